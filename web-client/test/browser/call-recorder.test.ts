@@ -1,0 +1,92 @@
+import { commands } from 'vitest/browser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startLoopbackCall, type LoopbackCall } from '../../src/demo/loopback-call';
+import { CallRecorder, type RecordedFile } from '../../src/recording/call-recorder';
+import { IllegalRecorderTransitionError } from '../../src/recording/errors';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const streams: MediaStream[] = [];
+const calls: LoopbackCall[] = [];
+
+async function camera(constraints: MediaStreamConstraints = { video: true, audio: true }): Promise<MediaStream> {
+  const stream = await navigator.mediaDevices.getUserMedia(constraints);
+  streams.push(stream);
+  return stream;
+}
+
+async function loopback(sent: MediaStream, onRemote: (remote: MediaStream) => void): Promise<void> {
+  calls.push(await startLoopbackCall(sent, onRemote));
+}
+
+async function probe(file: RecordedFile) {
+  const bytes = new Uint8Array(await file.blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return commands.probeRecording(btoa(binary), 'webm');
+}
+
+afterEach(() => {
+  calls.splice(0).forEach((call) => call.hangUp());
+  streams.splice(0).forEach((stream) => stream.getTracks().forEach((track) => track.stop()));
+});
+
+describe('CallRecorder in Chromium', () => {
+  it('records a 6 s loopback call, remote joining late, into one file with one 1280x720 video and one audible audio track', async () => {
+    const local = await camera();
+    const recorder = new CallRecorder({ quality: '720p' });
+    recorder.start(local);
+    await sleep(1500);
+    await loopback(local, (remote) => recorder.setRemoteStream(remote));
+    await sleep(4500);
+    const file = await recorder.stop();
+
+    expect(recorder.state.kind).toBe('stopped');
+    expect(file.mimeType).toBe('video/webm;codecs=vp8,opus');
+    expect(file.filename).toMatch(/^recording-\d{8}-\d{6}\.webm$/);
+    expect(file.durationMs).toBeGreaterThanOrEqual(5900);
+    expect(file.size).toEqual({ width: 1280, height: 720 });
+    const media = await probe(file);
+    expect(media.videoStreams).toEqual([{ codec: 'vp8', width: 1280, height: 720 }]);
+    expect(media.audioStreams).toHaveLength(1);
+    expect(media.audioStreams[0]?.codec).toBe('opus');
+    expect(media.maxVolumeDb).toBeGreaterThan(-40);
+    expect(media.lastVideoPacketSeconds).toBeGreaterThan(4.5);
+  });
+
+  it('hears the remote party even when the local stream has no audio (remote audio must play in an element)', async () => {
+    const localVideoOnly = await camera({ video: true });
+    const sent = await camera({ video: true, audio: true });
+    const recorder = new CallRecorder();
+    let remote: MediaStream | undefined;
+    await loopback(sent, (stream) => {
+      remote = stream;
+      recorder.setRemoteStream(stream);
+    });
+    await expect.poll(() => remote?.getAudioTracks().length ?? 0).toBe(1);
+    recorder.start(localVideoOnly);
+    await sleep(3000);
+    const media = await probe(await recorder.stop());
+
+    expect(media.audioStreams).toHaveLength(1);
+    expect(media.maxVolumeDb).toBeGreaterThan(-40);
+  });
+
+  it('records at 1920x1080 with the 1080p quality and picture-in-picture', async () => {
+    const local = await camera();
+    const recorder = new CallRecorder({ quality: '1080p', layout: 'picture-in-picture' });
+    await loopback(local, (remote) => recorder.setRemoteStream(remote));
+    recorder.start(local);
+    await sleep(2000);
+    const media = await probe(await recorder.stop());
+
+    expect(media.videoStreams).toEqual([{ codec: 'vp8', width: 1920, height: 1080 }]);
+    expect(media.audioStreams).toHaveLength(1);
+  });
+
+  it('refuses to stop a recorder that never started', async () => {
+    const recorder = new CallRecorder();
+    await expect(recorder.stop()).rejects.toBeInstanceOf(IllegalRecorderTransitionError);
+  });
+});
