@@ -21,10 +21,12 @@ export async function startLoopbackCall(local: MediaStream, onRemoteTrack: (remo
   for (const track of local.getTracks()) {
     caller.addTrack(track, local);
   }
-  await caller.setLocalDescription();
-  await callee.setRemoteDescription(caller.localDescription ?? undefined);
-  await callee.setLocalDescription();
-  await caller.setRemoteDescription(callee.localDescription ?? undefined);
+  const offer = await caller.createOffer();
+  await caller.setLocalDescription(offer);
+  await callee.setRemoteDescription(offer);
+  const answer = await callee.createAnswer();
+  await callee.setLocalDescription(answer);
+  await caller.setRemoteDescription(answer);
   return {
     hangUp() {
       caller.close();

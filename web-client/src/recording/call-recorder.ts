@@ -1,3 +1,4 @@
+import { RecordingLog } from '../recording-log';
 import { AudioMixer } from './audio-mixer';
 import { MemoryChunkSink, type ChunkSink } from './chunk-sink';
 import { CallCompositor } from './compositor';
@@ -28,6 +29,8 @@ export interface CallRecorderOptions {
   readonly now?: () => number;
   /** Wall-clock time, for the file name; default `new Date()`. */
   readonly date?: () => Date;
+  /** Default logs to the console. */
+  readonly log?: RecordingLog;
 }
 
 /** A finished recording. */
@@ -97,6 +100,7 @@ export class CallRecorder extends EventTarget {
       clock: options.clock ?? workerFrameClock,
       now: options.now ?? (() => performance.now()),
       date: options.date ?? (() => new Date()),
+      log: options.log ?? new RecordingLog(),
     };
   }
 
@@ -122,6 +126,7 @@ export class CallRecorder extends EventTarget {
     if (local.getVideoTracks().length === 0) {
       throw new InvalidStreamError('The local stream has no video track');
     }
+    this.options.log.starting();
     this.remote = remote;
     const compositor = new CallCompositor({
       size: this.size,
@@ -164,6 +169,7 @@ export class CallRecorder extends EventTarget {
     this.session = session;
     recorder.start(this.options.timesliceMs);
     this.transition(next);
+    this.options.log.started(this.mimeType, this.size.width, this.size.height);
   }
 
   /**
@@ -187,6 +193,7 @@ export class CallRecorder extends EventTarget {
     }
     if (previous !== remote || session.remoteVideo === undefined) {
       this.replaceRemoteVideo(session, playMuted(remote));
+      this.options.log.remoteJoined();
     }
     session.mixer.add(remote);
   }
@@ -210,6 +217,7 @@ export class CallRecorder extends EventTarget {
       throw new Error('A recording state without a session');
     }
     const stopped = new Promise<void>((resolve) => session.recorder.addEventListener('stop', () => resolve(), { once: true }));
+    this.options.log.stopping();
     this.transition(next);
     session.stopTicks();
     session.recorder.stop();
@@ -220,6 +228,7 @@ export class CallRecorder extends EventTarget {
       const durationMs = this.durationMs;
       this.teardown(session);
       this.transition(nextRecorderState(this.currentState, { type: 'finish' }));
+      this.options.log.stopped(blob.size, durationMs);
       return {
         blob,
         mimeType: this.mimeType,
