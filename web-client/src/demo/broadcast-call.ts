@@ -1,6 +1,6 @@
 /** A call between two tabs of one browser, signalled over BroadcastChannel. */
 export interface BroadcastCall {
-  /** Tells the other tab and closes the connection. */
+  /** Tells the other tab and closes the connection; calling it again does nothing. */
   hangUp(): void;
 }
 
@@ -27,8 +27,12 @@ export function joinBroadcastCall(room: string, local: MediaStream, events: Broa
   const channel = new BroadcastChannel(`call-recordings/${room}`);
   let peer: { id: string; connection: RTCPeerConnection; remote: MediaStream } | undefined;
   let queue = Promise.resolve();
+  let closed = false;
 
-  const post = (signal: Signal) => channel.postMessage(signal);
+  // ICE candidates may still trickle in after hanging up; a closed channel throws on post.
+  const post = (signal: Signal) => {
+    if (!closed) channel.postMessage(signal);
+  };
 
   const connect = (peerId: string) => {
     peer?.connection.close();
@@ -93,6 +97,7 @@ export function joinBroadcastCall(room: string, local: MediaStream, events: Broa
   });
   const hangUp = () => {
     post({ type: 'bye', from: id });
+    closed = true;
     peer?.connection.close();
     peer = undefined;
     channel.close();
