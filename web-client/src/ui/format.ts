@@ -17,9 +17,10 @@ export function formatExpiry(expiresAt: string, now: Date): string {
   if (left <= 0) {
     return 'expired';
   }
+  // Rounded: a recording listed a second after upload expires "in 30 days", not "in 29 days".
   return left >= DAY_MS
-    ? `expires ${relative.format(Math.floor(left / DAY_MS), 'day')}`
-    : `expires ${relative.format(Math.max(1, Math.floor(left / HOUR_MS)), 'hour')}`;
+    ? `expires ${relative.format(Math.round(left / DAY_MS), 'day')}`
+    : `expires ${relative.format(Math.max(1, Math.round(left / HOUR_MS)), 'hour')}`;
 }
 
 /** Bytes as a short human size, e.g. `1.5 MB`. */

@@ -4,13 +4,14 @@ import { formatBytes, formatExpiry } from '../../src/ui/format';
 const now = new Date('2025-01-01T00:00:00Z');
 
 describe('formatExpiry', () => {
-  it('counts whole days when a day or more is left', () => {
+  it('counts days, rounded, when a day or more is left', () => {
     expect(formatExpiry('2025-01-31T00:00:00Z', now)).toBe('expires in 30 days');
+    expect(formatExpiry('2025-01-30T23:59:00Z', now)).toBe('expires in 30 days');
     expect(formatExpiry('2025-01-02T05:00:00Z', now)).toBe('expires in 1 day');
   });
 
-  it('counts hours, at least one, on the last day', () => {
-    expect(formatExpiry('2025-01-01T05:30:00Z', now)).toBe('expires in 5 hours');
+  it('counts hours, rounded and at least one, on the last day', () => {
+    expect(formatExpiry('2025-01-01T05:20:00Z', now)).toBe('expires in 5 hours');
     expect(formatExpiry('2025-01-01T00:10:00Z', now)).toBe('expires in 1 hour');
   });
 
