@@ -29,6 +29,7 @@ export default defineConfig({
             }),
             instances: [{ browser: 'chromium' }],
             commands: { probeRecording },
+            api: { host: '127.0.0.1', port: 0 },
           },
         },
       },

@@ -120,6 +120,7 @@ export class CallRecorder extends EventTarget {
    *
    * @throws IllegalRecorderTransitionError when already recording
    * @throws InvalidStreamError when `local` has no video track
+   * @throws RecordingFailedError when MediaRecorder refuses to start
    */
   start(local: MediaStream, remote: MediaStream | undefined = this.remote): void {
     const next = nextRecorderState(this.currentState, { type: 'start', at: this.options.now() });
@@ -143,17 +144,28 @@ export class CallRecorder extends EventTarget {
       mixer.add(remote);
     }
     void mixer.resume();
-    const videoTrack = compositor.start();
-    const recorder = new MediaRecorder(new MediaStream([videoTrack, mixer.track]), {
-      mimeType: this.mimeType,
-      videoBitsPerSecond: VIDEO_BITS_PER_SECOND[this.quality],
-      audioBitsPerSecond: 128_000,
-    });
+    let recorder: MediaRecorder;
+    let sink: ChunkSink;
+    try {
+      recorder = new MediaRecorder(new MediaStream([compositor.start(), mixer.track]), {
+        mimeType: this.mimeType,
+        videoBitsPerSecond: VIDEO_BITS_PER_SECOND[this.quality],
+        audioBitsPerSecond: 128_000,
+      });
+      sink = this.options.createSink(this.mimeType);
+      recorder.start(this.options.timesliceMs);
+    } catch (error) {
+      compositor.stop();
+      release(localVideo);
+      if (remoteVideo !== undefined) release(remoteVideo);
+      void mixer.close();
+      throw new RecordingFailedError('MediaRecorder could not start', { cause: error });
+    }
     const session: Session = {
       recorder,
       compositor,
       mixer,
-      sink: this.options.createSink(this.mimeType),
+      sink,
       localVideo,
       remoteVideo,
       writes: Promise.resolve(),
@@ -167,7 +179,6 @@ export class CallRecorder extends EventTarget {
     });
     recorder.addEventListener('error', (event) => this.fail(session, errorOf(event)));
     this.session = session;
-    recorder.start(this.options.timesliceMs);
     this.transition(next);
     this.options.log.started(this.mimeType, this.size.width, this.size.height);
   }

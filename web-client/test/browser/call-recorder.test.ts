@@ -2,7 +2,7 @@ import { commands } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLoopbackCall, type LoopbackCall } from '../../src/demo/loopback-call';
 import { CallRecorder, type RecordedFile } from '../../src/recording/call-recorder';
-import { IllegalRecorderTransitionError } from '../../src/recording/errors';
+import { IllegalRecorderTransitionError, InvalidStreamError, UnsupportedRecordingTypeError } from '../../src/recording/errors';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const streams: MediaStream[] = [];
@@ -94,5 +94,15 @@ describe('CallRecorder in Chromium', () => {
   it('refuses to stop a recorder that never started', async () => {
     const recorder = new CallRecorder();
     await expect(recorder.stop()).rejects.toBeInstanceOf(IllegalRecorderTransitionError);
+  });
+
+  it('refuses a local stream without video and stays idle', async () => {
+    const recorder = new CallRecorder();
+    expect(() => recorder.start(new MediaStream())).toThrow(InvalidStreamError);
+    expect(recorder.state.kind).toBe('idle');
+  });
+
+  it('refuses types this browser cannot record', () => {
+    expect(() => new CallRecorder({ mimeTypes: ['video/x-unknown'] })).toThrow(UnsupportedRecordingTypeError);
   });
 });
