@@ -1,5 +1,6 @@
 import { commands } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { FrameSample } from '../support/browser-commands';
 import { startLoopbackCall, type LoopbackCall } from '../../src/demo/loopback-call';
 import { CallRecorder, type RecordedFile } from '../../src/recording/call-recorder';
 import { IllegalRecorderTransitionError, InvalidStreamError, UnsupportedRecordingTypeError } from '../../src/recording/errors';
@@ -18,13 +19,13 @@ async function loopback(sent: MediaStream, onRemote: (remote: MediaStream) => vo
   calls.push(await startLoopbackCall(sent, onRemote));
 }
 
-async function probe(file: RecordedFile) {
+async function probe(file: RecordedFile, samples: readonly FrameSample[] = []) {
   const bytes = new Uint8Array(await file.blob.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   }
-  return commands.probeRecording(btoa(binary), 'webm');
+  return commands.probeRecording(btoa(binary), 'webm', samples);
 }
 
 afterEach(() => {
@@ -53,7 +54,21 @@ describe('CallRecorder in Chromium', () => {
     expect(file.filename).toMatch(/^recording-\d{8}-\d{6}\.webm$/);
     expect(file.durationMs).toBeGreaterThanOrEqual(5900);
     expect(file.size).toEqual({ width: 1280, height: 720 });
-    const media = await probe(file);
+    // The 640x480 fake camera alone fills the canvas height (pillarboxed at x < 160); once the
+    // remote joins, both sit side by side, local in the left half, remote in the right.
+    const points = [
+      { x: 80, y: 360 },
+      { x: 720, y: 360 },
+    ];
+    const media = await probe(file, [
+      { seconds: 0.5, points },
+      { seconds: 5, points },
+    ]);
+    const lit = (rgb: [number, number, number] | undefined) => (rgb ?? [0, 0, 0]).reduce((a, b) => a + b, 0) > 60;
+    expect(media.samples.map((colours) => colours.map(lit))).toEqual([
+      [false, true],
+      [true, true],
+    ]);
     expect(media.videoStreams).toEqual([{ codec: 'vp8', width: 1280, height: 720 }]);
     expect(media.audioStreams).toHaveLength(1);
     expect(media.audioStreams[0]?.codec).toBe('opus');

@@ -54,3 +54,21 @@ function decibels(volumedetectOutput: string, key: string): number {
   }
   return match[1] === '-inf' ? Number.NEGATIVE_INFINITY : Number.parseFloat(match[1]);
 }
+
+/** A point of a video frame, in pixels. */
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** The RGB colours at `points` of the video frame shown at `seconds`, decoded by ffmpeg. */
+export async function pixelsAt(file: string, seconds: number, frameWidth: number, points: readonly Point[]): Promise<[number, number, number][]> {
+  const frame = await run('ffmpeg', ['-v', 'error', '-ss', String(seconds), '-i', file, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], {
+    encoding: 'buffer',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return points.map(({ x, y }) => {
+    const offset = (y * frameWidth + x) * 3;
+    return [frame.stdout[offset] ?? 0, frame.stdout[offset + 1] ?? 0, frame.stdout[offset + 2] ?? 0];
+  });
+}
