@@ -1,0 +1,27 @@
+/**
+ * call-recordings web client: record a 1:1 WebRTC call (both parties, one file), upload it
+ * through presigned URLs, and show it with framework-agnostic custom elements.
+ */
+export { CallRecorder, type CallRecorderOptions, type CallRecorderEventMap, type RecordedFile } from './recording/call-recorder';
+export { MemoryChunkSink, type ChunkSink } from './recording/chunk-sink';
+export { formatDuration } from './recording/duration';
+export { IllegalRecorderTransitionError, InvalidStreamError, RecordingFailedError, UnsupportedRecordingTypeError } from './recording/errors';
+export { workerFrameClock, type FrameClock } from './recording/frame-clock';
+export { layoutTiles, QUALITY_SIZES, type Layout, type Quality, type Rect, type Size } from './recording/layout';
+export { fileExtension, pickMimeType, PREFERRED_MIME_TYPES } from './recording/mime-type';
+export { elapsedMs, nextRecorderState, type RecorderEvent, type RecorderState } from './recording/recorder-state';
+export { RecordingLog, type LogOutput } from './recording-log';
+export type { DevToken, ProblemDetails, RecordingPage, RecordingView, UploadTicket, UploadUrlRequest } from './upload/api-types';
+export { HttpError, InvalidRoomIdError, NetworkError, UnexpectedResponseError, UploadFailedError, type UploadStep } from './upload/errors';
+export { saveRecordingLocally } from './upload/local-fallback';
+export { xhrPut, type PutTransport } from './upload/put-transport';
+export { checkRoomId, RecordingsApi, type RecordingsApiOptions } from './upload/recordings-api';
+export { RecordingUploader, type RecordingUploaderOptions, type UploadableFile, type UploadTarget } from './upload/recording-uploader';
+export { DEFAULT_RETRY_POLICY, isRetryable, withRetry, type RetryPolicy } from './upload/retry-policy';
+export { defineRecordingElements } from './ui/define-elements';
+export { formatBytes, formatExpiry } from './ui/format';
+export { RecordButtonElement } from './ui/record-button';
+export { recordButtonView, type RecordButtonState, type RecordButtonView } from './ui/record-button-view';
+export { RecordingsListElement } from './ui/recordings-list';
+export { RoomInfoPanelElement } from './ui/room-info-panel';
+export { UploadStatusElement } from './ui/upload-status';

@@ -1,0 +1,61 @@
+import { formatDuration } from './recording/duration';
+
+/** Where log lines go; `console` by default. */
+export type LogOutput = Pick<Console, 'log' | 'warn' | 'error'>;
+
+/** The console messages of a recording's life, in the seed's style (`🎥 Starting recording...`). */
+export class RecordingLog {
+  constructor(private readonly out: LogOutput = console) {}
+
+  starting(): void {
+    this.out.log('🎥 Starting recording...');
+  }
+
+  started(mimeType: string, width: number, height: number): void {
+    this.out.log(`✅ Recording started (${mimeType}, ${width}x${height})`);
+  }
+
+  remoteJoined(): void {
+    this.out.log('👥 Remote participant added to the recording');
+  }
+
+  stopping(): void {
+    this.out.log('⏹️ Stopping recording...');
+  }
+
+  stopped(bytes: number, durationMs: number): void {
+    this.out.log(`📦 Recording stopped: ${megabytes(bytes)} MB, ${formatDuration(durationMs)}`);
+  }
+
+  requestingUploadUrl(): void {
+    this.out.log('🔗 Requesting upload URL...');
+  }
+
+  uploading(bytes: number): void {
+    this.out.log(`📤 Uploading recording (${megabytes(bytes)} MB)...`);
+  }
+
+  completing(): void {
+    this.out.log('📝 Completing upload...');
+  }
+
+  retrying(step: string, attempt: number, error: unknown): void {
+    this.out.warn(`🔁 ${step} failed (attempt ${attempt}), retrying:`, error);
+  }
+
+  uploaded(): void {
+    this.out.log('✅ Recording uploaded successfully!');
+  }
+
+  uploadFailed(error: unknown): void {
+    this.out.error('❌ Failed to upload recording', error);
+  }
+
+  savedLocally(filename: string): void {
+    this.out.log(`💾 Recording saved locally as ${filename}`);
+  }
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(2);
+}

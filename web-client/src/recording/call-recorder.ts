@@ -1,0 +1,311 @@
+import { RecordingLog } from '../recording-log';
+import { AudioMixer } from './audio-mixer';
+import { MemoryChunkSink, type ChunkSink } from './chunk-sink';
+import { CallCompositor } from './compositor';
+import { InvalidStreamError, RecordingFailedError } from './errors';
+import { workerFrameClock, type FrameClock } from './frame-clock';
+import { QUALITY_SIZES, type Layout, type Quality, type Size } from './layout';
+import { playMuted, release } from './media-element';
+import { fileExtension, pickMimeType, PREFERRED_MIME_TYPES } from './mime-type';
+import { elapsedMs, IDLE, nextRecorderState, type RecorderState } from './recorder-state';
+
+/** Options of {@link CallRecorder}; every one has a default. */
+export interface CallRecorderOptions {
+  /** Canvas size: `'720p'` (1280x720, default) or `'1080p'` (1920x1080). */
+  readonly quality?: Quality;
+  /** `'side-by-side'` (default) or `'picture-in-picture'`. */
+  readonly layout?: Layout;
+  /** Composited frames per second; default 30. */
+  readonly frameRate?: number;
+  /** MediaRecorder timeslice: a chunk reaches the sink this often; default 1000 ms. */
+  readonly timesliceMs?: number;
+  /** Recording types by preference; default {@link PREFERRED_MIME_TYPES}. */
+  readonly mimeTypes?: readonly string[];
+  /** Where chunks go; default keeps them in memory. */
+  readonly createSink?: (mimeType: string) => ChunkSink;
+  /** Drives drawing and the duration timer; default a Worker-driven clock. */
+  readonly clock?: FrameClock;
+  /** Monotonic time in ms; default `performance.now()`. */
+  readonly now?: () => number;
+  /** Wall-clock time, for the file name; default `new Date()`. */
+  readonly date?: () => Date;
+  /** Default logs to the console. */
+  readonly log?: RecordingLog;
+}
+
+/** A finished recording. */
+export interface RecordedFile {
+  readonly blob: Blob;
+  readonly mimeType: string;
+  /** e.g. `recording-20250101-120000.webm` */
+  readonly filename: string;
+  readonly durationMs: number;
+  /** The canvas size, i.e. the video's frame size. */
+  readonly size: Size;
+}
+
+/** Events: `statechange` (detail: {@link RecorderState}), `duration` (detail: elapsed ms, twice a second), `error` (detail: Error). */
+export type CallRecorderEventMap = {
+  statechange: CustomEvent<RecorderState>;
+  duration: CustomEvent<number>;
+  error: CustomEvent<Error>;
+};
+
+const DURATION_TICK_MS = 500;
+const VIDEO_BITS_PER_SECOND: Record<Quality, number> = { '720p': 2_500_000, '1080p': 5_000_000 };
+
+interface Session {
+  readonly recorder: MediaRecorder;
+  readonly compositor: CallCompositor;
+  readonly mixer: AudioMixer;
+  readonly sink: ChunkSink;
+  readonly localVideo: HTMLVideoElement;
+  remoteVideo: HTMLVideoElement | undefined;
+  writes: Promise<void>;
+  readonly stopTicks: () => void;
+  readonly startedOn: Date;
+}
+
+/**
+ * Records a 1:1 call into one file: both videos composited on a canvas, both audio tracks mixed.
+ *
+ * @example
+ * const recorder = new CallRecorder({ quality: '720p' });
+ * recorder.start(localStream, remoteStream);       // remoteStream may come later: setRemoteStream()
+ * const file = await recorder.stop();              // file.blob, file.filename
+ */
+export class CallRecorder extends EventTarget {
+  /** The MIME type recorded, chosen at construction. */
+  readonly mimeType: string;
+  /** The canvas (and video) size. */
+  readonly size: Size;
+  private readonly options: Required<Omit<CallRecorderOptions, 'quality' | 'mimeTypes' | 'layout'>>;
+  private layout: Layout;
+  private readonly quality: Quality;
+  private currentState: RecorderState = IDLE;
+  private remote: MediaStream | undefined;
+  private session: Session | undefined;
+
+  /** @throws UnsupportedRecordingTypeError when the browser can record none of the types */
+  constructor(options: CallRecorderOptions = {}) {
+    super();
+    this.quality = options.quality ?? '720p';
+    this.size = QUALITY_SIZES[this.quality];
+    this.mimeType = pickMimeType((type) => MediaRecorder.isTypeSupported(type), options.mimeTypes ?? PREFERRED_MIME_TYPES);
+    this.layout = options.layout ?? 'side-by-side';
+    this.options = {
+      frameRate: options.frameRate ?? 30,
+      timesliceMs: options.timesliceMs ?? 1000,
+      createSink: options.createSink ?? ((mimeType) => new MemoryChunkSink(mimeType)),
+      clock: options.clock ?? workerFrameClock,
+      now: options.now ?? (() => performance.now()),
+      date: options.date ?? (() => new Date()),
+      log: options.log ?? new RecordingLog(),
+    };
+  }
+
+  /** The current state. */
+  get state(): RecorderState {
+    return this.currentState;
+  }
+
+  /** How long the current (or last) recording has run, in ms. */
+  get durationMs(): number {
+    return elapsedMs(this.currentState, this.options.now());
+  }
+
+  /**
+   * Starts recording the local stream and, if known, the remote one. Must be called from a user
+   * gesture (a click) in browsers that suspend audio until then.
+   *
+   * @throws IllegalRecorderTransitionError when already recording
+   * @throws InvalidStreamError when `local` has no video track
+   * @throws RecordingFailedError when MediaRecorder refuses to start
+   */
+  start(local: MediaStream, remote: MediaStream | undefined = this.remote): void {
+    const next = nextRecorderState(this.currentState, { type: 'start', at: this.options.now() });
+    if (local.getVideoTracks().length === 0) {
+      throw new InvalidStreamError('The local stream has no video track');
+    }
+    this.options.log.starting();
+    this.remote = remote;
+    const compositor = new CallCompositor({
+      size: this.size,
+      layout: this.layout,
+      frameRate: this.options.frameRate,
+      clock: this.options.clock,
+    });
+    const mixer = new AudioMixer();
+    const localVideo = playMuted(local);
+    const remoteVideo = remote === undefined ? undefined : playMuted(remote);
+    compositor.setVideos(localVideo, remoteVideo);
+    mixer.add(local);
+    if (remote !== undefined) {
+      mixer.add(remote);
+    }
+    void mixer.resume();
+    let recorder: MediaRecorder;
+    let sink: ChunkSink;
+    try {
+      recorder = new MediaRecorder(new MediaStream([compositor.start(), mixer.track]), {
+        mimeType: this.mimeType,
+        videoBitsPerSecond: VIDEO_BITS_PER_SECOND[this.quality],
+        audioBitsPerSecond: 128_000,
+      });
+      sink = this.options.createSink(this.mimeType);
+      recorder.start(this.options.timesliceMs);
+    } catch (error) {
+      compositor.stop();
+      release(localVideo);
+      if (remoteVideo !== undefined) release(remoteVideo);
+      void mixer.close();
+      throw new RecordingFailedError('MediaRecorder could not start', { cause: error });
+    }
+    const session: Session = {
+      recorder,
+      compositor,
+      mixer,
+      sink,
+      localVideo,
+      remoteVideo,
+      writes: Promise.resolve(),
+      stopTicks: this.options.clock.every(DURATION_TICK_MS, () => this.emit('duration', this.durationMs)),
+      startedOn: this.options.date(),
+    };
+    recorder.addEventListener('dataavailable', (event) => {
+      if (event.data.size > 0) {
+        session.writes = session.writes.then(() => session.sink.write(event.data));
+      }
+    });
+    recorder.addEventListener('error', (event) => this.fail(session, errorOf(event)));
+    this.session = session;
+    this.transition(next);
+    this.options.log.started(this.mimeType, this.size.width, this.size.height);
+  }
+
+  /**
+   * Sets (or, with `null`, removes) the remote party's stream. During a recording the remote
+   * video and audio join the file and the layout adapts; call again after tracks were added to
+   * the same stream (WebRTC `track` events arrive one per track).
+   */
+  setRemoteStream(remote: MediaStream | null): void {
+    const previous = this.remote;
+    this.remote = remote ?? undefined;
+    const session = this.session;
+    if (session === undefined) {
+      return;
+    }
+    if (previous !== undefined && previous !== remote) {
+      session.mixer.remove(previous);
+    }
+    if (remote === null) {
+      this.replaceRemoteVideo(session, undefined);
+      return;
+    }
+    if (previous !== remote || session.remoteVideo === undefined) {
+      this.replaceRemoteVideo(session, playMuted(remote));
+      this.options.log.remoteJoined();
+    }
+    session.mixer.add(remote);
+  }
+
+  /** Switches between side by side and picture-in-picture, also during a recording. */
+  setLayout(layout: Layout): void {
+    this.layout = layout;
+    this.session?.compositor.setLayout(layout);
+  }
+
+  /**
+   * Stops recording and returns the file once the sink has every chunk.
+   *
+   * @throws IllegalRecorderTransitionError when not recording
+   * @throws RecordingFailedError when MediaRecorder failed meanwhile
+   */
+  async stop(): Promise<RecordedFile> {
+    const session = this.session;
+    const next = nextRecorderState(this.currentState, { type: 'stop', at: this.options.now() });
+    if (session === undefined) {
+      throw new Error('A recording state without a session');
+    }
+    const stopped = new Promise<void>((resolve) => session.recorder.addEventListener('stop', () => resolve(), { once: true }));
+    this.options.log.stopping();
+    this.transition(next);
+    session.stopTicks();
+    session.recorder.stop();
+    await stopped;
+    try {
+      await session.writes;
+      const blob = await session.sink.finish();
+      const durationMs = this.durationMs;
+      this.teardown(session);
+      this.transition(nextRecorderState(this.currentState, { type: 'finish' }));
+      this.options.log.stopped(blob.size, durationMs);
+      return {
+        blob,
+        mimeType: this.mimeType,
+        filename: `recording-${timestamp(session.startedOn)}.${fileExtension(this.mimeType)}`,
+        durationMs,
+        size: this.size,
+      };
+    } catch (error) {
+      const failure = new RecordingFailedError('Could not finish the recording', { cause: error });
+      this.fail(session, failure);
+      throw failure;
+    }
+  }
+
+  /** Typed `addEventListener` for {@link CallRecorderEventMap}. */
+  on<K extends keyof CallRecorderEventMap>(type: K, listener: (event: CallRecorderEventMap[K]) => void): void {
+    this.addEventListener(type, listener as EventListener);
+  }
+
+  private replaceRemoteVideo(session: Session, video: HTMLVideoElement | undefined): void {
+    if (session.remoteVideo !== undefined) {
+      release(session.remoteVideo);
+    }
+    session.remoteVideo = video;
+    session.compositor.setVideos(session.localVideo, video);
+  }
+
+  private fail(session: Session, error: Error): void {
+    if (this.session !== session) {
+      return;
+    }
+    if (session.recorder.state !== 'inactive') {
+      session.recorder.stop();
+    }
+    session.stopTicks();
+    this.teardown(session);
+    this.transition(nextRecorderState(this.currentState, { type: 'fail', error }));
+    this.emit('error', error);
+  }
+
+  private teardown(session: Session): void {
+    session.compositor.stop();
+    release(session.localVideo);
+    if (session.remoteVideo !== undefined) {
+      release(session.remoteVideo);
+    }
+    void session.mixer.close();
+    this.session = undefined;
+  }
+
+  private transition(next: RecorderState): void {
+    this.currentState = next;
+    this.emit('statechange', next);
+  }
+
+  private emit<K extends keyof CallRecorderEventMap>(type: K, detail: CallRecorderEventMap[K]['detail']): void {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+}
+
+function errorOf(event: Event): Error {
+  const error = (event as Event & { error?: unknown }).error;
+  return error instanceof Error ? new RecordingFailedError(error.message, { cause: error }) : new RecordingFailedError('MediaRecorder failed');
+}
+
+function timestamp(date: Date): string {
+  const pad = (n: number) => n.toString().padStart(2, '0');
+  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
+}

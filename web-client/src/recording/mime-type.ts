@@ -1,0 +1,38 @@
+import { UnsupportedRecordingTypeError } from './errors';
+
+/**
+ * Recording types in order of preference: VP8/Opus WebM plays everywhere and is cheapest to
+ * encode; MP4 comes last because only Safari needs it.
+ */
+export const PREFERRED_MIME_TYPES: readonly string[] = [
+  'video/webm;codecs=vp8,opus',
+  'video/webm;codecs=vp9,opus',
+  'video/webm;codecs=h264,opus',
+  'video/webm',
+  'video/mp4;codecs=avc1,mp4a.40.2',
+  'video/mp4',
+];
+
+/**
+ * Picks the first candidate the browser can record.
+ *
+ * @example pickMimeType((t) => MediaRecorder.isTypeSupported(t)) // 'video/webm;codecs=vp8,opus' in Chromium
+ * @throws UnsupportedRecordingTypeError when none is supported
+ */
+export function pickMimeType(
+  isSupported: (mimeType: string) => boolean,
+  candidates: readonly string[] = PREFERRED_MIME_TYPES,
+): string {
+  const supported = candidates.find((candidate) => isSupported(candidate));
+  if (supported === undefined) {
+    throw new UnsupportedRecordingTypeError(candidates);
+  }
+  return supported;
+}
+
+/** The file extension for a recording type: `webm` or `mp4`. */
+export function fileExtension(mimeType: string): 'webm' | 'mp4' {
+  return mimeType.toLowerCase().startsWith('video/mp4') || mimeType.toLowerCase().startsWith('audio/mp4')
+    ? 'mp4'
+    : 'webm';
+}

@@ -1,0 +1,47 @@
+import type { ProblemDetails } from './api-types';
+
+/** The server (API or object storage) answered with an error status. */
+export class HttpError extends Error {
+  override readonly name = 'HttpError';
+
+  constructor(
+    readonly status: number,
+    readonly problem?: ProblemDetails,
+  ) {
+    super(`HTTP ${status}${problem?.title ? ` ${problem.title}` : ''}${problem?.detail ? `: ${problem.detail}` : ''}`);
+  }
+}
+
+/** A request got no answer (offline, connection reset, CORS refusal). */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+}
+
+/** The API answered with a body that breaks the contract. */
+export class UnexpectedResponseError extends Error {
+  override readonly name = 'UnexpectedResponseError';
+}
+
+/** A room id the API would reject: it must match `[A-Za-z0-9_-]{1,128}`. */
+export class InvalidRoomIdError extends Error {
+  override readonly name = 'InvalidRoomIdError';
+
+  constructor(readonly roomId: string) {
+    super(`Room id must be 1-128 letters, digits, '_' or '-', got ${JSON.stringify(roomId)}`);
+  }
+}
+
+/** The steps of a single-PUT upload. */
+export type UploadStep = 'request-url' | 'put' | 'complete';
+
+/** An upload failed for good, after its retries; `cause` is the last error. */
+export class UploadFailedError extends Error {
+  override readonly name = 'UploadFailedError';
+
+  constructor(
+    readonly step: UploadStep,
+    options: { cause: unknown },
+  ) {
+    super(`Failed to upload recording (${step}): ${options.cause instanceof Error ? options.cause.message : String(options.cause)}`, options);
+  }
+}

@@ -1,0 +1,143 @@
+import type { DevToken, ProblemDetails, RecordingPage, RecordingView, UploadTicket, UploadUrlRequest } from './api-types';
+import { HttpError, InvalidRoomIdError, NetworkError, UnexpectedResponseError } from './errors';
+
+/** Options of {@link RecordingsApi}. */
+export interface RecordingsApiOptions {
+  /** Bearer token for `/recordings`; read on every request so it may be refreshed. */
+  readonly token: () => string;
+  /** Origin (and path prefix) of the API; default `''`, the page's own origin. */
+  readonly baseUrl?: string;
+  /** Default `globalThis.fetch`. */
+  readonly fetch?: typeof fetch;
+}
+
+const ROOM_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * Checks a room id the way the API does.
+ *
+ * @throws InvalidRoomIdError
+ */
+export function checkRoomId(roomId: string): string {
+  if (!ROOM_ID.test(roomId)) {
+    throw new InvalidRoomIdError(roomId);
+  }
+  return roomId;
+}
+
+/**
+ * A client of the recordings HTTP API (JSON, snake_case, problem+json errors).
+ *
+ * @example
+ * const { token } = await RecordingsApi.devToken('a@example.com');
+ * const api = new RecordingsApi({ token: () => token });
+ * const page = await api.list({ roomId: 'room-1' });
+ */
+export class RecordingsApi {
+  private readonly baseUrl: string;
+  private readonly fetch: typeof fetch;
+
+  constructor(private readonly options: RecordingsApiOptions) {
+    this.baseUrl = options.baseUrl ?? '';
+    this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  /** Gets a token from a server in dev auth mode (`POST /dev/token`). */
+  static async devToken(email: string, options: Omit<RecordingsApiOptions, 'token'> = {}): Promise<DevToken> {
+    const body = await send(options.fetch ?? globalThis.fetch.bind(globalThis), `${options.baseUrl ?? ''}/dev/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email }),
+    });
+    return expectFields<DevToken>(body, ['token', 'expires_in']);
+  }
+
+  /** `POST /recordings/upload-url`: registers a PENDING recording and returns where to PUT it. */
+  async requestUploadUrl(request: UploadUrlRequest): Promise<UploadTicket> {
+    checkRoomId(request.room_id);
+    const body = await this.call('POST', '/recordings/upload-url', request);
+    return expectFields<UploadTicket>(body, ['upload_url', 'recording_id', 'upload_headers']);
+  }
+
+  /** `POST /recordings/{id}/complete`: the server checks the object and marks it COMPLETED. */
+  async complete(recordingId: string): Promise<RecordingView> {
+    const body = await this.call('POST', `/recordings/${encodeURIComponent(recordingId)}/complete`, {});
+    return expectFields<RecordingView>(body, ['recording_id', 'status']);
+  }
+
+  /** `GET /recordings`: the caller's recordings, newest first, optionally of one room. */
+  async list(query: { roomId?: string; limit?: number; nextToken?: string } = {}): Promise<RecordingPage> {
+    const params = new URLSearchParams();
+    if (query.roomId !== undefined) params.set('room_id', checkRoomId(query.roomId));
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    if (query.nextToken !== undefined) params.set('next_token', query.nextToken);
+    const search = params.size > 0 ? `?${params.toString()}` : '';
+    const body = await this.call('GET', `/recordings${search}`);
+    return expectFields<RecordingPage>(body, ['recordings']);
+  }
+
+  /** `GET /recordings/{id}`: one recording with a fresh download URL. */
+  async get(recordingId: string): Promise<RecordingView> {
+    const body = await this.call('GET', `/recordings/${encodeURIComponent(recordingId)}`);
+    return expectFields<RecordingView>(body, ['recording_id', 'status']);
+  }
+
+  /** `DELETE /recordings/{id}`. */
+  async delete(recordingId: string): Promise<void> {
+    await this.call('DELETE', `/recordings/${encodeURIComponent(recordingId)}`);
+  }
+
+  private call(method: string, path: string, json?: unknown): Promise<unknown> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${this.options.token()}`, Accept: 'application/json' };
+    const init: RequestInit = { method, headers };
+    if (json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(json);
+    }
+    return send(this.fetch, `${this.baseUrl}${path}`, init);
+  }
+}
+
+async function send(fetchFn: typeof fetch, url: string, init: RequestInit): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetchFn(url, init);
+  } catch (error) {
+    throw new NetworkError(`${init.method ?? 'GET'} ${url} got no answer`, { cause: error });
+  }
+  const text = await response.text();
+  if (!response.ok) {
+    throw new HttpError(response.status, parseProblem(text, response.statusText));
+  }
+  if (text === '') {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UnexpectedResponseError(`${init.method ?? 'GET'} ${url} answered with invalid JSON`, { cause: error });
+  }
+}
+
+function parseProblem(text: string, statusText: string): ProblemDetails {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed === 'object' && parsed !== null) {
+      return parsed as ProblemDetails;
+    }
+  } catch {
+    // Not JSON (e.g. a proxy's HTML page): fall back to the status text.
+  }
+  return { title: statusText };
+}
+
+function expectFields<T>(body: unknown, fields: readonly string[]): T {
+  if (typeof body !== 'object' || body === null) {
+    throw new UnexpectedResponseError(`Expected a JSON object with ${fields.join(', ')}`);
+  }
+  const missing = fields.filter((field) => !(field in body));
+  if (missing.length > 0) {
+    throw new UnexpectedResponseError(`Response lacks ${missing.join(', ')}`);
+  }
+  return body as T;
+}

@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defineRecordingElements } from '../../src/ui/define-elements';
+
+beforeAll(() => defineRecordingElements());
+
+function mount<K extends keyof HTMLElementTagNameMap>(tag: K): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  document.body.append(element);
+  return element;
+}
+
+describe('recording custom elements', () => {
+  it('<record-button> follows the state and peer, and fires record-toggle when clicked', () => {
+    const host = mount('record-button');
+    const button = host.querySelector<HTMLButtonElement>('[data-testid="record-button"]');
+    expect(button?.disabled).toBe(true);
+    host.hasPeer = true;
+    expect(button?.disabled).toBe(false);
+    expect(button?.dataset.color).toBe('blue');
+    const toggles: string[] = [];
+    host.addEventListener('record-toggle', (event) => toggles.push((event as CustomEvent<string>).detail));
+    button?.click();
+    host.state = 'recording';
+    expect(button?.textContent).toBe('⏹️ Stop Recording');
+    expect(button?.dataset.color).toBe('orange');
+    button?.click();
+    expect(toggles).toEqual(['idle', 'recording']);
+  });
+
+  it('<room-info-panel> shows 🔴 REC m:ss only while recording', () => {
+    const panel = mount('room-info-panel');
+    const indicator = panel.querySelector<HTMLElement>('[data-testid="rec-indicator"]');
+    expect(indicator?.hidden).toBe(true);
+    panel.recordingMs = 65_000;
+    expect(indicator?.hidden).toBe(false);
+    expect(indicator?.textContent).toBe('🔴 REC 1:05');
+    panel.recordingMs = null;
+    expect(indicator?.hidden).toBe(true);
+  });
+
+  it('<upload-status> shows progress, then the failure with the local file link', () => {
+    const status = mount('upload-status');
+    expect(status.dataset.testid).toBe('upload-status');
+    status.progress(250, 1000);
+    expect(status.textContent).toContain('25%');
+    status.failed('blob:x', 'recording-1.webm');
+    expect(status.dataset.state).toBe('failed');
+    expect(status.textContent).toContain('Failed to upload recording');
+    const link = status.querySelector<HTMLAnchorElement>('[data-testid="local-recording-link"]');
+    expect(link?.hidden).toBe(false);
+    expect(link?.download).toBe('recording-1.webm');
+  });
+
+  it('<recordings-list> links only completed recordings and shows their expiry', () => {
+    const list = mount('recordings-list');
+    const base = { room_id: 'r', size: 2048, created_at: '2025-01-01T00:00:00Z', expires_at: '2025-01-31T00:00:00Z' };
+    list.show(
+      [
+        { ...base, recording_id: 'a', filename: 'a.webm', status: 'COMPLETED', download_url: '/d/a' },
+        { ...base, recording_id: 'b', filename: 'b.webm', status: 'PENDING', download_url: null },
+      ],
+      new Date('2025-01-01T00:00:00Z'),
+    );
+    const rows = list.querySelectorAll<HTMLTableRowElement>('[data-testid="recording-row"]');
+    expect([...rows].map((row) => row.dataset.status)).toEqual(['COMPLETED', 'PENDING']);
+    expect(rows[0]?.querySelector('a')?.getAttribute('href')).toBe('/d/a');
+    expect(rows[0]?.textContent).toContain('expires in 30 days');
+    expect(rows[1]?.querySelector('a')).toBeNull();
+  });
+});

@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** What a test needs to know about a recorded file, measured by ffprobe and ffmpeg. */
+export interface MediaProbe {
+  readonly formatName: string;
+  readonly videoStreams: readonly { codec: string; width: number; height: number }[];
+  readonly audioStreams: readonly { codec: string; channels: number }[];
+  /** Time of the last video packet, in s (MediaRecorder's WebM has no Duration header). */
+  readonly lastVideoPacketSeconds: number;
+  /** Loudest sample of the first audio stream in dBFS; about -91 for digital silence. */
+  readonly maxVolumeDb: number;
+  readonly meanVolumeDb: number;
+}
+
+interface FfprobeStream {
+  codec_type: string;
+  codec_name: string;
+  width?: number;
+  height?: number;
+  channels?: number;
+}
+
+/** Probes a media file with ffprobe (streams, last packet time) and ffmpeg's volumedetect filter. */
+export async function probeMedia(file: string): Promise<MediaProbe> {
+  const probe = await run('ffprobe', ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file]);
+  const info = JSON.parse(probe.stdout) as { streams: FfprobeStream[]; format: { format_name: string } };
+  const packets = await run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', file], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const times = packets.stdout
+    .split('\n')
+    .map((line) => Number.parseFloat(line))
+    .filter((time) => Number.isFinite(time));
+  const volume = await run('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-map', '0:a:0', '-af', 'volumedetect', '-f', 'null', '-']);
+  return {
+    formatName: info.format.format_name,
+    videoStreams: info.streams
+      .filter((s) => s.codec_type === 'video')
+      .map((s) => ({ codec: s.codec_name, width: s.width ?? 0, height: s.height ?? 0 })),
+    audioStreams: info.streams.filter((s) => s.codec_type === 'audio').map((s) => ({ codec: s.codec_name, channels: s.channels ?? 0 })),
+    lastVideoPacketSeconds: times.length === 0 ? 0 : Math.max(...times),
+    maxVolumeDb: decibels(volume.stderr, 'max_volume'),
+    meanVolumeDb: decibels(volume.stderr, 'mean_volume'),
+  };
+}
+
+function decibels(volumedetectOutput: string, key: string): number {
+  const match = new RegExp(`${key}: (-?[\\d.]+|-inf) dB`).exec(volumedetectOutput);
+  if (match?.[1] === undefined) {
+    throw new Error(`ffmpeg volumedetect printed no ${key}:\n${volumedetectOutput}`);
+  }
+  return match[1] === '-inf' ? Number.NEGATIVE_INFINITY : Number.parseFloat(match[1]);
+}
+
+/** A point of a video frame, in pixels. */
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** The RGB colours at `points` of the video frame shown at `seconds`, decoded by ffmpeg. */
+export async function pixelsAt(file: string, seconds: number, frameWidth: number, points: readonly Point[]): Promise<[number, number, number][]> {
+  const frame = await run('ffmpeg', ['-v', 'error', '-ss', String(seconds), '-i', file, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], {
+    encoding: 'buffer',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return points.map(({ x, y }) => {
+    const offset = (y * frameWidth + x) * 3;
+    return [frame.stdout[offset] ?? 0, frame.stdout[offset + 1] ?? 0, frame.stdout[offset + 2] ?? 0];
+  });
+}
