@@ -62,6 +62,7 @@ class S3ObjectStorageIT {
   @AfterAll
   static void close() {
     aws.close();
+    AwsStandIns.deleteTable("s3_storage_it");
   }
 
   @Test
