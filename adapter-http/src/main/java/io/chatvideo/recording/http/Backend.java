@@ -7,13 +7,14 @@ import java.util.Optional;
 
 /**
  * The adapters of the configured backend. {@code objects} is the local backend's capability-URL
- * endpoint, absent with a backend whose URLs point elsewhere (S3).
+ * endpoint, absent with a backend whose URLs point elsewhere (S3); {@code release} closes what
+ * the backend holds open.
  */
 public record Backend(String description, RecordingRepository repository, ObjectStorage storage,
-    Optional<ObjectEndpoint> objects, AutoCloseable resources) implements AutoCloseable {
+    Optional<ObjectEndpoint> objects, Runnable release) {
 
-  @Override
-  public void close() throws Exception {
-    resources.close();
+  /** Closes the backend's connections and files, at shutdown. */
+  public void close() {
+    release.run();
   }
 }

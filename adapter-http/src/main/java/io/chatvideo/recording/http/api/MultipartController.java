@@ -79,7 +79,7 @@ final class MultipartController {
         .signParts(new SignPartsCommand(caller.user(), recordingId, input.partNumbers()))
         .stream()
         .map(part -> new PartUploads.PartUpload(part.partNumber(), urls.absolute(part.upload().url(), request),
-            part.upload().headers(),
+            HeaderNames.canonical(part.upload().headers()),
             Math.max(0, Duration.between(clock.instant(), part.upload().expiresAt()).toSeconds())))
         .toList());
   }

@@ -80,7 +80,7 @@ final class RecordingsController {
         participants(input.participants())));
     metrics.requested();
     return new UploadUrlResponse(urls.absolute(ticket.upload().url(), request), ticket.recordingId().toString(),
-        ticket.objectKey().value(), ticket.expiresIn().toSeconds(), ticket.upload().headers());
+        ticket.objectKey().value(), ticket.expiresIn().toSeconds(), HeaderNames.canonical(ticket.upload().headers()));
   }
 
   @Get(produces = MediaType.APPLICATION_JSON)

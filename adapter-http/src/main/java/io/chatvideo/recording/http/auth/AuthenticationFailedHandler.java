@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 final class AuthenticationFailedHandler implements ExceptionHandler<AuthenticationFailedException, HttpResponse<Problem>> {
 
   @Override
+  @SuppressWarnings("rawtypes") // the interface declares the request raw
   public HttpResponse<Problem> handle(HttpRequest request, AuthenticationFailedException exception) {
     return AuthenticationProblems.unauthorized(exception);
   }

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param dynamodbEndpoint DynamoDB-compatible endpoint (ScyllaDB Alternator, DynamoDB Local) instead of AWS
  * @param pathStyle path-style bucket addressing, which most S3-compatible stores need
  * @param apiCallTimeout bound on every call to S3 or DynamoDB
+ * @param bootstrap create the table and bucket if missing and set their TTL, lifecycle and CORS
+ *     rules at start-up (the CLI's admin command does the same on demand)
  */
 @ConfigurationProperties("recording.aws")
 public record AwsBackendSettings(
@@ -27,7 +29,8 @@ public record AwsBackendSettings(
     @Nullable URI s3Endpoint,
     @Nullable URI dynamodbEndpoint,
     @Bindable(defaultValue = "false") boolean pathStyle,
-    @Bindable(defaultValue = "10s") @NotNull Duration apiCallTimeout) {
+    @Bindable(defaultValue = "10s") @NotNull Duration apiCallTimeout,
+    @Bindable(defaultValue = "false") boolean bootstrap) {
 
   public Optional<URI> s3() {
     return Optional.ofNullable(s3Endpoint);

@@ -5,6 +5,7 @@ import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.SizePolicy;
 import io.micronaut.context.annotation.Context;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -18,14 +19,16 @@ public final class ServerSettings {
   private final RecordingSettings recording;
   private final AuthSettings auth;
   private final AwsBackendSettings aws;
+  private final List<String> corsOrigins;
   private final RetentionPolicy retention;
   private final PresignPolicy presign;
   private final SizePolicy sizes;
 
-  ServerSettings(RecordingSettings recording, AuthSettings auth, AwsBackendSettings aws) {
+  ServerSettings(RecordingSettings recording, AuthSettings auth, AwsBackendSettings aws, CorsSettings cors) {
     this.recording = recording;
     this.auth = auth;
     this.aws = aws;
+    this.corsOrigins = List.copyOf(cors.origins());
     this.retention = policy("recording.retention", () -> new RetentionPolicy(recording.retention()));
     policy("recording.upload-url-expiry", () -> new PresignPolicy(recording.uploadUrlExpiry(), PresignPolicy.DEFAULT_DOWNLOAD_TTL));
     policy("recording.download-url-expiry", () -> new PresignPolicy(PresignPolicy.DEFAULT_UPLOAD_TTL, recording.downloadUrlExpiry()));
@@ -49,6 +52,10 @@ public final class ServerSettings {
 
   public AwsBackendSettings aws() {
     return aws;
+  }
+
+  public List<String> corsOrigins() {
+    return corsOrigins;
   }
 
   public RetentionPolicy retention() {

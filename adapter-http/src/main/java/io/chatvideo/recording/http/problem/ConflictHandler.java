@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 final class ConflictHandler implements ExceptionHandler<ConflictException, HttpResponse<Problem>> {
 
   @Override
+  @SuppressWarnings("rawtypes") // the interface declares the request raw
   public HttpResponse<Problem> handle(HttpRequest request, ConflictException exception) {
     return Problem.response(Problem.of(HttpStatus.CONFLICT, exception.getMessage()));
   }

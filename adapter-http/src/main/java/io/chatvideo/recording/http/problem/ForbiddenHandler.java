@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 final class ForbiddenHandler implements ExceptionHandler<ForbiddenException, HttpResponse<Problem>> {
 
   @Override
+  @SuppressWarnings("rawtypes") // the interface declares the request raw
   public HttpResponse<Problem> handle(HttpRequest request, ForbiddenException exception) {
     return Problem.response(Problem.of(HttpStatus.FORBIDDEN, exception.getMessage()));
   }

@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 final class InvalidInputHandler implements ExceptionHandler<InvalidInputException, HttpResponse<Problem>> {
 
   @Override
+  @SuppressWarnings("rawtypes") // the interface declares the request raw
   public HttpResponse<Problem> handle(HttpRequest request, InvalidInputException exception) {
     return Problem.response(Problem.ofField(HttpStatus.BAD_REQUEST, exception.field(), exception.getMessage()));
   }

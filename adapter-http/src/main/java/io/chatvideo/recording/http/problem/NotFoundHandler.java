@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 final class NotFoundHandler implements ExceptionHandler<RecordingNotFoundException, HttpResponse<Problem>> {
 
   @Override
+  @SuppressWarnings("rawtypes") // the interface declares the request raw
   public HttpResponse<Problem> handle(HttpRequest request, RecordingNotFoundException exception) {
     return Problem.response(Problem.of(HttpStatus.NOT_FOUND, exception.getMessage()));
   }

@@ -24,6 +24,7 @@ final class StorageUnavailableHandler implements ExceptionHandler<StorageUnavail
   private static final Logger LOG = LoggerFactory.getLogger(StorageUnavailableHandler.class);
 
   @Override
+  @SuppressWarnings("rawtypes") // the interface declares the request raw
   public HttpResponse<Problem> handle(HttpRequest request, StorageUnavailableException exception) {
     LOG.warn("storage unavailable: {}", exception.getMessage(), exception.getCause());
     return Problem.response(Problem.of(HttpStatus.SERVICE_UNAVAILABLE,

@@ -20,6 +20,7 @@ final class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpRe
   private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorHandler.class);
 
   @Override
+  @SuppressWarnings("rawtypes") // the interface declares the request raw
   public HttpResponse<Problem> handle(HttpRequest request, Exception exception) {
     LOG.error("unexpected error answering {} {}", request.getMethodName(), request.getPath(), exception);
     return Problem.response(Problem.of(HttpStatus.INTERNAL_SERVER_ERROR,
