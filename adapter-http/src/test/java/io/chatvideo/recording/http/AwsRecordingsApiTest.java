@@ -1,8 +1,12 @@
 package io.chatvideo.recording.http;
 
+import static io.chatvideo.recording.http.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.chatvideo.recording.aws.testing.AwsStandIns;
 import io.chatvideo.recording.http.support.Api;
 import io.chatvideo.recording.http.support.TempDirectory;
+import io.chatvideo.recording.http.support.Uploads;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -10,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -59,5 +64,37 @@ class AwsRecordingsApiTest extends RecordingsApiContract {
   @Override
   Api api() {
     return api;
+  }
+
+  @Test
+  void unreachableTableIsServiceUnavailableWithRetryAfter() {
+    String token = api.devToken(user());
+    AwsStandIns.stopDynamoDb();
+    try {
+      Api.Reply reply = api.get("/recordings", token);
+
+      assertProblem(reply, 503);
+      assertThat(reply.header("Retry-After")).isEqualTo("5");
+      assertThat(reply.text()).doesNotContain("127.0.0.1");
+    } finally {
+      AwsStandIns.restartDynamoDb();
+    }
+    assertThat(api.get("/recordings", token).status()).isEqualTo(200);
+  }
+
+  @Test
+  void unreachableStorageIsServiceUnavailableWithRetryAfter() {
+    String token = api.devToken(user());
+    String id = Uploads.putSingle(api, token, room(), bytes(100, 7)).get("recording_id").asText();
+    AwsStandIns.stopS3();
+    try {
+      Api.Reply reply = api.post("/recordings/" + id + "/complete", token, null);
+
+      assertProblem(reply, 503);
+      assertThat(reply.header("Retry-After")).isEqualTo("5");
+    } finally {
+      AwsStandIns.restartS3();
+    }
+    assertThat(api.post("/recordings/" + id + "/complete", token, null).status()).isEqualTo(200);
   }
 }
