@@ -4,8 +4,11 @@ import io.chatvideo.recording.core.domain.PresignPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.SizePolicy;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.core.value.PropertyResolver;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +19,33 @@ import java.util.function.Supplier;
 @Context
 public final class ServerSettings {
 
+  private static final Map<String, Class<?>> TYPED = Map.ofEntries(
+      Map.entry("recording.backend", BackendKind.class),
+      Map.entry("recording.retention", Duration.class),
+      Map.entry("recording.upload-url-expiry", Duration.class),
+      Map.entry("recording.download-url-expiry", Duration.class),
+      Map.entry("recording.max-upload-size", Long.class),
+      Map.entry("recording.sweep-interval", Duration.class),
+      Map.entry("recording.public-url", URI.class),
+      Map.entry("recording.auth.mode", AuthMode.class),
+      Map.entry("recording.auth.jwks-url", URI.class),
+      Map.entry("recording.auth.clock-skew", Duration.class),
+      Map.entry("recording.auth.dev-token-ttl", Duration.class),
+      Map.entry("recording.auth.allow-dev-with-aws", Boolean.class),
+      Map.entry("recording.aws.s3-endpoint", URI.class),
+      Map.entry("recording.aws.dynamodb-endpoint", URI.class),
+      Map.entry("recording.aws.path-style", Boolean.class),
+      Map.entry("recording.aws.api-call-timeout", Duration.class),
+      Map.entry("recording.aws.bootstrap", Boolean.class));
+
+  private static final Map<Class<?>, String> EXPECTED = Map.of(
+      BackendKind.class, "a backend: local or aws",
+      AuthMode.class, "an auth mode: dev or jwt",
+      Duration.class, "a duration such as 30m, 1h, 30d or PT30M",
+      Long.class, "a whole number of bytes",
+      URI.class, "a URL",
+      Boolean.class, "true or false");
+
   private final RecordingSettings recording;
   private final AuthSettings auth;
   private final AwsBackendSettings aws;
@@ -24,7 +54,9 @@ public final class ServerSettings {
   private final PresignPolicy presign;
   private final SizePolicy sizes;
 
-  ServerSettings(RecordingSettings recording, AuthSettings auth, AwsBackendSettings aws, CorsSettings cors) {
+  ServerSettings(RecordingSettings recording, AuthSettings auth, AwsBackendSettings aws, CorsSettings cors,
+      PropertyResolver properties) {
+    checkTypes(properties);
     this.recording = recording;
     this.auth = auth;
     this.aws = aws;
@@ -93,6 +125,18 @@ public final class ServerSettings {
       throw new InvalidConfigurationException("recording.auth.clock-skew", "must be 0 to 5 minutes, was " + auth.clockSkew());
     }
     positive("recording.auth.dev-token-ttl", auth.devTokenTtl());
+  }
+
+  /**
+   * Micronaut binds a value it cannot convert (a backend {@code gcs}, a retention {@code a month})
+   * as if it were absent, silently falling back to the default; this refuses it instead.
+   */
+  private static void checkTypes(PropertyResolver properties) {
+    TYPED.forEach((key, type) -> properties.getProperty(key, String.class).ifPresent(raw -> {
+      if (properties.getProperty(key, type).isEmpty()) {
+        throw new InvalidConfigurationException(key, "'" + raw + "' is not " + EXPECTED.get(type));
+      }
+    }));
   }
 
   private static <T> T policy(String key, Supplier<T> build) {
