@@ -11,10 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "init", sortOptions = false,
+@Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Create what the backend needs; safe to run again.",
-        "aws: the DynamoDB table with its GSIs and TTL, the bucket's lifecycle rule and CORS.",
-        "local: the data directory."})
+        "aws: the DynamoDB table with its indexes and TTL, the bucket's lifecycle rule and CORS. "
+            + "local: the data directory."})
 final class AdminInitCommand implements Callable<Integer> {
 
   private final Environment environment;

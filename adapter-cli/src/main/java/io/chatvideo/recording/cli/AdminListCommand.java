@@ -20,8 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", sortOptions = false,
-    description = "List every stored recording of every user, expired or not, as the store holds it.")
+@Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "List every stored recording of every user, expired or not.")
 final class AdminListCommand implements Callable<Integer> {
 
   private final Environment environment;

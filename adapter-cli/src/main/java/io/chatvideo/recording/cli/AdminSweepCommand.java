@@ -8,8 +8,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sweep",
-    description = "Remove expired recordings and uploads that can no longer finish (object first, then metadata).")
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+    description = "Remove expired recordings and uploads that can no longer finish.")
 final class AdminSweepCommand implements Callable<Integer> {
 
   private final Environment environment;

@@ -6,10 +6,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "completion",
-    description = {"Print a bash/zsh completion script for recordings. Load it with:",
-        "  source <(recordings completion)",
-        "or install it: recordings completion > /etc/bash_completion.d/recordings"})
+@Command(name = "completion", mixinStandardHelpOptions = true,
+    description = {"Print a bash/zsh completion script.",
+        "Load it in this shell with: source <(recordings completion)",
+        "or save it in your shell's completion directory, e.g. ~/.local/share/bash-completion/completions/."})
 final class CompletionCommand implements Callable<Integer> {
 
   @Spec

@@ -8,7 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "delete", description = "Delete recordings you own (the video and its metadata).")
+@Command(name = "delete", mixinStandardHelpOptions = true,
+    description = "Delete recordings you own (the video and its metadata).")
 final class DeleteCommand implements Callable<Integer> {
 
   @Spec

@@ -22,10 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "download", sortOptions = false,
-    description = {"Download recordings to disk, resuming a partial download left by an earlier run.",
-        "Each file is named after the recording's file name unless -o names it; a file is only moved",
-        "to its name once complete and of the recording's size."})
+@Command(name = "download", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Download recordings to disk, resuming where an earlier run stopped.",
+        "Each file is named after the recording unless -o names it. Bytes go to NAME.part first, which the "
+            + "next run resumes; the file gets its name only once complete and of the recording's size."})
 final class DownloadCommand implements Callable<Integer> {
 
   private final Environment environment;

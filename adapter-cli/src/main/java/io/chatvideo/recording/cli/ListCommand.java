@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", description = "List the recordings you may see.", sortOptions = false)
+@Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "List the recordings you may see.")
 final class ListCommand implements Callable<Integer> {
 
   static final int MAX_LIMIT = 200;

@@ -11,10 +11,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "login",
-    description = {"Fetch a token from a server in dev mode and keep it (mode 0600) in the config directory:",
-        "$RECORDINGS_CONFIG_DIR, else $XDG_CONFIG_HOME/recordings, else ~/.config/recordings.",
-        "Production servers take tokens from your identity provider: pass them with --token or RECORDINGS_TOKEN."})
+@Command(name = "login", mixinStandardHelpOptions = true,
+    description = {"Get a token from a server in dev mode and keep it for later commands.",
+        "The token is kept, readable by you only, in the config directory: $RECORDINGS_CONFIG_DIR, else "
+            + "$XDG_CONFIG_HOME/recordings, else ~/.config/recordings. Production servers take tokens from your "
+            + "identity provider: pass them with --token or RECORDINGS_TOKEN."})
 final class LoginCommand implements Callable<Integer> {
 
   @Spec

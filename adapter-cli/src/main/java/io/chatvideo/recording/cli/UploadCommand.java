@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "upload", sortOptions = false,
-    description = {"Upload a recording file (such as the one a browser saved when its upload failed) and complete it.",
-        "Files of 64 MiB and more go up in parts. The type comes from the extension: .webm, .mp4 or .m4a."})
+@Command(name = "upload", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Upload a recording file, such as one a browser saved when its upload failed.",
+        "The type comes from the extension: .webm, .mp4 or .m4a. Files of 64 MiB and more go up in parts."})
 final class UploadCommand implements Callable<Integer> {
 
   static final long DEFAULT_MULTIPART_THRESHOLD = 64 * SizePolicy.MiB;

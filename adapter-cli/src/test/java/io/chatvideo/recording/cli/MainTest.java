@@ -9,8 +9,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MainTest {
 
@@ -24,6 +28,19 @@ class MainTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).contains("login", "list", "download", "upload", "delete", "admin", "completion",
         "Exit codes", "2  usage error");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"login", "list", "download", "upload", "delete", "admin", "admin init", "admin sweep",
+      "admin list", "completion"})
+  void everyCommandHasHelp(String command) {
+    List<String> args = new ArrayList<>(List.of(command.split(" ")));
+    args.add("--help");
+
+    Cli.Result result = new Cli(home).run(args.toArray(String[]::new));
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).startsWith("Usage: recordings " + command);
   }
 
   @Test
