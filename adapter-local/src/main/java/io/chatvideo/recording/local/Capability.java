@@ -66,7 +66,7 @@ record Capability(String method, String key, long expiresEpochSecond, String con
 
   /**
    * Reads the capability a request claims from its query; the method and key are the request's own.
-   * Empty when a field is missing, repeated in a conflicting way, or malformed.
+   * Empty when the expiry or signature is missing or malformed, or both length forms are given.
    */
   static Optional<Capability> fromQuery(String method, String key, Map<String, String> query) {
     String expires = query.get(EXPIRES);
