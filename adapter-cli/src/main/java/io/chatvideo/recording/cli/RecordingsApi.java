@@ -97,7 +97,7 @@ final class RecordingsApi {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("room_id", room);
     body.put("filename", filename);
-    body.put("contentType", contentType);
+    body.put("content_type", contentType);
     body.put("size", size);
     return call(authorized(post("recordings/upload-url", body)), UploadTicket.class);
   }
@@ -106,7 +106,7 @@ final class RecordingsApi {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("room_id", room);
     body.put("filename", filename);
-    body.put("contentType", contentType);
+    body.put("content_type", contentType);
     return call(authorized(post("recordings/multipart", body)), MultipartTicket.class);
   }
 

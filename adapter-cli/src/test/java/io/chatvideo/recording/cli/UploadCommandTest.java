@@ -35,7 +35,7 @@ class UploadCommandTest {
             StubApi.json(exchange, 201, """
                 {"upload_url":"/put/single?sig=1","recording_id":"%s","s3_key":"k","expires_in":1800,
                  "upload_headers":{"Content-Type":"%s","Content-Length":"%d","x-amz-meta-room":"r1"}}"""
-                .formatted(ID, body.get("contentType").asText(), body.get("size").asLong()));
+                .formatted(ID, body.get("content_type").asText(), body.get("size").asLong()));
           } else if (path.equals("/recordings/multipart")) {
             StubApi.json(exchange, 200, "{\"recording_id\":\"" + ID + "\",\"s3_key\":\"k\",\"upload_id\":\"u1\","
                 + "\"min_part_size\":5242880}");
@@ -91,7 +91,7 @@ class UploadCommandTest {
     JsonNode request = RecordingsApi.JSON.readTree(api.requests("POST", "/recordings/upload-url").get(0).body());
     assertThat(request.get("room_id").asText()).isEqualTo("r1");
     assertThat(request.get("filename").asText()).isEqualTo("call.m4a");
-    assertThat(request.get("contentType").asText()).isEqualTo("audio/mp4");
+    assertThat(request.get("content_type").asText()).isEqualTo("audio/mp4");
     assertThat(request.get("size").asLong()).isEqualTo(70_000);
     StubApi.Request put = api.requests("PUT", "/put/").get(0);
     assertThat(put.body()).isEqualTo(Files.readAllBytes(file));
