@@ -26,6 +26,7 @@ final class ProgressBar implements AutoCloseable {
   private long done;
   private long drawnAt;
   private boolean drawn;
+  private int drawnLength;
 
   ProgressBar(PrintWriter err, String label, long total, long alreadyDone, LongSupplier nanoTime, boolean enabled) {
     this.err = err;
@@ -73,7 +74,10 @@ final class ProgressBar implements AutoCloseable {
   }
 
   private void draw(long now) {
-    err.print("\r" + line(now));
+    String line = line(now);
+    // Spaces over what is left of a longer previous line: plain text, no terminal escape codes.
+    err.print("\r" + line + " ".repeat(Math.max(0, drawnLength - line.length())));
+    drawnLength = line.length();
     err.flush();
   }
 

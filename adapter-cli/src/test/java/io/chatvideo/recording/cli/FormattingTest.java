@@ -76,6 +76,23 @@ class FormattingTest {
   }
 
   @Test
+  void progressBarBlanksWhatIsLeftOfALongerLine() {
+    AtomicLong nanos = new AtomicLong();
+    StringWriter err = new StringWriter();
+    ProgressBar bar = new ProgressBar(new PrintWriter(err), "x", 10L << 30, 0, nanos::get, true);
+    nanos.set(1_000_000_000L);
+    bar.advance(1L << 20);
+    String first = err.toString().substring(1);
+
+    nanos.set(2_000_000_000L);
+    bar.advance((10L << 30) - (1L << 20));
+
+    String second = err.toString().substring(first.length() + 2);
+    assertThat(first).endsWith("ETA 2:50:39");
+    assertThat(second).hasSameSizeAs(first).contains("ETA --:--").endsWith("  ");
+  }
+
+  @Test
   void progressBarIsSilentWhenNobodyWatches() {
     StringWriter err = new StringWriter();
     try (ProgressBar bar = new ProgressBar(new PrintWriter(err), "x", 100, 0, System::nanoTime, false)) {
