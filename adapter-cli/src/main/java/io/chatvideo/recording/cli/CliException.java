@@ -1,7 +1,7 @@
 package io.chatvideo.recording.cli;
 
 /** A failure the user can act on: its message is all they see, unless they ask for --verbose. */
-class CliException extends RuntimeException {
+final class CliException extends RuntimeException {
 
   CliException(String message) {
     super(message);

@@ -70,10 +70,6 @@ final class RecordingsApi {
     this.http = http;
   }
 
-  URI base() {
-    return base;
-  }
-
   DevToken devToken(String email) {
     return call(post("dev/token", Map.of("email", email)), DevToken.class);
   }
@@ -171,7 +167,7 @@ final class RecordingsApi {
     }
   }
 
-  private ApiProblemException problem(HttpResponse<String> response) {
+  private CliException problem(HttpResponse<String> response) {
     int status = response.statusCode();
     String message = "the recordings API answered HTTP " + status;
     try {
@@ -187,7 +183,7 @@ final class RecordingsApi {
     if (status == 401) {
       message += " (the API refused the token: run `recordings login`, or check --token / RECORDINGS_TOKEN)";
     }
-    return new ApiProblemException(status, message);
+    return new CliException(message);
   }
 
   private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, String what) {
