@@ -40,7 +40,7 @@ class RecordingsCliIT {
   }
 
   @AfterAll
-  static void stopServer() throws InterruptedException {
+  static void stopServer() {
     if (server != null) {
       server.close();
     }
