@@ -63,8 +63,8 @@ export class IndexedDbJournal implements Journal {
     return all.sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  async chunks(id: string): Promise<JournalChunk[]> {
-    const stored = await this.db.getAll('chunks', chunkRange(id));
+  async chunks(id: string, range?: { readonly from: number; readonly to: number }): Promise<JournalChunk[]> {
+    const stored = await this.db.getAll('chunks', chunkRange(id, range?.from, range?.to));
     return stored.map(({ seq, size, elapsedMs, blob }) => ({ seq, size, elapsedMs, blob }));
   }
 
@@ -79,6 +79,6 @@ export class IndexedDbJournal implements Journal {
   }
 }
 
-function chunkRange(id: string): IDBKeyRange {
-  return IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+function chunkRange(id: string, from = -Infinity, to = Infinity): IDBKeyRange {
+  return IDBKeyRange.bound([id, from], [id, to]);
 }

@@ -11,6 +11,8 @@ export interface JournalEntry {
   /** Local id, chosen by the page before the server knows the recording. */
   readonly id: string;
   readonly roomId: string;
+  /** User ids who may also see the recording. */
+  readonly participants?: readonly string[];
   readonly filename: string;
   readonly mimeType: string;
   /** Epoch ms when recording started. */
@@ -47,8 +49,8 @@ export interface Journal {
   get(id: string): Promise<JournalEntry | undefined>;
   /** Every entry still in the journal, oldest first. */
   entries(): Promise<JournalEntry[]>;
-  /** The chunks of recording `id` in sequence order. */
-  chunks(id: string): Promise<JournalChunk[]>;
+  /** The chunks of recording `id` in sequence order, all or those with `from <= seq <= to`. */
+  chunks(id: string, range?: { readonly from: number; readonly to: number }): Promise<JournalChunk[]>;
   /** Deletes the entry and all its chunks (after the server confirmed the recording complete). */
   remove(id: string): Promise<void>;
 }

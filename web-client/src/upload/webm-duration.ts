@@ -12,7 +12,7 @@ const HEADER_SCAN_BYTES = 256 * 1024;
 
 /** The header of a WebM file: where the Info element and the first Cluster are. */
 interface WebmHeader {
-  readonly bytes: Uint8Array;
+  readonly bytes: Uint8Array<ArrayBuffer>;
   readonly infoStart: number;
   readonly infoEnd: number;
   readonly clusterStart: number;
@@ -61,7 +61,7 @@ export async function withWebmDuration(first: Blob, durationMs: number): Promise
  * unknown size, so the parser sees the first Cluster as one opaque element up to the end of
  * `bytes` and never walks into (possibly cut) blocks.
  */
-export function parseHeader(bytes: Uint8Array): WebmHeader | undefined {
+export function parseHeader(bytes: Uint8Array<ArrayBuffer>): WebmHeader | undefined {
   let file: WebmFile;
   try {
     file = new WebmFile(bytes);
@@ -76,7 +76,8 @@ export function parseHeader(bytes: Uint8Array): WebmHeader | undefined {
   const segmentDataStart = bytes.length - segment.source.length;
   const children = segment.data ?? [];
   const infoIndex = children.findIndex((child) => child.id === INFO);
-  const cluster = children.find((child) => child.id === CLUSTER);
+  // The library leaves Cluster out of its table of known ids (it is large), hence the widening.
+  const cluster = children.find((child) => (child.id as number) === CLUSTER);
   const info = children[infoIndex];
   const afterInfo = children[infoIndex + 1];
   if (info === undefined || afterInfo === undefined || cluster === undefined || !(info.data instanceof WebmContainer)) {
@@ -92,8 +93,8 @@ export function parseHeader(bytes: Uint8Array): WebmHeader | undefined {
 }
 
 /** Serialises one element (id, size, payload) the way the library writes its children. */
-function element(id: number, data: WebmContainer): Uint8Array {
+function element(id: typeof INFO, data: WebmContainer): Uint8Array<ArrayBuffer> {
   const wrapper = new WebmContainer('Element');
-  wrapper.setData([{ id: id as typeof INFO, data }]);
-  return wrapper.source ?? new Uint8Array(0);
+  wrapper.setData([{ id, data }]);
+  return new Uint8Array(wrapper.source ?? []);
 }

@@ -10,11 +10,11 @@ const run = promisify(execFile);
 /** A 3 s recording by Chromium's MediaRecorder (VP8 + Opus, 320x180): Segment and Clusters of unknown size, no Duration. */
 const FIXTURE = join(import.meta.dirname, '../fixtures/chromium-mediarecorder-3s.webm');
 
-let original: Uint8Array;
+let original: Uint8Array<ArrayBuffer>;
 let workDir: string;
 
 beforeAll(async () => {
-  original = new Uint8Array(await readFile(FIXTURE));
+  original = new Uint8Array(await readFile(FIXTURE)) as Uint8Array<ArrayBuffer>;
   workDir = await mkdtemp(join(tmpdir(), 'webm-duration-'));
 });
 
