@@ -1,4 +1,5 @@
 import { holdEntry } from '../journal/entry-lock';
+import { discardRecording } from '../journal/recovery';
 import type { Journal, JournalChunk, JournalEntry } from '../journal/journal';
 import type { ChunkSink } from '../recording/chunk-sink';
 import { recordingFilename } from '../recording/filename';
@@ -160,6 +161,18 @@ export class ProgressiveUpload implements ChunkSink {
       return recording;
     } finally {
       // Free the entry either way: after a failure another page (or this one) may recover it.
+      this.release();
+    }
+  }
+
+  /** Throws the recording away (e.g. the recorder could not start): aborts the upload, deletes the chunks. */
+  async discard(): Promise<void> {
+    this.stopping = true;
+    try {
+      await this.background;
+      await discardRecording(this.options.journal, this.options.api, this.entry);
+      this.settled = true;
+    } finally {
       this.release();
     }
   }
