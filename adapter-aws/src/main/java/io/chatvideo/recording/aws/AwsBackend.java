@@ -1,0 +1,141 @@
+package io.chatvideo.recording.aws;
+
+import io.chatvideo.recording.core.port.out.ObjectStorage;
+import io.chatvideo.recording.core.port.out.RecordingRepository;
+import java.time.Duration;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * The production backend: one {@link S3Client}, one {@link S3Presigner} and one {@link
+ * DynamoDbClient} per application (they are thread-safe and costly to build), behind the core's
+ * ports. For example:
+ *
+ * <pre>{@code
+ * try (AwsBackend aws = AwsBackend.create(AwsSettings.of("eu-west-1", "acme-recordings", "recordings"))) {
+ *   Recordings recordings = Recordings.builder().repository(aws.repository()).storage(aws.storage()).build();
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class AwsBackend implements AutoCloseable {
+
+  /** A TCP connection that takes longer than this will not succeed in time anyway. */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+  private final S3Client s3;
+  private final S3Presigner presigner;
+  private final DynamoDbClient dynamoDb;
+  private final AutoCloseable ownedCredentials;
+  private final RecordingRepository repository;
+  private final ObjectStorage storage;
+  private final AwsInfrastructure infrastructure;
+
+  private AwsBackend(AwsSettings settings, AwsCredentialsProvider credentials, AutoCloseable ownedCredentials) {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(credentials, "credentials");
+    this.ownedCredentials = ownedCredentials;
+    Region region = Region.of(settings.region());
+    ClientOverrideConfiguration timeouts = ClientOverrideConfiguration.builder()
+        .apiCallTimeout(settings.apiCallTimeout())
+        .build();
+
+    S3ClientBuilder s3Builder = S3Client.builder()
+        .region(region)
+        .credentialsProvider(credentials)
+        .httpClientBuilder(httpClient(settings))
+        .overrideConfiguration(timeouts)
+        .forcePathStyle(settings.pathStyle())
+        // Checksums only where S3 requires them: S3-compatible services reject the newer defaults.
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+    settings.s3Endpoint().ifPresent(s3Builder::endpointOverride);
+    this.s3 = s3Builder.build();
+
+    S3Presigner.Builder presignerBuilder = S3Presigner.builder()
+        .region(region)
+        .credentialsProvider(credentials)
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle()).build());
+    settings.s3Endpoint().ifPresent(presignerBuilder::endpointOverride);
+    this.presigner = presignerBuilder.build();
+
+    DynamoDbClientBuilder dynamoDbBuilder = DynamoDbClient.builder()
+        .region(region)
+        .credentialsProvider(credentials)
+        .httpClientBuilder(httpClient(settings))
+        .overrideConfiguration(timeouts);
+    settings.dynamoDbEndpoint().ifPresent(dynamoDbBuilder::endpointOverride);
+    this.dynamoDb = dynamoDbBuilder.build();
+
+    this.repository = new DynamoDbRecordingRepository(dynamoDb, settings.table(), settings.bucket());
+    this.storage = new S3ObjectStorage(s3, presigner, credentials, settings.bucket(), settings.apiCallTimeout());
+    this.infrastructure = new AwsInfrastructure(s3, dynamoDb, settings);
+  }
+
+  /** The backend with credentials from the default provider chain (environment, profile, container, instance). */
+  public static AwsBackend create(AwsSettings settings) {
+    DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+    return new AwsBackend(settings, credentials, credentials);
+  }
+
+  /** The backend with the caller's credentials provider, which stays the caller's to close. */
+  public static AwsBackend create(AwsSettings settings, AwsCredentialsProvider credentials) {
+    return new AwsBackend(settings, credentials, () -> { });
+  }
+
+  /** Recording metadata in DynamoDB. */
+  public RecordingRepository repository() {
+    return repository;
+  }
+
+  /** Recording bytes in S3; presigned URLs are absolute. */
+  public ObjectStorage storage() {
+    return storage;
+  }
+
+  /** Creates and updates the table and the bucket. */
+  public AwsInfrastructure infrastructure() {
+    return infrastructure;
+  }
+
+  /** Closes the clients, and the credentials provider if this backend made it. */
+  @Override
+  public void close() {
+    RuntimeException failure = null;
+    for (AutoCloseable resource : new AutoCloseable[] {presigner, s3, dynamoDb, ownedCredentials}) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("closing the AWS clients failed", e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static ApacheHttpClient.Builder httpClient(AwsSettings settings) {
+    Duration connect = settings.apiCallTimeout().compareTo(CONNECT_TIMEOUT) < 0 ? settings.apiCallTimeout()
+        : CONNECT_TIMEOUT;
+    return ApacheHttpClient.builder()
+        .connectionTimeout(connect)
+        .connectionAcquisitionTimeout(settings.apiCallTimeout())
+        .socketTimeout(settings.apiCallTimeout());
+  }
+}

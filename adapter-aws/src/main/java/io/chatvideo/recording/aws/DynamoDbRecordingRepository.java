@@ -1,0 +1,294 @@
+package io.chatvideo.recording.aws;
+
+import static io.chatvideo.recording.aws.RecordingItem.n;
+import static io.chatvideo.recording.aws.RecordingItem.s;
+
+import io.chatvideo.recording.core.domain.AbandonedRecording;
+import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingId;
+import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.domain.RoomId;
+import io.chatvideo.recording.core.domain.StorageUnavailableException;
+import io.chatvideo.recording.core.domain.UserId;
+import io.chatvideo.recording.core.port.out.RecordingRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/**
+ * Recording metadata in one DynamoDB table, item shape as in {@link RecordingItem}.
+ *
+ * <p>Request paths read by key or Query only: {@link #find} queries the recording's partition
+ * ({@code PK = RECORDING#id AND begins_with(SK, "METADATA#")}, strongly consistent), because the
+ * seed's sort key holds the creation time, which a bare id does not tell; writes that know the
+ * recording derive the full key. Listings query the {@code by_owner} and {@code by_room}
+ * indexes newest first. Their filters (not expired; in a room, owned by or shared with the
+ * viewer) run in DynamoDB, to save reading throughput and transfer, and again here, exactly.
+ * Because a filter makes DynamoDB pages short, a listing page goes on querying until it has its
+ * limit plus one, or {@value #MAX_QUERIES_PER_PAGE} queries were made; the cursor is the key of
+ * the last recording returned (or, when the query budget ran out, the last key DynamoDB
+ * evaluated), so each recording appears exactly once across the pages.
+ *
+ * <p>The administrative paths ({@link #listAll}, {@link #findExpired}, {@link
+ * #findUnfinishedUploads}) Scan the table with a filter: they serve the CLI and the sweep, never a
+ * user's request, and an index for them would cost on every write.
+ */
+final class DynamoDbRecordingRepository implements RecordingRepository {
+
+  static final int MAX_QUERIES_PER_PAGE = 20;
+  private static final int SCAN_BATCH = 500;
+
+  private static final Pattern RECORDING_PK = Pattern.compile(Pattern.quote(RecordingItem.PK_PREFIX)
+      + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final Pattern METADATA_SK = Pattern.compile(Pattern.quote(RecordingItem.SK_PREFIX) + "\\d{8}-\\d{6}");
+  private static final Pattern LISTING_SK = Pattern.compile(
+      "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}Z#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+  private final String bucket;
+
+  /**
+   * @param bucket written into each item's {@code s3_bucket}, as the seed did
+   */
+  DynamoDbRecordingRepository(DynamoDbClient dynamoDb, String table, String bucket) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+    this.bucket = bucket;
+  }
+
+  @Override
+  public void insert(PendingRecording recording) {
+    try {
+      call("PutItem", () -> dynamoDb.putItem(put -> put.tableName(table)
+          .item(RecordingItem.toItem(recording, bucket))
+          .conditionExpression("attribute_not_exists(#pk)")
+          .expressionAttributeNames(Map.of("#pk", RecordingItem.PK))));
+    } catch (ConditionalCheckFailedException e) {
+      throw new ConflictException("recording " + recording.id() + " exists already");
+    }
+  }
+
+  @Override
+  public Optional<Recording> find(RecordingId id) {
+    return metadataItems(id, false).stream().findFirst().map(RecordingItem::fromItem);
+  }
+
+  @Override
+  public void replace(Recording recording, RecordingStatus expected) {
+    try {
+      call("PutItem", () -> dynamoDb.putItem(put -> put.tableName(table)
+          .item(RecordingItem.toItem(recording, bucket))
+          .conditionExpression("#status = :expected")
+          .expressionAttributeNames(Map.of("#status", RecordingItem.STATUS))
+          .expressionAttributeValues(Map.of(":expected", s(expected.name())))));
+    } catch (ConditionalCheckFailedException e) {
+      throw new ConflictException("recording " + recording.id() + " is no longer " + expected);
+    }
+  }
+
+  @Override
+  public void delete(RecordingId id) {
+    for (Map<String, AttributeValue> key : metadataItems(id, true)) {
+      call("DeleteItem", () -> dynamoDb.deleteItem(delete -> delete.tableName(table).key(key)));
+    }
+  }
+
+  @Override
+  public Page listByOwner(UserId owner, Instant now, int limit, Optional<String> cursor) {
+    String partition = RecordingItem.ownerPartition(owner);
+    Listing listing = new Listing(RecordingItem.BY_OWNER, RecordingItem.OWNER_PK, RecordingItem.OWNER_SK, partition);
+    return query(listing, "#ttl > :now", Map.of("#ttl", RecordingItem.TTL), Map.of(":now", n(now.getEpochSecond())),
+        recording -> recording.details().isOwnedBy(owner) && !recording.details().isExpired(now), limit, cursor);
+  }
+
+  @Override
+  public Page listByRoom(RoomId room, UserId viewer, Instant now, int limit, Optional<String> cursor) {
+    String partition = RecordingItem.roomPartition(room);
+    Listing listing = new Listing(RecordingItem.BY_ROOM, RecordingItem.ROOM_PK, RecordingItem.ROOM_SK, partition);
+    return query(listing, "#ttl > :now AND (#owner = :viewer OR contains(#participants, :viewer))",
+        Map.of("#ttl", RecordingItem.TTL, "#owner", RecordingItem.USER_ID, "#participants", RecordingItem.PARTICIPANTS),
+        Map.of(":now", n(now.getEpochSecond()), ":viewer", s(viewer.value())),
+        recording -> recording.details().roomId().equals(room) && recording.details().isVisibleTo(viewer)
+            && !recording.details().isExpired(now),
+        limit, cursor);
+  }
+
+  /** Every recording, in the table's order (not newest first): a Scan, for administrators only. */
+  @Override
+  public Page listAll(int limit, Optional<String> cursor) {
+    Map<String, Pattern> keyForm = Map.of(RecordingItem.PK, RECORDING_PK, RecordingItem.SK, METADATA_SK);
+    Map<String, AttributeValue> start = cursor.map(c -> PageCursor.decode(c, keyForm)).orElse(null);
+    List<Recording> page = new ArrayList<>();
+    Map<String, AttributeValue> lastReturned = null;
+    while (true) {
+      Map<String, AttributeValue> from = start;
+      ScanResponse response = call("Scan", () -> dynamoDb.scan(scan -> scan.tableName(table)
+          .exclusiveStartKey(from).limit(limit + 1)));
+      for (Map<String, AttributeValue> item : response.items()) {
+        if (page.size() == limit) {
+          return new Page(page, Optional.of(PageCursor.encode(keyOf(lastReturned, keyForm))));
+        }
+        page.add(RecordingItem.fromItem(item));
+        lastReturned = item;
+      }
+      if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+        return new Page(page, Optional.empty());
+      }
+      start = response.lastEvaluatedKey();
+    }
+  }
+
+  /** An administrative Scan, filtered on {@code ttl} in DynamoDB and on {@code expires_at} exactly here. */
+  @Override
+  public List<Recording> findExpired(Instant now, int limit) {
+    // ttl is expires_at rounded up to the second, so "ttl <= now rounded up" keeps every expired item.
+    long nowRoundedUp = now.getNano() == 0 ? now.getEpochSecond() : now.getEpochSecond() + 1;
+    return scan("#ttl <= :now", Map.of("#ttl", RecordingItem.TTL), Map.of(":now", n(nowRoundedUp)),
+        recording -> recording.details().isExpired(now), limit);
+  }
+
+  /** An administrative Scan for PENDING and ABANDONED items; the upload window is checked here. */
+  @Override
+  public List<Recording> findUnfinishedUploads(Instant uploadWindowClosedBefore, int limit) {
+    return scan("#status IN (:pending, :abandoned)", Map.of("#status", RecordingItem.STATUS),
+        Map.of(":pending", s(RecordingStatus.PENDING.name()), ":abandoned", s(RecordingStatus.ABANDONED.name())),
+        recording -> recording instanceof AbandonedRecording
+            || (recording instanceof PendingRecording pending
+                && pending.uploadExpiresAt().isBefore(uploadWindowClosedBefore)),
+        limit);
+  }
+
+  /** The items (or just their keys) of a recording's partition, read strongly consistent. */
+  private List<Map<String, AttributeValue>> metadataItems(RecordingId id, boolean keysOnly) {
+    QueryRequest.Builder request = QueryRequest.builder().tableName(table)
+        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :metadata)")
+        .expressionAttributeNames(Map.of("#pk", RecordingItem.PK, "#sk", RecordingItem.SK))
+        .expressionAttributeValues(Map.of(":pk", s(RecordingItem.partitionKey(id)),
+            ":metadata", s(RecordingItem.SK_PREFIX)))
+        .consistentRead(true);
+    if (keysOnly) {
+      request.projectionExpression("#pk, #sk");
+    }
+    QueryRequest query = request.build();
+    return call("Query", () -> dynamoDb.query(query)).items();
+  }
+
+  private Page query(Listing listing, String filter, Map<String, String> names, Map<String, AttributeValue> values,
+      Predicate<Recording> keep, int limit, Optional<String> cursor) {
+    Map<String, Pattern> keyForm = Map.of(
+        RecordingItem.PK, RECORDING_PK, RecordingItem.SK, METADATA_SK,
+        listing.partitionName(), Pattern.compile(Pattern.quote(listing.partition())),
+        listing.sortName(), LISTING_SK);
+    Map<String, String> allNames = new LinkedHashMap<>(names);
+    allNames.put("#partition", listing.partitionName());
+    Map<String, AttributeValue> allValues = new LinkedHashMap<>(values);
+    allValues.put(":partition", s(listing.partition()));
+    Map<String, AttributeValue> start = cursor.map(c -> PageCursor.decode(c, keyForm)).orElse(null);
+
+    List<Recording> page = new ArrayList<>();
+    Map<String, AttributeValue> lastReturned = null;
+    for (int queries = 0; queries < MAX_QUERIES_PER_PAGE; queries++) {
+      QueryRequest request = QueryRequest.builder().tableName(table).indexName(listing.index())
+          .keyConditionExpression("#partition = :partition")
+          .filterExpression(filter)
+          .expressionAttributeNames(allNames)
+          .expressionAttributeValues(allValues)
+          .scanIndexForward(false)
+          .exclusiveStartKey(start)
+          .limit(limit + 1)
+          .build();
+      QueryResponse response = call("Query", () -> dynamoDb.query(request));
+      for (Map<String, AttributeValue> item : response.items()) {
+        Recording recording = RecordingItem.fromItem(item);
+        if (!keep.test(recording)) {
+          continue;
+        }
+        if (page.size() == limit) {
+          return new Page(page, Optional.of(PageCursor.encode(keyOf(lastReturned, keyForm))));
+        }
+        page.add(recording);
+        lastReturned = item;
+      }
+      if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+        return new Page(page, Optional.empty());
+      }
+      start = response.lastEvaluatedKey();
+    }
+    // Out of budget for this request: resume after the last key DynamoDB looked at.
+    return new Page(page, Optional.of(PageCursor.encode(start)));
+  }
+
+  private List<Recording> scan(String filter, Map<String, String> names, Map<String, AttributeValue> values,
+      Predicate<Recording> keep, int limit) {
+    List<Recording> found = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    while (found.size() < limit) {
+      Map<String, AttributeValue> from = start;
+      ScanResponse response = call("Scan", () -> dynamoDb.scan(scan -> scan.tableName(table)
+          .filterExpression(filter)
+          .expressionAttributeNames(names)
+          .expressionAttributeValues(values)
+          .exclusiveStartKey(from)
+          .limit(SCAN_BATCH)));
+      for (Map<String, AttributeValue> item : response.items()) {
+        Recording recording = RecordingItem.fromItem(item);
+        if (keep.test(recording) && found.size() < limit) {
+          found.add(recording);
+        }
+      }
+      if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+        break;
+      }
+      start = response.lastEvaluatedKey();
+    }
+    return found;
+  }
+
+  private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item, Map<String, Pattern> keyForm) {
+    Map<String, AttributeValue> key = new LinkedHashMap<>();
+    for (String name : keyForm.keySet()) {
+      key.put(name, item.get(name));
+    }
+    return key;
+  }
+
+  private <T> T call(String operation, Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (ConditionalCheckFailedException e) {
+      throw e;
+    } catch (ResourceNotFoundException e) {
+      throw new StorageUnavailableException("DynamoDB table " + table
+          + " does not exist (or its indexes are missing); run the admin init", e);
+    } catch (DynamoDbException e) {
+      String code = e.awsErrorDetails() == null ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode();
+      throw new StorageUnavailableException("the recording metadata store failed (DynamoDB " + operation + ": "
+          + code + ")", e);
+    } catch (SdkException e) {
+      throw new StorageUnavailableException("the recording metadata store is unreachable (DynamoDB " + operation
+          + ": " + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  /** Which index a listing queries, and its partition there. */
+  private record Listing(String index, String partitionName, String sortName, String partition) {}
+}

@@ -1,0 +1,221 @@
+package io.chatvideo.recording.aws;
+
+import io.chatvideo.recording.core.domain.AbandonedRecording;
+import io.chatvideo.recording.core.domain.CompletedRecording;
+import io.chatvideo.recording.core.domain.ContentType;
+import io.chatvideo.recording.core.domain.Filename;
+import io.chatvideo.recording.core.domain.ObjectKey;
+import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingDetails;
+import io.chatvideo.recording.core.domain.RecordingId;
+import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.domain.RetentionPolicy;
+import io.chatvideo.recording.core.domain.RoomId;
+import io.chatvideo.recording.core.domain.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A recording as a DynamoDB item. The seed's shape and names stay ({@code PK}, {@code SK},
+ * {@code recording_id}, {@code room_id}, {@code user_id}, {@code s3_key}, {@code s3_bucket},
+ * {@code filename}, {@code content_type}, {@code size}, {@code status}, {@code created_at},
+ * {@code ttl}); the states add their own attributes, and the two listing indexes their keys.
+ * Times are ISO-8601 strings, except {@code ttl} (epoch seconds, as DynamoDB TTL wants) and the
+ * index sort keys (fixed-width, see {@link #listingSortKey}).
+ */
+final class RecordingItem {
+
+  static final String PK = "PK";
+  static final String SK = "SK";
+  static final String OWNER_PK = "GSI1PK";
+  static final String OWNER_SK = "GSI1SK";
+  static final String ROOM_PK = "GSI2PK";
+  static final String ROOM_SK = "GSI2SK";
+  static final String BY_OWNER = "by_owner";
+  static final String BY_ROOM = "by_room";
+
+  static final String RECORDING_ID = "recording_id";
+  static final String ROOM_ID = "room_id";
+  static final String USER_ID = "user_id";
+  static final String PARTICIPANTS = "participants";
+  static final String S3_KEY = "s3_key";
+  static final String S3_BUCKET = "s3_bucket";
+  static final String FILENAME = "filename";
+  static final String CONTENT_TYPE = "content_type";
+  static final String SIZE = "size";
+  static final String DECLARED_SIZE = "declared_size";
+  static final String STORED_SIZE = "stored_size";
+  static final String SHA256 = "sha256";
+  static final String STATUS = "status";
+  static final String CREATED_AT = "created_at";
+  static final String EXPIRES_AT = "expires_at";
+  static final String TTL = "ttl";
+  static final String COMPLETED_AT = "completed_at";
+  static final String DURATION_MS = "duration_ms";
+  static final String UPLOAD_ID = "upload_id";
+  static final String UPLOAD_EXPIRES_AT = "upload_expires_at";
+  static final String ABANDONED_AT = "abandoned_at";
+
+  static final String PK_PREFIX = "RECORDING#";
+  static final String SK_PREFIX = "METADATA#";
+  static final String OWNER_PREFIX = "USER#";
+  static final String ROOM_PREFIX = "ROOM#";
+
+  /** Always nine fraction digits, so that the strings sort as the instants do. */
+  private static final DateTimeFormatter SORTABLE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+  private RecordingItem() {}
+
+  static String partitionKey(RecordingId id) {
+    return PK_PREFIX + id;
+  }
+
+  /** The seed's sort key: derivable from the creation time, which every state carries. */
+  static String sortKey(Instant createdAt) {
+    return SK_PREFIX + ObjectKey.stamp(createdAt);
+  }
+
+  static String ownerPartition(UserId owner) {
+    return OWNER_PREFIX + owner.value();
+  }
+
+  static String roomPartition(RoomId room) {
+    return ROOM_PREFIX + room.value();
+  }
+
+  /**
+   * The listing indexes' sort key: the creation time with a fixed nanosecond width, then the id,
+   * so that newest-first order is a plain descending string order and two recordings of one
+   * instant still have distinct, stable positions.
+   */
+  static String listingSortKey(Instant createdAt, RecordingId id) {
+    return SORTABLE.format(createdAt) + "#" + id;
+  }
+
+  static Map<String, AttributeValue> key(RecordingId id, Instant createdAt) {
+    return Map.of(PK, s(partitionKey(id)), SK, s(sortKey(createdAt)));
+  }
+
+  static Map<String, AttributeValue> toItem(Recording recording, String bucket) {
+    RecordingDetails details = recording.details();
+    Map<String, AttributeValue> item = new HashMap<>(key(details.id(), details.createdAt()));
+    String listingSortKey = listingSortKey(details.createdAt(), details.id());
+    item.put(OWNER_PK, s(ownerPartition(details.owner())));
+    item.put(OWNER_SK, s(listingSortKey));
+    item.put(ROOM_PK, s(roomPartition(details.roomId())));
+    item.put(ROOM_SK, s(listingSortKey));
+    item.put(RECORDING_ID, s(details.id().toString()));
+    item.put(ROOM_ID, s(details.roomId().value()));
+    item.put(USER_ID, s(details.owner().value()));
+    if (!details.participants().isEmpty()) {
+      // DynamoDB has no empty sets: no participants means no attribute.
+      item.put(PARTICIPANTS, AttributeValue.fromSs(details.participants().stream().map(UserId::value).sorted().toList()));
+    }
+    item.put(S3_KEY, s(details.objectKey().value()));
+    item.put(S3_BUCKET, s(bucket));
+    item.put(FILENAME, s(details.filename().value()));
+    item.put(CONTENT_TYPE, s(details.contentType().value()));
+    details.declaredSize().ifPresent(size -> item.put(DECLARED_SIZE, n(size)));
+    item.put(STATUS, s(recording.status().name()));
+    item.put(CREATED_AT, s(details.createdAt().toString()));
+    item.put(EXPIRES_AT, s(details.expiresAt().toString()));
+    item.put(TTL, n(RetentionPolicy.ttlEpochSeconds(details.expiresAt())));
+    if (recording instanceof PendingRecording pending) {
+      pending.multipartUploadId().ifPresent(uploadId -> item.put(UPLOAD_ID, s(uploadId)));
+      item.put(UPLOAD_EXPIRES_AT, s(pending.uploadExpiresAt().toString()));
+      details.declaredSize().ifPresent(size -> item.put(SIZE, n(size)));
+    } else if (recording instanceof CompletedRecording completed) {
+      item.put(STORED_SIZE, n(completed.storedSize()));
+      item.put(SIZE, n(completed.storedSize()));
+      completed.sha256().ifPresent(sha -> item.put(SHA256, s(sha)));
+      item.put(COMPLETED_AT, s(completed.completedAt().toString()));
+      completed.duration().ifPresent(duration -> item.put(DURATION_MS, n(duration.toMillis())));
+    } else if (recording instanceof AbandonedRecording abandoned) {
+      abandoned.multipartUploadId().ifPresent(uploadId -> item.put(UPLOAD_ID, s(uploadId)));
+      item.put(ABANDONED_AT, s(abandoned.abandonedAt().toString()));
+      details.declaredSize().ifPresent(size -> item.put(SIZE, n(size)));
+    }
+    return item;
+  }
+
+  /** The recording an item holds; an item this adapter could not have written is an {@link IllegalStateException}. */
+  static Recording fromItem(Map<String, AttributeValue> item) {
+    try {
+      return read(item);
+    } catch (RuntimeException e) {
+      AttributeValue pk = item.get(PK);
+      throw new IllegalStateException("DynamoDB item " + (pk == null ? "without PK" : pk.s())
+          + " is not a recording this adapter can read: " + e.getMessage(), e);
+    }
+  }
+
+  private static Recording read(Map<String, AttributeValue> item) {
+    Instant createdAt = Instant.parse(string(item, CREATED_AT));
+    AttributeValue participants = item.get(PARTICIPANTS);
+    Set<UserId> others = participants == null ? Set.of()
+        : participants.ss().stream().map(UserId::of).collect(Collectors.toUnmodifiableSet());
+    RecordingDetails details = new RecordingDetails(
+        RecordingId.parse(string(item, RECORDING_ID)),
+        RoomId.of(string(item, ROOM_ID)),
+        UserId.of(string(item, USER_ID)),
+        others,
+        new ObjectKey(string(item, S3_KEY)),
+        new Filename(string(item, FILENAME)),
+        ContentType.parse(string(item, CONTENT_TYPE)),
+        optionalNumber(item, DECLARED_SIZE),
+        createdAt,
+        Instant.parse(string(item, EXPIRES_AT)));
+    Optional<String> uploadId = optionalString(item, UPLOAD_ID);
+    return switch (RecordingStatus.valueOf(string(item, STATUS))) {
+      case PENDING -> new PendingRecording(details, uploadId, Instant.parse(string(item, UPLOAD_EXPIRES_AT)));
+      case COMPLETED -> {
+        OptionalLong millis = optionalNumber(item, DURATION_MS);
+        yield new CompletedRecording(details, number(item, STORED_SIZE), optionalString(item, SHA256),
+            Instant.parse(string(item, COMPLETED_AT)),
+            millis.isPresent() ? Optional.of(Duration.ofMillis(millis.getAsLong())) : Optional.empty());
+      }
+      case ABANDONED -> new AbandonedRecording(details, uploadId, Instant.parse(string(item, ABANDONED_AT)));
+    };
+  }
+
+  private static String string(Map<String, AttributeValue> item, String name) {
+    return optionalString(item, name).orElseThrow(() -> new IllegalStateException("no string attribute " + name));
+  }
+
+  private static Optional<String> optionalString(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null ? Optional.empty() : Optional.ofNullable(value.s());
+  }
+
+  private static long number(Map<String, AttributeValue> item, String name) {
+    OptionalLong value = optionalNumber(item, name);
+    if (value.isEmpty()) {
+      throw new IllegalStateException("no number attribute " + name);
+    }
+    return value.getAsLong();
+  }
+
+  private static OptionalLong optionalNumber(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null || value.n() == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.n()));
+  }
+
+  static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  static AttributeValue n(long value) {
+    return AttributeValue.fromN(Long.toString(value));
+  }
+}

@@ -1,0 +1,250 @@
+package io.chatvideo.recording.aws;
+
+import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.ContentType;
+import io.chatvideo.recording.core.domain.Filename;
+import io.chatvideo.recording.core.domain.InvalidInputException;
+import io.chatvideo.recording.core.domain.ObjectKey;
+import io.chatvideo.recording.core.domain.StorageUnavailableException;
+import io.chatvideo.recording.core.domain.StoredPart;
+import io.chatvideo.recording.core.port.out.CompletedPart;
+import io.chatvideo.recording.core.port.out.ObjectStorage;
+import io.chatvideo.recording.core.port.out.PresignedRequest;
+import io.chatvideo.recording.core.port.out.StoredObject;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Recording bytes in one S3 bucket. Clients move the bytes through presigned URLs; this class
+ * signs them and does the few calls the server makes itself (HEAD, DELETE, multipart
+ * bookkeeping). Each presigned request lists the headers its signature covers, which the client
+ * must send exactly: {@code content-type} and, when the size was declared, {@code content-length}
+ * for a PUT; none for a part or a GET.
+ */
+final class S3ObjectStorage implements ObjectStorage {
+
+  /** S3 may take minutes to join a large upload's parts; the usual call bound would cut it off. */
+  private static final Duration MIN_COMPLETE_TIMEOUT = Duration.ofMinutes(2);
+  private static final Set<String> PART_ERRORS = Set.of("InvalidPart", "InvalidPartOrder", "EntityTooSmall");
+
+  private final S3Client s3;
+  private final S3Presigner presigner;
+  private final AwsCredentialsProvider credentials;
+  private final String bucket;
+  private final Duration completeTimeout;
+  // The SDK signs with the system clock, so durations are measured against it too.
+  private final Clock clock = Clock.systemUTC();
+
+  S3ObjectStorage(S3Client s3, S3Presigner presigner, AwsCredentialsProvider credentials, String bucket,
+      Duration apiCallTimeout) {
+    this.s3 = s3;
+    this.presigner = presigner;
+    this.credentials = credentials;
+    this.bucket = bucket;
+    this.completeTimeout = apiCallTimeout.compareTo(MIN_COMPLETE_TIMEOUT) > 0 ? apiCallTimeout : MIN_COMPLETE_TIMEOUT;
+  }
+
+  @Override
+  public PresignedRequest presignPut(ObjectKey key, ContentType contentType, OptionalLong contentLength,
+      Instant expiresAt) {
+    PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(bucket).key(key.value())
+        .contentType(contentType.value());
+    contentLength.ifPresent(put::contentLength);
+    PutObjectRequest request = put.build();
+    Duration lifetime = lifetime(expiresAt);
+    return presigned("PUT", () -> presigner.presignPutObject(p -> p.signatureDuration(lifetime).putObjectRequest(request)));
+  }
+
+  @Override
+  public PresignedRequest presignGet(ObjectKey key, ContentType contentType, Filename filename, Instant expiresAt) {
+    GetObjectRequest request = GetObjectRequest.builder().bucket(bucket).key(key.value())
+        .responseContentType(contentType.value())
+        .responseContentDisposition(filename.contentDisposition())
+        .build();
+    Duration lifetime = lifetime(expiresAt);
+    return presigned("GET", () -> presigner.presignGetObject(p -> p.signatureDuration(lifetime).getObjectRequest(request)));
+  }
+
+  @Override
+  public Optional<StoredObject> head(ObjectKey key) {
+    try {
+      HeadObjectResponse head = s3.headObject(h -> h.bucket(bucket).key(key.value()));
+      // A SHA-256 is only known to S3 when the uploader sent one; presigned uploads do not.
+      return Optional.of(new StoredObject(head.contentLength(), Optional.empty()));
+    } catch (AwsServiceException e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw unavailable("HeadObject", e);
+    } catch (SdkException e) {
+      throw unavailable("HeadObject", e);
+    }
+  }
+
+  @Override
+  public void delete(ObjectKey key) {
+    call("DeleteObject", () -> s3.deleteObject(d -> d.bucket(bucket).key(key.value())));
+  }
+
+  @Override
+  public String startMultipart(ObjectKey key, ContentType contentType) {
+    return call("CreateMultipartUpload", () -> s3.createMultipartUpload(c -> c.bucket(bucket).key(key.value())
+        .contentType(contentType.value()))).uploadId();
+  }
+
+  @Override
+  public PresignedRequest presignPart(ObjectKey key, String uploadId, int partNumber, Instant expiresAt) {
+    UploadPartRequest request = UploadPartRequest.builder().bucket(bucket).key(key.value())
+        .uploadId(uploadId).partNumber(partNumber).build();
+    Duration lifetime = lifetime(expiresAt);
+    return presigned("PUT", () -> presigner.presignUploadPart(p -> p.signatureDuration(lifetime).uploadPartRequest(request)));
+  }
+
+  @Override
+  public List<StoredPart> listParts(ObjectKey key, String uploadId) {
+    try {
+      List<StoredPart> parts = s3.listPartsPaginator(l -> l.bucket(bucket).key(key.value()).uploadId(uploadId)).parts()
+          .stream()
+          .map(part -> new StoredPart(part.partNumber(), part.eTag(), part.size()))
+          .sorted(Comparator.comparingInt(StoredPart::partNumber))
+          .toList();
+      // S3 answers NoSuchUpload for an unknown upload; some S3-compatible services answer no parts instead.
+      if (parts.isEmpty() && !isInProgress(key, uploadId)) {
+        throw new ConflictException("the multipart upload of " + key + " is gone (completed or aborted)");
+      }
+      return parts;
+    } catch (AwsServiceException e) {
+      if (isNoSuchUpload(e)) {
+        throw new ConflictException("the multipart upload of " + key + " is gone (completed or aborted)");
+      }
+      throw unavailable("ListParts", e);
+    } catch (SdkException e) {
+      throw unavailable("ListParts", e);
+    }
+  }
+
+  @Override
+  public void completeMultipart(ObjectKey key, String uploadId, List<CompletedPart> parts) {
+    CompletedMultipartUpload upload = CompletedMultipartUpload.builder()
+        .parts(parts.stream()
+            .map(part -> software.amazon.awssdk.services.s3.model.CompletedPart.builder()
+                .partNumber(part.partNumber()).eTag(part.etag()).build())
+            .toList())
+        .build();
+    try {
+      s3.completeMultipartUpload(c -> c.bucket(bucket).key(key.value()).uploadId(uploadId).multipartUpload(upload)
+          .overrideConfiguration(o -> o.apiCallTimeout(completeTimeout)));
+    } catch (AwsServiceException e) {
+      // Some S3-compatible services answer InvalidPart, not NoSuchUpload, for an upload that is gone.
+      if (isNoSuchUpload(e) || !isInProgress(key, uploadId)) {
+        throw new ConflictException("the multipart upload of " + key + " is gone (completed or aborted)");
+      }
+      if (e.awsErrorDetails() != null && PART_ERRORS.contains(e.awsErrorDetails().errorCode())) {
+        throw new InvalidInputException("parts", "object storage refused them: " + e.awsErrorDetails().errorCode());
+      }
+      throw unavailable("CompleteMultipartUpload", e);
+    } catch (SdkException e) {
+      throw unavailable("CompleteMultipartUpload", e);
+    }
+  }
+
+  @Override
+  public void abortMultipart(ObjectKey key, String uploadId) {
+    try {
+      s3.abortMultipartUpload(a -> a.bucket(bucket).key(key.value()).uploadId(uploadId));
+    } catch (AwsServiceException e) {
+      if (!isNoSuchUpload(e)) {
+        throw unavailable("AbortMultipartUpload", e);
+      }
+    } catch (SdkException e) {
+      throw unavailable("AbortMultipartUpload", e);
+    }
+  }
+
+  private boolean isInProgress(ObjectKey key, String uploadId) {
+    return call("ListMultipartUploads", () -> s3.listMultipartUploadsPaginator(l -> l.bucket(bucket)
+        .prefix(key.value())).uploads().stream()
+        .anyMatch(upload -> upload.uploadId().equals(uploadId) && upload.key().equals(key.value())));
+  }
+
+  /** The expiry of the credentials that sign URLs, when the provider tells it (temporary credentials do). */
+  @Override
+  public Optional<Instant> credentialsExpiry() {
+    try {
+      return credentials.resolveCredentials().expirationTime();
+    } catch (SdkException e) {
+      throw new StorageUnavailableException("no AWS credentials to sign URLs with: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whole seconds, rounded down, as SigV4 counts them, so a URL never outlives {@code expiresAt}. */
+  private Duration lifetime(Instant expiresAt) {
+    Duration lifetime = Duration.ofSeconds(Duration.between(clock.instant(), expiresAt).getSeconds());
+    if (lifetime.getSeconds() < 1) {
+      throw new StorageUnavailableException("cannot sign a URL that would expire within a second (at " + expiresAt + ")");
+    }
+    return lifetime;
+  }
+
+  private PresignedRequest presigned(String method,
+      Supplier<? extends software.amazon.awssdk.awscore.presigner.PresignedRequest> presign) {
+    software.amazon.awssdk.awscore.presigner.PresignedRequest signed;
+    try {
+      signed = presign.get();
+    } catch (SdkException e) {
+      throw new StorageUnavailableException("could not sign an S3 URL: " + e.getMessage(), e);
+    }
+    // The host header is implied by the URL; every other signed header is the client's to send.
+    Map<String, String> headers = signed.signedHeaders().entrySet().stream()
+        .filter(header -> !header.getKey().equalsIgnoreCase("host"))
+        .collect(Collectors.toMap(header -> header.getKey().toLowerCase(Locale.ROOT),
+            header -> String.join(",", header.getValue())));
+    try {
+      return new PresignedRequest(method, signed.url().toURI(), headers, signed.expiration());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("the SDK signed a URL that is not a URI: " + e.getMessage(), e);
+    }
+  }
+
+  private <T> T call(String operation, Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (SdkException e) {
+      throw unavailable(operation, e);
+    }
+  }
+
+  private static boolean isNoSuchUpload(AwsServiceException e) {
+    return e.awsErrorDetails() != null && "NoSuchUpload".equals(e.awsErrorDetails().errorCode());
+  }
+
+  private StorageUnavailableException unavailable(String operation, SdkException e) {
+    String what = e instanceof AwsServiceException service
+        ? (service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null
+            ? service.awsErrorDetails().errorCode() : "HTTP " + service.statusCode())
+        : e.getClass().getSimpleName();
+    return new StorageUnavailableException("object storage failed (S3 " + operation + " on bucket " + bucket + ": "
+        + what + ")", e);
+  }
+}

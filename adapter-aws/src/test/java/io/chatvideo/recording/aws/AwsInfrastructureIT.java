@@ -1,0 +1,102 @@
+package io.chatvideo.recording.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatvideo.recording.aws.testing.AwsStandIns;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+
+@ExtendWith(AwsStandIns.class)
+class AwsInfrastructureIT {
+
+  private static DynamoDbClient dynamoDb;
+
+  @BeforeAll
+  static void connect() {
+    dynamoDb = DynamoDbClient.builder()
+        .region(Region.US_EAST_1)
+        .endpointOverride(AwsStandIns.dynamoDbEndpoint())
+        .credentialsProvider(AwsStandIns.credentials())
+        .httpClientBuilder(ApacheHttpClient.builder())
+        .build();
+  }
+
+  @AfterAll
+  static void disconnect() {
+    dynamoDb.close();
+  }
+
+  @Test
+  void theFirstBootstrapCreatesEverythingAndTheSecondChangesNothing() {
+    String name = "infra-" + UUID.randomUUID().toString().substring(0, 8);
+    try (AwsBackend aws = AwsBackend.create(AwsStandIns.settings(name, name), AwsStandIns.credentials())) {
+      List<String> first = aws.infrastructure().bootstrap(Duration.ofDays(30), List.of("https://app.example.com"));
+      List<String> second = aws.infrastructure().bootstrap(Duration.ofDays(30), List.of("https://app.example.com"));
+
+      assertThat(first).containsExactly(
+          "DynamoDB table " + name + ": created with indexes by_owner and by_room",
+          "DynamoDB table " + name + " TTL: enabled on ttl now",
+          "S3 bucket " + name + ": created",
+          "S3 bucket " + name + " lifecycle: skipped, the S3 endpoint does not implement it (501); configure it by hand"
+              + " if the service has another way",
+          "S3 bucket " + name + " CORS: skipped, the S3 endpoint does not implement it (501); configure it by hand if"
+              + " the service has another way");
+      assertThat(second).startsWith(
+          "DynamoDB table " + name + ": exists with indexes by_owner and by_room",
+          "DynamoDB table " + name + " TTL: enabled on ttl",
+          "S3 bucket " + name + ": exists");
+      assertThat(dynamoDb.describeTable(d -> d.tableName(name)).table().globalSecondaryIndexes())
+          .extracting(GlobalSecondaryIndexDescription::indexName).containsExactlyInAnyOrder("by_owner", "by_room");
+      TimeToLiveDescription ttl = dynamoDb.describeTimeToLive(d -> d.tableName(name)).timeToLiveDescription();
+      assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
+      assertThat(ttl.attributeName()).isEqualTo("ttl");
+    }
+  }
+
+  @Test
+  void aSeedTableWithoutListingIndexesGetsThemOneAtATime() throws InterruptedException {
+    String name = "seed-" + UUID.randomUUID().toString().substring(0, 8);
+    dynamoDb.createTable(c -> c.tableName(name)
+        .billingMode("PAY_PER_REQUEST")
+        .attributeDefinitions(a -> a.attributeName("PK").attributeType("S"), a -> a.attributeName("SK").attributeType("S"))
+        .keySchema(k -> k.attributeName("PK").keyType("HASH"), k -> k.attributeName("SK").keyType("RANGE")));
+    try (AwsBackend aws = AwsBackend.create(AwsStandIns.settings(name, name), AwsStandIns.credentials())) {
+      List<String> first = aws.infrastructure().bootstrap(Duration.ofDays(30), List.of());
+      awaitIndexesActive(name);
+      List<String> second = aws.infrastructure().bootstrap(Duration.ofDays(30), List.of());
+      awaitIndexesActive(name);
+      List<String> third = aws.infrastructure().bootstrap(Duration.ofDays(30), List.of());
+
+      assertThat(first).startsWith(
+          "DynamoDB table " + name + ": exists; creating index by_owner (DynamoDB backfills it in the background)",
+          "DynamoDB table " + name + ": index by_room is missing too; run init again once by_owner is active");
+      assertThat(second).startsWith(
+          "DynamoDB table " + name + ": exists; creating index by_room (DynamoDB backfills it in the background)");
+      assertThat(third).startsWith("DynamoDB table " + name + ": exists with indexes by_owner and by_room");
+      assertThat(first).last().isEqualTo("S3 bucket " + name + " CORS: left as it is (no web client origin given)");
+    }
+  }
+
+  /** Polls until DynamoDB's background index build is done, for at most a minute. */
+  private static void awaitIndexesActive(String table) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    List<GlobalSecondaryIndexDescription> indexes;
+    while ((indexes = dynamoDb.describeTable(d -> d.tableName(table)).table().globalSecondaryIndexes()).stream()
+        .anyMatch(index -> index.indexStatus() != IndexStatus.ACTIVE)) {
+      assertThat(System.nanoTime()).as("indexes of " + table + " active in time: " + indexes).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+}

@@ -1,0 +1,288 @@
+package io.chatvideo.recording.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatvideo.recording.aws.testing.AwsStandIns;
+import io.chatvideo.recording.core.domain.AbandonedRecording;
+import io.chatvideo.recording.core.domain.CompletedRecording;
+import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.InvalidInputException;
+import io.chatvideo.recording.core.domain.ObjectKey;
+import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingId;
+import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.domain.RoomId;
+import io.chatvideo.recording.core.domain.StorageUnavailableException;
+import io.chatvideo.recording.core.domain.UserId;
+import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.core.testing.RecordingRepositoryContract;
+import io.chatvideo.recording.core.testing.TestRecordings;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The core's repository contract and DynamoDB's own concerns, against DynamoDB Local over HTTP. */
+@ExtendWith(AwsStandIns.class)
+class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
+
+  private static final String BUCKET = "recordings-bucket";
+  private static final AtomicInteger TABLES = new AtomicInteger();
+
+  private static DynamoDbClient dynamoDb;
+
+  @BeforeAll
+  static void connect() {
+    dynamoDb = DynamoDbClient.builder()
+        .region(Region.US_EAST_1)
+        .endpointOverride(AwsStandIns.dynamoDbEndpoint())
+        .credentialsProvider(AwsStandIns.credentials())
+        .httpClientBuilder(ApacheHttpClient.builder())
+        .build();
+  }
+
+  @AfterAll
+  static void disconnect() {
+    dynamoDb.close();
+  }
+
+  /** A fresh table without TTL: the contract's fixtures expired long ago, and DynamoDB Local's TTL would delete them. */
+  @Override
+  protected RecordingRepository repository() {
+    return new DynamoDbRecordingRepository(dynamoDb, newTable(), BUCKET);
+  }
+
+  private static String newTable() {
+    String table = "recordings_" + TABLES.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
+    dynamoDb.createTable(AwsInfrastructure.createTableRequest(table));
+    return table;
+  }
+
+  @Test
+  void aThousandRecordingsArePagedByOwnerAndByRoomEachExactlyOnceNewestFirst() {
+    RecordingRepository repository = repository();
+    Instant start = Instant.now().minus(Duration.ofDays(1));
+    List<Recording> alices = new ArrayList<>();
+    List<Recording> visibleInRoom = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      // Seven recordings share each instant, so the tie-break by id is exercised.
+      PendingRecording alice = TestRecordings.pending("alice@example.com", "room-big", start.plusMillis(i / 7));
+      repository.insert(alice);
+      alices.add(alice);
+      visibleInRoom.add(alice);
+      if (i % 4 == 0) {
+        // Bob's recordings in the same room: half shared with Alice, half hidden from her by the filter.
+        PendingRecording bob = i % 8 == 0
+            ? TestRecordings.pending("bob@example.com", "room-big", start.plusMillis(i / 7), "alice@example.com")
+            : TestRecordings.pending("bob@example.com", "room-big", start.plusMillis(i / 7));
+        repository.insert(bob);
+        if (i % 8 == 0) {
+          visibleInRoom.add(bob);
+        }
+      }
+    }
+    Instant now = Instant.now();
+
+    List<RecordingRepository.Page> ownerPages = pages(cursor ->
+        repository.listByOwner(UserId.of("alice@example.com"), now, 37, cursor));
+    List<RecordingRepository.Page> roomPages = pages(cursor ->
+        repository.listByRoom(RoomId.of("room-big"), UserId.of("alice@example.com"), now, 37, cursor));
+
+    List<Recording> byOwner = ownerPages.stream().flatMap(page -> page.recordings().stream()).toList();
+    List<Recording> byRoom = roomPages.stream().flatMap(page -> page.recordings().stream()).toList();
+    assertThat(byOwner).hasSize(1000).containsExactlyInAnyOrderElementsOf(alices);
+    assertThat(byRoom).hasSize(visibleInRoom.size()).containsExactlyInAnyOrderElementsOf(visibleInRoom);
+    for (List<Recording> listing : List.of(byOwner, byRoom)) {
+      assertThat(listing).extracting(r -> r.details().createdAt()).isSortedAccordingTo(Comparator.reverseOrder());
+    }
+    // The room listing filters out Bob's private recordings, yet every page but the last is full.
+    assertThat(ownerPages.subList(0, ownerPages.size() - 1)).allSatisfy(page -> assertThat(page.recordings()).hasSize(37));
+    assertThat(roomPages.subList(0, roomPages.size() - 1)).allSatisfy(page -> assertThat(page.recordings()).hasSize(37));
+  }
+
+  @Test
+  void aRecordingPastItsTtlIsNotListedWhetherOrNotDynamoDbDeletedItYet() {
+    String table = newTable();
+    dynamoDb.updateTimeToLive(u -> u.tableName(table)
+        .timeToLiveSpecification(spec -> spec.enabled(true).attributeName(RecordingItem.TTL)));
+    RecordingRepository repository = new DynamoDbRecordingRepository(dynamoDb, table, BUCKET);
+    Instant now = Instant.now();
+    PendingRecording expired = TestRecordings.pending("alice@example.com", "room-1",
+        now.minus(TestRecordings.RETENTION).minusSeconds(5));
+    PendingRecording live = TestRecordings.pending("alice@example.com", "room-1", now.minusSeconds(5));
+    repository.insert(expired);
+    repository.insert(live);
+
+    assertThat(drain(c -> repository.listByOwner(UserId.of("alice@example.com"), Instant.now(), 10, c)))
+        .contains(live).doesNotContain(expired);
+    assertThat(drain(c -> repository.listByRoom(RoomId.of("room-1"), UserId.of("alice@example.com"), Instant.now(), 10,
+        c))).contains(live).doesNotContain(expired);
+  }
+
+  @Test
+  void theItemKeepsTheSeedShapeAndAddsTheListingKeys() {
+    String table = newTable();
+    RecordingRepository repository = new DynamoDbRecordingRepository(dynamoDb, table, BUCKET);
+    Instant createdAt = Instant.parse("2026-11-20T08:09:10.123456789Z");
+    CompletedRecording completed = TestRecordings.completed("alice@example.com", "room-7", createdAt, "bob@example.com");
+    PendingRecording pending = new PendingRecording(completed.details(), Optional.empty(), createdAt.plusSeconds(1800));
+    repository.insert(pending);
+    repository.replace(completed, RecordingStatus.PENDING);
+
+    Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(table).key(Map.of(
+        "PK", AttributeValue.fromS("RECORDING#" + completed.id()),
+        "SK", AttributeValue.fromS("METADATA#20261120-080910")))).item();
+
+    assertThat(item).containsEntry("recording_id", AttributeValue.fromS(completed.id().toString()))
+        .containsEntry("room_id", AttributeValue.fromS("room-7"))
+        .containsEntry("user_id", AttributeValue.fromS("alice@example.com"))
+        .containsEntry("s3_key", AttributeValue.fromS(completed.details().objectKey().value()))
+        .containsEntry("s3_bucket", AttributeValue.fromS(BUCKET))
+        .containsEntry("filename", AttributeValue.fromS(completed.details().filename().value()))
+        .containsEntry("content_type", AttributeValue.fromS("video/webm;codecs=vp8,opus"))
+        .containsEntry("size", AttributeValue.fromN("1000"))
+        .containsEntry("status", AttributeValue.fromS("COMPLETED"))
+        .containsEntry("created_at", AttributeValue.fromS("2026-11-20T08:09:10.123456789Z"))
+        .containsEntry("expires_at", AttributeValue.fromS("2026-12-20T08:09:10.123456789Z"))
+        .containsEntry("ttl", AttributeValue.fromN(Long.toString(Instant.parse("2026-12-20T08:09:11Z").getEpochSecond())))
+        .containsEntry("participants", AttributeValue.fromSs(List.of("bob@example.com")))
+        .containsEntry("GSI1PK", AttributeValue.fromS("USER#alice@example.com"))
+        .containsEntry("GSI1SK", AttributeValue.fromS("2026-11-20T08:09:10.123456789Z#" + completed.id()))
+        .containsEntry("GSI2PK", AttributeValue.fromS("ROOM#room-7"))
+        .containsEntry("GSI2SK", AttributeValue.fromS("2026-11-20T08:09:10.123456789Z#" + completed.id()))
+        .doesNotContainKeys("upload_id", "upload_expires_at");
+    assertThat(ObjectKey.stamp(createdAt)).isEqualTo("20261120-080910");
+  }
+
+  @Test
+  void aCursorIsRefusedByAnotherListingAndWhenForged() {
+    RecordingRepository repository = repository();
+    for (int i = 0; i < 3; i++) {
+      repository.insert(TestRecordings.pending("alice@example.com", "room-1", T0.plusSeconds(i), "bob@example.com"));
+    }
+    String alicesCursor = repository.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.empty())
+        .nextCursor().orElseThrow();
+    String roomCursor = repository.listByRoom(RoomId.of("room-1"), UserId.of("bob@example.com"), T0, 1, Optional.empty())
+        .nextCursor().orElseThrow();
+    String withExtraAttribute = base64("{\"PK\":\"RECORDING#" + UUID.randomUUID() + "\",\"SK\":\"METADATA#20260301-100000\","
+        + "\"GSI1PK\":\"USER#alice@example.com\",\"GSI1SK\":\"2026-03-01T10:00:00.000000000Z#" + UUID.randomUUID()
+        + "\",\"status\":\"PENDING\"}");
+
+    assertThat(repository.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.of(alicesCursor)).recordings())
+        .hasSize(1);
+    for (Runnable misuse : List.<Runnable>of(
+        () -> repository.listByOwner(UserId.of("bob@example.com"), T0, 1, Optional.of(alicesCursor)),
+        () -> repository.listByRoom(RoomId.of("room-1"), UserId.of("alice@example.com"), T0, 1, Optional.of(alicesCursor)),
+        () -> repository.listByRoom(RoomId.of("room-2"), UserId.of("bob@example.com"), T0, 1, Optional.of(roomCursor)),
+        () -> repository.listAll(1, Optional.of(alicesCursor)),
+        () -> repository.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.of(withExtraAttribute)),
+        () -> repository.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.of(base64("[1,2]"))),
+        () -> repository.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.of(base64("{\"PK\":1}"))))) {
+      assertThatThrownBy(misuse::run)
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("next_token"));
+    }
+  }
+
+  @Test
+  void aCompletionAndASweepRacingOnOneRecordingLeaveExactlyOneWinner() throws Exception {
+    RecordingRepository repository = repository();
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 20; round++) {
+        PendingRecording pending = TestRecordings.pending("alice@example.com", "room-1", T0);
+        repository.insert(pending);
+        CompletedRecording completed = pending.complete(10, Optional.empty(), T0.plusSeconds(1), Optional.empty());
+        AbandonedRecording abandoned = pending.abandon(T0.plusSeconds(1));
+        CountDownLatch go = new CountDownLatch(1);
+        Future<Boolean> completion = threads.submit(() -> replaced(repository, completed, go));
+        Future<Boolean> sweep = threads.submit(() -> replaced(repository, abandoned, go));
+        go.countDown();
+        boolean completionWon = completion.get(10, TimeUnit.SECONDS);
+        boolean sweepWon = sweep.get(10, TimeUnit.SECONDS);
+
+        assertThat(completionWon ^ sweepWon).as("exactly one of the two writes wins").isTrue();
+        assertThat(repository.find(pending.id())).contains(completionWon ? completed : abandoned);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void aMissingTableIsStorageUnavailableAndNamesTheInit() {
+    RecordingRepository repository = new DynamoDbRecordingRepository(dynamoDb, "no_such_table", BUCKET);
+    assertThatThrownBy(() -> repository.find(new RecordingId(UUID.randomUUID())))
+        .isInstanceOf(StorageUnavailableException.class)
+        .hasMessageContaining("no_such_table").hasMessageContaining("admin init");
+  }
+
+  @Test
+  void anUnreachableDynamoDbIsStorageUnavailableWithinTheCallTimeout() throws IOException {
+    URI closed;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = URI.create("http://127.0.0.1:" + socket.getLocalPort());
+    }
+    AwsSettings settings = new AwsSettings("us-east-1", BUCKET, "recordings", Optional.of(closed), Optional.of(closed),
+        true, Duration.ofSeconds(3));
+    try (AwsBackend unreachable = AwsBackend.create(settings, AwsStandIns.credentials())) {
+      long started = System.nanoTime();
+      assertThatThrownBy(() -> unreachable.repository().listByOwner(UserId.of("alice@example.com"), Instant.now(), 10,
+          Optional.empty()))
+          .isInstanceOf(StorageUnavailableException.class)
+          .hasMessageContaining("Query");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+  }
+
+  private static boolean replaced(RecordingRepository repository, Recording recording, CountDownLatch go)
+      throws InterruptedException {
+    go.await();
+    try {
+      repository.replace(recording, RecordingStatus.PENDING);
+      return true;
+    } catch (ConflictException lost) {
+      return false;
+    }
+  }
+
+  private static List<RecordingRepository.Page> pages(Lister lister) {
+    List<RecordingRepository.Page> pages = new ArrayList<>();
+    Optional<String> cursor = Optional.empty();
+    do {
+      RecordingRepository.Page page = lister.page(cursor);
+      pages.add(page);
+      cursor = page.nextCursor();
+    } while (cursor.isPresent() && pages.size() < 10_000);
+    return pages;
+  }
+
+  private static String base64(String json) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+}

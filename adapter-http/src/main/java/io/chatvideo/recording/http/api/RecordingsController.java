@@ -1,0 +1,149 @@
+package io.chatvideo.recording.http.api;
+
+import io.chatvideo.recording.core.application.Recordings;
+import io.chatvideo.recording.core.domain.CompletedRecording;
+import io.chatvideo.recording.core.domain.ContentType;
+import io.chatvideo.recording.core.domain.InvalidInputException;
+import io.chatvideo.recording.core.domain.RecordingId;
+import io.chatvideo.recording.core.domain.RoomId;
+import io.chatvideo.recording.core.domain.UserId;
+import io.chatvideo.recording.core.port.in.CompleteUploadUseCase.CompleteUploadCommand;
+import io.chatvideo.recording.core.port.in.ListRecordingsUseCase.ListRecordingsQuery;
+import io.chatvideo.recording.core.port.in.RecordingPage;
+import io.chatvideo.recording.core.port.in.RecordingView;
+import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand;
+import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
+import io.chatvideo.recording.http.auth.Caller;
+import io.chatvideo.recording.http.ops.UploadMetrics;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Single-PUT uploads, listings and single recordings. Runs on the blocking pool: the use cases
+ * talk to SQLite, DynamoDB or S3.
+ */
+@Controller("/recordings")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "recordings")
+@SecurityRequirement(name = "bearer")
+final class RecordingsController {
+
+  static final int DEFAULT_LIMIT = 50;
+
+  private final Recordings recordings;
+  private final PublicUrls urls;
+  private final UploadMetrics metrics;
+
+  RecordingsController(Recordings recordings, PublicUrls urls, UploadMetrics metrics) {
+    this.recordings = recordings;
+    this.urls = urls;
+    this.metrics = metrics;
+  }
+
+  @Post(value = "/upload-url", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Status(HttpStatus.CREATED)
+  @Operation(summary = "Start a recording uploaded with one presigned PUT")
+  @RequestBody(content = @Content(schema = @Schema(implementation = UploadUrlRequest.class)))
+  UploadUrlResponse uploadUrl(Caller caller, @Nullable @Body JsonNode body, HttpRequest<?> request) {
+    UploadUrlRequest input = UploadUrlRequest.read(body);
+    UploadTicket ticket = recordings.requestUpload().requestUpload(new RequestUploadCommand(
+        caller.user(),
+        RoomId.of(input.roomId()),
+        Optional.ofNullable(input.filename()),
+        contentType(input.contentType()),
+        input.size() == null ? OptionalLong.empty() : OptionalLong.of(input.size()),
+        participants(input.participants())));
+    metrics.requested();
+    return new UploadUrlResponse(urls.absolute(ticket.upload().url(), request), ticket.recordingId().toString(),
+        ticket.objectKey().value(), ticket.expiresIn().toSeconds(), HeaderNames.canonical(ticket.upload().headers()));
+  }
+
+  @Get(produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "List your recordings, or a room's recordings you own or take part in, newest first")
+  RecordingList list(Caller caller, @QueryValue("room_id") @Nullable String roomId,
+      @QueryValue("limit") @Nullable Integer limit, @QueryValue("next_token") @Nullable String nextToken,
+      HttpRequest<?> request) {
+    RecordingPage page = recordings.listRecordings().list(new ListRecordingsQuery(
+        caller.user(),
+        Optional.ofNullable(roomId).map(RoomId::of),
+        limit == null ? DEFAULT_LIMIT : limit,
+        Optional.ofNullable(nextToken)));
+    return new RecordingList(page.recordings().stream().map(view -> json(view, request)).toList(),
+        page.nextToken().orElse(null));
+  }
+
+  @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "One recording, with a fresh download_url once COMPLETED")
+  RecordingJson get(Caller caller, @PathVariable String id, HttpRequest<?> request) {
+    return json(recordings.getRecording().get(caller.user(), RecordingId.parse(id)), request);
+  }
+
+  @Post(value = "/{id}/complete", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "Verify the upload (single PUT, or multipart with its parts) and mark it COMPLETED")
+  @RequestBody(required = false, content = @Content(schema = @Schema(implementation = CompleteRequest.class)))
+  RecordingJson complete(Caller caller, @PathVariable String id, @Nullable @Body JsonNode body,
+      HttpRequest<?> request) {
+    RecordingId recordingId = RecordingId.parse(id);
+    CompleteRequest input = CompleteRequest.read(body);
+    CompletedRecording completed = recordings.completeUpload().complete(
+        new CompleteUploadCommand(caller.user(), recordingId, input.completedParts(), input.duration()));
+    metrics.completed();
+    return json(recordings.getRecording().get(caller.user(), completed.id()), request);
+  }
+
+  @Delete("/{id}")
+  @Status(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Delete the recording's object and metadata (owner only)")
+  void delete(Caller caller, @PathVariable String id) {
+    recordings.deleteRecording().delete(caller.user(), RecordingId.parse(id));
+  }
+
+  private RecordingJson json(RecordingView view, HttpRequest<?> request) {
+    return RecordingJson.of(view.recording(), view.download().map(d -> urls.absolute(d.url(), request)).orElse(null));
+  }
+
+  static ContentType contentType(@Nullable String text) {
+    return text == null ? ContentType.DEFAULT : ContentType.parse(text);
+  }
+
+  static Set<UserId> participants(@Nullable List<String> users) {
+    if (users == null) {
+      return Set.of();
+    }
+    Set<UserId> ids = new HashSet<>();
+    for (String user : users) {
+      try {
+        ids.add(UserId.of(user));
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException("participants", "every entry must be a user id (email or subject); one "
+            + e.reason());
+      }
+    }
+    return ids;
+  }
+}

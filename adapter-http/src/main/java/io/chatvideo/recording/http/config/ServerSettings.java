@@ -1,0 +1,155 @@
+package io.chatvideo.recording.http.config;
+
+import io.chatvideo.recording.core.domain.PresignPolicy;
+import io.chatvideo.recording.core.domain.RetentionPolicy;
+import io.chatvideo.recording.core.domain.SizePolicy;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.core.value.PropertyResolver;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The settings checked as a whole when the server starts ({@link Context}), before any request:
+ * the core's policies are built here so their own limits (e.g. the 7-day cap on presigned URLs)
+ * reject a bad value, and the auth settings are checked against the backend.
+ */
+@Context
+public final class ServerSettings {
+
+  private static final Map<String, Class<?>> TYPED = Map.ofEntries(
+      Map.entry("recording.backend", BackendKind.class),
+      Map.entry("recording.retention", Duration.class),
+      Map.entry("recording.upload-url-expiry", Duration.class),
+      Map.entry("recording.download-url-expiry", Duration.class),
+      Map.entry("recording.max-upload-size", Long.class),
+      Map.entry("recording.sweep-interval", Duration.class),
+      Map.entry("recording.public-url", URI.class),
+      Map.entry("recording.auth.mode", AuthMode.class),
+      Map.entry("recording.auth.jwks-url", URI.class),
+      Map.entry("recording.auth.clock-skew", Duration.class),
+      Map.entry("recording.auth.dev-token-ttl", Duration.class),
+      Map.entry("recording.auth.allow-dev-with-aws", Boolean.class),
+      Map.entry("recording.aws.s3-endpoint", URI.class),
+      Map.entry("recording.aws.dynamodb-endpoint", URI.class),
+      Map.entry("recording.aws.path-style", Boolean.class),
+      Map.entry("recording.aws.api-call-timeout", Duration.class),
+      Map.entry("recording.aws.bootstrap", Boolean.class));
+
+  private static final Map<Class<?>, String> EXPECTED = Map.of(
+      BackendKind.class, "a backend: local or aws",
+      AuthMode.class, "an auth mode: dev or jwt",
+      Duration.class, "a duration such as 30m, 1h, 30d or PT30M",
+      Long.class, "a whole number of bytes",
+      URI.class, "a URL",
+      Boolean.class, "true or false");
+
+  private final RecordingSettings recording;
+  private final AuthSettings auth;
+  private final AwsBackendSettings aws;
+  private final List<String> corsOrigins;
+  private final RetentionPolicy retention;
+  private final PresignPolicy presign;
+  private final SizePolicy sizes;
+
+  ServerSettings(RecordingSettings recording, AuthSettings auth, AwsBackendSettings aws, CorsSettings cors,
+      PropertyResolver properties) {
+    checkTypes(properties);
+    this.recording = recording;
+    this.auth = auth;
+    this.aws = aws;
+    this.corsOrigins = List.copyOf(cors.origins());
+    this.retention = policy("recording.retention", () -> new RetentionPolicy(recording.retention()));
+    policy("recording.upload-url-expiry", () -> new PresignPolicy(recording.uploadUrlExpiry(), PresignPolicy.DEFAULT_DOWNLOAD_TTL));
+    policy("recording.download-url-expiry", () -> new PresignPolicy(PresignPolicy.DEFAULT_UPLOAD_TTL, recording.downloadUrlExpiry()));
+    this.presign = new PresignPolicy(recording.uploadUrlExpiry(), recording.downloadUrlExpiry());
+    this.sizes = policy("recording.max-upload-size", () -> new SizePolicy(recording.maxUploadSize()));
+    positive("recording.sweep-interval", recording.sweepInterval());
+    if (recording.backend() == BackendKind.AWS && (aws.bucket() == null || aws.bucket().isBlank())) {
+      throw new InvalidConfigurationException("recording.aws.bucket", "is required with the aws backend");
+    }
+    positive("recording.aws.api-call-timeout", aws.apiCallTimeout());
+    checkAuth();
+  }
+
+  public RecordingSettings recording() {
+    return recording;
+  }
+
+  public AuthSettings auth() {
+    return auth;
+  }
+
+  public AwsBackendSettings aws() {
+    return aws;
+  }
+
+  public List<String> corsOrigins() {
+    return corsOrigins;
+  }
+
+  public RetentionPolicy retention() {
+    return retention;
+  }
+
+  public PresignPolicy presign() {
+    return presign;
+  }
+
+  public SizePolicy sizes() {
+    return sizes;
+  }
+
+  private void checkAuth() {
+    if (auth.mode() == AuthMode.DEV && recording.backend() == BackendKind.AWS && !auth.allowDevWithAws()) {
+      throw new InvalidConfigurationException("recording.auth.mode",
+          "is dev, which anyone can mint tokens for; the aws backend needs jwt (or recording.auth.allow-dev-with-aws=true)");
+    }
+    if (auth.mode() == AuthMode.JWT) {
+      if (auth.jwks().isEmpty()) {
+        throw new InvalidConfigurationException("recording.auth.jwks-url", "is required in jwt mode");
+      }
+      if (!"https".equals(auth.jwks().get().getScheme()) && !"http".equals(auth.jwks().get().getScheme())) {
+        throw new InvalidConfigurationException("recording.auth.jwks-url", "must be an http(s) URL, was " + auth.jwks().get());
+      }
+      if (auth.requiredIssuer().isEmpty()) {
+        throw new InvalidConfigurationException("recording.auth.issuer", "is required in jwt mode");
+      }
+      if (auth.requiredAudience().isEmpty()) {
+        throw new InvalidConfigurationException("recording.auth.audience", "is required in jwt mode");
+      }
+    }
+    if (auth.clockSkew().isNegative() || auth.clockSkew().compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new InvalidConfigurationException("recording.auth.clock-skew", "must be 0 to 5 minutes, was " + auth.clockSkew());
+    }
+    positive("recording.auth.dev-token-ttl", auth.devTokenTtl());
+  }
+
+  /**
+   * Micronaut binds a value it cannot convert (a backend {@code gcs}, a retention {@code a month})
+   * as if it were absent, silently falling back to the default; this refuses it instead.
+   */
+  private static void checkTypes(PropertyResolver properties) {
+    TYPED.forEach((key, type) -> properties.getProperty(key, String.class).ifPresent(raw -> {
+      if (properties.getProperty(key, type).isEmpty()) {
+        throw new InvalidConfigurationException(key, "'" + raw + "' is not " + EXPECTED.get(type));
+      }
+    }));
+  }
+
+  private static <T> T policy(String key, Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigurationException(key, e.getMessage());
+    }
+  }
+
+  private static void positive(String key, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new InvalidConfigurationException(key, "must be positive, was " + value);
+    }
+  }
+}

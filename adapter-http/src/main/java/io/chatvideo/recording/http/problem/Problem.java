@@ -1,0 +1,35 @@
+package io.chatvideo.recording.http.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * An RFC 9457 problem, the body of every error answer; {@code field} names the request field at
+ * fault when there is one.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, @Nullable String field) {
+
+  public static final String ABOUT_BLANK = "about:blank";
+
+  public static Problem of(HttpStatus status, String detail) {
+    return new Problem(ABOUT_BLANK, status.getReason(), status.getCode(), detail, null);
+  }
+
+  public static Problem ofField(HttpStatus status, String field, String detail) {
+    return new Problem(ABOUT_BLANK, status.getReason(), status.getCode(), detail, field);
+  }
+
+  /** The answer carrying {@code problem}, with its status and the problem media type. */
+  public static MutableHttpResponse<Problem> response(Problem problem) {
+    return HttpResponse.<Problem>status(HttpStatus.valueOf(problem.status()))
+        .contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE)
+        .body(problem);
+  }
+}

@@ -1,0 +1,123 @@
+package io.chatvideo.recording.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.chatvideo.recording.http.config.AuthMode;
+import io.chatvideo.recording.http.config.BackendKind;
+import io.chatvideo.recording.http.config.ServerSettings;
+import io.chatvideo.recording.http.support.TempDirectory;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Settings are checked when the server starts, and a bad one stops it with one line naming it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConfigurationTest {
+
+  private final TempDirectory data = new TempDirectory("recordings-config");
+
+  @AfterAll
+  void removeData() {
+    data.close();
+  }
+
+  private String startFailure(Map<String, Object> properties) {
+    Map<String, Object> all = new HashMap<>(properties);
+    all.put("recording.data-dir", data.path().toString());
+    Throwable failure = catchThrowable(() -> ApplicationContext.run(all, Environment.TEST).close());
+    assertThat(failure).as("start-up with %s", properties).isNotNull();
+    return ServerLauncher.reason(failure);
+  }
+
+  @Test
+  void defaultsAreTheEmbeddedBackendWithDevTokensAndTheDesignsDurations() {
+    try (ApplicationContext context = ApplicationContext.run(Map.of("recording.data-dir", data.path().toString()),
+        Environment.TEST)) {
+      ServerSettings settings = context.getBean(ServerSettings.class);
+
+      assertThat(settings.recording().backend()).isEqualTo(BackendKind.LOCAL);
+      assertThat(settings.auth().mode()).isEqualTo(AuthMode.DEV);
+      assertThat(settings.retention().retention()).isEqualTo(Duration.ofDays(30));
+      assertThat(settings.presign().uploadTtl()).isEqualTo(Duration.ofMinutes(30));
+      assertThat(settings.presign().downloadTtl()).isEqualTo(Duration.ofHours(1));
+      assertThat(settings.sizes().maxSinglePutBytes()).isEqualTo(5L * 1024 * 1024 * 1024);
+      assertThat(context.getProperty("micronaut.server.host", String.class)).contains("127.0.0.1");
+    }
+  }
+
+  @Test
+  void nineDayUploadExpiryStopsStartUpWithOneLineNamingTheSetting() {
+    String reason = startFailure(Map.of("recording.upload-url-expiry", "9d"));
+
+    assertThat(reason).isEqualTo("invalid configuration: recording.upload-url-expiry (RECORDING_UPLOAD_URL_EXPIRY) "
+        + "upload URL expiry of PT216H exceeds the 7-day limit of presigned URLs (PT168H)");
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      recording.download-url-expiry | 8d          | recording.download-url-expiry
+      recording.retention           | 0s          | recording.retention
+      recording.max-upload-size     | 6442450944  | recording.max-upload-size
+      recording.max-upload-size     | 0           | recording.max-upload-size
+      recording.sweep-interval      | 0s          | recording.sweep-interval
+      recording.auth.clock-skew     | 1h          | recording.auth.clock-skew
+      """)
+  void outOfRangeValueStopsStartUpNamingTheSetting(String key, String value, String named) {
+    String reason = startFailure(Map.of(key, value));
+
+    assertThat(reason).startsWith("invalid configuration: " + named + " (").doesNotContain("\n");
+  }
+
+  @Test
+  void unreadableDurationStopsStartUpNamingTheValue() {
+    String reason = startFailure(Map.of("recording.retention", "a month"));
+
+    assertThat(reason).contains("a month").doesNotContain("\n");
+  }
+
+  @ParameterizedTest(name = "missing {0}")
+  @CsvSource(textBlock = """
+      recording.auth.jwks-url
+      recording.auth.issuer
+      recording.auth.audience
+      """)
+  void jwtModeNeedsJwksIssuerAndAudience(String missing) {
+    Map<String, Object> jwt = new HashMap<>(Map.of(
+        "recording.auth.mode", "jwt",
+        "recording.auth.jwks-url", "https://idp.example.test/jwks.json",
+        "recording.auth.issuer", "https://idp.example.test",
+        "recording.auth.audience", "recordings"));
+    jwt.remove(missing);
+
+    assertThat(startFailure(jwt)).startsWith("invalid configuration: " + missing + " (").contains("required");
+  }
+
+  @Test
+  void devTokensAreRefusedWithTheAwsBackend() {
+    String reason = startFailure(Map.of("recording.backend", "aws", "recording.aws.bucket", "b"));
+
+    assertThat(reason).startsWith("invalid configuration: recording.auth.mode (RECORDING_AUTH_MODE)");
+  }
+
+  @Test
+  void awsBackendNeedsABucket() {
+    String reason = startFailure(Map.of("recording.backend", "aws", "recording.auth.allow-dev-with-aws", "true"));
+
+    assertThat(reason).startsWith("invalid configuration: recording.aws.bucket (RECORDING_AWS_BUCKET)");
+  }
+
+  @Test
+  void unknownBackendStopsStartUp() {
+    String reason = startFailure(Map.of("recording.backend", "gcs"));
+
+    assertThat(reason).contains("gcs").doesNotContain("\n");
+  }
+}

@@ -1,0 +1,160 @@
+package io.chatvideo.recording.http.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The shaded server jar run as a child process ({@code java -jar}), as an operator runs it: on a
+ * free loopback port, with its own data directory, stopped by its pid.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+  static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+  private final Process process;
+  private final Path stdout;
+  private final Path stderr;
+  private final int port;
+
+  private ServerProcess(Process process, Path stdout, Path stderr, int port) {
+    this.process = process;
+    this.stdout = stdout;
+    this.stderr = stderr;
+    this.port = port;
+  }
+
+  /** The jar the build made, handed over by Failsafe. */
+  public static Path jar() {
+    Path jar = Path.of(System.getProperty("recordings.server.jar", "target/recordings-server.jar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: run the integration tests through Maven (verify)");
+    }
+    return jar;
+  }
+
+  /** Starts the jar with {@code environment} on top of a free port and the given data directory. */
+  public static ServerProcess start(Path data, Map<String, String> environment, String... jvmOptions) {
+    int port = freePort();
+    try {
+      Path logs = Files.createTempDirectory("recordings-server-logs");
+      Path stdout = logs.resolve("stdout.log");
+      Path stderr = logs.resolve("stderr.log");
+      List<String> command = new ArrayList<>(List.of(javaExecutable()));
+      command.addAll(List.of(jvmOptions));
+      command.addAll(List.of("-jar", jar().toAbsolutePath().toString()));
+      ProcessBuilder builder = new ProcessBuilder(command)
+          .directory(data.toFile())
+          .redirectOutput(stdout.toFile())
+          .redirectError(stderr.toFile());
+      builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+      builder.environment().put("MICRONAUT_SERVER_HOST", "127.0.0.1");
+      builder.environment().put("RECORDINGS_DATA_DIR", data.resolve("data").toString());
+      builder.environment().putAll(environment);
+      return new ServerProcess(builder.start(), stdout, stderr, port);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public URI uri() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** Waits until {@code GET /health} answers 200, or fails with what the process printed. */
+  public ServerProcess awaitHealthy(Api api) {
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new AssertionError("the server exited with " + process.exitValue() + ": " + stderr() + stdout());
+      }
+      try {
+        if (api.get("/health", null).status() == 200) {
+          return this;
+        }
+      } catch (UncheckedIOException notYetListening) {
+        // Keep polling until the deadline.
+      }
+      pause();
+    }
+    throw new AssertionError("the server did not become healthy in " + START_TIMEOUT + ": " + stdout());
+  }
+
+  /** Waits for the process to end by itself and returns its exit code. */
+  public int awaitExit(Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("the server is still running after " + timeout);
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String stdout() {
+    return read(stdout);
+  }
+
+  public String stderr() {
+    return read(stderr);
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Stops the server by its pid (SIGTERM, so it shuts down gracefully) and waits for it. */
+  @Override
+  public void close() {
+    ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroy);
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "(" + e.getMessage() + ")";
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String javaExecutable() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.chatvideo.recording.core.application;
+
+import io.chatvideo.recording.core.domain.AbandonedRecording;
+import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingId;
+import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.domain.UserId;
+import io.chatvideo.recording.core.port.in.DeleteRecordingUseCase;
+import io.chatvideo.recording.core.port.in.SweepUseCase;
+import io.chatvideo.recording.core.port.out.ObjectStorage;
+import io.chatvideo.recording.core.port.out.RecordingRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Deletion by the owner, and the sweep of what expired or was abandoned. */
+final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
+
+  static final int SWEEP_BATCH = 100;
+
+  private final RecordingRepository repository;
+  private final ObjectStorage storage;
+  private final Clock clock;
+  private final Duration abandonedUploadGrace;
+  private final RecordingAccess access;
+
+  RecordingRemoval(RecordingRepository repository, ObjectStorage storage, Clock clock, Duration abandonedUploadGrace) {
+    this.repository = repository;
+    this.storage = storage;
+    this.clock = clock;
+    this.abandonedUploadGrace = abandonedUploadGrace;
+    this.access = new RecordingAccess(repository);
+  }
+
+  @Override
+  public void delete(UserId caller, RecordingId id) {
+    remove(access.owned(caller, id, clock.instant()));
+  }
+
+  @Override
+  public SweepReport sweep() {
+    Instant now = clock.instant();
+    int expired = drain(limit -> repository.findExpired(now, limit), recording -> {
+      remove(recording);
+      return true;
+    });
+    int abandoned = drain(limit -> repository.findUnfinishedUploads(now.minus(abandonedUploadGrace), limit),
+        recording -> abandon(recording, now));
+    return new SweepReport(expired, abandoned);
+  }
+
+  /** Marks a pending upload abandoned first, so a completion racing the sweep wins or loses cleanly. */
+  private boolean abandon(Recording recording, Instant now) {
+    if (recording instanceof PendingRecording pending) {
+      AbandonedRecording abandoned = pending.abandon(now);
+      try {
+        repository.replace(abandoned, RecordingStatus.PENDING);
+      } catch (ConflictException completedMeanwhile) {
+        return false;
+      }
+      remove(abandoned);
+      return true;
+    }
+    if (recording instanceof AbandonedRecording) {
+      remove(recording);
+      return true;
+    }
+    return false;
+  }
+
+  /** Object first, metadata last: an interrupted removal leaves metadata that the next sweep finds. */
+  private void remove(Recording recording) {
+    multipartUploadId(recording).ifPresent(uploadId -> storage.abortMultipart(recording.details().objectKey(), uploadId));
+    storage.delete(recording.details().objectKey());
+    repository.delete(recording.id());
+  }
+
+  private static Optional<String> multipartUploadId(Recording recording) {
+    if (recording instanceof PendingRecording pending) {
+      return pending.multipartUploadId();
+    }
+    if (recording instanceof AbandonedRecording abandoned) {
+      return abandoned.multipartUploadId();
+    }
+    return Optional.empty();
+  }
+
+  /** Takes batches until one brings nothing new, so a recording that cannot be removed stops the loop. */
+  private static int drain(Batch batch, Removal removal) {
+    Set<RecordingId> seen = new HashSet<>();
+    int removed = 0;
+    while (true) {
+      List<Recording> found = batch.next(SWEEP_BATCH);
+      boolean progress = false;
+      for (Recording recording : found) {
+        if (seen.add(recording.id())) {
+          progress = true;
+          if (removal.remove(recording)) {
+            removed++;
+          }
+        }
+      }
+      if (!progress) {
+        return removed;
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface Batch {
+    List<Recording> next(int limit);
+  }
+
+  @FunctionalInterface
+  private interface Removal {
+    boolean remove(Recording recording);
+  }
+}

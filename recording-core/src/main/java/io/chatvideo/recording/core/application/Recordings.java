@@ -1,0 +1,152 @@
+package io.chatvideo.recording.core.application;
+
+import io.chatvideo.recording.core.domain.PresignPolicy;
+import io.chatvideo.recording.core.domain.RetentionPolicy;
+import io.chatvideo.recording.core.domain.SizePolicy;
+import io.chatvideo.recording.core.port.in.CompleteUploadUseCase;
+import io.chatvideo.recording.core.port.in.DeleteRecordingUseCase;
+import io.chatvideo.recording.core.port.in.GetRecordingUseCase;
+import io.chatvideo.recording.core.port.in.ListAllRecordingsUseCase;
+import io.chatvideo.recording.core.port.in.ListRecordingsUseCase;
+import io.chatvideo.recording.core.port.in.MultipartUploadUseCase;
+import io.chatvideo.recording.core.port.in.RequestUploadUseCase;
+import io.chatvideo.recording.core.port.in.SweepUseCase;
+import io.chatvideo.recording.core.port.out.ObjectStorage;
+import io.chatvideo.recording.core.port.out.RecordingIdGenerator;
+import io.chatvideo.recording.core.port.out.RecordingRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The use cases of call recordings, wired from the adapters you choose. For example:
+ *
+ * <pre>{@code
+ * Recordings recordings = Recordings.builder()
+ *     .repository(myRepository)
+ *     .storage(myObjectStorage)
+ *     .retention(new RetentionPolicy(Duration.ofDays(7)))
+ *     .build();
+ * UploadTicket ticket = recordings.requestUpload().requestUpload(command);
+ * }</pre>
+ *
+ * Only the repository and the storage are required; the clock is the system UTC clock, ids are
+ * random UUIDs, and the policies have their documented defaults.
+ */
+public final class Recordings {
+
+  /** How long after its upload URL expired a PENDING upload is left alone before the sweep abandons it. */
+  public static final Duration DEFAULT_ABANDONED_UPLOAD_GRACE = Duration.ofDays(1);
+
+  private final UploadService uploads;
+  private final RecordingQueries queries;
+  private final RecordingRemoval removal;
+
+  private Recordings(Builder builder) {
+    RecordingRepository repository = Objects.requireNonNull(builder.repository, "repository is required");
+    ObjectStorage storage = Objects.requireNonNull(builder.storage, "storage is required");
+    this.uploads = new UploadService(repository, storage, builder.clock, builder.ids, builder.retention,
+        builder.presign, builder.sizes);
+    this.queries = new RecordingQueries(repository, storage, builder.clock, builder.presign);
+    this.removal = new RecordingRemoval(repository, storage, builder.clock, builder.abandonedUploadGrace);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public RequestUploadUseCase requestUpload() {
+    return uploads;
+  }
+
+  public MultipartUploadUseCase multipartUpload() {
+    return uploads;
+  }
+
+  public CompleteUploadUseCase completeUpload() {
+    return uploads;
+  }
+
+  public ListRecordingsUseCase listRecordings() {
+    return queries;
+  }
+
+  public ListAllRecordingsUseCase listAllRecordings() {
+    return queries;
+  }
+
+  public GetRecordingUseCase getRecording() {
+    return queries;
+  }
+
+  public DeleteRecordingUseCase deleteRecording() {
+    return removal;
+  }
+
+  public SweepUseCase sweep() {
+    return removal;
+  }
+
+  /** Collects the adapters and policies; {@link #build()} checks that the required ones are there. */
+  public static final class Builder {
+
+    private RecordingRepository repository;
+    private ObjectStorage storage;
+    private Clock clock = Clock.systemUTC();
+    private RecordingIdGenerator ids = RecordingIdGenerator.random();
+    private RetentionPolicy retention = RetentionPolicy.defaults();
+    private PresignPolicy presign = PresignPolicy.defaults();
+    private SizePolicy sizes = SizePolicy.defaults();
+    private Duration abandonedUploadGrace = DEFAULT_ABANDONED_UPLOAD_GRACE;
+
+    private Builder() {}
+
+    public Builder repository(RecordingRepository repository) {
+      this.repository = Objects.requireNonNull(repository, "repository");
+      return this;
+    }
+
+    public Builder storage(ObjectStorage storage) {
+      this.storage = Objects.requireNonNull(storage, "storage");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder ids(RecordingIdGenerator ids) {
+      this.ids = Objects.requireNonNull(ids, "ids");
+      return this;
+    }
+
+    public Builder retention(RetentionPolicy retention) {
+      this.retention = Objects.requireNonNull(retention, "retention");
+      return this;
+    }
+
+    public Builder presign(PresignPolicy presign) {
+      this.presign = Objects.requireNonNull(presign, "presign");
+      return this;
+    }
+
+    public Builder sizes(SizePolicy sizes) {
+      this.sizes = Objects.requireNonNull(sizes, "sizes");
+      return this;
+    }
+
+    public Builder abandonedUploadGrace(Duration grace) {
+      Objects.requireNonNull(grace, "grace");
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("abandoned upload grace must not be negative, was " + grace);
+      }
+      this.abandonedUploadGrace = grace;
+      return this;
+    }
+
+    public Recordings build() {
+      return new Recordings(this);
+    }
+  }
+}

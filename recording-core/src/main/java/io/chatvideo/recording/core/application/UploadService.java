@@ -1,0 +1,207 @@
+package io.chatvideo.recording.core.application;
+
+import io.chatvideo.recording.core.domain.CompletedRecording;
+import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.ContentType;
+import io.chatvideo.recording.core.domain.Filename;
+import io.chatvideo.recording.core.domain.InvalidInputException;
+import io.chatvideo.recording.core.domain.ObjectKey;
+import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.PresignPolicy;
+import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingDetails;
+import io.chatvideo.recording.core.domain.RecordingId;
+import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.domain.RetentionPolicy;
+import io.chatvideo.recording.core.domain.RoomId;
+import io.chatvideo.recording.core.domain.SizePolicy;
+import io.chatvideo.recording.core.domain.StoredPart;
+import io.chatvideo.recording.core.domain.UserId;
+import io.chatvideo.recording.core.port.in.CompleteUploadUseCase;
+import io.chatvideo.recording.core.port.in.MultipartUploadUseCase;
+import io.chatvideo.recording.core.port.in.RequestUploadUseCase;
+import io.chatvideo.recording.core.port.out.CompletedPart;
+import io.chatvideo.recording.core.port.out.ObjectStorage;
+import io.chatvideo.recording.core.port.out.PresignedRequest;
+import io.chatvideo.recording.core.port.out.RecordingIdGenerator;
+import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.core.port.out.StoredObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Issues upload URLs, runs multipart uploads and verifies completions. */
+final class UploadService implements RequestUploadUseCase, MultipartUploadUseCase, CompleteUploadUseCase {
+
+  private final RecordingRepository repository;
+  private final ObjectStorage storage;
+  private final Clock clock;
+  private final RecordingIdGenerator ids;
+  private final RetentionPolicy retention;
+  private final PresignPolicy presign;
+  private final SizePolicy sizes;
+  private final RecordingAccess access;
+
+  UploadService(RecordingRepository repository, ObjectStorage storage, Clock clock, RecordingIdGenerator ids,
+      RetentionPolicy retention, PresignPolicy presign, SizePolicy sizes) {
+    this.repository = repository;
+    this.storage = storage;
+    this.clock = clock;
+    this.ids = ids;
+    this.retention = retention;
+    this.presign = presign;
+    this.sizes = sizes;
+    this.access = new RecordingAccess(repository);
+  }
+
+  @Override
+  public UploadTicket requestUpload(RequestUploadCommand command) {
+    command.size().ifPresent(sizes::checkDeclaredSize);
+    Instant now = clock.instant();
+    RecordingDetails details = newDetails(command.caller(), command.roomId(), command.filename(),
+        command.contentType(), command.size(), command.participants(), now);
+    Instant urlExpiry = presign.uploadExpiry(now, details.expiresAt(), storage.credentialsExpiry());
+    PresignedRequest upload = storage.presignPut(details.objectKey(), details.contentType(), command.size(), urlExpiry);
+    repository.insert(new PendingRecording(details, Optional.empty(), urlExpiry));
+    return new UploadTicket(details.id(), details.objectKey(), upload, Duration.between(now, urlExpiry));
+  }
+
+  @Override
+  public MultipartTicket start(StartMultipartCommand command) {
+    Instant now = clock.instant();
+    RecordingDetails details = newDetails(command.caller(), command.roomId(), command.filename(),
+        command.contentType(), OptionalLong.empty(), command.participants(), now);
+    Instant urlExpiry = presign.uploadExpiry(now, details.expiresAt(), storage.credentialsExpiry());
+    String uploadId = storage.startMultipart(details.objectKey(), details.contentType());
+    try {
+      repository.insert(new PendingRecording(details, Optional.of(uploadId), urlExpiry));
+    } catch (RuntimeException e) {
+      abortQuietly(details.objectKey(), uploadId, e);
+      throw e;
+    }
+    return new MultipartTicket(details.id(), details.objectKey(), uploadId, SizePolicy.MIN_PART_BYTES);
+  }
+
+  @Override
+  public List<PartUpload> signParts(SignPartsCommand command) {
+    Instant now = clock.instant();
+    PendingRecording pending = access.ownedMultipart(command.caller(), command.id(), now);
+    Instant urlExpiry = presign.uploadExpiry(now, pending.details().expiresAt(), storage.credentialsExpiry());
+    String uploadId = pending.multipartUploadId().orElseThrow();
+    List<PartUpload> uploads = new ArrayList<>();
+    for (int partNumber : command.partNumbers()) {
+      uploads.add(new PartUpload(partNumber,
+          storage.presignPart(pending.details().objectKey(), uploadId, partNumber, urlExpiry)));
+    }
+    PendingRecording extended = pending.withUploadExpiresAt(urlExpiry);
+    if (extended != pending) {
+      repository.replace(extended, RecordingStatus.PENDING);
+    }
+    return uploads;
+  }
+
+  @Override
+  public List<StoredPart> storedParts(UserId caller, RecordingId id) {
+    PendingRecording pending = access.ownedMultipart(caller, id, clock.instant());
+    return storage.listParts(pending.details().objectKey(), pending.multipartUploadId().orElseThrow());
+  }
+
+  @Override
+  public void abort(UserId caller, RecordingId id) {
+    Recording recording = access.owned(caller, id, clock.instant());
+    if (!(recording instanceof PendingRecording pending)) {
+      throw new ConflictException("recording " + id + " is " + recording.status() + ", not an upload in progress"
+          + "; delete it instead");
+    }
+    pending.multipartUploadId().ifPresent(uploadId -> storage.abortMultipart(pending.details().objectKey(), uploadId));
+    storage.delete(pending.details().objectKey());
+    repository.delete(id);
+  }
+
+  @Override
+  public CompletedRecording complete(CompleteUploadCommand command) {
+    Instant now = clock.instant();
+    Recording recording = access.owned(command.caller(), command.id(), now);
+    if (recording instanceof CompletedRecording done) {
+      return done;
+    }
+    if (recording instanceof PendingRecording pending) {
+      return completePending(pending, command, now);
+    }
+    throw new ConflictException("the upload window of recording " + command.id() + " closed; request a new upload");
+  }
+
+  private CompletedRecording completePending(PendingRecording pending, CompleteUploadCommand command, Instant now) {
+    ObjectKey key = pending.details().objectKey();
+    if (pending.isMultipart()) {
+      List<CompletedPart> parts = command.parts().orElseThrow(() ->
+          new InvalidInputException("parts", "are required to complete a multipart upload"));
+      joinParts(key, pending.multipartUploadId().orElseThrow(), parts);
+    } else if (command.parts().isPresent()) {
+      throw new InvalidInputException("parts", "only a multipart upload has parts; this recording was a single PUT");
+    }
+    StoredObject stored = storage.head(key).orElseThrow(() -> new ConflictException(
+        "nothing has been uploaded for recording " + pending.id() + " yet; PUT the file to the upload URL first"));
+    OptionalLong bound = pending.details().declaredSize().isPresent() ? pending.details().declaredSize()
+        : pending.isMultipart() ? OptionalLong.empty() : OptionalLong.of(sizes.maxSinglePutBytes());
+    if (bound.isPresent() && stored.size() > bound.getAsLong()) {
+      storage.delete(key);
+      throw new ConflictException("the uploaded object has " + stored.size() + " bytes, more than the allowed "
+          + bound.getAsLong() + "; it was deleted, upload the file again");
+    }
+    CompletedRecording completed = pending.complete(stored.size(), stored.sha256(), now, command.duration());
+    repository.replace(completed, RecordingStatus.PENDING);
+    return completed;
+  }
+
+  private void joinParts(ObjectKey key, String uploadId, List<CompletedPart> parts) {
+    Map<Integer, StoredPart> stored = storage.listParts(key, uploadId).stream()
+        .collect(Collectors.toMap(StoredPart::partNumber, Function.identity(), (a, b) -> b));
+    List<StoredPart> chosen = new ArrayList<>();
+    for (CompletedPart part : parts) {
+      StoredPart match = stored.get(part.partNumber());
+      if (match == null) {
+        throw new InvalidInputException("parts", "part " + part.partNumber() + " was never uploaded");
+      }
+      if (!unquote(match.etag()).equals(unquote(part.etag()))) {
+        throw new InvalidInputException("parts", "the etag of part " + part.partNumber()
+            + " does not match the stored part; upload it again or send its current etag");
+      }
+      chosen.add(match);
+    }
+    SizePolicy.checkPartSizes(chosen);
+    storage.completeMultipart(key, uploadId, parts);
+  }
+
+  private RecordingDetails newDetails(UserId owner, RoomId room, Optional<String> filename, ContentType type,
+      OptionalLong size, Set<UserId> participants, Instant now) {
+    RecordingId id = ids.next();
+    ObjectKey key = ObjectKey.forRecording(room, now, id, type);
+    String fallback = "recording-" + room + "-" + ObjectKey.stamp(now) + "." + type.extension();
+    Set<UserId> others = participants.stream().filter(p -> !p.equals(owner)).collect(Collectors.toUnmodifiableSet());
+    return new RecordingDetails(id, room, owner, others, key, Filename.sanitize(filename.orElse(null), fallback), type,
+        size, now, retention.expiresAt(now));
+  }
+
+  private void abortQuietly(ObjectKey key, String uploadId, RuntimeException cause) {
+    try {
+      storage.abortMultipart(key, uploadId);
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private static String unquote(String etag) {
+    String trimmed = etag.trim();
+    return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")
+        ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
+  }
+}

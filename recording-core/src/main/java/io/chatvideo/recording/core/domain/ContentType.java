@@ -1,0 +1,100 @@
+package io.chatvideo.recording.core.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * An allow-listed media type of a recording, with optional codecs, in one normal form: {@code
+ * ContentType.parse("video/webm; codecs=\"vp8, opus\"").value()} is {@code
+ * "video/webm;codecs=vp8,opus"}. The normal form is what upload URLs sign, so clients must send it
+ * back exactly.
+ */
+public record ContentType(String mediaType, List<String> codecs) {
+
+  /** The media types a recording may have. */
+  public static final Set<String> ALLOWED = Set.of("video/webm", "video/mp4", "audio/webm", "audio/mp4");
+
+  public static final ContentType DEFAULT = new ContentType("video/webm", List.of());
+
+  private static final Pattern CODEC = Pattern.compile("[A-Za-z0-9.+-]{1,32}");
+  private static final int MAX_CODECS = 8;
+  private static final int MAX_LENGTH = 255;
+  private static final String FIELD = "content_type";
+
+  public ContentType {
+    if (!ALLOWED.contains(mediaType)) {
+      throw new InvalidInputException(FIELD, "must be one of " + String.join(", ", ALLOWED.stream().sorted().toList()));
+    }
+    codecs = List.copyOf(codecs);
+    if (codecs.size() > MAX_CODECS) {
+      throw new InvalidInputException(FIELD, "names more than " + MAX_CODECS + " codecs");
+    }
+    for (String codec : codecs) {
+      if (!CODEC.matcher(codec).matches()) {
+        throw new InvalidInputException(FIELD, "has an invalid codec '" + printable(codec) + "'");
+      }
+    }
+  }
+
+  /** Parses a {@code Content-Type}-style string; only the {@code codecs} parameter is accepted. */
+  public static ContentType parse(String text) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidInputException(FIELD, "is required");
+    }
+    if (text.length() > MAX_LENGTH) {
+      throw new InvalidInputException(FIELD, "is longer than " + MAX_LENGTH + " characters");
+    }
+    String[] parts = text.split(";", -1);
+    String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
+    if (!ALLOWED.contains(mediaType)) {
+      throw new InvalidInputException(FIELD, "'" + printable(parts[0].trim()) + "' is not allowed; use one of "
+          + String.join(", ", ALLOWED.stream().sorted().toList()));
+    }
+    List<String> codecs = new ArrayList<>();
+    for (int i = 1; i < parts.length; i++) {
+      String parameter = parts[i].trim();
+      int eq = parameter.indexOf('=');
+      if (eq < 0 || !parameter.substring(0, eq).trim().equalsIgnoreCase("codecs") || !codecs.isEmpty()) {
+        throw new InvalidInputException(FIELD, "accepts only one parameter, codecs=...");
+      }
+      String value = parameter.substring(eq + 1).trim();
+      if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+        value = value.substring(1, value.length() - 1);
+      }
+      for (String codec : value.split(",", -1)) {
+        codecs.add(codec.trim());
+      }
+    }
+    return new ContentType(mediaType, codecs);
+  }
+
+  /** The normal form, e.g. {@code video/webm;codecs=vp8,opus}. */
+  public String value() {
+    return codecs.isEmpty() ? mediaType : mediaType + ";codecs=" + String.join(",", codecs);
+  }
+
+  /** The file extension for object keys and file names: {@code webm}, {@code mp4} or {@code m4a}. */
+  public String extension() {
+    return switch (mediaType) {
+      case "audio/mp4" -> "m4a";
+      case "video/mp4" -> "mp4";
+      default -> "webm";
+    };
+  }
+
+  @Override
+  public String toString() {
+    return value();
+  }
+
+  private static String printable(String text) {
+    String cut = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    return cut.codePoints()
+        .map(c -> Character.isISOControl(c) ? '?' : c)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString();
+  }
+}

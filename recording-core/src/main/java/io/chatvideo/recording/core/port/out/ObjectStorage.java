@@ -1,0 +1,54 @@
+package io.chatvideo.recording.core.port.out;
+
+import io.chatvideo.recording.core.domain.ContentType;
+import io.chatvideo.recording.core.domain.Filename;
+import io.chatvideo.recording.core.domain.ObjectKey;
+import io.chatvideo.recording.core.domain.StoredPart;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Where recording bytes live (local disk, S3, …). Clients move the bytes themselves through the
+ * presigned requests; the server only signs, checks and deletes. Implementations throw {@link
+ * io.chatvideo.recording.core.domain.StorageUnavailableException} when the store cannot be
+ * reached.
+ */
+public interface ObjectStorage {
+
+  /** A PUT of the whole object that signs the content type and, when given, the exact length. */
+  PresignedRequest presignPut(ObjectKey key, ContentType contentType, OptionalLong contentLength, Instant expiresAt);
+
+  /** A GET answering with {@code contentType} and an attachment {@code Content-Disposition}. */
+  PresignedRequest presignGet(ObjectKey key, ContentType contentType, Filename filename, Instant expiresAt);
+
+  /** The object's size, or empty when nothing is stored under {@code key}. */
+  Optional<StoredObject> head(ObjectKey key);
+
+  /** Deletes the object; nothing happens if it is not there. */
+  void delete(ObjectKey key);
+
+  /** Starts a multipart upload and returns its upload id. */
+  String startMultipart(ObjectKey key, ContentType contentType);
+
+  /** A PUT of one part; the response's {@code ETag} header is what completion needs. */
+  PresignedRequest presignPart(ObjectKey key, String uploadId, int partNumber, Instant expiresAt);
+
+  /**
+   * The parts stored so far, by ascending part number; a {@code ConflictException} when the upload
+   * id is unknown (completed or aborted).
+   */
+  List<StoredPart> listParts(ObjectKey key, String uploadId);
+
+  /** Joins the parts, in the order given, into the object under {@code key}. */
+  void completeMultipart(ObjectKey key, String uploadId, List<CompletedPart> parts);
+
+  /** Aborts the upload and drops its parts; nothing happens if it is gone already. */
+  void abortMultipart(ObjectKey key, String uploadId);
+
+  /** When the credentials that sign URLs expire, if the store knows (temporary STS credentials). */
+  default Optional<Instant> credentialsExpiry() {
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,68 @@
+package io.chatvideo.recording.core.port.out;
+
+import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingId;
+import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.domain.RoomId;
+import io.chatvideo.recording.core.domain.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where recording metadata lives (SQLite, DynamoDB, …). Implementations throw {@link
+ * io.chatvideo.recording.core.domain.StorageUnavailableException} when the store cannot be
+ * reached, and must be safe for concurrent use.
+ *
+ * <p>Listings are newest first ({@code created_at} descending, then id), skip recordings expired
+ * at {@code now}, and page with an opaque cursor that the implementation produces and checks (a
+ * malformed cursor is an {@link io.chatvideo.recording.core.domain.InvalidInputException} on
+ * {@code next_token}). Each recording appears exactly once across the pages of one listing.
+ */
+public interface RecordingRepository {
+
+  /** Stores a new recording; a {@code ConflictException} if the id is taken. */
+  void insert(PendingRecording recording);
+
+  /** The recording, in whatever state and expired or not. */
+  Optional<Recording> find(RecordingId id);
+
+  /**
+   * Replaces the stored recording with the same id only if its status is still {@code expected},
+   * atomically; otherwise (changed or gone) a {@code ConflictException}. This is what keeps a
+   * completion and a sweep from overwriting each other.
+   */
+  void replace(Recording recording, RecordingStatus expected);
+
+  /** Deletes the recording's metadata; nothing happens if it is gone already. */
+  void delete(RecordingId id);
+
+  /** Recordings owned by {@code owner}. */
+  Page listByOwner(UserId owner, Instant now, int limit, Optional<String> cursor);
+
+  /** Recordings of {@code room} that {@code viewer} owns or takes part in. */
+  Page listByRoom(RoomId room, UserId viewer, Instant now, int limit, Optional<String> cursor);
+
+  /** Every recording, expired or not, for administrators. */
+  Page listAll(int limit, Optional<String> cursor);
+
+  /** Up to {@code limit} recordings expired at {@code now}, in any state. */
+  List<Recording> findExpired(Instant now, int limit);
+
+  /**
+   * Up to {@code limit} uploads that can no longer finish: PENDING recordings whose upload window
+   * closed before {@code uploadWindowClosedBefore}, and ABANDONED ones left by an interrupted sweep.
+   */
+  List<Recording> findUnfinishedUploads(Instant uploadWindowClosedBefore, int limit);
+
+  /** One page of a listing; {@code nextCursor} is empty on the last page. */
+  record Page(List<Recording> recordings, Optional<String> nextCursor) {
+
+    public Page {
+      recordings = List.copyOf(recordings);
+      Objects.requireNonNull(nextCursor, "nextCursor");
+    }
+  }
+}

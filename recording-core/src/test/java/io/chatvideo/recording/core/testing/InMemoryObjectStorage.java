@@ -1,0 +1,168 @@
+package io.chatvideo.recording.core.testing;
+
+import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.ContentType;
+import io.chatvideo.recording.core.domain.Filename;
+import io.chatvideo.recording.core.domain.ObjectKey;
+import io.chatvideo.recording.core.domain.StorageUnavailableException;
+import io.chatvideo.recording.core.domain.StoredPart;
+import io.chatvideo.recording.core.port.out.CompletedPart;
+import io.chatvideo.recording.core.port.out.ObjectStorage;
+import io.chatvideo.recording.core.port.out.PresignedRequest;
+import io.chatvideo.recording.core.port.out.StoredObject;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Object storage in memory, for unit tests of the core. Tests play the client with {@link #put}
+ * and {@link #putPart}, and can make every call fail with {@link #goOffline()}.
+ */
+public final class InMemoryObjectStorage implements ObjectStorage {
+
+  private final Map<ObjectKey, byte[]> objects = new HashMap<>();
+  private final Map<String, TreeMap<Integer, byte[]>> uploads = new HashMap<>();
+  private final List<PresignedRequest> signed = new ArrayList<>();
+  private Optional<Instant> credentialsExpiry = Optional.empty();
+  private boolean offline;
+
+  public synchronized void put(ObjectKey key, byte[] bytes) {
+    objects.put(key, bytes.clone());
+  }
+
+  /** Stores a part and returns its etag, as S3's UploadPart response does. */
+  public synchronized String putPart(String uploadId, int partNumber, byte[] bytes) {
+    TreeMap<Integer, byte[]> parts = uploads.get(uploadId);
+    if (parts == null) {
+      throw new IllegalStateException("no upload " + uploadId);
+    }
+    parts.put(partNumber, bytes.clone());
+    return etag(bytes);
+  }
+
+  public synchronized Optional<byte[]> object(ObjectKey key) {
+    return Optional.ofNullable(objects.get(key)).map(byte[]::clone);
+  }
+
+  public synchronized boolean hasUpload(String uploadId) {
+    return uploads.containsKey(uploadId);
+  }
+
+  /** Every request signed so far, oldest first. */
+  public synchronized List<PresignedRequest> signed() {
+    return List.copyOf(signed);
+  }
+
+  public synchronized void credentialsExpireAt(Instant expiry) {
+    this.credentialsExpiry = Optional.of(expiry);
+  }
+
+  public synchronized void goOffline() {
+    this.offline = true;
+  }
+
+  @Override
+  public synchronized PresignedRequest presignPut(ObjectKey key, ContentType contentType, OptionalLong contentLength,
+      Instant expiresAt) {
+    check();
+    Map<String, String> headers = new HashMap<>();
+    headers.put("Content-Type", contentType.value());
+    contentLength.ifPresent(length -> headers.put("Content-Length", Long.toString(length)));
+    return sign(new PresignedRequest("PUT", URI.create("memory://bucket/" + key + "?expires=" + expiresAt), headers,
+        expiresAt));
+  }
+
+  @Override
+  public synchronized PresignedRequest presignGet(ObjectKey key, ContentType contentType, Filename filename,
+      Instant expiresAt) {
+    check();
+    return sign(new PresignedRequest("GET", URI.create("memory://bucket/" + key + "?expires=" + expiresAt), Map.of(),
+        expiresAt));
+  }
+
+  @Override
+  public synchronized Optional<StoredObject> head(ObjectKey key) {
+    check();
+    return Optional.ofNullable(objects.get(key)).map(bytes -> new StoredObject(bytes.length, Optional.empty()));
+  }
+
+  @Override
+  public synchronized void delete(ObjectKey key) {
+    check();
+    objects.remove(key);
+  }
+
+  @Override
+  public synchronized String startMultipart(ObjectKey key, ContentType contentType) {
+    check();
+    String uploadId = UUID.randomUUID().toString();
+    uploads.put(uploadId, new TreeMap<>());
+    return uploadId;
+  }
+
+  @Override
+  public synchronized PresignedRequest presignPart(ObjectKey key, String uploadId, int partNumber, Instant expiresAt) {
+    check();
+    return sign(new PresignedRequest("PUT", URI.create("memory://bucket/" + key + "?uploadId=" + uploadId
+        + "&partNumber=" + partNumber + "&expires=" + expiresAt), Map.of(), expiresAt));
+  }
+
+  @Override
+  public synchronized List<StoredPart> listParts(ObjectKey key, String uploadId) {
+    check();
+    TreeMap<Integer, byte[]> parts = uploads.get(uploadId);
+    if (parts == null) {
+      throw new ConflictException("no multipart upload " + uploadId);
+    }
+    return parts.entrySet().stream()
+        .map(e -> new StoredPart(e.getKey(), etag(e.getValue()), e.getValue().length)).toList();
+  }
+
+  @Override
+  public synchronized void completeMultipart(ObjectKey key, String uploadId, List<CompletedPart> parts) {
+    check();
+    TreeMap<Integer, byte[]> stored = uploads.remove(uploadId);
+    if (stored == null) {
+      throw new ConflictException("no multipart upload " + uploadId);
+    }
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
+    for (CompletedPart part : parts) {
+      joined.writeBytes(stored.get(part.partNumber()));
+    }
+    objects.put(key, joined.toByteArray());
+  }
+
+  @Override
+  public synchronized void abortMultipart(ObjectKey key, String uploadId) {
+    check();
+    uploads.remove(uploadId);
+  }
+
+  @Override
+  public synchronized Optional<Instant> credentialsExpiry() {
+    return credentialsExpiry;
+  }
+
+  private PresignedRequest sign(PresignedRequest request) {
+    signed.add(request);
+    return request;
+  }
+
+  private void check() {
+    if (offline) {
+      throw new StorageUnavailableException("in-memory storage is offline");
+    }
+  }
+
+  private static String etag(byte[] bytes) {
+    return "\"" + Integer.toHexString(java.util.Arrays.hashCode(bytes)) + "-" + bytes.length + "\"";
+  }
+}

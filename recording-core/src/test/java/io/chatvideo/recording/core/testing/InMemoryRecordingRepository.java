@@ -1,0 +1,129 @@
+package io.chatvideo.recording.core.testing;
+
+import io.chatvideo.recording.core.domain.AbandonedRecording;
+import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.InvalidInputException;
+import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingId;
+import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.domain.RoomId;
+import io.chatvideo.recording.core.domain.UserId;
+import io.chatvideo.recording.core.port.out.RecordingRepository;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** A repository in a map, for unit tests of the core. It can also hand back expired rows on purpose. */
+public final class InMemoryRecordingRepository implements RecordingRepository {
+
+  private final Map<RecordingId, Recording> rows = new LinkedHashMap<>();
+  private boolean ignoreExpiry;
+
+  /** Makes listings return expired rows too, like a store whose TTL deletion lags. */
+  public synchronized void returnExpiredRows() {
+    this.ignoreExpiry = true;
+  }
+
+  @Override
+  public synchronized void insert(PendingRecording recording) {
+    if (rows.putIfAbsent(recording.id(), recording) != null) {
+      throw new ConflictException("recording " + recording.id() + " exists");
+    }
+  }
+
+  @Override
+  public synchronized Optional<Recording> find(RecordingId id) {
+    return Optional.ofNullable(rows.get(id));
+  }
+
+  @Override
+  public synchronized void replace(Recording recording, RecordingStatus expected) {
+    Recording current = rows.get(recording.id());
+    if (current == null || current.status() != expected) {
+      throw new ConflictException("recording " + recording.id() + " is no longer " + expected);
+    }
+    rows.put(recording.id(), recording);
+  }
+
+  @Override
+  public synchronized void delete(RecordingId id) {
+    rows.remove(id);
+  }
+
+  @Override
+  public synchronized Page listByOwner(UserId owner, Instant now, int limit, Optional<String> cursor) {
+    return page(r -> r.details().isOwnedBy(owner) && live(r, now), limit, cursor);
+  }
+
+  @Override
+  public synchronized Page listByRoom(RoomId room, UserId viewer, Instant now, int limit, Optional<String> cursor) {
+    return page(r -> r.details().roomId().equals(room) && r.details().isVisibleTo(viewer) && live(r, now), limit,
+        cursor);
+  }
+
+  @Override
+  public synchronized Page listAll(int limit, Optional<String> cursor) {
+    return page(r -> true, limit, cursor);
+  }
+
+  @Override
+  public synchronized List<Recording> findExpired(Instant now, int limit) {
+    return rows.values().stream().filter(r -> r.details().isExpired(now)).limit(limit).toList();
+  }
+
+  @Override
+  public synchronized List<Recording> findUnfinishedUploads(Instant uploadWindowClosedBefore, int limit) {
+    return rows.values().stream()
+        .filter(r -> r instanceof AbandonedRecording
+            || (r instanceof PendingRecording p && p.uploadExpiresAt().isBefore(uploadWindowClosedBefore)))
+        .limit(limit).toList();
+  }
+
+  private boolean live(Recording recording, Instant now) {
+    return ignoreExpiry || !recording.details().isExpired(now);
+  }
+
+  private Page page(Predicate<Recording> filter, int limit, Optional<String> cursor) {
+    Optional<Position> after = cursor.map(Position::parse);
+    List<Recording> matching = rows.values().stream()
+        .filter(filter)
+        .sorted(Comparator.comparing(Position::of, Position.NEWEST_FIRST))
+        .filter(r -> after.isEmpty() || Position.NEWEST_FIRST.compare(Position.of(r), after.get()) > 0)
+        .limit(limit + 1L)
+        .toList();
+    if (matching.size() <= limit) {
+      return new Page(matching, Optional.empty());
+    }
+    return new Page(matching.subList(0, limit), Optional.of(Position.of(matching.get(limit - 1)).format()));
+  }
+
+  /** Where a listing stands: newest first, ties broken by id. */
+  private record Position(Instant createdAt, UUID id) {
+
+    static final Comparator<Position> NEWEST_FIRST =
+        Comparator.comparing(Position::createdAt).thenComparing(Position::id).reversed();
+
+    static Position of(Recording recording) {
+      return new Position(recording.details().createdAt(), recording.id().value());
+    }
+
+    static Position parse(String cursor) {
+      try {
+        String[] parts = cursor.split("\\|", 2);
+        return new Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+      } catch (RuntimeException e) {
+        throw new InvalidInputException("next_token", "is not a cursor of this listing");
+      }
+    }
+
+    String format() {
+      return createdAt + "|" + id;
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package io.chatvideo.recording.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatvideo.recording.core.domain.AbandonedRecording;
+import io.chatvideo.recording.core.domain.CompletedRecording;
+import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.InvalidInputException;
+import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingId;
+import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.domain.RoomId;
+import io.chatvideo.recording.core.domain.UserId;
+import io.chatvideo.recording.core.port.out.RecordingRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link RecordingRepository} must do. An adapter's test extends this class and gives
+ * a fresh, empty repository per test.
+ */
+public abstract class RecordingRepositoryContract {
+
+  protected static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+  /** A new, empty repository. */
+  protected abstract RecordingRepository repository();
+
+  @Test
+  void aPendingRecordingReadsBackEqual() {
+    RecordingRepository repository = repository();
+    PendingRecording pending = TestRecordings.pending("alice@example.com", "room-1", T0, "bob@example.com");
+    repository.insert(pending);
+    assertThat(repository.find(pending.id())).contains(pending);
+  }
+
+  @Test
+  void everyStateReadsBackEqual() {
+    RecordingRepository repository = repository();
+    PendingRecording multipart = TestRecordings.pendingMultipart("alice@example.com", "room-1", T0);
+    PendingRecording toComplete = TestRecordings.pending("alice@example.com", "room-1", T0);
+    PendingRecording toAbandon = TestRecordings.pendingMultipart("alice@example.com", "room-1", T0);
+    repository.insert(multipart);
+    repository.insert(toComplete);
+    repository.insert(toAbandon);
+    CompletedRecording completed = toComplete.complete(1000, Optional.of("cd".repeat(32)), T0.plusSeconds(9),
+        Optional.of(Duration.ofMillis(8123)));
+    AbandonedRecording abandoned = toAbandon.abandon(T0.plus(Duration.ofDays(1)));
+    repository.replace(completed, RecordingStatus.PENDING);
+    repository.replace(abandoned, RecordingStatus.PENDING);
+    assertThat(repository.find(multipart.id())).contains(multipart);
+    assertThat(repository.find(completed.id())).contains(completed);
+    assertThat(repository.find(abandoned.id())).contains(abandoned);
+  }
+
+  @Test
+  void anUnknownIdIsEmpty() {
+    assertThat(repository().find(new RecordingId(UUID.randomUUID()))).isEmpty();
+  }
+
+  @Test
+  void insertingATakenIdIsAConflict() {
+    RecordingRepository repository = repository();
+    PendingRecording pending = TestRecordings.pending("alice@example.com", "room-1", T0);
+    repository.insert(pending);
+    assertThatThrownBy(() -> repository.insert(pending)).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void replaceIsConditionalOnTheStoredStatus() {
+    RecordingRepository repository = repository();
+    PendingRecording pending = TestRecordings.pending("alice@example.com", "room-1", T0);
+    repository.insert(pending);
+    CompletedRecording completed = pending.complete(10, Optional.empty(), T0.plusSeconds(1), Optional.empty());
+    repository.replace(completed, RecordingStatus.PENDING);
+
+    AbandonedRecording lateSweep = pending.abandon(T0.plusSeconds(2));
+    assertThatThrownBy(() -> repository.replace(lateSweep, RecordingStatus.PENDING))
+        .isInstanceOf(ConflictException.class);
+    assertThat(repository.find(pending.id())).contains(completed);
+  }
+
+  @Test
+  void replacingADeletedRecordingIsAConflict() {
+    RecordingRepository repository = repository();
+    PendingRecording pending = TestRecordings.pending("alice@example.com", "room-1", T0);
+    repository.insert(pending);
+    repository.delete(pending.id());
+    assertThatThrownBy(() -> repository.replace(pending.withUploadExpiresAt(T0.plusSeconds(9999)),
+        RecordingStatus.PENDING)).isInstanceOf(ConflictException.class);
+    assertThat(repository.find(pending.id())).isEmpty();
+  }
+
+  @Test
+  void deleteIsIdempotent() {
+    RecordingRepository repository = repository();
+    PendingRecording pending = TestRecordings.pending("alice@example.com", "room-1", T0);
+    repository.insert(pending);
+    repository.delete(pending.id());
+    repository.delete(pending.id());
+    assertThat(repository.find(pending.id())).isEmpty();
+  }
+
+  @Test
+  void ownerListingPagesNewestFirstEachOnceIncludingTiesInOneSecond() {
+    RecordingRepository repository = repository();
+    List<Recording> mine = new ArrayList<>();
+    for (int i = 0; i < 23; i++) {
+      // Three recordings share each second, to exercise the tie-break.
+      PendingRecording pending = TestRecordings.pending("alice@example.com", "room-" + (i % 2), T0.plusSeconds(i / 3));
+      repository.insert(pending);
+      mine.add(pending);
+    }
+    repository.insert(TestRecordings.pending("bob@example.com", "room-0", T0));
+
+    List<Recording> listed = drain(cursor -> repository.listByOwner(UserId.of("alice@example.com"), T0.plusSeconds(60),
+        5, cursor));
+
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(mine);
+    assertThat(listed).extracting(r -> r.details().createdAt())
+        .isSortedAccordingTo(Comparator.reverseOrder());
+  }
+
+  @Test
+  void roomListingShowsWhatTheViewerOwnsOrTakesPartIn() {
+    RecordingRepository repository = repository();
+    PendingRecording alices = TestRecordings.pending("alice@example.com", "room-1", T0);
+    PendingRecording bobsWithAlice = TestRecordings.pending("bob@example.com", "room-1", T0.plusSeconds(1),
+        "alice@example.com");
+    PendingRecording bobsAlone = TestRecordings.pending("bob@example.com", "room-1", T0.plusSeconds(2));
+    PendingRecording alicesElsewhere = TestRecordings.pending("alice@example.com", "room-2", T0.plusSeconds(3));
+    for (PendingRecording r : List.of(alices, bobsWithAlice, bobsAlone, alicesElsewhere)) {
+      repository.insert(r);
+    }
+
+    List<Recording> listed = drain(cursor -> repository.listByRoom(RoomId.of("room-1"), UserId.of("alice@example.com"),
+        T0.plusSeconds(60), 1, cursor));
+
+    assertThat(listed).containsExactly(bobsWithAlice, alices);
+  }
+
+  @Test
+  void listingsLeaveOutExpiredRecordings() {
+    RecordingRepository repository = repository();
+    PendingRecording old = TestRecordings.pending("alice@example.com", "room-1", T0);
+    PendingRecording recent = TestRecordings.pending("alice@example.com", "room-1", T0.plus(Duration.ofDays(10)));
+    repository.insert(old);
+    repository.insert(recent);
+    Instant now = old.details().expiresAt();
+
+    assertThat(drain(c -> repository.listByOwner(UserId.of("alice@example.com"), now, 10, c))).containsExactly(recent);
+    assertThat(drain(c -> repository.listByRoom(RoomId.of("room-1"), UserId.of("alice@example.com"), now, 10, c)))
+        .containsExactly(recent);
+    assertThat(drain(c -> repository.listAll(10, c))).containsExactlyInAnyOrder(old, recent);
+  }
+
+  @Test
+  void aForgedCursorIsInvalidInputOnNextToken() {
+    RecordingRepository repository = repository();
+    assertThatThrownBy(() -> repository.listByOwner(UserId.of("alice@example.com"), T0, 10, Optional.of("%%not-a-cursor")))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("next_token"));
+  }
+
+  @Test
+  void findExpiredReturnsEveryStateOnceExpired() {
+    RecordingRepository repository = repository();
+    PendingRecording expiredPending = TestRecordings.pending("alice@example.com", "room-1", T0);
+    PendingRecording expiredToComplete = TestRecordings.pending("bob@example.com", "room-2", T0);
+    PendingRecording live = TestRecordings.pending("alice@example.com", "room-1", T0.plus(Duration.ofDays(5)));
+    repository.insert(expiredPending);
+    repository.insert(expiredToComplete);
+    repository.insert(live);
+    repository.replace(expiredToComplete.complete(5, Optional.empty(), T0.plusSeconds(3), Optional.empty()),
+        RecordingStatus.PENDING);
+
+    List<RecordingId> expired = repository.findExpired(T0.plus(TestRecordings.RETENTION), 100).stream()
+        .map(Recording::id).toList();
+
+    assertThat(expired).containsExactlyInAnyOrder(expiredPending.id(), expiredToComplete.id());
+    assertThat(repository.findExpired(T0.plus(TestRecordings.RETENTION), 1)).hasSize(1);
+  }
+
+  @Test
+  void findUnfinishedUploadsReturnsClosedPendingAndAbandonedOnly() {
+    RecordingRepository repository = repository();
+    PendingRecording closed = TestRecordings.pending("alice@example.com", "room-1", T0);
+    PendingRecording open = TestRecordings.pending("alice@example.com", "room-1", T0.plus(Duration.ofHours(5)));
+    PendingRecording toAbandon = TestRecordings.pendingMultipart("alice@example.com", "room-1", T0);
+    PendingRecording toComplete = TestRecordings.pending("alice@example.com", "room-1", T0);
+    for (PendingRecording r : List.of(closed, open, toAbandon, toComplete)) {
+      repository.insert(r);
+    }
+    repository.replace(toAbandon.abandon(T0.plus(Duration.ofHours(1))), RecordingStatus.PENDING);
+    repository.replace(toComplete.complete(5, Optional.empty(), T0.plusSeconds(3), Optional.empty()),
+        RecordingStatus.PENDING);
+
+    List<RecordingId> unfinished = repository.findUnfinishedUploads(T0.plus(Duration.ofHours(2)), 100).stream()
+        .map(Recording::id).toList();
+
+    assertThat(unfinished).containsExactlyInAnyOrder(closed.id(), toAbandon.id());
+  }
+
+  /** Follows a listing's cursors to the end, failing if it never ends. */
+  protected static List<Recording> drain(Lister lister) {
+    List<Recording> all = new ArrayList<>();
+    Optional<String> cursor = Optional.empty();
+    for (int pages = 0; pages < 100_000; pages++) {
+      RecordingRepository.Page page = lister.page(cursor);
+      all.addAll(page.recordings());
+      if (page.nextCursor().isEmpty()) {
+        return all;
+      }
+      cursor = page.nextCursor();
+    }
+    throw new AssertionError("the listing never ended");
+  }
+
+  /** One page of a listing, from a cursor. */
+  @FunctionalInterface
+  protected interface Lister {
+    RecordingRepository.Page page(Optional<String> cursor);
+  }
+}
