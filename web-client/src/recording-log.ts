@@ -43,6 +43,30 @@ export class RecordingLog {
     this.out.warn(`🔁 ${step} failed (attempt ${attempt}), retrying:`, error);
   }
 
+  journaling(id: string): void {
+    this.out.log(`📒 Journaling chunks of ${id} to IndexedDB`);
+  }
+
+  multipartStarted(recordingId: string, partSize: number): void {
+    this.out.log(`🧩 Progressive upload of ${recordingId} started (parts of ${megabytes(partSize)} MB)`);
+  }
+
+  partUploaded(partNumber: number, bytes: number): void {
+    this.out.log(`📤 Part ${partNumber} uploaded (${megabytes(bytes)} MB)`);
+  }
+
+  uploadDeferred(error: unknown): void {
+    this.out.warn('⏳ Upload paused, will try again with the next chunk or at stop:', error);
+  }
+
+  notSeekable(): void {
+    this.out.warn('⚠️ Could not write the WebM duration; the file plays but may not seek');
+  }
+
+  recovering(filename: string): void {
+    this.out.log(`♻️ Recovering ${filename} from the journal...`);
+  }
+
   uploaded(): void {
     this.out.log('✅ Recording uploaded successfully!');
   }

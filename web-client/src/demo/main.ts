@@ -1,14 +1,19 @@
+import { IndexedDbJournal } from '../journal/indexeddb-journal';
+import { discardRecording, findRecoverable } from '../journal/recovery';
 import { CallRecorder } from '../recording/call-recorder';
+import { pickMimeType, PREFERRED_MIME_TYPES } from '../recording/mime-type';
 import type { Layout, Quality } from '../recording/layout';
 import { RecordingLog } from '../recording-log';
 import { defineRecordingElements } from '../ui/define-elements';
 import type { RecordButtonElement } from '../ui/record-button';
 import type { RecordingsListElement } from '../ui/recordings-list';
+import type { RecoveryEventDetail, RecoveryListElement } from '../ui/recovery-list';
 import type { RoomInfoPanelElement } from '../ui/room-info-panel';
+import { warnWhileUnsent } from '../ui/unsent-warning';
 import type { UploadStatusElement } from '../ui/upload-status';
 import { saveRecordingLocally } from '../upload/local-fallback';
+import { ProgressiveUpload } from '../upload/progressive-upload';
 import { checkRoomId, RecordingsApi } from '../upload/recordings-api';
-import { RecordingUploader } from '../upload/recording-uploader';
 import { joinBroadcastCall } from './broadcast-call';
 import { startLoopbackCall } from './loopback-call';
 
@@ -45,18 +50,24 @@ const ui = {
   uploadStatus: element<UploadStatusElement>('upload-status'),
   refresh: element<HTMLButtonElement>('#refresh'),
   recordings: element<RecordingsListElement>('recordings-list'),
+  recovery: element<RecoveryListElement>('recovery-list'),
 };
 
 const log = new RecordingLog();
 let token = sessionStorage.getItem(TOKEN_KEY) ?? '';
 const api = new RecordingsApi({ token: () => token });
-const uploader = new RecordingUploader(api, { log });
+const journal = IndexedDbJournal.open();
+/** `&bitrate=` (video bits per second), e.g. to record a noisy test camera at a high rate. */
+const bitrate = Number(new URLSearchParams(location.search).get('bitrate')) || undefined;
 
 let room: string | undefined;
 let local: MediaStream | undefined;
 let remote: MediaStream | undefined;
 let call: { hangUp(): void } | undefined;
 let recorder: CallRecorder | undefined;
+let upload: ProgressiveUpload | undefined;
+
+warnWhileUnsent(() => recorder !== undefined || upload?.unsent === true || ui.recovery.recordings.length > 0);
 
 function showError(error: unknown): void {
   ui.error.textContent = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -73,6 +84,51 @@ function guarded(action: () => Promise<void>): () => void {
 function showSignedIn(email: string): void {
   ui.signedIn.textContent = `Signed in as ${email}`;
   ui.joinButton.disabled = false;
+  guarded(refreshRecovery)();
+}
+
+/** Offers what a closed tab, a crash or a failed upload left in the journal. */
+async function refreshRecovery(): Promise<void> {
+  ui.recovery.recordings = await findRecoverable(await journal);
+}
+
+async function recover(id: string): Promise<void> {
+  const found = ui.recovery.recordings.find((item) => item.entry.id === id);
+  if (found === undefined) {
+    return;
+  }
+  ui.recovery.setBusy(id, true);
+  ui.uploadStatus.reset();
+  const resumed = await ProgressiveUpload.resume(found.entry, { journal: await journal, api, log, onProgress: showProgress });
+  try {
+    await resumed.complete();
+    ui.uploadStatus.succeeded();
+  } catch (error) {
+    failed(await resumed.finish(), found.entry.filename);
+    throw error;
+  } finally {
+    ui.recovery.setBusy(id, false);
+    await refreshRecovery();
+    await refreshRecordings();
+  }
+}
+
+async function discard(id: string): Promise<void> {
+  const found = ui.recovery.recordings.find((item) => item.entry.id === id);
+  if (found !== undefined) {
+    await discardRecording(await journal, api, found.entry);
+  }
+  await refreshRecovery();
+}
+
+function showProgress(sent: number, total: number): void {
+  ui.uploadStatus.progress(sent, total);
+}
+
+function failed(blob: Blob, filename: string): void {
+  const url = saveRecordingLocally({ blob, filename, mimeType: blob.type });
+  log.savedLocally(filename);
+  ui.uploadStatus.failed(url, filename);
 }
 
 async function signIn(email: string): Promise<void> {
@@ -117,19 +173,39 @@ function peerLeft(): void {
   recorder?.setRemoteStream(null);
 }
 
-function startRecording(): void {
-  if (local === undefined) {
+async function startRecording(): Promise<void> {
+  if (local === undefined || room === undefined) {
     throw new Error('Join a room before recording');
   }
-  const active = new CallRecorder({ quality: ui.quality.value as Quality, layout: ui.layout.value as Layout, log });
+  const quality = ui.quality.value as Quality;
+  const mimeType = pickMimeType((type) => MediaRecorder.isTypeSupported(type), PREFERRED_MIME_TYPES);
+  const sink = await ProgressiveUpload.begin({ roomId: room, mimeType }, { journal: await journal, api, log, onProgress: showProgress });
+  const active = new CallRecorder({
+    quality,
+    layout: ui.layout.value as Layout,
+    log,
+    createSink: () => sink,
+    ...(bitrate === undefined ? {} : { videoBitsPerSecond: bitrate }),
+  });
   active.on('duration', (event) => (ui.panel.recordingMs = event.detail));
   active.on('error', (event) => {
     showError(event.detail);
+    recorder = undefined;
+    upload = undefined;
     ui.panel.recordingMs = null;
     ui.recordButton.state = 'idle';
+    ui.quality.disabled = false;
+    // What was journaled before the failure still goes up; if that fails too, recovery offers it.
+    guarded(() => sink.complete().then(refreshRecordings, refreshRecovery))();
   });
-  active.start(local, remote);
+  try {
+    active.start(local, remote);
+  } catch (error) {
+    await sink.discard();
+    throw error;
+  }
   recorder = active;
+  upload = sink;
   ui.uploadStatus.reset();
   ui.panel.recordingMs = 0;
   ui.recordButton.state = 'recording';
@@ -138,7 +214,8 @@ function startRecording(): void {
 
 async function stopAndUpload(): Promise<void> {
   const active = recorder;
-  if (active === undefined || room === undefined) {
+  const sink = upload;
+  if (active === undefined || sink === undefined) {
     return;
   }
   ui.recordButton.state = 'uploading';
@@ -146,16 +223,17 @@ async function stopAndUpload(): Promise<void> {
     const file = await active.stop();
     ui.panel.recordingMs = null;
     try {
-      await uploader.upload(file, { roomId: room }, (sent, total) => ui.uploadStatus.progress(sent, total));
+      await sink.complete(file.durationMs);
       ui.uploadStatus.succeeded();
       await refreshRecordings();
     } catch (error) {
-      const url = saveRecordingLocally(file);
-      log.savedLocally(file.filename);
-      ui.uploadStatus.failed(url, file.filename);
+      // The journal keeps the recording: it is offered for recovery, and saved as a file meanwhile.
+      failed(file.blob, file.filename);
+      await refreshRecovery();
       throw error;
     }
   } finally {
+    upload = undefined;
     recorder = undefined;
     ui.panel.recordingMs = null;
     ui.recordButton.state = 'idle';
@@ -183,6 +261,8 @@ ui.recordButton.addEventListener(
   'record-toggle',
   guarded(async () => (ui.recordButton.state === 'idle' ? startRecording() : stopAndUpload())),
 );
+ui.recovery.addEventListener('recover', (event) => guarded(() => recover((event as CustomEvent<RecoveryEventDetail>).detail.id))());
+ui.recovery.addEventListener('discard', (event) => guarded(() => discard((event as CustomEvent<RecoveryEventDetail>).detail.id))());
 ui.layout.addEventListener('change', () => recorder?.setLayout(ui.layout.value as Layout));
 ui.hangUp.addEventListener('click', () => {
   call?.hangUp();
@@ -191,10 +271,10 @@ ui.hangUp.addEventListener('click', () => {
 });
 ui.refresh.addEventListener('click', guarded(refreshRecordings));
 
-/** `?email=E&room=R&loopback=1[&quality=1080p][&layout=picture-in-picture]` signs in, joins and calls. */
+/** `?email=E&room=R&loopback=1[&quality=1080p][&layout=picture-in-picture][&bitrate=N]` signs in, joins and calls. */
 async function startFromUrl(params: URLSearchParams): Promise<void> {
   const quality = params.get('quality');
-  if (quality === '720p' || quality === '1080p') ui.quality.value = quality;
+  if (quality === '360p' || quality === '720p' || quality === '1080p') ui.quality.value = quality;
   const layout = params.get('layout');
   if (layout === 'side-by-side' || layout === 'picture-in-picture') ui.layout.value = layout;
   const email = params.get('email') ?? sessionStorage.getItem(EMAIL_KEY);

@@ -6,13 +6,16 @@ import { InvalidStreamError, RecordingFailedError } from './errors';
 import { workerFrameClock, type FrameClock } from './frame-clock';
 import { QUALITY_SIZES, type Layout, type Quality, type Size } from './layout';
 import { playMuted, release } from './media-element';
-import { fileExtension, pickMimeType, PREFERRED_MIME_TYPES } from './mime-type';
+import { recordingFilename } from './filename';
+import { pickMimeType, PREFERRED_MIME_TYPES } from './mime-type';
 import { elapsedMs, IDLE, nextRecorderState, type RecorderState } from './recorder-state';
 
 /** Options of {@link CallRecorder}; every one has a default. */
 export interface CallRecorderOptions {
-  /** Canvas size: `'720p'` (1280x720, default) or `'1080p'` (1920x1080). */
+  /** Canvas size: `'720p'` (1280x720, default), `'1080p'` (1920x1080) or `'360p'` (640x360, for weak devices). */
   readonly quality?: Quality;
+  /** Video bit rate; default by quality (800 kbit/s at 360p, 2.5 Mbit/s at 720p, 5 Mbit/s at 1080p). */
+  readonly videoBitsPerSecond?: number;
   /** `'side-by-side'` (default) or `'picture-in-picture'`. */
   readonly layout?: Layout;
   /** Composited frames per second; default 30. */
@@ -52,7 +55,7 @@ export type CallRecorderEventMap = {
 };
 
 const DURATION_TICK_MS = 500;
-const VIDEO_BITS_PER_SECOND: Record<Quality, number> = { '720p': 2_500_000, '1080p': 5_000_000 };
+const VIDEO_BITS_PER_SECOND: Record<Quality, number> = { '360p': 800_000, '720p': 2_500_000, '1080p': 5_000_000 };
 
 interface Session {
   readonly recorder: MediaRecorder;
@@ -95,6 +98,7 @@ export class CallRecorder extends EventTarget {
     this.layout = options.layout ?? 'side-by-side';
     this.options = {
       frameRate: options.frameRate ?? 30,
+      videoBitsPerSecond: options.videoBitsPerSecond ?? VIDEO_BITS_PER_SECOND[this.quality],
       timesliceMs: options.timesliceMs ?? 1000,
       createSink: options.createSink ?? ((mimeType) => new MemoryChunkSink(mimeType)),
       clock: options.clock ?? workerFrameClock,
@@ -149,7 +153,7 @@ export class CallRecorder extends EventTarget {
     try {
       recorder = new MediaRecorder(new MediaStream([compositor.start(), mixer.track]), {
         mimeType: this.mimeType,
-        videoBitsPerSecond: VIDEO_BITS_PER_SECOND[this.quality],
+        videoBitsPerSecond: this.options.videoBitsPerSecond,
         audioBitsPerSecond: 128_000,
       });
       sink = this.options.createSink(this.mimeType);
@@ -243,7 +247,7 @@ export class CallRecorder extends EventTarget {
       return {
         blob,
         mimeType: this.mimeType,
-        filename: `recording-${timestamp(session.startedOn)}.${fileExtension(this.mimeType)}`,
+        filename: recordingFilename(session.startedOn, this.mimeType),
         durationMs,
         size: this.size,
       };
@@ -303,9 +307,4 @@ export class CallRecorder extends EventTarget {
 function errorOf(event: Event): Error {
   const error = (event as Event & { error?: unknown }).error;
   return error instanceof Error ? new RecordingFailedError(error.message, { cause: error }) : new RecordingFailedError('MediaRecorder failed');
-}
-
-function timestamp(date: Date): string {
-  const pad = (n: number) => n.toString().padStart(2, '0');
-  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
 }

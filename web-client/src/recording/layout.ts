@@ -15,6 +15,7 @@ export interface Rect extends Size {
 
 /** Canvas sizes per recording quality. */
 export const QUALITY_SIZES = {
+  '360p': { width: 640, height: 360 },
   '720p': { width: 1280, height: 720 },
   '1080p': { width: 1920, height: 1080 },
 } as const satisfies Record<string, Size>;

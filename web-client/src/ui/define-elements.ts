@@ -1,15 +1,17 @@
 import { RecordButtonElement } from './record-button';
 import { RecordingsListElement } from './recordings-list';
+import { RecoveryListElement } from './recovery-list';
 import { RoomInfoPanelElement } from './room-info-panel';
 import { UploadStatusElement } from './upload-status';
 
-/** Registers `<record-button>`, `<room-info-panel>`, `<upload-status>` and `<recordings-list>` (once). */
+/** Registers `<record-button>`, `<room-info-panel>`, `<upload-status>`, `<recordings-list>` and `<recovery-list>` (once). */
 export function defineRecordingElements(registry: CustomElementRegistry = customElements): void {
   const elements: [string, CustomElementConstructor][] = [
     ['record-button', RecordButtonElement],
     ['room-info-panel', RoomInfoPanelElement],
     ['upload-status', UploadStatusElement],
     ['recordings-list', RecordingsListElement],
+    ['recovery-list', RecoveryListElement],
   ];
   for (const [name, element] of elements) {
     if (registry.get(name) === undefined) {
@@ -24,5 +26,6 @@ declare global {
     'room-info-panel': RoomInfoPanelElement;
     'upload-status': UploadStatusElement;
     'recordings-list': RecordingsListElement;
+    'recovery-list': RecoveryListElement;
   }
 }

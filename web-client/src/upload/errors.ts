@@ -17,6 +17,11 @@ export class NetworkError extends Error {
   override readonly name = 'NetworkError';
 }
 
+/** Storage refused a presigned URL (403) or it is about to expire: sign a fresh one and try again. */
+export class ExpiredUrlError extends Error {
+  override readonly name = 'ExpiredUrlError';
+}
+
 /** The API answered with a body that breaks the contract. */
 export class UnexpectedResponseError extends Error {
   override readonly name = 'UnexpectedResponseError';
@@ -31,8 +36,8 @@ export class InvalidRoomIdError extends Error {
   }
 }
 
-/** The steps of a single-PUT upload. */
-export type UploadStep = 'request-url' | 'put' | 'complete';
+/** The steps of an upload: single PUT (`request-url`, `put`, `complete`) or multipart (`start`, `part`, `complete`). */
+export type UploadStep = 'request-url' | 'put' | 'start' | 'part' | 'complete';
 
 /** An upload failed for good, after its retries; `cause` is the last error. */
 export class UploadFailedError extends Error {

@@ -1,12 +1,18 @@
 import { HttpError, NetworkError } from './errors';
 
+/** What a successful PUT answered: a multipart part is known by its ETag. */
+export interface PutResult {
+  /** The `ETag` response header, or `null` when absent (or not exposed by CORS). */
+  readonly etag: string | null;
+}
+
 /** Uploads `body` to a presigned URL with the given headers, reporting bytes sent. */
 export type PutTransport = (
   url: string,
   body: Blob,
   headers: Readonly<Record<string, string>>,
   onProgress: (loaded: number, total: number) => void,
-) => Promise<void>;
+) => Promise<PutResult>;
 
 /** Headers the browser sets itself and refuses from scripts; it sends the Blob's exact length. */
 const BROWSER_OWNED_HEADERS = new Set(['content-length', 'host', 'connection']);
@@ -28,7 +34,7 @@ export const xhrPut: PutTransport = (url, body, headers, onProgress) =>
     request.addEventListener('load', () => {
       if (request.status >= 200 && request.status < 300) {
         onProgress(body.size, body.size);
-        resolve();
+        resolve({ etag: request.getResponseHeader('ETag') });
       } else {
         reject(new HttpError(request.status, { title: request.statusText }));
       }

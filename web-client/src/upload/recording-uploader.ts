@@ -10,6 +10,8 @@ export interface UploadableFile {
   readonly blob: Blob;
   readonly filename: string;
   readonly mimeType: string;
+  /** Sent with the completion when known (the server keeps it). */
+  readonly durationMs?: number;
 }
 
 /** Where the recording belongs. */
@@ -76,7 +78,7 @@ export class RecordingUploader {
       this.log.uploading(file.blob.size);
       await this.step('put', () => this.put(ticket.upload_url, file.blob, ticket.upload_headers, onProgress));
       this.log.completing();
-      const recording = await this.step('complete', () => this.api.complete(ticket.recording_id));
+      const recording = await this.step('complete', () => this.api.complete(ticket.recording_id, file.durationMs === undefined ? {} : { duration_ms: Math.round(file.durationMs) }));
       this.log.uploaded();
       return recording;
     } catch (error) {

@@ -1,4 +1,16 @@
-import type { DevToken, ProblemDetails, RecordingPage, RecordingView, UploadTicket, UploadUrlRequest } from './api-types';
+import type {
+  CompleteRequest,
+  DevToken,
+  MultipartRequest,
+  MultipartTicket,
+  PartUpload,
+  ProblemDetails,
+  RecordingPage,
+  RecordingView,
+  StoredPart,
+  UploadTicket,
+  UploadUrlRequest,
+} from './api-types';
 import { HttpError, InvalidRoomIdError, NetworkError, UnexpectedResponseError } from './errors';
 
 /** Options of {@link RecordingsApi}. */
@@ -12,6 +24,9 @@ export interface RecordingsApiOptions {
 }
 
 const ROOM_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** The server signs at most this many part URLs per request. */
+export const MAX_PARTS_PER_REQUEST = 100;
 
 /**
  * Checks a room id the way the API does.
@@ -59,10 +74,37 @@ export class RecordingsApi {
     return expectFields<UploadTicket>(body, ['upload_url', 'recording_id', 'upload_headers']);
   }
 
-  /** `POST /recordings/{id}/complete`: the server checks the object and marks it COMPLETED. */
-  async complete(recordingId: string): Promise<RecordingView> {
-    const body = await this.call('POST', `/recordings/${encodeURIComponent(recordingId)}/complete`, {});
+  /**
+   * `POST /recordings/{id}/complete`: the server checks the object (after a multipart upload, joins
+   * `parts` first) and marks it COMPLETED.
+   */
+  async complete(recordingId: string, request: CompleteRequest = {}): Promise<RecordingView> {
+    const body = await this.call('POST', `${recordingPath(recordingId)}/complete`, request);
     return expectFields<RecordingView>(body, ['recording_id', 'status']);
+  }
+
+  /** `POST /recordings/multipart`: registers a PENDING recording and starts a multipart upload. */
+  async startMultipart(request: MultipartRequest): Promise<MultipartTicket> {
+    checkRoomId(request.room_id);
+    const body = await this.call('POST', '/recordings/multipart', request);
+    return expectFields<MultipartTicket>(body, ['recording_id', 'upload_id', 'min_part_size']);
+  }
+
+  /** `POST /recordings/{id}/parts`: presigned PUT URLs for at most {@link MAX_PARTS_PER_REQUEST} part numbers. */
+  async signParts(recordingId: string, partNumbers: readonly number[]): Promise<PartUpload[]> {
+    const body = await this.call('POST', `${recordingPath(recordingId)}/parts`, { part_numbers: partNumbers });
+    return expectFields<{ parts: PartUpload[] }>(body, ['parts']).parts;
+  }
+
+  /** `GET /recordings/{id}/parts`: the parts stored so far, to resume an upload. */
+  async storedParts(recordingId: string): Promise<StoredPart[]> {
+    const body = await this.call('GET', `${recordingPath(recordingId)}/parts`);
+    return expectFields<{ parts: StoredPart[] }>(body, ['parts']).parts;
+  }
+
+  /** `DELETE /recordings/{id}/upload`: aborts a multipart upload and forgets the recording. */
+  async abortUpload(recordingId: string): Promise<void> {
+    await this.call('DELETE', `${recordingPath(recordingId)}/upload`);
   }
 
   /** `GET /recordings`: the caller's recordings, newest first, optionally of one room. */
@@ -78,13 +120,13 @@ export class RecordingsApi {
 
   /** `GET /recordings/{id}`: one recording with a fresh download URL. */
   async get(recordingId: string): Promise<RecordingView> {
-    const body = await this.call('GET', `/recordings/${encodeURIComponent(recordingId)}`);
+    const body = await this.call('GET', recordingPath(recordingId));
     return expectFields<RecordingView>(body, ['recording_id', 'status']);
   }
 
   /** `DELETE /recordings/{id}`. */
   async delete(recordingId: string): Promise<void> {
-    await this.call('DELETE', `/recordings/${encodeURIComponent(recordingId)}`);
+    await this.call('DELETE', recordingPath(recordingId));
   }
 
   private call(method: string, path: string, json?: unknown): Promise<unknown> {
@@ -96,6 +138,10 @@ export class RecordingsApi {
     }
     return send(this.fetch, `${this.baseUrl}${path}`, init);
   }
+}
+
+function recordingPath(recordingId: string): string {
+  return `/recordings/${encodeURIComponent(recordingId)}`;
 }
 
 async function send(fetchFn: typeof fetch, url: string, init: RequestInit): Promise<unknown> {

@@ -1,5 +1,5 @@
 import pRetry from 'p-retry';
-import { HttpError, NetworkError } from './errors';
+import { ExpiredUrlError, HttpError, NetworkError } from './errors';
 
 /** How often and how patiently a failed request is tried again (exponential backoff with jitter). */
 export interface RetryPolicy {
@@ -17,11 +17,18 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 3, minDelayMs: 500, maxDelayMs: 8000, factor: 2 };
 
 /**
- * Whether trying again may help: no answer at all, a timeout (408), throttling (429) or a server
- * error (5xx). Other client errors (400, 401, 403, 404, 409) fail the same way every time.
+ * Patient enough to ride out a flaky network during a call (six tries in about 15 s); a part that
+ * still fails is tried again with the next chunk or at stop, since the journal keeps its bytes.
+ */
+export const PART_RETRY_POLICY: RetryPolicy = { retries: 5, minDelayMs: 500, maxDelayMs: 8000, factor: 2 };
+
+/**
+ * Whether trying again may help: no answer at all, a timeout (408), throttling (429), a server
+ * error (5xx), or an expired presigned URL (a fresh one is signed). Other client errors (400, 401,
+ * 403 from the API, 404, 409) fail the same way every time.
  */
 export function isRetryable(error: unknown): boolean {
-  if (error instanceof NetworkError) {
+  if (error instanceof NetworkError || error instanceof ExpiredUrlError) {
     return true;
   }
   if (error instanceof HttpError) {

@@ -10,6 +10,25 @@ function mount<K extends keyof HTMLElementTagNameMap>(tag: K): HTMLElementTagNam
 }
 
 describe('recording custom elements', () => {
+  it('<recovery-list> offers each unsent recording with Recover and Discard, and hides when empty', () => {
+    const list = mount('recovery-list');
+    expect(list.hidden).toBe(true);
+    const entry = { id: 'j1', roomId: 'room-1', filename: 'recording-1.webm', mimeType: 'video/webm', createdAt: 0, state: 'recording' as const };
+    list.recordings = [{ entry, bytes: 3 * 1024 * 1024, durationMs: 8_000 }];
+    expect(list.hidden).toBe(false);
+    expect(list.querySelector('[data-testid="recovery-row"]')?.textContent).toContain('recording-1.webm (room room-1, 0:08, 3.0 MB)');
+    const events: string[] = [];
+    list.addEventListener('recover', (event) => events.push(`recover ${(event as CustomEvent<{ id: string }>).detail.id}`));
+    list.addEventListener('discard', (event) => events.push(`discard ${(event as CustomEvent<{ id: string }>).detail.id}`));
+    list.querySelector<HTMLButtonElement>('[data-testid="recover-button"]')?.click();
+    list.querySelector<HTMLButtonElement>('[data-testid="discard-button"]')?.click();
+    expect(events).toEqual(['recover j1', 'discard j1']);
+    list.setBusy('j1', true);
+    expect(list.querySelector<HTMLButtonElement>('[data-testid="recover-button"]')?.disabled).toBe(true);
+    list.recordings = [];
+    expect(list.hidden).toBe(true);
+  });
+
   it('<record-button> follows the state and peer, and fires record-toggle when clicked', () => {
     const host = mount('record-button');
     const button = host.querySelector<HTMLButtonElement>('[data-testid="record-button"]');

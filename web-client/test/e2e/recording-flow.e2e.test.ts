@@ -73,6 +73,9 @@ describe('the demo page against the recordings server', () => {
     expect(media.audioStreams).toHaveLength(1);
     expect(media.maxVolumeDb).toBeGreaterThan(-40);
     expect(media.lastVideoPacketSeconds).toBeGreaterThan(4.5);
+    // Seekable: the single-PUT path writes the WebM Duration too.
+    expect(media.durationSeconds).toBeDefined();
+    expect(Math.abs((media.durationSeconds ?? 0) - media.lastVideoPacketSeconds)).toBeLessThan(1);
 
     const token = await page.evaluate(() => sessionStorage.getItem('call-recordings.token'));
     const id = await rows.first().getAttribute('data-recording-id');
@@ -100,7 +103,8 @@ describe('the demo page against the recordings server', () => {
     await expect.poll(() => status.getAttribute('data-state')).toBe('failed');
     expect(await status.textContent()).toContain('Failed to upload recording');
     expect(await page.getByTestId('local-recording-link').getAttribute('href')).toMatch(/^blob:/);
-    expect(puts).toBe(4);
+    // PART_RETRY_POLICY: six tries, as patient as a part upload.
+    expect(puts).toBe(6);
     const file = join(workDir, 'saved-locally.webm');
     await download.saveAs(file);
     const media = await probeMedia(file);

@@ -6,6 +6,8 @@ const run = promisify(execFile);
 /** What a test needs to know about a recorded file, measured by ffprobe and ffmpeg. */
 export interface MediaProbe {
   readonly formatName: string;
+  /** The container's Duration in s, `undefined` when it has none (`N/A`: MediaRecorder's raw WebM). */
+  readonly durationSeconds: number | undefined;
   readonly videoStreams: readonly { codec: string; width: number; height: number }[];
   readonly audioStreams: readonly { codec: string; channels: number }[];
   /** Time of the last video packet, in s (MediaRecorder's WebM has no Duration header). */
@@ -26,7 +28,7 @@ interface FfprobeStream {
 /** Probes a media file with ffprobe (streams, last packet time) and ffmpeg's volumedetect filter. */
 export async function probeMedia(file: string): Promise<MediaProbe> {
   const probe = await run('ffprobe', ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file]);
-  const info = JSON.parse(probe.stdout) as { streams: FfprobeStream[]; format: { format_name: string } };
+  const info = JSON.parse(probe.stdout) as { streams: FfprobeStream[]; format: { format_name: string; duration?: string } };
   const packets = await run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', file], {
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -37,6 +39,7 @@ export async function probeMedia(file: string): Promise<MediaProbe> {
   const volume = await run('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-map', '0:a:0', '-af', 'volumedetect', '-f', 'null', '-']);
   return {
     formatName: info.format.format_name,
+    durationSeconds: info.format.duration === undefined ? undefined : Number.parseFloat(info.format.duration),
     videoStreams: info.streams
       .filter((s) => s.codec_type === 'video')
       .map((s) => ({ codec: s.codec_name, width: s.width ?? 0, height: s.height ?? 0 })),
@@ -45,6 +48,15 @@ export async function probeMedia(file: string): Promise<MediaProbe> {
     maxVolumeDb: decibels(volume.stderr, 'max_volume'),
     meanVolumeDb: decibels(volume.stderr, 'mean_volume'),
   };
+}
+
+/** Decodes every frame of `file`; rejects with ffmpeg's errors if any packet does not decode. Returns the video frame count. */
+export async function decodeAll(file: string): Promise<number> {
+  const { stdout, stderr } = await run('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', file]);
+  if (stderr.trim() !== '') {
+    throw new Error(`ffprobe could not decode ${file}:\n${stderr}`);
+  }
+  return Number.parseInt(stdout.trim(), 10);
 }
 
 function decibels(volumedetectOutput: string, key: string): number {

@@ -1,0 +1,56 @@
+/** What a progressive upload has started on the server, kept so that another page can resume it. */
+export interface JournalUpload {
+  readonly recordingId: string;
+  readonly uploadId: string;
+  /** Bytes per part (the last part may be smaller). */
+  readonly partSize: number;
+}
+
+/** One recording in the journal: its metadata, not its chunks. */
+export interface JournalEntry {
+  /** Local id, chosen by the page before the server knows the recording. */
+  readonly id: string;
+  readonly roomId: string;
+  /** User ids who may also see the recording. */
+  readonly participants?: readonly string[];
+  readonly filename: string;
+  readonly mimeType: string;
+  /** Epoch ms when recording started. */
+  readonly createdAt: number;
+  /** `recording` until the recorder stopped; a `recording` entry nobody holds was cut off by a closed tab or a crash. */
+  readonly state: 'recording' | 'stopped';
+  /** Set at stop; a cut-off recording's duration is its last chunk's `elapsedMs`. */
+  readonly durationMs?: number;
+  /** Set once a multipart upload was started. */
+  readonly upload?: JournalUpload;
+}
+
+/** A stored chunk; `blob` is read from storage lazily (IndexedDB hands out disk-backed Blobs). */
+export interface JournalChunk {
+  readonly seq: number;
+  readonly size: number;
+  /** Recording time when the chunk arrived, ms. */
+  readonly elapsedMs: number;
+  readonly blob: Blob;
+}
+
+/**
+ * Durable storage of recordings in progress: every chunk is written here before anything else
+ * happens to it, and deleted only after the server confirmed the recording complete.
+ */
+export interface Journal {
+  /** Registers a new recording. */
+  create(entry: JournalEntry): Promise<void>;
+  /** Stores chunk `seq` of recording `id`; resolves once the write is durable. */
+  append(id: string, chunk: JournalChunk): Promise<void>;
+  /** Changes an entry's metadata. */
+  update(id: string, changes: Partial<Omit<JournalEntry, 'id'>>): Promise<JournalEntry>;
+  /** One entry, or `undefined`. */
+  get(id: string): Promise<JournalEntry | undefined>;
+  /** Every entry still in the journal, oldest first. */
+  entries(): Promise<JournalEntry[]>;
+  /** The chunks of recording `id` in sequence order, all or those with `from <= seq <= to`. */
+  chunks(id: string, range?: { readonly from: number; readonly to: number }): Promise<JournalChunk[]>;
+  /** Deletes the entry and all its chunks (after the server confirmed the recording complete). */
+  remove(id: string): Promise<void>;
+}

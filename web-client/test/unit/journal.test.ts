@@ -1,0 +1,99 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IndexedDbJournal } from '../../src/journal/indexeddb-journal';
+import type { JournalEntry } from '../../src/journal/journal';
+import { discardRecording, findRecoverable } from '../../src/journal/recovery';
+import { RecordingsApi } from '../../src/upload/recordings-api';
+import { FakeFetch, json } from '../support/fake-fetch';
+
+let journal: IndexedDbJournal;
+let count = 0;
+
+const entry = (id: string, createdAt: number, extra: Partial<JournalEntry> = {}): JournalEntry => ({
+  id,
+  roomId: 'room-1',
+  filename: `recording-${id}.webm`,
+  mimeType: 'video/webm',
+  createdAt,
+  state: 'recording',
+  ...extra,
+});
+const chunk = (seq: number, text: string, elapsedMs = seq * 1000) => ({ seq, size: text.length, elapsedMs, blob: new Blob([text]) });
+
+beforeEach(async () => {
+  count += 1;
+  journal = await IndexedDbJournal.open(`journal-${count}`);
+});
+
+afterEach(() => journal.close());
+
+describe('IndexedDbJournal', () => {
+  it('keeps chunks per recording in sequence order, whatever order they were written in, and reads a range', async () => {
+    await journal.create(entry('a', 1));
+    await journal.create(entry('b', 2));
+    await journal.append('a', chunk(1, 'world'));
+    await journal.append('b', chunk(0, 'other'));
+    await journal.append('a', chunk(0, 'hello '));
+    await journal.append('a', chunk(2, '!'));
+
+    const all = await journal.chunks('a');
+    expect(all.map((c) => c.seq)).toEqual([0, 1, 2]);
+    expect(await new Blob(all.map((c) => c.blob)).text()).toBe('hello world!');
+    expect((await journal.chunks('a', { from: 1, to: 2 })).map((c) => c.seq)).toEqual([1, 2]);
+  });
+
+  it('updates metadata and removes a recording with all of its chunks, and only those', async () => {
+    await journal.create(entry('a', 1));
+    await journal.create(entry('b', 2));
+    await journal.append('a', chunk(0, 'x'));
+    await journal.append('b', chunk(0, 'y'));
+
+    expect(await journal.update('a', { state: 'stopped', durationMs: 1500 })).toMatchObject({ id: 'a', state: 'stopped', durationMs: 1500 });
+    await journal.remove('a');
+
+    expect((await journal.entries()).map((e) => e.id)).toEqual(['b']);
+    expect(await journal.chunks('a')).toEqual([]);
+    expect(await journal.chunks('b')).toHaveLength(1);
+  });
+
+  it('refuses to create a recording twice or update a missing one', async () => {
+    await journal.create(entry('a', 1));
+    await expect(journal.create(entry('a', 1))).rejects.toThrow();
+    await expect(journal.update('missing', { state: 'stopped' })).rejects.toThrow(/No recording missing/);
+  });
+});
+
+describe('findRecoverable', () => {
+  it('offers recordings with chunks, oldest first, with the last chunk as the duration of a cut-off one, and drops empty ones', async () => {
+    await journal.create(entry('cut-off', 2));
+    await journal.append('cut-off', chunk(0, 'aa', 1000));
+    await journal.append('cut-off', chunk(1, 'bbb', 8040));
+    await journal.create(entry('failed-upload', 1, { state: 'stopped', durationMs: 4321 }));
+    await journal.append('failed-upload', chunk(0, 'c'));
+    await journal.create(entry('never-started', 3));
+
+    const found = await findRecoverable(journal);
+
+    expect(found.map((r) => [r.entry.id, r.bytes, r.durationMs])).toEqual([
+      ['failed-upload', 1, 4321],
+      ['cut-off', 5, 8040],
+    ]);
+    expect(await journal.get('never-started')).toBeUndefined();
+  });
+});
+
+describe('discardRecording', () => {
+  it('aborts the multipart upload and clears the journal, also when the server already forgot it', async () => {
+    const fake = new FakeFetch().on('DELETE /recordings/r1/upload', json(404, { title: 'Not Found', status: 404 }));
+    const api = new RecordingsApi({ baseUrl: 'http://api.test', token: () => 't', fetch: fake.fetch });
+    const started = entry('a', 1, { upload: { recordingId: 'r1', uploadId: 'u1', partSize: 5 } });
+    await journal.create(started);
+    await journal.append('a', chunk(0, 'x'));
+
+    await discardRecording(journal, api, started);
+
+    expect(fake.seen.map((r) => r.method)).toEqual(['DELETE']);
+    expect(await journal.entries()).toEqual([]);
+    expect(await journal.chunks('a')).toEqual([]);
+  });
+});

@@ -1,0 +1,194 @@
+import 'fake-indexeddb/auto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { IndexedDbJournal } from '../../src/journal/indexeddb-journal';
+import { RecordingLog } from '../../src/recording-log';
+import { HttpError, NetworkError, UploadFailedError } from '../../src/upload/errors';
+import { ProgressiveUpload, type ProgressiveUploadOptions } from '../../src/upload/progressive-upload';
+import { RecordingsApi } from '../../src/upload/recordings-api';
+import { parseHeader, withWebmDuration } from '../../src/upload/webm-duration';
+import { concat, FakeStorageServer } from '../support/fake-storage-server';
+
+/** A real MediaRecorder WebM, cut into 5 KB chunks as if a recorder delivered them. */
+let recording: Uint8Array<ArrayBuffer>;
+let chunks: Blob[];
+const CHUNK = 5_000;
+const PART = 20_000;
+const MIME = 'video/webm;codecs=vp8,opus';
+const quiet = new RecordingLog({ log: () => undefined, warn: () => undefined, error: () => undefined });
+const fast = { retries: 3, minDelayMs: 1, maxDelayMs: 1, factor: 1 };
+
+let journal: IndexedDbJournal;
+let server: FakeStorageServer;
+let now: number;
+let dbCount = 0;
+
+beforeAll(async () => {
+  recording = new Uint8Array(await readFile(join(import.meta.dirname, '../fixtures/chromium-mediarecorder-3s.webm'))) as Uint8Array<ArrayBuffer>;
+  chunks = [];
+  for (let offset = 0; offset < recording.length; offset += CHUNK) chunks.push(new Blob([recording.subarray(offset, offset + CHUNK)]));
+});
+
+beforeEach(async () => {
+  dbCount += 1;
+  journal = await IndexedDbJournal.open(`journal-test-${dbCount}`);
+  now = 1_000_000;
+  server = new FakeStorageServer(PART, () => now);
+});
+
+afterEach(() => journal.close());
+
+function options(overrides: Partial<ProgressiveUploadOptions> = {}): ProgressiveUploadOptions {
+  const api = new RecordingsApi({ baseUrl: 'http://api.test', token: () => 't', fetch: server.fetch });
+  return { journal, api, partSize: PART, retry: fast, put: server.put, log: quiet, clock: () => now, ...overrides };
+}
+
+async function record(upload: ProgressiveUpload, blobs: readonly Blob[]): Promise<void> {
+  for (const chunk of blobs) {
+    now += 250;
+    await upload.write(chunk);
+  }
+}
+
+/** Lets the background part uploads run (they are chained promises on fake I/O). */
+async function settle(upload: ProgressiveUpload, parts: number): Promise<void> {
+  await expect.poll(() => upload.uploadedParts.length, { timeout: 2_000, interval: 5 }).toBe(parts);
+}
+
+async function patched(bytes: Uint8Array<ArrayBuffer>, durationMs: number): Promise<Uint8Array> {
+  return new Uint8Array(await (await withWebmDuration(new Blob([bytes]), durationMs))!.arrayBuffer());
+}
+
+describe('ProgressiveUpload', () => {
+  it('journals every chunk before anything else and uploads full parts while recording, holding part 1 back', async () => {
+    const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+    await record(upload, chunks);
+
+    const stored = await journal.chunks(upload.id);
+    expect(stored.map((c) => c.seq)).toEqual(chunks.map((_, i) => i));
+    expect(new Uint8Array(await new Blob(stored.map((c) => c.blob)).arrayBuffer())).toEqual(recording);
+    await settle(upload, 3);
+    // 91,653 bytes in parts of 20,000+: parts 2, 3, 4 full; part 1 waits for the Duration; the tail waits for stop.
+    expect(server.storedPuts()).toEqual([2, 3, 4]);
+    expect(server.multipartStarts).toBe(1);
+    expect((await journal.get(upload.id))?.upload).toEqual({ recordingId: 'r1', uploadId: 'u1', partSize: PART });
+  });
+
+  it('at stop uploads only the tail and part 1, completes with every part, and the object is the journal with the Duration written', async () => {
+    const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+    await record(upload, chunks);
+    await settle(upload, 3);
+
+    const result = await upload.complete(3000);
+
+    expect(result.status).toBe('COMPLETED');
+    expect(server.storedPuts()).toEqual([2, 3, 4, 5, 1]);
+    expect(server.completion).toEqual({ parts: [1, 2, 3, 4, 5].map((n) => ({ part_number: n, etag: server.parts.get(n)?.etag })), duration_ms: 3000 });
+    expect(server.object).toEqual(await patched(recording, 3000));
+    expect(parseHeader(server.object as Uint8Array<ArrayBuffer>)?.info.getSectionById(0x489)?.getValue()).toBe(3000);
+    expect(await journal.entries()).toEqual([]);
+    expect(await journal.chunks(upload.id)).toEqual([]);
+    expect(upload.unsent).toBe(false);
+  });
+
+  it('uploads a recording shorter than two parts with the single PUT, Duration written', async () => {
+    const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options({ partSize: 1_000_000 }));
+    await record(upload, chunks);
+
+    await upload.complete(3000);
+
+    expect(server.multipartStarts).toBe(0);
+    expect(server.puts.map((p) => p.kind)).toEqual(['single']);
+    expect(server.object).toEqual(await patched(recording, 3000));
+    expect(server.completion).toEqual({ duration_ms: 3000 });
+    expect(await journal.entries()).toEqual([]);
+  });
+
+  it('retries failed PUTs with backoff and still joins a byte-identical file', async () => {
+    server.failPut = ({ attempt }) => (attempt % 3 === 1 ? new NetworkError('connection reset') : attempt % 3 === 2 ? new HttpError(503) : undefined);
+    const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+    await record(upload, chunks);
+
+    await upload.complete(3000);
+
+    expect(server.puts.filter((p) => p.outcome === 'failed').length).toBeGreaterThanOrEqual(10);
+    expect(server.object).toEqual(await patched(recording, 3000));
+  });
+
+  it('signs a fresh URL after a 403 and before a URL expires', async () => {
+    const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+    await record(upload, chunks.slice(0, 10));
+    await settle(upload, 1);
+    server.expireUrls();
+    server.urlLifetimeSeconds = 90;
+
+    await record(upload, chunks.slice(10));
+    await settle(upload, 3);
+    now += 31_000;
+    await upload.complete(3000);
+
+    expect(server.puts.filter((p) => p.outcome === 'failed')).toEqual([]);
+    expect(server.object).toEqual(await patched(recording, 3000));
+    // Part 5 and 1 were signed with 90 s URLs; 31 s later, with under 60 s left, they were signed again.
+    expect(server.signRequests.at(-1)).toEqual([5, 1]);
+    expect(server.signRequests.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('re-signs and retries a part whose URL storage refused with 403', async () => {
+    server.failPut = ({ partNumber, attempt }) => (partNumber === 2 && attempt === 1 ? new HttpError(403, { title: 'Request has expired' }) : undefined);
+    const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+    await record(upload, chunks);
+
+    await upload.complete(3000);
+
+    expect(server.signRequests.filter((numbers) => numbers.includes(2))).toHaveLength(2);
+    expect(server.object).toEqual(await patched(recording, 3000));
+  });
+
+  it('resumes a cut-off recording from the journal: uploads only the parts the server lacks, Duration from the last chunk', async () => {
+    const first = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+    await record(first, chunks);
+    await settle(first, 3);
+    server.parts.delete(3); // as if the tab closed while part 3 was still going up
+    const entry = (await journal.entries())[0]!;
+    expect(entry.state).toBe('recording');
+
+    const resumed = await ProgressiveUpload.resume(entry, options());
+    const before = server.storedPuts().length;
+    await resumed.complete();
+
+    expect(server.storedPuts().slice(before)).toEqual([3, 5, 1]);
+    const lastElapsed = chunks.length * 250;
+    expect(server.completion?.duration_ms).toBe(lastElapsed);
+    expect(server.object).toEqual(await patched(recording, lastElapsed));
+    expect(await journal.entries()).toEqual([]);
+  });
+
+  it('starts over with the whole file when the server forgot the upload', async () => {
+    const first = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+    await record(first, chunks);
+    await settle(first, 3);
+    server.forgetUpload();
+
+    await first.complete(3000);
+
+    expect(server.puts.at(-1)?.kind).toBe('single');
+    expect(server.object).toEqual(await patched(recording, 3000));
+    expect(await journal.entries()).toEqual([]);
+  });
+
+  it('keeps every chunk in the journal when completion fails for good', async () => {
+    server.failPut = () => new NetworkError('offline');
+    const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+    await record(upload, chunks);
+
+    const failure = await upload.complete(3000).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(UploadFailedError);
+    expect(await journal.chunks(upload.id)).toHaveLength(chunks.length);
+    expect(await journal.get(upload.id)).toMatchObject({ state: 'stopped', durationMs: 3000 });
+    expect(upload.unsent).toBe(true);
+    expect(concat([new Uint8Array(await (await upload.finish()).arrayBuffer())])).toEqual(recording);
+  });
+});
