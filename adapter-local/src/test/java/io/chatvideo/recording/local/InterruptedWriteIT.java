@@ -82,6 +82,7 @@ class InterruptedWriteIT {
       assertThat(writer.nextLine()).isEqualTo("WRITING");
       List<Path> inFlight = entries(staging);
       assertThat(inFlight).hasSize(1);
+      awaitSize(inFlight.get(0), 1 << 20);
       makeOld(inFlight.get(0));
 
       // The writer is alive and holds its lock: another process opening the directory must not touch it.
@@ -114,6 +115,17 @@ class InterruptedWriteIT {
 
     assertThat(fresh).exists();
     assertThat(old).doesNotExist();
+  }
+
+  /** The writer said it is writing once a megabyte left its stream; the last buffer may still be on its way to disk. */
+  private static void awaitSize(Path file, long size) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (Files.size(file) < size) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(file + " stayed below " + size + " bytes: " + Files.size(file));
+      }
+      Thread.sleep(10);
+    }
   }
 
   private Path objectPath(ObjectKey key) {
