@@ -22,7 +22,7 @@ import io.chatvideo.recording.core.port.in.RecordingView;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
 import io.chatvideo.recording.core.port.in.SweepUseCase.SweepReport;
-import io.chatvideo.recording.core.port.out.CompletedPart;
+import io.chatvideo.recording.core.domain.CompletedPart;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.time.Clock;

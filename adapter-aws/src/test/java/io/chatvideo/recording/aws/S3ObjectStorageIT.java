@@ -12,7 +12,7 @@ import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.StorageUnavailableException;
 import io.chatvideo.recording.core.domain.StoredPart;
-import io.chatvideo.recording.core.port.out.CompletedPart;
+import io.chatvideo.recording.core.domain.CompletedPart;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.PresignedRequest;
 import io.chatvideo.recording.core.port.out.StoredObject;

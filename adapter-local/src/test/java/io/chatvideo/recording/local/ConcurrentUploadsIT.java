@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatvideo.recording.core.domain.Filename;
 import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.StoredPart;
-import io.chatvideo.recording.core.port.out.CompletedPart;
+import io.chatvideo.recording.core.domain.CompletedPart;
 import io.chatvideo.recording.core.port.out.PresignedRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.chatvideo.recording.http.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.chatvideo.recording.core.domain.InvalidInputException;
-import io.chatvideo.recording.core.port.out.CompletedPart;
+import io.chatvideo.recording.core.domain.CompletedPart;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;

@@ -20,7 +20,7 @@ import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.in.CompleteUploadUseCase;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase;
-import io.chatvideo.recording.core.port.out.CompletedPart;
+import io.chatvideo.recording.core.domain.CompletedPart;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.PresignedRequest;
 import io.chatvideo.recording.core.port.out.RecordingIdGenerator;

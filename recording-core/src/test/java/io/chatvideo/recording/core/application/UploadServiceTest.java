@@ -25,7 +25,7 @@ import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.PartUpload;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.SignPartsCommand;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
-import io.chatvideo.recording.core.port.out.CompletedPart;
+import io.chatvideo.recording.core.domain.CompletedPart;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.chatvideo.recording.core.domain.InvalidInputException;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.SizePolicy;
 import io.chatvideo.recording.core.domain.UserId;
-import io.chatvideo.recording.core.port.out.CompletedPart;
+import io.chatvideo.recording.core.domain.CompletedPart;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.chatvideo.recording.core.port.out;
 
+import io.chatvideo.recording.core.domain.CompletedPart;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.Filename;
 import io.chatvideo.recording.core.domain.ObjectKey;

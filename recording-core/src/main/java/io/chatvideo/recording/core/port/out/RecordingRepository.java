@@ -16,7 +16,7 @@ import java.util.Optional;
  * io.chatvideo.recording.core.domain.StorageUnavailableException} when the store cannot be
  * reached, and must be safe for concurrent use.
  *
- * <p>Listings are newest first ({@code created_at} descending, then id), skip recordings expired
+ * <p>Owner and room listings are newest first ({@code created_at} descending, then id), skip recordings expired
  * at {@code now}, and page with an opaque cursor that the implementation produces and checks (a
  * malformed cursor is an {@link io.chatvideo.recording.core.domain.InvalidInputException} on
  * {@code next_token}). Each recording appears exactly once across the pages of one listing.
@@ -45,7 +45,7 @@ public interface RecordingRepository {
   /** Recordings of {@code room} that {@code viewer} owns or takes part in. */
   Page listByRoom(RoomId room, UserId viewer, Instant now, int limit, Optional<String> cursor);
 
-  /** Every recording, expired or not, for administrators. */
+  /** Every recording, expired or not, for administrators; in no particular order (DynamoDB scans). */
   Page listAll(int limit, Optional<String> cursor);
 
   /** Up to {@code limit} recordings expired at {@code now}, in any state. */
