@@ -1,5 +1,6 @@
 package io.chatvideo.recording.local;
 
+import io.chatvideo.recording.core.testing.MutableClock;
 import static io.chatvideo.recording.local.Fixtures.T0;
 import static io.chatvideo.recording.local.Fixtures.WEBM;
 import static org.assertj.core.api.Assertions.assertThat;
