@@ -35,6 +35,8 @@ async function openLoopbackCall(room: string): Promise<{ page: Page; console: st
   page.on('console', (message) => lines.push(message.text()));
   await page.goto(`${server.url}/?email=alice%40example.com&room=${room}&loopback=1`);
   await expect.poll(() => page.getByTestId('record-button').isEnabled(), { timeout: 15_000 }).toBe(true);
+  // Nothing is waiting for recovery in a fresh room, so the recovery panel must not show (the demo's CSS once overrode `hidden`).
+  expect(await page.getByTestId('recovery-list').isVisible()).toBe(false);
   return { page, console: lines };
 }
 
