@@ -248,6 +248,12 @@ export class ProgressiveUpload implements ChunkSink {
       stored = await this.step('part', () => this.options.api.storedParts(upload.recordingId));
     } catch (error) {
       if (isGone(error)) {
+        // A completion whose answer was lost (the tab closed before the journal was cleared) also
+        // ends the upload: then the recording is there, and uploading it again would duplicate it.
+        const completed = await this.completedEarlier(upload.recordingId);
+        if (completed !== undefined) {
+          return completed;
+        }
         // The server swept the unfinished upload (its window closed): start over with the whole file.
         this.entry = await this.options.journal.update(this.entry.id, { upload: undefined });
         this.done.clear();
@@ -277,6 +283,19 @@ export class ProgressiveUpload implements ChunkSink {
     const recording = await this.step('complete', () => this.options.api.complete(upload.recordingId, { parts, duration_ms: durationMs }));
     this.options.log.uploaded();
     return recording;
+  }
+
+  /** The recording, when the server already has it COMPLETED. */
+  private async completedEarlier(recordingId: string): Promise<RecordingView | undefined> {
+    try {
+      const recording = await this.step('complete', () => this.options.api.get(recordingId));
+      return recording.status === 'COMPLETED' ? recording : undefined;
+    } catch (error) {
+      if (isGone(error)) {
+        return undefined;
+      }
+      throw error;
+    }
   }
 
   private async seekable(file: Blob, durationMs: number): Promise<Blob> {

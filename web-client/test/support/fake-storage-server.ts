@@ -29,6 +29,7 @@ export class FakeStorageServer {
   private signature = 0;
   private readonly revoked = new Set<string>();
   private gone = false;
+  private completed = false;
 
   constructor(
     readonly minPartSize: number,
@@ -60,6 +61,13 @@ export class FakeStorageServer {
     if (this.gone && path.startsWith('/recordings/r1/')) {
       return json(404, { title: 'Not Found', status: 404 });
     }
+    if (method === 'GET' && path === '/recordings/r1') {
+      return json(200, { recording_id: 'r1', status: this.completed ? 'COMPLETED' : 'PENDING' });
+    }
+    if (this.completed && path === '/recordings/r1/parts') {
+      // As the server answers once the multipart upload was completed: no upload in progress.
+      return json(409, { title: 'Conflict', status: 409 });
+    }
     if (method === 'POST' && path === '/recordings/r1/parts') {
       const numbers = body['part_numbers'] as number[];
       this.signRequests.push(numbers);
@@ -81,6 +89,7 @@ export class FakeStorageServer {
           return stored.bytes;
         });
         this.object = concat(parts);
+        this.completed = true;
       }
       return json(200, { recording_id: path.split('/')[2], status: 'COMPLETED' });
     }

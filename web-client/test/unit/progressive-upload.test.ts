@@ -178,6 +178,26 @@ describe('ProgressiveUpload', () => {
     expect(await journal.entries()).toEqual([]);
   });
 
+  it('does not upload again when an earlier completion went through but the journal was not cleared', async () => {
+    const first = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+    await record(first, chunks);
+    await settle(first, 3);
+    // The tab closes right after the server completed the recording, before the journal is cleared.
+    const keepEntry = Object.assign(Object.create(journal) as IndexedDbJournal, { remove: async () => { throw new Error('tab closed'); } });
+    await expect(ProgressiveUpload.resume((await journal.entries())[0]!, options({ journal: keepEntry })).then((u) => u.complete(3000))).rejects.toThrow('tab closed');
+    const object = server.object;
+    const putsBefore = server.puts.length;
+
+    const recovered = await ProgressiveUpload.resume((await journal.entries())[0]!, options());
+    const recording = await recovered.complete();
+
+    expect(recording).toMatchObject({ recording_id: 'r1', status: 'COMPLETED' });
+    expect(server.puts.length).toBe(putsBefore);
+    expect(server.multipartStarts).toBe(1);
+    expect(server.object).toBe(object);
+    expect(await journal.entries()).toEqual([]);
+  });
+
   it('keeps every chunk in the journal when completion fails for good', async () => {
     server.failPut = () => new NetworkError('offline');
     const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
