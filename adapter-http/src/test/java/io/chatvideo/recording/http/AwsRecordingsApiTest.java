@@ -76,10 +76,14 @@ class AwsRecordingsApiTest extends RecordingsApiContract {
       assertProblem(reply, 503);
       assertThat(reply.header("Retry-After")).isEqualTo("5");
       assertThat(reply.text()).doesNotContain("127.0.0.1");
+      Api.Reply health = api.get("/health", null);
+      assertThat(health.status()).isEqualTo(503);
+      assertThat(health.text()).contains("DOWN").doesNotContain("127.0.0.1");
     } finally {
       AwsStandIns.restartDynamoDb();
     }
     assertThat(api.get("/recordings", token).status()).isEqualTo(200);
+    assertThat(api.get("/health", null).status()).isEqualTo(200);
   }
 
   @Test
