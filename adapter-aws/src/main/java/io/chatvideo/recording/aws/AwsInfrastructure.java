@@ -7,9 +7,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -190,6 +193,14 @@ public final class AwsInfrastructure {
       return List.of(name + ": exists with indexes " + RecordingItem.BY_OWNER + " and " + RecordingItem.BY_ROOM);
     }
     // DynamoDB builds one new index of a table at a time.
+    Optional<String> building = table.globalSecondaryIndexes().stream()
+        .filter(index -> index.indexStatus() == IndexStatus.CREATING)
+        .map(GlobalSecondaryIndexDescription::indexName)
+        .findFirst();
+    if (building.isPresent()) {
+      return List.of(name + ": index " + building.get() + " is still being built; run init again once it is active "
+          + "to create " + missing.stream().map(GlobalSecondaryIndex::indexName).collect(Collectors.joining(" and ")));
+    }
     GlobalSecondaryIndex next = missing.get(0);
     call(name, () -> dynamoDb.updateTable(u -> u.tableName(settings.table())
         .attributeDefinitions(stringAttributes(next.keySchema().stream().map(KeySchemaElement::attributeName)
@@ -377,7 +388,7 @@ public final class AwsInfrastructure {
   }
 
   private static List<AttributeDefinition> stringAttributes(String... names) {
-    return java.util.Arrays.stream(names)
+    return Arrays.stream(names)
         .map(name -> AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build())
         .toList();
   }

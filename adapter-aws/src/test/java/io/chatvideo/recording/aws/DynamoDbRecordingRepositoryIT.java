@@ -127,6 +127,27 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
   }
 
   @Test
+  void pagesCutShortByTheQueryBudgetStillLeadToEveryVisibleRecording() {
+    RecordingRepository repository = repository();
+    PendingRecording alices = TestRecordings.pending("alice@example.com", "room-1", T0);
+    repository.insert(alices);
+    // With a limit of 1 each query evaluates 2 items, so these newer, hidden ones outlast a page's budget.
+    int hidden = DynamoDbRecordingRepository.MAX_QUERIES_PER_PAGE * 2 + 5;
+    for (int i = 0; i < hidden; i++) {
+      repository.insert(TestRecordings.pending("bob@example.com", "room-1", T0.plusSeconds(1 + i)));
+    }
+    Instant now = T0.plusSeconds(3600);
+
+    RecordingRepository.Page first = repository.listByRoom(RoomId.of("room-1"), UserId.of("alice@example.com"), now, 1,
+        Optional.empty());
+
+    assertThat(first.recordings()).isEmpty();
+    assertThat(first.nextCursor()).isPresent();
+    assertThat(drain(c -> repository.listByRoom(RoomId.of("room-1"), UserId.of("alice@example.com"), now, 1, c)))
+        .containsExactly(alices);
+  }
+
+  @Test
   void aRecordingPastItsTtlIsNotListedWhetherOrNotDynamoDbDeletedItYet() {
     String table = newTable();
     dynamoDb.updateTimeToLive(u -> u.tableName(table)
@@ -136,13 +157,17 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
     PendingRecording expired = TestRecordings.pending("alice@example.com", "room-1",
         now.minus(TestRecordings.RETENTION).minusSeconds(5));
     PendingRecording live = TestRecordings.pending("alice@example.com", "room-1", now.minusSeconds(5));
-    repository.insert(expired);
-    repository.insert(live);
+    try {
+      repository.insert(expired);
+      repository.insert(live);
 
-    assertThat(drain(c -> repository.listByOwner(UserId.of("alice@example.com"), Instant.now(), 10, c)))
-        .contains(live).doesNotContain(expired);
-    assertThat(drain(c -> repository.listByRoom(RoomId.of("room-1"), UserId.of("alice@example.com"), Instant.now(), 10,
-        c))).contains(live).doesNotContain(expired);
+      assertThat(drain(c -> repository.listByOwner(UserId.of("alice@example.com"), Instant.now(), 10, c)))
+          .contains(live).doesNotContain(expired);
+      assertThat(drain(c -> repository.listByRoom(RoomId.of("room-1"), UserId.of("alice@example.com"), Instant.now(),
+          10, c))).contains(live).doesNotContain(expired);
+    } finally {
+      AwsStandIns.deleteTable(table);
+    }
   }
 
   @Test

@@ -49,12 +49,13 @@ class RecordingsEndToEndIT {
   private static final RoomId ROOM = RoomId.of("room-e2e");
   private static final ContentType WEBM = ContentType.parse("video/webm;codecs=vp8,opus");
 
+  private String name;
   private AwsBackend aws;
   private Recordings recordings;
 
   @BeforeEach
   void bootstrap() {
-    String name = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    name = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
     aws = AwsBackend.create(AwsStandIns.settings(name, name), AwsStandIns.credentials());
     aws.infrastructure().bootstrap(Duration.ofDays(30), List.of());
     recordings = Recordings.builder().repository(aws.repository()).storage(aws.storage()).build();
@@ -63,6 +64,7 @@ class RecordingsEndToEndIT {
   @AfterEach
   void close() {
     aws.close();
+    AwsStandIns.deleteTable(name);
   }
 
   @Test

@@ -17,14 +17,18 @@ import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.PresignedRequest;
 import io.chatvideo.recording.core.port.out.StoredObject;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +66,7 @@ class S3ObjectStorageIT {
   @AfterAll
   static void close() {
     aws.close();
+    AwsStandIns.deleteTable("s3_storage_it");
   }
 
   @Test
@@ -242,7 +247,7 @@ class S3ObjectStorageIT {
   @Test
   void anUnreachableEndpointIsStorageUnavailableWithinTheCallTimeout() throws IOException {
     URI closed;
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closed = URI.create("http://127.0.0.1:" + socket.getLocalPort());
     }
     AwsSettings settings = new AwsSettings("us-east-1", BUCKET, "unused", Optional.of(closed), Optional.of(closed), true,
@@ -259,7 +264,7 @@ class S3ObjectStorageIT {
   }
 
   private static URI resign(PresignedRequest put, Clock clock, Duration lifetime) {
-    String unsignedQuery = java.util.Arrays.stream(put.url().getRawQuery().split("&"))
+    String unsignedQuery = Arrays.stream(put.url().getRawQuery().split("&"))
         .filter(parameter -> !parameter.startsWith("X-Amz-"))
         .collect(Collectors.joining("&"));
     SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.PUT)
@@ -283,13 +288,13 @@ class S3ObjectStorageIT {
 
   /** The query parameters, decoded. */
   static Map<String, String> query(URI url) {
-    return java.util.Arrays.stream(url.getRawQuery().split("&"))
+    return Arrays.stream(url.getRawQuery().split("&"))
         .map(parameter -> parameter.split("=", 2))
         .collect(Collectors.toMap(pair -> decode(pair[0]), pair -> pair.length > 1 ? decode(pair[1]) : ""));
   }
 
   private static String decode(String text) {
-    return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+    return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 
   static ObjectKey newKey() {

@@ -9,6 +9,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * Running S3 and DynamoDB stand-ins for tests: S3Proxy (in-memory blob store) and DynamoDB Local
@@ -22,7 +26,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * }</pre>
  *
  * The test JVM needs the environment variable {@code DDB_LOCAL_TELEMETRY=0}, or DynamoDB Local
- * tries to reach the internet. {@link #stopS3()}, {@link #stopDynamoDb()} and the restarts are
+ * tries to reach the internet. Delete the tables a test made ({@link #deleteTable}) when it is
+ * done: DynamoDB Local serves at most about six tables with TTL enabled at once. {@link #stopS3()}, {@link #stopDynamoDb()} and the restarts are
  * for fault tests; the stand-ins are shared by every test class of the JVM, so such a test
  * restarts what it stopped, in a {@code finally}.
  */
@@ -60,6 +65,24 @@ public final class AwsStandIns implements BeforeAllCallback {
   public static AwsSettings settings(String bucket, String table) {
     return new AwsSettings(REGION, bucket, table, Optional.of(s3Endpoint()), Optional.of(dynamoDbEndpoint()), true,
         Duration.ofSeconds(10));
+  }
+
+  /**
+   * Deletes a table if it exists. DynamoDB Local keeps one of its 10 worker threads busy for each
+   * table with TTL enabled (as the bootstrap leaves it) until the table is gone, so tests delete
+   * the tables they create when done.
+   */
+  public static void deleteTable(String table) {
+    try (DynamoDbClient dynamoDb = DynamoDbClient.builder()
+        .region(Region.of(REGION))
+        .endpointOverride(dynamoDbEndpoint())
+        .credentialsProvider(credentials())
+        .httpClient(ApacheHttpClient.create())
+        .build()) {
+      dynamoDb.deleteTable(d -> d.tableName(table));
+    } catch (ResourceNotFoundException alreadyGone) {
+      // Deleting is idempotent here: the table may never have been created.
+    }
   }
 
   public static void stopS3() {

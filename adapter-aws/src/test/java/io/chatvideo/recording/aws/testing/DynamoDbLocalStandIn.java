@@ -1,6 +1,7 @@
 package io.chatvideo.recording.aws.testing;
 
 import java.net.URI;
+import java.time.Duration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.dynamodb.services.local.server.LocalDynamoDBRequestHandler;
@@ -10,8 +11,15 @@ import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler
  * DynamoDB Local's request handler, in memory and shared by every access key, served by a Jetty
  * connector of our own on 127.0.0.1: its {@code ServerRunner} would bind every interface.
  * Stopping keeps the data, so a restart serves the same tables on the same port.
+ *
+ * <p>DynamoDB Local runs its background work on a pool of 10 threads, and a table with TTL
+ * enabled keeps one of them busy until the table is deleted. With the pool full, index builds
+ * (UpdateTable) never start, and its shutdown waits for them forever; so closing gives up after
+ * {@link #SHUTDOWN_WAIT} and leaves the rest to the JVM's exit.
  */
 final class DynamoDbLocalStandIn implements AutoCloseable {
+
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
   private final LocalDynamoDBServerHandler handler;
   private Server server;
@@ -61,7 +69,18 @@ final class DynamoDbLocalStandIn implements AutoCloseable {
   @Override
   public synchronized void close() {
     stop();
-    handler.close();
+    Thread shutdown = new Thread(handler::close, "dynamodb-local-shutdown");
+    shutdown.setDaemon(true);
+    shutdown.start();
+    try {
+      shutdown.join(SHUTDOWN_WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (shutdown.isAlive()) {
+      System.err.println("DynamoDB Local did not shut down within " + SHUTDOWN_WAIT.toSeconds() + " s: its background"
+          + " jobs are stuck, most likely because more than six tables with TTL were left; delete tables after use");
+    }
   }
 
   private void listen(int wantedPort) throws Exception {

@@ -1,0 +1,280 @@
+package io.chatvideo.recording.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.chatvideo.recording.core.domain.InvalidInputException;
+import io.chatvideo.recording.core.domain.RecordingId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The recordings HTTP API as the CLI uses it (JSON in snake_case, errors as problem+json), and the
+ * presigned object URLs it hands out. Presigned requests never carry the bearer token: it is not
+ * theirs to see, and S3 rejects a request with two authentications.
+ */
+final class RecordingsApi {
+
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Headers HttpClient sets itself and refuses from callers; Content-Length comes from the body. */
+  private static final Set<String> RESTRICTED_HEADERS = Set.of("content-length", "host", "connection", "expect",
+      "upgrade");
+
+  static final ObjectMapper JSON = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private final URI base;
+  private final Optional<String> token;
+  private final HttpClient http;
+
+  RecordingsApi(URI base, Optional<String> token) {
+    this(base, token, HttpClient.newBuilder()
+        .connectTimeout(CONNECT_TIMEOUT)
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        // HTTP/1.1: no h2c upgrade dance with servers and object stores that do not want one.
+        .version(HttpClient.Version.HTTP_1_1)
+        .build());
+  }
+
+  RecordingsApi(URI base, Optional<String> token, HttpClient http) {
+    // A trailing slash makes the API's paths resolve under a base path such as https://host/api/.
+    this.base = base.getPath().endsWith("/") ? base : URI.create(base + "/");
+    this.token = token;
+    this.http = http;
+  }
+
+  DevToken devToken(String email) {
+    return call(post("dev/token", Map.of("email", email)), DevToken.class);
+  }
+
+  RecordingList list(Optional<String> room, int limit, Optional<String> nextToken) {
+    StringBuilder query = new StringBuilder("recordings?limit=").append(limit);
+    room.ifPresent(r -> query.append("&room_id=").append(encode(r)));
+    nextToken.ifPresent(t -> query.append("&next_token=").append(encode(t)));
+    return call(authorized(request(query.toString()).GET()), RecordingList.class);
+  }
+
+  RemoteRecording get(String id) {
+    return call(authorized(request(recordingPath(id)).GET()), RemoteRecording.class);
+  }
+
+  void delete(String id) {
+    call(authorized(request(recordingPath(id)).DELETE()), Void.class);
+  }
+
+  UploadTicket requestUpload(String room, String filename, String contentType, long size) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("room_id", room);
+    body.put("filename", filename);
+    body.put("content_type", contentType);
+    body.put("size", size);
+    return call(authorized(post("recordings/upload-url", body)), UploadTicket.class);
+  }
+
+  MultipartTicket startMultipart(String room, String filename, String contentType) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("room_id", room);
+    body.put("filename", filename);
+    body.put("content_type", contentType);
+    return call(authorized(post("recordings/multipart", body)), MultipartTicket.class);
+  }
+
+  List<PartTicket> signParts(String id, List<Integer> partNumbers) {
+    return call(authorized(post(recordingPath(id) + "/parts", Map.of("part_numbers", partNumbers))),
+        PartTickets.class).parts();
+  }
+
+  RemoteRecording complete(String id, List<CompletedPart> parts) {
+    Map<String, Object> body = parts.isEmpty() ? Map.of() : Map.of("parts", parts);
+    return call(authorized(post(recordingPath(id) + "/complete", body)), RemoteRecording.class);
+  }
+
+  void abortUpload(String id) {
+    call(authorized(request(recordingPath(id) + "/upload").DELETE()), Void.class);
+  }
+
+  /** Starts a GET of a presigned download URL, from byte {@code offset} on when it is above zero. */
+  HttpResponse<InputStream> openDownload(URI url, long offset) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(url)).timeout(CALL_TIMEOUT).GET();
+    if (offset > 0) {
+      request.header("Range", "bytes=" + offset + "-");
+    }
+    return send(request.build(), HttpResponse.BodyHandlers.ofInputStream(), "the download URL");
+  }
+
+  /** PUTs {@code body} to a presigned URL with exactly the headers the API said to send; returns the ETag. */
+  Optional<String> putObject(URI url, Map<String, String> headers, HttpRequest.BodyPublisher body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(url)).PUT(body);
+    headers.forEach((name, value) -> {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.equals("content-length") && Long.parseLong(value.strip()) != body.contentLength()) {
+        throw new CliException("the upload URL is signed for " + value + " bytes but the file part has "
+            + body.contentLength());
+      }
+      if (!RESTRICTED_HEADERS.contains(lower)) {
+        request.header(name, value);
+      }
+    });
+    HttpResponse<String> response = send(request.build(), HttpResponse.BodyHandlers.ofString(), "the upload URL");
+    if (response.statusCode() / 100 != 2) {
+      throw new CliException("the storage refused the upload (HTTP " + response.statusCode() + ")"
+          + snippet(response.body()));
+    }
+    return response.headers().firstValue("ETag");
+  }
+
+  private <T> T call(HttpRequest.Builder builder, Class<T> type) {
+    HttpRequest request = builder.timeout(CALL_TIMEOUT).header("Accept", "application/json").build();
+    HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(), null);
+    if (response.statusCode() / 100 != 2) {
+      throw problem(response);
+    }
+    if (type == Void.class || response.body().isBlank()) {
+      return null;
+    }
+    try {
+      return JSON.readValue(response.body(), type);
+    } catch (JsonProcessingException e) {
+      throw new CliException("the recordings API at " + base + " sent an answer this CLI does not understand ("
+          + e.getOriginalMessage() + ")", e);
+    }
+  }
+
+  private CliException problem(HttpResponse<String> response) {
+    int status = response.statusCode();
+    String message = "the recordings API answered HTTP " + status;
+    try {
+      JsonNode problem = JSON.readTree(response.body());
+      if (problem != null && problem.hasNonNull("detail")) {
+        message = problem.get("detail").asText();
+      } else if (problem != null && problem.hasNonNull("title")) {
+        message = problem.get("title").asText() + " (HTTP " + status + ")";
+      }
+    } catch (JsonProcessingException e) {
+      message += snippet(response.body());
+    }
+    if (status == 401) {
+      message += " (the API refused the token: run `recordings login`, or check --token / RECORDINGS_TOKEN)";
+    }
+    return new CliException(message);
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, String what) {
+    String target = what == null ? "the recordings API at " + base : what;
+    try {
+      return http.send(request, handler);
+    } catch (HttpConnectTimeoutException e) {
+      throw new CliException("cannot reach " + target + ": connection timed out", e);
+    } catch (ConnectException e) {
+      throw new CliException("cannot reach " + target + ": " + reason(e, "connection refused"), e);
+    } catch (HttpTimeoutException e) {
+      throw new CliException(target + " did not answer within " + CALL_TIMEOUT.toSeconds() + " s", e);
+    } catch (IOException e) {
+      throw new CliException("talking to " + target + " failed: " + reason(e, e.getClass().getSimpleName()), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("interrupted", e);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("cannot send a request to " + request.uri() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private HttpRequest.Builder request(String pathAndQuery) {
+    return HttpRequest.newBuilder(base.resolve(pathAndQuery));
+  }
+
+  private HttpRequest.Builder post(String path, Object body) {
+    try {
+      return request(path).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a request body", e);
+    }
+  }
+
+  private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+    String bearer = token.orElseThrow(() -> new CliException("no token for " + base
+        + ": run `recordings login --email you@example.com` (dev mode), or pass --token / set RECORDINGS_TOKEN"));
+    return request.header("Authorization", "Bearer " + bearer);
+  }
+
+  /** Checks the id here so a typo reads as one, and nothing but a UUID reaches a URL path. */
+  private static String recordingPath(String id) {
+    try {
+      return "recordings/" + RecordingId.parse(id.strip());
+    } catch (InvalidInputException e) {
+      throw new CliException("'" + id + "' is not a recording id: ids are UUIDs like 123e4567-e89b-12d3-a456-426614174000");
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static String reason(Throwable e, String fallback) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getMessage();
+      }
+    }
+    return fallback;
+  }
+
+  private static String snippet(String body) {
+    if (body == null || body.isBlank()) {
+      return "";
+    }
+    String flat = body.strip().replaceAll("\\s+", " ");
+    return ": " + (flat.length() > 200 ? flat.substring(0, 200) + "…" : flat);
+  }
+
+  record DevToken(String token, long expiresIn) {}
+
+  record RemoteRecording(String recordingId, String roomId, String filename, Long size, Instant createdAt,
+      Instant expiresAt, String status, URI downloadUrl) {}
+
+  record RecordingList(List<RemoteRecording> recordings, String nextToken) {
+
+    RecordingList {
+      recordings = recordings == null ? List.of() : new ArrayList<>(recordings);
+    }
+  }
+
+  record UploadTicket(String uploadUrl, String recordingId, String s3Key, long expiresIn,
+      Map<String, String> uploadHeaders) {}
+
+  record MultipartTicket(String recordingId, String s3Key, String uploadId, long minPartSize) {}
+
+  record PartTicket(int partNumber, String uploadUrl, Map<String, String> uploadHeaders, long expiresIn) {}
+
+  record PartTickets(List<PartTicket> parts) {}
+
+  record CompletedPart(int partNumber, String etag) {}
+}

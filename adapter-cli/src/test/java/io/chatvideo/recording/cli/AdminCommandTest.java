@@ -1,0 +1,108 @@
+package io.chatvideo.recording.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatvideo.recording.core.domain.CompletedRecording;
+import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.testing.TestRecordings;
+import io.chatvideo.recording.local.LocalBackend;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AdminCommandTest {
+
+  @TempDir
+  Path home;
+
+  @Test
+  void initWithTheLocalBackendPreparesTheDataDirectory() {
+    Path data = home.resolve("data");
+
+    Cli.Result result = new Cli(home).env("RECORDINGS_DATA_DIR", data.toString()).run("admin", "init");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("local data directory " + data + " is ready");
+    assertThat(data).isDirectory();
+    assertThat(new Cli(home).run("admin", "init", "--data-dir", data.toString()).exitCode())
+        .as("init runs again without harm").isZero();
+  }
+
+  @Test
+  void listShowsEveryOwnersRecordingsFromTheStore() {
+    Path data = home.resolve("data");
+    CompletedRecording done = TestRecordings.completed("ann@example.com", "room-1", Cli.NOW.minusSeconds(60));
+    PendingRecording pending = TestRecordings.pending("bob@example.com", "room-2", Cli.NOW.minusSeconds(30));
+    try (LocalBackend backend = LocalBackend.open(data, Clock.fixed(Cli.NOW, ZoneOffset.UTC))) {
+      backend.repository().insert(pendingOf(done));
+      backend.repository().replace(done, io.chatvideo.recording.core.domain.RecordingStatus.PENDING);
+      backend.repository().insert(pending);
+    }
+
+    Cli.Result result = new Cli(home).run("admin", "list", "--all", "--data-dir", data.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("OWNER")
+        .containsPattern(done.id() + " +room-1 +ann@example.com .* COMPLETED")
+        .containsPattern(pending.id() + " +room-2 +bob@example.com .* PENDING");
+  }
+
+  @Test
+  void sweepRemovesExpiredRecordings() {
+    Path data = home.resolve("data");
+    PendingRecording old = TestRecordings.pending("ann@example.com", "room-1", Cli.NOW.minus(Duration.ofDays(40)));
+    try (LocalBackend backend = LocalBackend.open(data, Clock.fixed(Cli.NOW, ZoneOffset.UTC))) {
+      backend.repository().insert(old);
+    }
+
+    Cli.Result result = new Cli(home).run("admin", "sweep", "--data-dir", data.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("removed 1 expired and 0 abandoned recordings");
+    try (LocalBackend backend = LocalBackend.open(data, Clock.fixed(Cli.NOW, ZoneOffset.UTC))) {
+      assertThat(backend.repository().find(old.id())).isEqualTo(Optional.empty());
+    }
+  }
+
+  @Test
+  void anUnknownBackendIsAUsageError() {
+    Cli.Result result = new Cli(home).run("admin", "sweep", "--backend", "ftp");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--backend").contains("expected one of [LOCAL, AWS]");
+  }
+
+  @Test
+  void anUnknownBackendInTheEnvironmentIsNamed() {
+    Cli.Result result = new Cli(home).env("RECORDING_BACKEND", "ftp").run("admin", "sweep");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("RECORDING_BACKEND must be local or aws, was 'ftp'");
+  }
+
+  @Test
+  void theAwsBackendNamesTheSettingItMisses() {
+    Cli.Result result = new Cli(home).env("RECORDING_BACKEND", "aws").env("RECORDING_AWS_REGION", "eu-west-1")
+        .run("admin", "list");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("error: the aws backend needs --bucket (or RECORDING_AWS_BUCKET)\n");
+  }
+
+  @Test
+  void theAwsBackendRefusesAnInvalidBucketName() {
+    Cli.Result result = new Cli(home).run("admin", "list", "--backend", "aws", "--region", "eu-west-1",
+        "--bucket", "Not_A_Bucket", "--table", "recordings");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).startsWith("error: aws backend: ").contains("Not_A_Bucket");
+  }
+
+  private static PendingRecording pendingOf(CompletedRecording completed) {
+    return new PendingRecording(completed.details(), Optional.empty(), completed.completedAt());
+  }
+}

@@ -1,0 +1,168 @@
+package io.chatvideo.recording.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DownloadCommandTest {
+
+  static final String ID = "0b6e0b6e-0000-4000-8000-000000000001";
+  static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
+
+  @TempDir
+  Path home;
+
+  StubApi api;
+  byte[] video = new byte[300_000];
+  boolean honourRanges = true;
+  String filename = "call.webm";
+  long announcedSize;
+
+  @BeforeEach
+  void start() throws IOException {
+    new Random(7).nextBytes(video);
+    announcedSize = video.length;
+    api = new StubApi()
+        .on("/recordings/", (request, exchange) -> {
+          if (!request.path().equals("/recordings/" + ID)) {
+            StubApi.problem(exchange, 404, "Not Found", "recording " + request.path().substring(12) + " not found");
+            return;
+          }
+          StubApi.json(exchange, 200, """
+              {"recording_id":"%s","room_id":"r1","filename":"%s","size":%d,"status":"COMPLETED",
+               "created_at":"2025-06-01T10:00:00Z","expires_at":"2025-07-01T10:00:00Z",
+               "download_url":"/objects/key?sig=abc"}""".formatted(ID, filename, announcedSize));
+        })
+        .on("/objects/", this::serveObject);
+  }
+
+  private void serveObject(StubApi.Request request, HttpExchange exchange) throws IOException {
+    String range = request.header("Range");
+    Matcher matcher = range == null ? null : RANGE.matcher(range);
+    if (honourRanges && matcher != null && matcher.matches()) {
+      int from = Integer.parseInt(matcher.group(1));
+      exchange.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + (video.length - 1) + "/" + video.length);
+      StubApi.send(exchange, 206, "video/webm", Arrays.copyOfRange(video, from, video.length));
+    } else {
+      StubApi.send(exchange, 200, "video/webm", video);
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    api.close();
+  }
+
+  Cli.Result download(String... args) {
+    return new Cli(home).env("RECORDINGS_API_URL", api.url().toString()).env("RECORDINGS_TOKEN", "t").run(args);
+  }
+
+  @Test
+  void downloadsUnderTheRecordingsNameIntoTheOutputDirectory() throws IOException {
+    Path dir = home.resolve("out");
+
+    Cli.Result result = download("download", ID, "-o", dir + "/");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(Files.readAllBytes(dir.resolve("call.webm"))).isEqualTo(video);
+    assertThat(dir.resolve("call.webm.part")).doesNotExist();
+    assertThat(result.out()).contains("downloaded " + ID + " -> " + dir.resolve("call.webm"));
+    StubApi.Request objectRequest = api.requests("GET", "/objects/").get(0);
+    assertThat(objectRequest.header("Authorization")).as("the bearer token stays with the API").isNull();
+    assertThat(objectRequest.header("Range")).isNull();
+  }
+
+  @Test
+  void resumesAPartialFileWithARangeRequest() throws IOException {
+    Path target = home.resolve("mine.webm");
+    Files.write(home.resolve("mine.webm.part"), Arrays.copyOf(video, 100_000));
+
+    Cli.Result result = download("download", ID, "-o", target.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(api.requests("GET", "/objects/").get(0).header("Range")).isEqualTo("bytes=100000-");
+    assertThat(Files.readAllBytes(target)).isEqualTo(video);
+    assertThat(result.err()).contains("resuming mine.webm at byte 100000");
+    assertThat(result.out()).contains("resumed at byte 100000");
+  }
+
+  @Test
+  void startsOverWhenTheServerIgnoresTheRange() throws IOException {
+    honourRanges = false;
+    Path target = home.resolve("mine.webm");
+    Files.write(home.resolve("mine.webm.part"), new byte[50_000]);
+
+    Cli.Result result = download("download", ID, "-o", target.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(Files.readAllBytes(target)).isEqualTo(video);
+    assertThat(result.err()).contains("starting mine.webm.part over");
+  }
+
+  @Test
+  void aSizeThatDoesNotMatchTheRecordingFailsAndKeepsNoFinalFile() {
+    announcedSize = video.length + 10;
+    Path target = home.resolve("mine.webm");
+
+    Cli.Result result = download("download", ID, "-o", target.toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("sends " + video.length + " bytes").contains("has " + announcedSize);
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
+  void aHostileFilenameIsSanitizedToStayInTheOutputDirectory() throws IOException {
+    filename = "../../evil.webm";
+    Path dir = Files.createDirectories(home.resolve("out"));
+
+    Cli.Result result = download("download", ID, "-o", dir.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(dir.resolve("evil.webm")).exists();
+    assertThat(home.resolve("evil.webm")).doesNotExist();
+  }
+
+  @Test
+  void anUnknownIdGivesTheServersMessageAndExitOne() {
+    String unknown = "0b6e0b6e-0000-4000-8000-00000000dead";
+
+    Cli.Result result = download("download", unknown);
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("error: recording " + unknown + " not found\n");
+  }
+
+  @Test
+  void anExistingCompleteFileIsNotDownloadedAgain() throws IOException {
+    Path target = Files.write(home.resolve("mine.webm"), video);
+
+    Cli.Result result = download("download", ID, "-o", target.toString());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("already downloaded");
+    assertThat(api.requests("GET", "/objects/")).isEmpty();
+  }
+
+  @Test
+  void anExistingDifferentFileIsNotOverwritten() throws IOException {
+    Path target = Files.writeString(home.resolve("mine.webm"), "precious");
+
+    Cli.Result result = download("download", ID, "-o", target.toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("already exists");
+    assertThat(Files.readString(target)).isEqualTo("precious");
+  }
+}

@@ -1,0 +1,203 @@
+package io.chatvideo.recording.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI against the real server (local backend) over a socket: every user command, end to end. */
+class RecordingsCliIT {
+
+  static final Pattern RECORDING_ID = Pattern.compile("recording ([0-9a-f-]{36})");
+  static final int MiB = 1024 * 1024;
+
+  @TempDir
+  static Path serverDirectory;
+
+  static ServerProcess server;
+
+  @TempDir
+  Path home;
+
+  Cli cli;
+
+  @BeforeAll
+  static void startServer() throws IOException, InterruptedException {
+    server = ServerProcess.start(serverDirectory);
+  }
+
+  @AfterAll
+  static void stopServer() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @BeforeEach
+  void logIn() {
+    cli = new Cli(home);
+    cli.clock = Clock.systemUTC();
+    Cli.Result login = cli.run("login", "--api", server.url.toString(), "--email", "ann@example.com");
+    assertThat(login.exitCode()).as(login.err()).isZero();
+  }
+
+  Path video(String name, int size, long seed) throws IOException {
+    byte[] bytes = new byte[size];
+    new Random(seed).nextBytes(bytes);
+    return Files.write(home.resolve(name), bytes);
+  }
+
+  String upload(Path file, String room, String... extra) {
+    String[] args = new String[3 + extra.length];
+    args[0] = "upload";
+    args[1] = file.toString();
+    args[2] = "--room=" + room;
+    System.arraycopy(extra, 0, args, 3, extra.length);
+    Cli.Result result = cli.run(args);
+    assertThat(result.exitCode()).as(result.err() + server.logText()).isZero();
+    Matcher matcher = RECORDING_ID.matcher(result.out());
+    assertThat(matcher.find()).as(result.out()).isTrue();
+    return matcher.group(1);
+  }
+
+  @Test
+  void uploadListDownloadDeleteRoundTrip() throws IOException {
+    Path original = video("standup.webm", 300_000, 1);
+
+    String id = upload(original, "room-trip");
+
+    Cli.Result list = cli.run("list", "--room", "room-trip");
+    assertThat(list.exitCode()).as(list.err()).isZero();
+    assertThat(list.out()).containsPattern(id + " +room-trip +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +293 KiB +.* COMPLETED");
+
+    Path downloads = home.resolve("downloads");
+    Cli.Result download = cli.run("download", id, "-o", downloads + "/");
+    assertThat(download.exitCode()).as(download.err()).isZero();
+    assertThat(Files.readAllBytes(downloads.resolve("standup.webm"))).isEqualTo(Files.readAllBytes(original));
+
+    Cli.Result delete = cli.run("delete", id);
+    assertThat(delete.exitCode()).as(delete.err()).isZero();
+    assertThat(cli.run("list", "--room", "room-trip").out()).doesNotContain(id);
+    Cli.Result gone = cli.run("download", id, "-o", home.resolve("again").toString());
+    assertThat(gone.exitCode()).isEqualTo(1);
+    assertThat(gone.err()).contains("not found");
+  }
+
+  @Test
+  void aLargeFileIsUploadedInPartsAndDownloadsIdentical() throws IOException {
+    Path original = video("long-call.webm", 11 * MiB, 2);
+
+    String id = upload(original, "room-multi", "--multipart-threshold=5MiB", "--part-size=5MiB");
+
+    Path copy = home.resolve("copy.webm");
+    Cli.Result download = cli.run("download", id, "-o", copy.toString());
+    assertThat(download.exitCode()).as(download.err()).isZero();
+    assertThat(Files.readAllBytes(copy)).isEqualTo(Files.readAllBytes(original));
+  }
+
+  @Test
+  void anInterruptedDownloadResumesWithARangeRequest() throws IOException {
+    Path original = video("resume.webm", 2 * MiB + 123, 3);
+    String id = upload(original, "room-resume");
+    byte[] bytes = Files.readAllBytes(original);
+    Path target = home.resolve("resumed.webm");
+    Files.write(Downloader.partFile(target), Arrays.copyOf(bytes, 700_000));
+
+    Cli.Result download = cli.run("download", id, "-o", target.toString());
+
+    assertThat(download.exitCode()).as(download.err()).isZero();
+    assertThat(download.err()).contains("resuming resumed.webm at byte 700000")
+        .doesNotContain("does not resume");
+    assertThat(download.out()).contains("resumed at byte 700000");
+    assertThat(Files.readAllBytes(target)).isEqualTo(bytes);
+    assertThat(Downloader.partFile(target)).doesNotExist();
+  }
+
+  @Test
+  void aWholeRoomDownloadsIntoADirectory() throws IOException {
+    String first = upload(video("a.webm", 1000, 4), "room-all");
+    String second = upload(video("b.mp4", 2000, 5), "room-all");
+
+    Cli.Result download = cli.run("download", "--room", "room-all", "--all", "-o", home.resolve("room").toString());
+
+    assertThat(download.exitCode()).as(download.err()).isZero();
+    assertThat(download.out()).contains(first).contains(second);
+    assertThat(home.resolve("room/a.webm")).hasSize(1000);
+    assertThat(home.resolve("room/b.mp4")).hasSize(2000);
+  }
+
+  @Test
+  void listJsonCarriesTheServersFields() throws IOException {
+    String id = upload(video("j.m4a", 5000, 6), "room-json");
+
+    Cli.Result list = cli.run("list", "--room", "room-json", "--json");
+
+    assertThat(list.exitCode()).as(list.err()).isZero();
+    JsonNode recordings = RecordingsApi.JSON.readTree(list.out());
+    assertThat(recordings).hasSize(1);
+    assertThat(recordings.get(0).get("recording_id").asText()).isEqualTo(id);
+    assertThat(recordings.get(0).get("size").asLong()).isEqualTo(5000);
+    assertThat(recordings.get(0).get("status").asText()).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void anUnknownIdGivesAClearMessageAndExitOne() {
+    String unknown = "0b6e0b6e-0000-4000-8000-00000000dead";
+
+    Cli.Result result = cli.run("download", unknown);
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).startsWith("error: ").contains("not found").doesNotContain("\tat ");
+    assertThat(cli.run("delete", unknown).exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnreachableServerGivesAClearMessage() throws IOException {
+    int port = ServerProcess.freePort();
+
+    Cli.Result result = cli.run("list", "--api", "http://127.0.0.1:" + port, "--token", "t");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).startsWith("error: cannot reach the recordings API at http://127.0.0.1:" + port)
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void adminListSeesTheServersRecordingsInItsDataDirectory() throws IOException {
+    String id = upload(video("admin.webm", 4096, 7), "room-admin");
+
+    Cli.Result result = cli.run("admin", "list", "--all", "--data-dir", server.dataDirectory.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).containsPattern(id + " +room-admin +ann@example.com .* 4\\.0 KiB .* COMPLETED");
+  }
+
+  @Test
+  void theFatJarRunsAsACommand() throws IOException, InterruptedException {
+    Path jar = Path.of("target", "recordings.jar");
+    assertThat(jar).as("mvn package builds the fat jar before the integration tests").isRegularFile();
+    ProcessBuilder builder = new ProcessBuilder(ServerProcess.javaCommand(), "-jar", jar.toString(), "list", "--json")
+        .redirectErrorStream(true);
+    builder.environment().put("RECORDINGS_CONFIG_DIR", home.resolve("config").toString());
+    builder.environment().put("RECORDINGS_API_URL", server.url.toString());
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(process.exitValue()).as(output).isZero();
+    assertThat(RecordingsApi.JSON.readTree(output).isArray()).as(output).isTrue();
+  }
+}

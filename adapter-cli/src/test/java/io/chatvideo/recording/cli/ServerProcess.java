@@ -1,0 +1,130 @@
+package io.chatvideo.recording.cli;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real recordings server (adapter-http's fat jar, local backend) as a child process on
+ * 127.0.0.1 at a free port, with its own data directory; stopped by its pid.
+ */
+final class ServerProcess implements AutoCloseable {
+
+  static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+  private final Process process;
+  private final Path log;
+  final URI url;
+  final Path dataDirectory;
+
+  private ServerProcess(Process process, Path log, URI url, Path dataDirectory) {
+    this.process = process;
+    this.log = log;
+    this.url = url;
+    this.dataDirectory = dataDirectory;
+  }
+
+  static Path jar() {
+    String configured = System.getProperty("recordings.server.jar");
+    if (configured == null) {
+      fail("system property recordings.server.jar is not set: run the integration tests through Maven (failsafe)");
+    }
+    Path jar = Path.of(configured);
+    if (!Files.isRegularFile(jar)) {
+      fail("the server jar " + jar + " is missing: build it with mvn -pl adapter-http -am package -DskipTests");
+    }
+    return jar;
+  }
+
+  static ServerProcess start(Path workDirectory) throws IOException, InterruptedException {
+    Path jar = jar();
+    int port = freePort();
+    Path data = Files.createDirectories(workDirectory.resolve("server-data"));
+    Path log = workDirectory.resolve("server.log");
+    ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar",
+        jar.toString())
+        .directory(workDirectory.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+    builder.environment().put("MICRONAUT_SERVER_HOST", "127.0.0.1");
+    builder.environment().put("RECORDINGS_DATA_DIR", data.toString());
+    Process process = builder.start();
+    ServerProcess server = new ServerProcess(process, log, URI.create("http://127.0.0.1:" + port), data);
+    try {
+      server.awaitHealthy();
+    } catch (RuntimeException | Error | InterruptedException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  private void awaitHealthy() throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        fail("the server exited with " + process.exitValue() + " before it was healthy; its log:\n" + logText());
+      }
+      try {
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url.resolve("/health"))
+            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // Not listening yet: try again shortly.
+      }
+      Thread.sleep(200);
+    }
+    fail("the server did not answer GET /health with 200 within " + START_TIMEOUT.toSeconds() + " s; its log:\n"
+        + logText());
+  }
+
+  String logText() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  static String javaCommand() {
+    return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString());
+  }
+
+  @Override
+  public void close() {
+    ProcessHandle handle = process.toHandle();
+    handle.descendants().forEach(ProcessHandle::destroy);
+    handle.destroy();
+    try {
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        handle.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      handle.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

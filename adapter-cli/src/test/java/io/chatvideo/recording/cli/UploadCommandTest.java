@@ -1,0 +1,150 @@
+package io.chatvideo.recording.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UploadCommandTest {
+
+  static final String ID = "0b6e0b6e-0000-4000-8000-000000000001";
+  static final int MiB = 1024 * 1024;
+
+  @TempDir
+  Path home;
+
+  StubApi api;
+  int failPart = -1;
+
+  @BeforeEach
+  void start() throws IOException {
+    api = new StubApi()
+        .on("/recordings", (request, exchange) -> {
+          String path = request.path();
+          if (path.equals("/recordings/upload-url")) {
+            JsonNode body = RecordingsApi.JSON.readTree(request.body());
+            StubApi.json(exchange, 201, """
+                {"upload_url":"/put/single?sig=1","recording_id":"%s","s3_key":"k","expires_in":1800,
+                 "upload_headers":{"Content-Type":"%s","Content-Length":"%d","x-amz-meta-room":"r1"}}"""
+                .formatted(ID, body.get("content_type").asText(), body.get("size").asLong()));
+          } else if (path.equals("/recordings/multipart")) {
+            StubApi.json(exchange, 200, "{\"recording_id\":\"" + ID + "\",\"s3_key\":\"k\",\"upload_id\":\"u1\","
+                + "\"min_part_size\":5242880}");
+          } else if (path.equals("/recordings/" + ID + "/parts")) {
+            StringBuilder parts = new StringBuilder();
+            for (JsonNode number : RecordingsApi.JSON.readTree(request.body()).get("part_numbers")) {
+              parts.append(parts.length() == 0 ? "" : ",").append("{\"part_number\":").append(number.asInt())
+                  .append(",\"upload_url\":\"/put/part?n=").append(number.asInt())
+                  .append("\",\"upload_headers\":{},\"expires_in\":1800}");
+            }
+            StubApi.json(exchange, 200, "{\"parts\":[" + parts + "]}");
+          } else if (path.equals("/recordings/" + ID + "/complete")) {
+            StubApi.json(exchange, 200, "{\"recording_id\":\"" + ID + "\",\"room_id\":\"r1\",\"status\":\"COMPLETED\"}");
+          } else if (path.equals("/recordings/" + ID + "/upload") && request.method().equals("DELETE")) {
+            StubApi.send(exchange, 204, "application/json", new byte[0]);
+          } else {
+            StubApi.problem(exchange, 404, "Not Found", "no route " + path);
+          }
+        })
+        .on("/put/", (request, exchange) -> {
+          String query = request.query();
+          if (query.equals("n=" + failPart)) {
+            StubApi.send(exchange, 500, "text/plain", "boom".getBytes());
+            return;
+          }
+          exchange.getResponseHeaders().set("ETag", "\"etag-" + query + "\"");
+          StubApi.send(exchange, 200, "text/plain", new byte[0]);
+        });
+  }
+
+  @AfterEach
+  void stop() {
+    api.close();
+  }
+
+  Cli.Result upload(String... args) {
+    return new Cli(home).env("RECORDINGS_API_URL", api.url().toString()).env("RECORDINGS_TOKEN", "t").run(args);
+  }
+
+  Path file(String name, int size) throws IOException {
+    byte[] bytes = new byte[size];
+    new Random(3).nextBytes(bytes);
+    return Files.write(home.resolve(name), bytes);
+  }
+
+  @Test
+  void aSmallFileGoesUpInOnePutWithExactlyTheSignedHeaders() throws IOException {
+    Path file = file("call.m4a", 70_000);
+
+    Cli.Result result = upload("upload", file.toString(), "--room", "r1");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    JsonNode request = RecordingsApi.JSON.readTree(api.requests("POST", "/recordings/upload-url").get(0).body());
+    assertThat(request.get("room_id").asText()).isEqualTo("r1");
+    assertThat(request.get("filename").asText()).isEqualTo("call.m4a");
+    assertThat(request.get("content_type").asText()).isEqualTo("audio/mp4");
+    assertThat(request.get("size").asLong()).isEqualTo(70_000);
+    StubApi.Request put = api.requests("PUT", "/put/").get(0);
+    assertThat(put.body()).isEqualTo(Files.readAllBytes(file));
+    assertThat(put.header("Content-Type")).isEqualTo("audio/mp4");
+    assertThat(put.header("x-amz-meta-room")).isEqualTo("r1");
+    assertThat(put.header("Authorization")).isNull();
+    assertThat(api.requests("POST", "/recordings/" + ID + "/complete")).hasSize(1);
+    assertThat(result.out()).contains("as recording " + ID + " in room r1 (68 KiB)");
+  }
+
+  @Test
+  void aLargeFileGoesUpInPartsStreamedFromDiskAndIsCompletedWithTheirEtags() throws IOException {
+    Path file = file("call.webm", 11 * MiB);
+
+    Cli.Result result = upload("upload", file.toString(), "--room", "r1", "--multipart-threshold", "1MiB",
+        "--part-size", "5MiB");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    List<StubApi.Request> puts = api.requests("PUT", "/put/");
+    assertThat(puts).extracting(p -> p.body().length).containsExactly(5 * MiB, 5 * MiB, MiB);
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
+    for (StubApi.Request put : puts) {
+      joined.write(put.body());
+    }
+    assertThat(joined.toByteArray()).isEqualTo(Files.readAllBytes(file));
+    JsonNode complete = RecordingsApi.JSON.readTree(api.requests("POST", "/recordings/" + ID + "/complete").get(0).body());
+    assertThat(complete.get("parts").toString()).isEqualTo(
+        "[{\"part_number\":1,\"etag\":\"\\\"etag-n=1\\\"\"},{\"part_number\":2,\"etag\":\"\\\"etag-n=2\\\"\"},"
+            + "{\"part_number\":3,\"etag\":\"\\\"etag-n=3\\\"\"}]");
+    assertThat(result.out()).contains("11 MiB, 3 parts");
+  }
+
+  @Test
+  void aFailedPartAbortsTheMultipartUpload() throws IOException {
+    failPart = 2;
+    Path file = file("call.webm", 11 * MiB);
+
+    Cli.Result result = upload("upload", file.toString(), "--room", "r1", "--multipart-threshold", "1MiB",
+        "--part-size", "5MiB");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("the storage refused the upload (HTTP 500): boom");
+    assertThat(api.requests("DELETE", "/recordings/" + ID + "/upload")).hasSize(1);
+    assertThat(api.requests("POST", "/recordings/" + ID + "/complete")).isEmpty();
+  }
+
+  @Test
+  void aPartSizeUnderFiveMebibytesIsAUsageError() throws IOException {
+    Path file = file("call.webm", 10);
+
+    Cli.Result result = upload("upload", file.toString(), "--room", "r1", "--part-size", "1MiB");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--part-size must be 5 MiB to 5 GiB");
+  }
+}

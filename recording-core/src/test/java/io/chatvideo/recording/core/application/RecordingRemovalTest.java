@@ -1,0 +1,105 @@
+package io.chatvideo.recording.core.application;
+
+import static io.chatvideo.recording.core.application.CoreFixture.ALICE;
+import static io.chatvideo.recording.core.application.CoreFixture.BOB;
+import static io.chatvideo.recording.core.application.CoreFixture.GRACE;
+import static io.chatvideo.recording.core.application.CoreFixture.MALLORY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.ForbiddenException;
+import io.chatvideo.recording.core.domain.ObjectKey;
+import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.RecordingId;
+import io.chatvideo.recording.core.domain.RecordingNotFoundException;
+import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.port.in.CompleteUploadUseCase.CompleteUploadCommand;
+import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.MultipartTicket;
+import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
+import io.chatvideo.recording.core.port.in.SweepUseCase.SweepReport;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RecordingRemovalTest {
+
+  private final CoreFixture core = new CoreFixture();
+
+  @Test
+  void theOwnerDeletesObjectAndMetadata() {
+    RecordingId id = core.uploadCompleted(ALICE, new byte[5]);
+    ObjectKey key = core.repository.find(id).orElseThrow().details().objectKey();
+    core.recordings.deleteRecording().delete(ALICE, id);
+    assertThat(core.repository.find(id)).isEmpty();
+    assertThat(core.storage.object(key)).isEmpty();
+  }
+
+  @Test
+  void aParticipantMayNotDeleteAndAStrangerCannotTellItExists() {
+    RecordingId id = core.uploadCompleted(ALICE, new byte[5], BOB);
+    assertThatThrownBy(() -> core.recordings.deleteRecording().delete(BOB, id)).isInstanceOf(ForbiddenException.class);
+    assertThatThrownBy(() -> core.recordings.deleteRecording().delete(MALLORY, id))
+        .isInstanceOf(RecordingNotFoundException.class);
+    assertThat(core.repository.find(id)).isPresent();
+  }
+
+  @Test
+  void theSweepRemovesExpiredRecordingsAndNothingElse() {
+    RecordingId old = core.uploadCompleted(ALICE, new byte[5]);
+    ObjectKey oldKey = core.repository.find(old).orElseThrow().details().objectKey();
+    core.clock.advance(Duration.ofDays(2));
+    RecordingId recent = core.uploadCompleted(ALICE, new byte[5]);
+    core.clock.advance(Duration.ofDays(28));
+
+    SweepReport report = core.recordings.sweep().sweep();
+
+    assertThat(report).isEqualTo(new SweepReport(1, 0));
+    assertThat(core.repository.find(old)).isEmpty();
+    assertThat(core.storage.object(oldKey)).isEmpty();
+    assertThat(core.repository.find(recent)).isPresent();
+  }
+
+  @Test
+  void theSweepAbandonsUploadsWhoseWindowClosedAndDropsTheirParts() {
+    MultipartTicket stale = core.startMultipart(ALICE);
+    core.storage.putPart(stale.uploadId(), 1, new byte[10]);
+    UploadTicket staleSingle = core.requestUpload(ALICE, 5);
+    core.storage.put(staleSingle.objectKey(), new byte[3]);
+    core.clock.advance(Duration.ofMinutes(30).plus(GRACE).plusSeconds(1));
+    UploadTicket fresh = core.requestUpload(ALICE, 5);
+
+    SweepReport report = core.recordings.sweep().sweep();
+
+    assertThat(report).isEqualTo(new SweepReport(0, 2));
+    assertThat(core.repository.find(stale.recordingId())).isEmpty();
+    assertThat(core.storage.hasUpload(stale.uploadId())).isFalse();
+    assertThat(core.repository.find(staleSingle.recordingId())).isEmpty();
+    assertThat(core.storage.object(staleSingle.objectKey())).isEmpty();
+    assertThat(core.repository.find(fresh.recordingId())).isPresent();
+  }
+
+  @Test
+  void anUploadStillWithinItsGraceIsLeftAlone() {
+    UploadTicket ticket = core.requestUpload(ALICE, 5);
+    core.clock.advance(Duration.ofMinutes(30).plus(GRACE));
+    assertThat(core.recordings.sweep().sweep()).isEqualTo(new SweepReport(0, 0));
+    assertThat(core.repository.find(ticket.recordingId())).isPresent();
+  }
+
+  @Test
+  void aCompletionThatWinsTheRaceKeepsItsRecording() {
+    UploadTicket ticket = core.requestUpload(ALICE, 5);
+    core.storage.put(ticket.objectKey(), new byte[5]);
+    PendingRecording seenBySweep = (PendingRecording) core.repository.find(ticket.recordingId()).orElseThrow();
+    core.recordings.completeUpload().complete(new CompleteUploadCommand(ALICE, ticket.recordingId(), Optional.empty(),
+        Optional.empty()));
+
+    assertThatThrownBy(() -> core.repository.replace(seenBySweep.abandon(core.clock.instant()), RecordingStatus.PENDING))
+        .isInstanceOf(ConflictException.class);
+    core.clock.advance(Duration.ofDays(2));
+    core.recordings.sweep().sweep();
+    assertThat(core.repository.find(ticket.recordingId()).orElseThrow().status()).isEqualTo(RecordingStatus.COMPLETED);
+    assertThat(core.storage.object(ticket.objectKey())).isPresent();
+  }
+}
