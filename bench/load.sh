@@ -51,9 +51,9 @@ hey_run() {
     /Requests\/sec/ {rps=$2}
     /50%% in|50% in/ {p50=$3*1000}
     /99%% in|99% in/ {p99=$3*1000}
-    /^\s*\[[0-9]+\]/ {code=$1; gsub(/[\[\]]/,"",code); if (code !~ /^2/) bad+=$2}
+    /^[ \t]*\[[0-9]+\]/ {code=$1; gsub(/[\[\]]/,"",code); if (code !~ /^2/) bad+=$2}
     /Error distribution/ {errs=1}
-    errs && /^\s*\[[0-9]+\]/ {bad+=0}
+    errs && /^[ \t]*\[[0-9]+\]/ {bad+=0}
     END {printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad}' "$out/hey-$name-$rate.txt"
 }
 
