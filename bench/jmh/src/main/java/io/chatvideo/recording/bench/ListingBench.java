@@ -1,0 +1,301 @@
+package io.chatvideo.recording.bench;
+
+import io.chatvideo.recording.aws.AwsBackend;
+import io.chatvideo.recording.aws.AwsSettings;
+import io.chatvideo.recording.aws.BenchItems;
+import io.chatvideo.recording.core.domain.CompletedRecording;
+import io.chatvideo.recording.core.domain.ContentType;
+import io.chatvideo.recording.core.domain.Filename;
+import io.chatvideo.recording.core.domain.ObjectKey;
+import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.RecordingDetails;
+import io.chatvideo.recording.core.domain.RecordingId;
+import io.chatvideo.recording.core.domain.RoomId;
+import io.chatvideo.recording.core.domain.UserId;
+import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.local.BenchRows;
+import io.chatvideo.recording.local.LocalBackend;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.dynamodb.services.local.server.LocalDynamoDBRequestHandler;
+import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler;
+
+/**
+ * Item 3: latency of the first and the 100th page of one owner's listing (limit 10, through the
+ * repositories), with 1,000 and with 100,000 recordings in the store. The listed owner has 1,000
+ * recordings in both cases (page 100 is its last page); the other 99,000 belong to 99 other owners.
+ * Reference in the same run: a Scan-and-filter listing of the same table (DynamoDB: Scan with a
+ * filter on user_id, then sort; SQLite: the same query with NOT INDEXED). Target: at 100,000, at
+ * most twice the latency at 1,000.
+ *
+ * <p>Arguments: sizes (default 1000,100000), repeats (default 5), stores (default sqlite,dynamodb). DynamoDB Local runs in this JVM
+ * on 127.0.0.1, port chosen at start; set DDB_LOCAL_TELEMETRY=0.
+ */
+public final class ListingBench {
+
+  private static final int LIMIT = 10;
+  private static final int PAGES = 100;
+  private static final int OWNER_RECORDINGS = LIMIT * PAGES;
+  private static final UserId OWNER = UserId.of("owner-0@example.com");
+  private static final ContentType WEBM = ContentType.parse("video/webm");
+  private static final String ACCESS_KEY = "AKIABENCH0000000000";
+  private static final String SECRET_KEY = "bench-secret-key";
+
+  public static void main(String[] args) throws Exception {
+    int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "1000,100000").split(",")).mapToInt(Integer::parseInt).toArray();
+    int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    Set<String> stores = Set.of((args.length > 2 ? args[2] : "sqlite,dynamodb").split(","));
+    Instant now = Instant.now();
+    Map<Integer, List<CompletedRecording>> seeds = new java.util.TreeMap<>();
+    for (int size : sizes) {
+      seeds.put(size, recordings(size, now));
+    }
+    System.out.printf("%-9s %8s %12s %12s %14s %14s%n", "store", "rows", "page 1 ms", "page 100 ms", "scan p1 ms", "scan p100 ms");
+    List<double[]> sqlite = new ArrayList<>();
+    for (int size : stores.contains("sqlite") ? sizes : new int[0]) {
+      double[] r = sqlite(seeds.get(size), now, repeats);
+      sqlite.add(r);
+      print("sqlite", size, r);
+    }
+    List<double[]> dynamo = new ArrayList<>();
+    Server ddb = startDynamoDbLocal();
+    try {
+      URI endpoint = URI.create("http://127.0.0.1:" + ((ServerConnector) ddb.getConnectors()[0]).getLocalPort());
+      for (int size : stores.contains("dynamodb") ? sizes : new int[0]) {
+        double[] r = dynamoDb(endpoint, seeds.get(size), now, repeats);
+        dynamo.add(r);
+        print("dynamodb", size, r);
+      }
+    } finally {
+      ddb.stop();
+    }
+    boolean pass = true;
+    StringBuilder notes = new StringBuilder();
+    for (var entry : Map.of("sqlite", sqlite, "dynamodb", dynamo).entrySet()) {
+      if (entry.getValue().isEmpty()) {
+        continue;
+      }
+      double[] small = entry.getValue().get(0);
+      double[] large = entry.getValue().get(entry.getValue().size() - 1);
+      double ratio1 = large[0] / small[0];
+      double ratio100 = large[1] / small[1];
+      double scanRatio = large[2] / small[2];
+      notes.append(String.format(" %s: page 1 x%.2f, page 100 x%.2f (scan reference x%.1f);", entry.getKey(), ratio1,
+          ratio100, scanRatio));
+      pass &= ratio1 <= 2 && ratio100 <= 2;
+    }
+    System.out.println("VERDICT listing: " + (pass ? "PASS" : "FAIL") + " (" + sizes[sizes.length - 1] + " vs "
+        + sizes[0] + " rows, target <= x2;" + notes + ")");
+    System.exit(0);
+  }
+
+  private static void print(String store, int size, double[] r) {
+    System.out.printf("%-9s %8d %12.2f %12.2f %14.2f %14.2f%n", store, size, r[0], r[1], r[2], r[3]);
+  }
+
+  /** OWNER_RECORDINGS for the listed owner, the rest spread over 99 other owners, over the last 20 days. */
+  private static List<CompletedRecording> recordings(int size, Instant now) {
+    Random random = new Random(size);
+    List<CompletedRecording> all = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      UserId owner = i < OWNER_RECORDINGS ? OWNER : UserId.of("owner-" + (1 + i % 99) + "@example.com");
+      RoomId room = RoomId.of("room-" + random.nextInt(100));
+      Instant created = now.minusSeconds(60 + random.nextInt(20 * 24 * 3600)).minusNanos(random.nextInt(1_000_000_000));
+      RecordingId id = new RecordingId(new UUID(random.nextLong(), random.nextLong()));
+      RecordingDetails details = new RecordingDetails(id, room, owner, Set.of(),
+          ObjectKey.forRecording(room, created, id, WEBM), new Filename("call.webm"), WEBM, OptionalLong.of(1 << 20),
+          created, created.plus(Duration.ofDays(30)));
+      all.add(new PendingRecording(details, Optional.empty(), created.plus(Duration.ofMinutes(30)))
+          .complete(1 << 20, Optional.empty(), created.plusSeconds(30), Optional.empty()));
+    }
+    return all;
+  }
+
+  /** Median latency of page 1 and page PAGES through the repository, then the same two pages by scan. */
+  private static double[] measure(RecordingRepository repository, Instant now, int repeats,
+      java.util.function.IntFunction<Integer> scanPage) {
+    List<Double> first = new ArrayList<>();
+    List<Double> last = new ArrayList<>();
+    for (int r = 0; r < repeats + 1; r++) {
+      Optional<String> cursor = Optional.empty();
+      for (int page = 1; page <= PAGES; page++) {
+        long t0 = System.nanoTime();
+        RecordingRepository.Page p = repository.listByOwner(OWNER, now, LIMIT, cursor);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (p.recordings().size() != LIMIT) {
+          throw new IllegalStateException("page " + page + " has " + p.recordings().size() + " recordings");
+        }
+        if (r > 0 && page == 1) {
+          first.add(ms);
+        }
+        if (r > 0 && page == PAGES) {
+          last.add(ms);
+        }
+        cursor = p.nextCursor();
+      }
+    }
+    List<Double> scanFirst = new ArrayList<>();
+    List<Double> scanLast = new ArrayList<>();
+    // The walks above warmed the JIT; a Scan of 100,000 items takes long enough that 3 runs will do.
+    for (int r = 0; r < 3; r++) {
+      scanFirst.add(time(() -> scanPage.apply(1)));
+      scanLast.add(time(() -> scanPage.apply(PAGES)));
+    }
+    return new double[] {median(first), median(last), median(scanFirst), median(scanLast)};
+  }
+
+  private static double time(Supplier<Integer> work) {
+    long t0 = System.nanoTime();
+    int n = work.get();
+    if (n != LIMIT) {
+      throw new IllegalStateException("scan page has " + n + " recordings");
+    }
+    return (System.nanoTime() - t0) / 1e6;
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static double[] sqlite(List<CompletedRecording> seed, Instant now, int repeats) throws Exception {
+    Path dir = Files.createTempDirectory("listing-sqlite");
+    try (LocalBackend local = LocalBackend.open(dir, Clock.systemUTC());
+        Connection jdbc = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("recordings.db"))) {
+      long t0 = System.nanoTime();
+      BenchRows.insertAll(jdbc, seed);
+      System.err.printf("sqlite: seeded %d rows in one transaction in %.1f s%n", seed.size(), (System.nanoTime() - t0) / 1e9);
+      long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+      return measure(local.repository(), now, repeats, page -> {
+        try (PreparedStatement scan = jdbc.prepareStatement("SELECT id FROM recordings NOT INDEXED WHERE owner = ? "
+            + "AND expires_at > ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")) {
+          scan.setString(1, OWNER.value());
+          scan.setLong(2, nowNanos);
+          scan.setInt(3, LIMIT);
+          scan.setInt(4, (page - 1) * LIMIT);
+          int n = 0;
+          try (ResultSet rs = scan.executeQuery()) {
+            while (rs.next()) {
+              n++;
+            }
+          }
+          return n;
+        } catch (java.sql.SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    } finally {
+      try (var files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static double[] dynamoDb(URI endpoint, List<CompletedRecording> seed, Instant now, int repeats) throws Exception {
+    String table = "listing" + seed.size();
+    var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+    try (AwsBackend aws = AwsBackend.create(new AwsSettings("us-east-1", "listing-bench", table, Optional.of(endpoint),
+            Optional.of(endpoint), true, Duration.ofSeconds(30)), credentials);
+        DynamoDbClient client = DynamoDbClient.builder().region(Region.US_EAST_1).endpointOverride(endpoint)
+            .credentialsProvider(credentials).httpClient(ApacheHttpClient.builder().maxConnections(8).build()).build()) {
+      client.createTable(aws.infrastructure().createTableRequest());
+      long t0 = System.nanoTime();
+      seedDynamoDb(client, table, seed);
+      System.err.printf("dynamodb: seeded %d items by BatchWriteItem in %.1f s%n", seed.size(), (System.nanoTime() - t0) / 1e9);
+      double[] result = measure(aws.repository(), now, repeats, page -> scanPage(client, table, now, page));
+      client.deleteTable(d -> d.tableName(table));
+      return result;
+    }
+  }
+
+  private static void seedDynamoDb(DynamoDbClient client, String table, List<CompletedRecording> seed) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int from = 0; from < seed.size(); from += 25) {
+        List<WriteRequest> batch = seed.subList(from, Math.min(seed.size(), from + 25)).stream()
+            .map(r -> WriteRequest.builder().putRequest(PutRequest.builder().item(BenchItems.item(r, "listing-bench"))
+                .build()).build())
+            .toList();
+        done.add(pool.submit(() -> {
+          Map<String, List<WriteRequest>> pending = Map.of(table, batch);
+          while (!pending.isEmpty()) {
+            Map<String, List<WriteRequest>> request = pending;
+            var unprocessed = client.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+            pending = unprocessed == null ? Map.of() : unprocessed;
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** The seed's way: Scan the whole table filtered on user_id, sort newest first, cut the page. */
+  private static int scanPage(DynamoDbClient client, String table, Instant now, int page) {
+    List<Map<String, AttributeValue>> mine = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      ScanResponse response = client.scan(s -> s.tableName(table).exclusiveStartKey(from)
+          .filterExpression("user_id = :u AND #ttl > :now")
+          .expressionAttributeNames(Map.of("#ttl", "ttl"))
+          .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(OWNER.value()),
+              ":now", AttributeValue.fromN(Long.toString(now.getEpochSecond())))));
+      mine.addAll(response.items());
+      start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+    } while (start != null);
+    mine.sort(Comparator.comparing((Map<String, AttributeValue> i) -> i.get("created_at").s()).reversed());
+    return mine.subList((page - 1) * LIMIT, Math.min(mine.size(), page * LIMIT)).size();
+  }
+
+  private static Server startDynamoDbLocal() throws Exception {
+    LocalDynamoDBRequestHandler requests = new LocalDynamoDBRequestHandler(0, true, null, true, false);
+    Server jetty = new Server();
+    ServerConnector connector = new ServerConnector(jetty);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    jetty.addConnector(connector);
+    jetty.setHandler(new LocalDynamoDBServerHandler(requests, null));
+    jetty.start();
+    return jetty;
+  }
+}

@@ -1,0 +1,80 @@
+# Shared helpers for the bench scripts (sourced, not run). Every server binds 127.0.0.1 on a free
+# port, runs under a data directory of its own in bench/results/, and is stopped by its pid on exit.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
+RESULTS_DIR=${RESULTS_DIR:-$BENCH_DIR/results}
+SERVER_JAR=$REPO_DIR/adapter-http/target/recordings-server.jar
+CLI_JAR=$REPO_DIR/adapter-cli/target/recordings.jar
+mkdir -p "$RESULTS_DIR"
+
+SERVER_PIDS=()
+stop_servers() {
+  local pid
+  for pid in "${SERVER_PIDS[@]:-}"; do
+    [[ -n $pid ]] || continue
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null || true
+      for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+  done
+  SERVER_PIDS=()
+}
+trap stop_servers EXIT
+
+require_jars() {
+  if [[ ! -f $SERVER_JAR || ! -f $CLI_JAR ]]; then
+    echo "building the jars (mvn package -DskipTests) ..." >&2
+    (cd "$REPO_DIR" && mvn -B -q -ntp package -DskipTests >&2)
+  fi
+}
+
+# A port nothing listens on right now (the kernel picks it).
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+machine() {
+  echo "$(nproc) cores $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/Mem:/{print $2}') GiB," \
+    "$(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+now_ms() { date +%s%3N; }
+
+# start_server DATA_DIR [ENV=VALUE ...]: starts the fat jar in the background on a free port; sets
+# SERVER_PID, PORT, API. Extra environment (e.g. RECORDING_BACKEND=aws) is passed through.
+start_server() {
+  local data=$1; shift
+  PORT=$(free_port)
+  API=http://127.0.0.1:$PORT
+  SERVER_DATA=$data
+  mkdir -p "$data"
+  env MICRONAUT_SERVER_HOST=127.0.0.1 MICRONAUT_SERVER_PORT="$PORT" RECORDINGS_DATA_DIR="$data" \
+    RECORDING_WEB_DIR="$data/no-web" "$@" \
+    java ${SERVER_JAVA_OPTS:-} -jar "$SERVER_JAR" >"$data/server.log" 2>&1 &
+  SERVER_PID=$!
+  SERVER_PIDS+=("$SERVER_PID")
+}
+
+# wait_health [TIMEOUT_S]: polls /health until 200; fails if the server died or the time ran out.
+wait_health() {
+  local deadline=$(( $(date +%s) + ${1:-30} ))
+  while (( $(date +%s) < deadline )); do
+    if [[ $(curl -s -o /dev/null -w '%{http_code}' "$API/health" 2>/dev/null) == 200 ]]; then return 0; fi
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died; log:" >&2; tail -20 "$SERVER_DATA/server.log" >&2 2>/dev/null; return 1; }
+    sleep 0.005
+  done
+  echo "server not healthy within ${1:-30} s" >&2
+  return 1
+}
+
+dev_token() {
+  curl -sf -X POST "$API/dev/token" -H 'Content-Type: application/json' -d "{\"email\": \"${1:-bench@example.com}\"}" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
+}
+
+rss_kib() { awk '/VmRSS/{print $2}' "/proc/$1/status"; }
+
+median() { sort -n | awk '{a[NR]=$1} END{ if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'; }
