@@ -10,8 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -29,12 +27,7 @@ class AwsInfrastructureIT {
 
   @BeforeAll
   static void connect() {
-    dynamoDb = DynamoDbClient.builder()
-        .region(Region.US_EAST_1)
-        .endpointOverride(AwsStandIns.dynamoDbEndpoint())
-        .credentialsProvider(AwsStandIns.credentials())
-        .httpClientBuilder(ApacheHttpClient.builder())
-        .build();
+    dynamoDb = AwsStandIns.dynamoDbClient();
   }
 
   @AfterAll

@@ -43,8 +43,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -59,12 +57,7 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
 
   @BeforeAll
   static void connect() {
-    dynamoDb = DynamoDbClient.builder()
-        .region(Region.US_EAST_1)
-        .endpointOverride(AwsStandIns.dynamoDbEndpoint())
-        .credentialsProvider(AwsStandIns.credentials())
-        .httpClientBuilder(ApacheHttpClient.builder())
-        .build();
+    dynamoDb = AwsStandIns.dynamoDbClient();
   }
 
   @AfterAll

@@ -67,18 +67,23 @@ public final class AwsStandIns implements BeforeAllCallback {
         Duration.ofSeconds(10));
   }
 
+  /** A new client of the DynamoDB stand-in, for tests that read or shape tables directly; the caller closes it. */
+  public static DynamoDbClient dynamoDbClient() {
+    return DynamoDbClient.builder()
+        .region(Region.of(REGION))
+        .endpointOverride(dynamoDbEndpoint())
+        .credentialsProvider(credentials())
+        .httpClient(ApacheHttpClient.create())
+        .build();
+  }
+
   /**
    * Deletes a table if it exists. DynamoDB Local keeps one of its 10 worker threads busy for each
    * table with TTL enabled (as the bootstrap leaves it) until the table is gone, so tests delete
    * the tables they create when done.
    */
   public static void deleteTable(String table) {
-    try (DynamoDbClient dynamoDb = DynamoDbClient.builder()
-        .region(Region.of(REGION))
-        .endpointOverride(dynamoDbEndpoint())
-        .credentialsProvider(credentials())
-        .httpClient(ApacheHttpClient.create())
-        .build()) {
+    try (DynamoDbClient dynamoDb = dynamoDbClient()) {
       dynamoDb.deleteTable(d -> d.tableName(table));
     } catch (ResourceNotFoundException alreadyGone) {
       // Deleting is idempotent here: the table may never have been created.
