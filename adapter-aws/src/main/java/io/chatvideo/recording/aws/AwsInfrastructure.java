@@ -262,35 +262,20 @@ public final class AwsInfrastructure {
 
   private String lifecycle(Duration retention) {
     String name = "S3 bucket " + settings.bucket() + " lifecycle";
-    List<LifecycleRule> existing;
-    try {
-      existing = s3.getBucketLifecycleConfiguration(g -> g.bucket(settings.bucket())).rules();
-    } catch (AwsServiceException e) {
-      if (e.statusCode() == 501) {
-        return notImplemented(name);
-      }
-      if (e.statusCode() != 404) {
-        throw failed(name, e);
-      }
-      existing = List.of();
-    } catch (SdkException e) {
-      throw failed(name, e);
+    Optional<List<LifecycleRule>> current = currentRules(name,
+        () -> s3.getBucketLifecycleConfiguration(g -> g.bucket(settings.bucket())).rules());
+    if (current.isEmpty()) {
+      return notImplemented(name);
     }
+    List<LifecycleRule> existing = current.get();
     PutBucketLifecycleConfigurationRequest wanted = lifecycleRequest(retention, existing);
     String rules = "objects under " + ObjectKey.PREFIX + " expire after " + expirationDays(retention)
         + " days, incomplete uploads are aborted after " + ABORT_INCOMPLETE_UPLOADS_AFTER_DAYS + " day";
     if (wanted.lifecycleConfiguration().rules().equals(existing)) {
       return name + ": unchanged (" + rules + ")";
     }
-    try {
-      s3.putBucketLifecycleConfiguration(wanted);
-    } catch (AwsServiceException e) {
-      if (e.statusCode() == 501) {
-        return notImplemented(name);
-      }
-      throw failed(name, e);
-    } catch (SdkException e) {
-      throw failed(name, e);
+    if (!putRules(name, () -> s3.putBucketLifecycleConfiguration(wanted))) {
+      return notImplemented(name);
     }
     return name + ": set (" + rules + ")";
   }
@@ -300,36 +285,56 @@ public final class AwsInfrastructure {
     if (origins.isEmpty()) {
       return name + ": left as it is (no web client origin given)";
     }
-    List<CORSRule> existing;
-    try {
-      existing = s3.getBucketCors(g -> g.bucket(settings.bucket())).corsRules();
-    } catch (AwsServiceException e) {
-      if (e.statusCode() == 501) {
-        return notImplemented(name);
-      }
-      if (e.statusCode() != 404) {
-        throw failed(name, e);
-      }
-      existing = List.of();
-    } catch (SdkException e) {
-      throw failed(name, e);
+    Optional<List<CORSRule>> current = currentRules(name,
+        () -> s3.getBucketCors(g -> g.bucket(settings.bucket())).corsRules());
+    if (current.isEmpty()) {
+      return notImplemented(name);
     }
+    List<CORSRule> existing = current.get();
     PutBucketCorsRequest wanted = corsRequest(origins, existing);
     String rule = "PUT and GET from " + String.join(", ", origins);
     if (wanted.corsConfiguration().corsRules().equals(existing)) {
       return name + ": unchanged (" + rule + ")";
     }
+    if (!putRules(name, () -> s3.putBucketCors(wanted))) {
+      return notImplemented(name);
+    }
+    return name + ": set (" + rule + ")";
+  }
+
+  /**
+   * The bucket's current rules of one kind (lifecycle, CORS): empty when it has none (404), absent
+   * when the endpoint does not implement them (501, as S3Proxy and some S3-compatibles answer).
+   */
+  private static <T> Optional<List<T>> currentRules(String name, Supplier<List<T>> read) {
     try {
-      s3.putBucketCors(wanted);
+      return Optional.of(read.get());
     } catch (AwsServiceException e) {
       if (e.statusCode() == 501) {
-        return notImplemented(name);
+        return Optional.empty();
+      }
+      if (e.statusCode() != 404) {
+        throw failed(name, e);
+      }
+      return Optional.of(List.of());
+    } catch (SdkException e) {
+      throw failed(name, e);
+    }
+  }
+
+  /** Sets the wanted rules; false when the endpoint does not implement them (501). */
+  private static boolean putRules(String name, Runnable put) {
+    try {
+      put.run();
+      return true;
+    } catch (AwsServiceException e) {
+      if (e.statusCode() == 501) {
+        return false;
       }
       throw failed(name, e);
     } catch (SdkException e) {
       throw failed(name, e);
     }
-    return name + ": set (" + rule + ")";
   }
 
   private static String notImplemented(String name) {
