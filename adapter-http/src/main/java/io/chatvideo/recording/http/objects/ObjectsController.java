@@ -5,6 +5,7 @@ import io.chatvideo.recording.http.problem.Problem;
 import io.chatvideo.recording.local.EndpointResponse;
 import io.chatvideo.recording.local.ObjectEndpoint;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,15 +19,12 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
-import io.micronaut.http.server.types.files.StreamedFile;
-import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Mounts the local backend's capability URLs at {@code /objects/…}: the upload PUT streams the
@@ -34,7 +32,8 @@ import java.util.concurrent.ExecutorService;
  * the object in memory. The signed URL is the credential, so no bearer token is asked; with a
  * backend whose URLs point elsewhere (S3) these paths answer 404. The endpoint reads the raw
  * path and query itself, so the decoded {@code key} only shapes the route. A download goes out as
- * a {@link StreamedFile} so that it carries its {@code Content-Length}.
+ * a {@link FileDownload} over the file itself, read only as fast as the client takes it. If the
+ * object was replaced or deleted between finding it and opening it, the answer is a 503 to retry.
  */
 @Controller(ObjectEndpoint.PATH_PREFIX)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -42,13 +41,9 @@ import java.util.concurrent.ExecutorService;
 final class ObjectsController {
 
   private final Optional<ObjectEndpoint> endpoint;
-  private final ExecutorService blocking;
-  private final Clock clock;
 
-  ObjectsController(Backend backend, @Named(TaskExecutors.BLOCKING) ExecutorService blocking, Clock clock) {
+  ObjectsController(Backend backend) {
     this.endpoint = backend.objects();
-    this.blocking = blocking;
-    this.clock = clock;
   }
 
   @Put(value = "/{+key}", consumes = MediaType.ALL, produces = MediaType.ALL)
@@ -76,8 +71,15 @@ final class ObjectsController {
     }
     MutableHttpResponse<Object> response = HttpResponse.status(HttpStatus.valueOf(answer.status()));
     answer.headers().forEach(response::header);
-    answer.body().ifPresent(content -> response.body(new StreamedFile(PipedBody.stream(content, blocking),
-        MediaType.APPLICATION_OCTET_STREAM_TYPE, clock.millis(), content.length())));
+    if (answer.body().isPresent()) {
+      io.chatvideo.recording.local.Body content = answer.body().get();
+      try {
+        response.body(new FileDownload(content.open(), content.length()));
+      } catch (IOException e) {
+        return Problem.response(Problem.of(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()))
+            .header(HttpHeaders.RETRY_AFTER, "1");
+      }
+    }
     return response;
   }
 
