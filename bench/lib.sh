@@ -46,14 +46,20 @@ now_ms() { date +%s%3N; }
 # start_server DATA_DIR [ENV=VALUE ...]: starts the fat jar in the background on a free port; sets
 # SERVER_PID, PORT, API. Extra environment (e.g. RECORDING_BACKEND=aws) is passed through.
 start_server() {
-  local data=$1; shift
+  start_server_with "java ${SERVER_JAVA_OPTS:-} -jar $SERVER_JAR" "$@"
+}
+
+# start_server_with COMMAND DATA_DIR [ENV=VALUE ...]: the same with another command line (split on
+# spaces), e.g. the launcher bin/recordings-server.
+start_server_with() {
+  local command=$1 data=$2; shift 2
   PORT=$(free_port)
   API=http://127.0.0.1:$PORT
   SERVER_DATA=$data
   mkdir -p "$data"
   env MICRONAUT_SERVER_HOST=127.0.0.1 MICRONAUT_SERVER_PORT="$PORT" RECORDINGS_DATA_DIR="$data" \
     RECORDING_WEB_DIR="$data/no-web" "$@" \
-    java ${SERVER_JAVA_OPTS:-} -jar "$SERVER_JAR" >"$data/server.log" 2>&1 &
+    $command >"$data/server.log" 2>&1 &
   SERVER_PID=$!
   SERVER_PIDS+=("$SERVER_PID")
 }

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Item 2: start-up. Server: launch of the fat jar to the first 200 on /health (fresh data directory
-# each time). CLI: `recordings --version` and `recordings list` wall time through the launcher.
+# Item 2: start-up. Server: launch to the first 200 on /health (fresh data directory each time),
+# through the shipped launcher bin/recordings-server (the verdict) and with a plain java -jar. CLI: `recordings --version` and `recordings list` wall time through the launcher.
 # Reference in the same run: a bare JVM (`java -version`), the floor any Java command pays.
 # Median of RUNS (default 7). Targets: server < 2 s, recordings list < 1.5 s.
 source "$(dirname "$0")/lib.sh"
 RUNS=${RUNS:-7}
 require_jars
 out=$RESULTS_DIR/startup; rm -rf "$out"; mkdir -p "$out"
-launcher=$REPO_DIR/adapter-cli/src/main/dist/recordings
+launcher=$REPO_DIR/bin/recordings
 echo "machine: $(machine)"
 
 # Warm the page cache and let the launcher make its class-data-sharing archive once.
@@ -34,18 +34,17 @@ for i in $(seq 1 "$RUNS"); do
   fi
 done
 
-# The same start with an AppCDS archive of the server's classes (made by one training run that
-# starts, serves /health, a token and a listing, and stops): most of the plain start is loading
-# and verifying some 7,700 classes from the fat jar.
-archive=$out/server.jsa
-SERVER_JAVA_OPTS="-XX:ArchiveClassesAtExit=$archive" start_server "$out/train"
-wait_health 30
-T=$(dev_token); curl -sf "$API/recordings" -H "Authorization: Bearer $T" >/dev/null
+# The same start through the shipped launcher bin/recordings-server, which maps a class-data-sharing
+# archive of the server's classes (recorded once per jar by a training run, done here before timing):
+# most of a plain start is loading and verifying some 7,700 classes from the fat jar.
+rm -f "${SERVER_JAR%.jar}.jsa"
+start_server_with "$REPO_DIR/bin/recordings-server" "$out/train"
+wait_health 60
 kill -TERM "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
 server_cds=()
 for i in $(seq 1 "$RUNS"); do
   t0=$(now_ms)
-  SERVER_JAVA_OPTS="-XX:SharedArchiveFile=$archive" start_server "$out/server-cds-$i"
+  start_server_with "$REPO_DIR/bin/recordings-server" "$out/server-cds-$i"
   wait_health 30
   server_cds+=($(( $(now_ms) - t0 )))
   kill -TERM "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
@@ -63,12 +62,12 @@ m() { printf '%s\n' "$@" | median; }
 jvm_m=$(m "${jvm[@]}"); server_m=$(m "${server[@]}"); version_m=$(m "${version[@]}"); cds_m=$(m "${server_cds[@]}")
 list_m=$(m "${list[@]}"); plain_m=$(m "${list_plain[@]}")
 echo "bare JVM (java -version)         median ${jvm_m} ms   runs: ${jvm[*]}"
-echo "server start -> first 200 health median ${server_m} ms   runs: ${server[*]}   (x$(awk -v a="$server_m" -v b="$jvm_m" 'BEGIN{printf "%.1f", a/b}') bare JVM)"
-echo "server, AppCDS archive          median ${cds_m} ms   runs: ${server_cds[*]}   (not how the jar starts today)"
+echo "server java -jar -> first 200   median ${server_m} ms   runs: ${server[*]}   (x$(awk -v a="$server_m" -v b="$jvm_m" 'BEGIN{printf "%.1f", a/b}') bare JVM)"
+echo "server bin/recordings-server     median ${cds_m} ms   runs: ${server_cds[*]}   ($(awk -v a="$cds_m" -v b="$server_m" 'BEGIN{printf "%.0f", 100*a/b}')% of java -jar)"
 echo "recordings --version (launcher)  median ${version_m} ms   runs: ${version[*]}"
 echo "recordings list (launcher)       median ${list_m} ms   runs: ${list[*]}   (x$(awk -v a="$list_m" -v b="$jvm_m" 'BEGIN{printf "%.1f", a/b}') bare JVM)"
 echo "recordings list (java -jar)      median ${plain_m} ms   runs: ${list_plain[*]}"
 verdict=PASS
-(( ${server_m%.*} < 2000 )) || verdict=FAIL
+(( ${cds_m%.*} < 2000 )) || verdict=FAIL
 (( ${list_m%.*} < 1500 )) || verdict=FAIL
-echo "VERDICT startup: $verdict (server ${server_m} ms < 2000 ms; recordings list ${list_m} ms < 1500 ms)"
+echo "VERDICT startup: $verdict (server via bin/recordings-server ${cds_m} ms < 2000 ms; recordings list ${list_m} ms < 1500 ms)"
