@@ -71,21 +71,24 @@ async function waitFor(what, predicate, timeoutMs, intervalMs = 200) {
   }
 }
 
-/** RSS (KiB) of every process whose command line names the profile dir: this Chromium only. */
+/** RSS (KiB) of every process whose command line names the profile dir (this Chromium only), by `--type`. */
 async function chromiumRssKib(profile) {
-  let total = 0;
+  const byType = { total: 0, browser: 0, renderer: 0, other: 0 };
   for (const pid of await readdir('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
       if (!cmdline.includes(profile)) continue;
       const status = await readFile(`/proc/${pid}/status`, 'utf8');
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const type = /--type=([a-z-]+)/.exec(cmdline)?.[1];
+      byType.total += rss;
+      byType[type === undefined ? 'browser' : type === 'renderer' ? 'renderer' : 'other'] += rss;
     } catch {
       // the process ended meanwhile
     }
   }
-  return total;
+  return byType;
 }
 
 const workDir = await mkdtemp(join(tmpdir(), 'bench-browser-'));
@@ -153,8 +156,8 @@ async function bench() {
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize, totalSize } = await cdp.send('Runtime.getHeapUsage');
     const rss = await chromiumRssKib(profile);
-    heapSamples.push({ label, at: Date.now(), used: usedSize, total: totalSize, rssKib: rss });
-    say(`heap ${label}: used ${mib(usedSize)} MiB (total ${mib(totalSize)} MiB), Chromium RSS ${mib(rss * 1024)} MiB`);
+    heapSamples.push({ label, at: Date.now(), used: usedSize, total: totalSize, rss });
+    say(`heap ${label}: used ${mib(usedSize)} MiB (total ${mib(totalSize)} MiB), Chromium RSS ${mib(rss.total * 1024)} MiB`);
     return usedSize;
   };
 
@@ -251,11 +254,12 @@ async function bench() {
   const durationOk = probe.duration !== undefined && Math.abs(probe.duration - recordedSeconds) <= Math.max(2, recordedSeconds * 0.02);
 
   console.log('');
-  console.log('JS heap of the page (main isolate, after a forced GC), Chromium RSS (all its processes)');
-  console.log(`${'sample'.padEnd(24)} ${'used MiB'.padStart(9)} ${'vs ref'.padStart(8)} ${'RSS MiB'.padStart(9)}`);
+  console.log('JS heap of the page (main isolate, after a forced GC); RSS MiB of this Chromium: all processes, renderers, browser process, others (GPU, audio, network, ...)');
+  console.log(`${'sample'.padEnd(24)} ${'used MiB'.padStart(9)} ${'vs ref'.padStart(8)} ${'RSS all'.padStart(8)} ${'render'.padStart(7)} ${'browser'.padStart(7)} ${'other'.padStart(7)}`);
   for (const s of heapSamples) {
     const ref = s.at < early.at ? ready : early;
-    console.log(`${s.label.padEnd(24)} ${mib(s.used).padStart(9)} ${signedMib(s.used - ref.used).padStart(8)} ${mib(s.rssKib * 1024).padStart(9)}`);
+    const r = (kib) => (kib / 1024).toFixed(0);
+    console.log(`${s.label.padEnd(24)} ${mib(s.used).padStart(9)} ${signedMib(s.used - ref.used).padStart(8)} ${r(s.rss.total).padStart(8)} ${r(s.rss.renderer).padStart(7)} ${r(s.rss.browser).padStart(7)} ${r(s.rss.other).padStart(7)}`);
   }
   console.log(`(vs ref: idle samples against 'page ready', the rest against '${early.label}')`);
   console.log('');
@@ -270,6 +274,7 @@ async function bench() {
     ['idle reference: heap drift over idle', `${signedMib(idleDrift)} MiB in ${IDLE_SECONDS} s`],
     [`heap growth ${early.label} -> at stop`, `${signedMib(growth)} MiB (target < 30 MiB)`],
     [`heap peak during recording`, `${mib(peak.used)} MiB at '${peak.label}' (${signedMib(peakGrowth)} MiB)`],
+    ['Chromium RSS recording +5 s -> at stop', `${signedMib((atStop.rss.total - early.rss.total) * 1024)} MiB (renderers ${signedMib((atStop.rss.renderer - early.rss.renderer) * 1024)}, browser ${signedMib((atStop.rss.browser - early.rss.browser) * 1024)}; no target)`],
     ['heap after upload vs page ready', `${signedMib(after.used - ready.used)} MiB`],
     ['upload', progressive ? `progressive, min part size ${mib(partSize)} MiB` : 'single PUT (not progressive)'],
     ['PUTs (ok / failed)', `${partsPut.length} / ${failedPuts}; ${uploadedAtStop.length} before stop, ${putsAfterStop.length} after`],
@@ -290,7 +295,7 @@ async function bench() {
   const reasons = [];
   const fail = [];
   (growth < HEAP_GROWTH_TARGET ? reasons : fail).push(`heap growth ${signedMib(growth)} MiB ${growth < HEAP_GROWTH_TARGET ? '<' : '>='} 30 MiB`);
-  (progressive ? reasons : fail).push(progressive ? `${uploadedAtStop.length} parts up before stop` : 'no progressive upload');
+  (progressive ? reasons : fail).push(progressive ? `${uploadedAtStop.length} part(s) up before stop` : 'no progressive upload');
   (leftAtStop <= partSize ? reasons : fail).push(`${leftParts.toFixed(2)} parts (${(finalSize > 0 ? (100 * leftAtStop) / finalSize : 100).toFixed(1)} % of file) left at stop, target <= 1`);
   (recording?.status === 'COMPLETED' && recording.size === fileBytes ? reasons : fail).push(`status ${recording?.status ?? 'missing'}${recording?.size === fileBytes ? '' : ', size mismatch'}`);
   (durationOk ? reasons : fail).push(`ffprobe Duration ${probe.duration?.toFixed(1) ?? 'N/A'} s vs ${recordedSeconds.toFixed(1)} s recorded`);
