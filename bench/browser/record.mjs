@@ -246,7 +246,8 @@ async function bench() {
   const progressive = minPartSize !== undefined;
   const putsAfterStop = partsPut.filter((put) => put.finishedAt > stopAt);
   // Part 1 waits for stop by design (the Duration goes into its header) and the last part is the
-  // tail, smaller than a part: any other part still going up after stop was uploaded late.
+  // tail, smaller than a part: any other part still going up after stop was in flight (it filled
+  // in the last second or so) or uploaded late.
   const lastPart = Math.max(0, ...partsPut.map((put) => Number(put.part) || 0));
   const lateParts = putsAfterStop.filter((put) => put.part !== '1' && Number(put.part) !== lastPart);
   const part1 = partsPut.find((put) => put.part === '1');
@@ -284,7 +285,7 @@ async function bench() {
     ['left at stop', `${leftAtStop} B (${mib(leftAtStop)} MiB) = ${(finalSize > 0 ? (100 * leftAtStop) / finalSize : 100).toFixed(1)} % of the file = ${leftParts.toFixed(2)} parts`],
     ['  of which part 1 (held back until stop)', part1 === undefined ? '-' : `${part1.bytes} B (${(part1.bytes / partSize).toFixed(2)} parts)`],
     ['  of which the tail (last part)', tail === undefined ? '-' : `${tail.bytes} B (${(tail.bytes / partSize).toFixed(2)} parts)`],
-    ['  full parts uploaded late (after stop)', progressive ? `${lateParts.length}${lateParts.length ? ` (parts ${lateParts.map((p) => p.part).join(', ')})` : ''}` : '-'],
+    ['  full parts not stored at stop (in flight or late)', progressive ? `${lateParts.length}${lateParts.length ? ` (parts ${lateParts.map((p) => p.part).join(', ')})` : ''}` : '-'],
     ['stop -> uploaded', `${((uploadedAt - stopAt) / 1000).toFixed(1)} s (${uploadState})`],
     ['status (API)', `${recording?.status ?? 'not listed'}, duration_ms ${recording?.duration_ms ?? '-'}`],
     ['ffprobe', `Duration ${probe.duration?.toFixed(2) ?? 'N/A'} s, ${probe.streams ?? '?'}`],
