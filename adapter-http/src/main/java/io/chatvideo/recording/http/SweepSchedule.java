@@ -10,7 +10,9 @@ import java.util.Optional;
 
 /**
  * Runs the core's sweep every {@code recording.sweep-interval} with the local backend. S3 expires
- * objects by a lifecycle rule and DynamoDB items by TTL, so the aws backend needs no sweep here.
+ * objects by a lifecycle rule and DynamoDB items by TTL; the records of abandoned uploads go with a
+ * scheduled {@code recordings admin sweep}, since the sweep Scans the table, which no API server
+ * replica should do on its own timer.
  */
 @Context
 final class SweepSchedule {
