@@ -5,8 +5,10 @@
 # that was uploaded for it; no object file is visible that is not a complete upload (objects/ holds
 # only files whose sha256 is one of the sources, .meta sidecars aside); the server answers normally after the restart.
 # Reference in the same run: the same uploads with no kill (all must complete and match).
+# The uploads start STAGGER (0.25) s apart, so that at the kill some have completed and others are
+# mid-PUT: both kinds are then checked.
 source "$(dirname "$0")/lib.sh"
-UPLOADS=${UPLOADS:-20}; FILE_MIB=${FILE_MIB:-32}; KILL_AFTER=${KILL_AFTER:-1.5}
+UPLOADS=${UPLOADS:-20}; FILE_MIB=${FILE_MIB:-32}; KILL_AFTER=${KILL_AFTER:-2}; STAGGER=${STAGGER:-0.25}
 require_jars
 out=$RESULTS_DIR/kill; rm -rf "$out"; mkdir -p "$out/src"
 echo "machine: $(machine)"
@@ -52,7 +54,7 @@ check() {
 DATA=$out/ref; : >"$out/ids"
 start_server "$DATA"; wait_health 60
 TOKEN=$(dev_token kill@example.com); AUTH="Authorization: Bearer $TOKEN"
-pids=(); for i in $(seq 1 "$UPLOADS"); do upload_one "$i" & pids+=($!); done; wait "${pids[@]}"
+pids=(); for i in $(seq 1 "$UPLOADS"); do upload_one "$i" & pids+=($!); sleep "$STAGGER"; done; wait "${pids[@]}"
 read -r c p ok bad stray < <(check)
 echo "reference (no kill): $c completed, $p pending, $ok sha256 match, $bad mismatch, $stray stray object files"
 ref_ok=$(( c == UPLOADS && ok == UPLOADS && bad == 0 && stray == 0 ))
@@ -62,11 +64,12 @@ stop_servers
 DATA=$out/killed; : >"$out/ids"
 start_server "$DATA"; wait_health 60
 TOKEN=$(dev_token kill@example.com); AUTH="Authorization: Bearer $TOKEN"
-pids=(); for i in $(seq 1 "$UPLOADS"); do upload_one "$i" & pids+=($!); done
 # Kill KILL_AFTER seconds after the first bytes reach the staging area (the PUTs are streaming).
-for _ in $(seq 1 600); do [[ -n $(find "$DATA/tmp" -type f 2>/dev/null | head -1) ]] && break; sleep 0.1; done
-sleep "$KILL_AFTER"
-kill -KILL "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+( for _ in $(seq 1 600); do [[ -n $(find "$DATA/tmp" -type f 2>/dev/null | head -1) ]] && break; sleep 0.1; done
+  sleep "$KILL_AFTER"; kill -KILL "$SERVER_PID" ) &
+killer=$!
+pids=(); for i in $(seq 1 "$UPLOADS"); do upload_one "$i" & pids+=($!); sleep "$STAGGER"; done
+wait "$killer"; wait "$SERVER_PID" 2>/dev/null || true
 wait "${pids[@]}" 2>/dev/null || true
 started=$(wc -l <"$out/ids")
 staged=$(find "$DATA" -path '*/tmp/*' -type f | wc -l)
@@ -79,4 +82,5 @@ verdict=PASS; notes=()
 (( ref_ok )) || { verdict=FAIL; notes+=("reference run lost uploads"); }
 (( bad == 0 )) || { verdict=FAIL; notes+=("$bad completed recordings do not match"); }
 (( stray == 0 )) || { verdict=FAIL; notes+=("$stray partial objects visible"); }
+(( c > 0 && c < UPLOADS )) || { verdict=FAIL; notes+=("the kill did not fall between completed and in-flight uploads ($c of $UPLOADS completed); change KILL_AFTER"); }
 echo "VERDICT kill-during-uploads: $verdict${notes:+ (${notes[*]})}"

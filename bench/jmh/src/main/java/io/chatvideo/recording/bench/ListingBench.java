@@ -61,7 +61,8 @@ import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler
  * filter on user_id, then sort; SQLite: the same query with NOT INDEXED). Target: at 100,000, at
  * most twice the latency at 1,000.
  *
- * <p>Arguments: sizes (default 1000,100000), repeats (default 5), stores (default sqlite,dynamodb). DynamoDB Local runs in this JVM
+ * <p>Arguments: sizes (default 1000,100000), repeats (default 5), stores (default sqlite,dynamodb),
+ * Scan-and-filter repeats (default 3). DynamoDB Local runs in this JVM
  * on 127.0.0.1, port chosen at start; set DDB_LOCAL_TELEMETRY=0.
  */
 public final class ListingBench {
@@ -74,10 +75,14 @@ public final class ListingBench {
   private static final String ACCESS_KEY = "AKIABENCH0000000000";
   private static final String SECRET_KEY = "bench-secret-key";
 
+  /** Timed Scan-and-filter runs per page; a full Scan of 100,000 items in DynamoDB Local takes minutes. */
+  private static int scanRepeats;
+
   public static void main(String[] args) throws Exception {
     int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "1000,100000").split(",")).mapToInt(Integer::parseInt).toArray();
     int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     Set<String> stores = Set.of((args.length > 2 ? args[2] : "sqlite,dynamodb").split(","));
+    scanRepeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
     Instant now = Instant.now();
     Map<Integer, List<CompletedRecording>> seeds = new java.util.TreeMap<>();
     for (int size : sizes) {
@@ -167,10 +172,14 @@ public final class ListingBench {
         cursor = p.nextCursor();
       }
     }
+    // Printed before the Scans start, so that a run cut short by its time box still has them.
+    System.out.printf("  index walk done: page 1 %.2f ms, page %d %.2f ms (median of %d); now %d Scan-and-filter runs%n",
+        median(first), PAGES, median(last), repeats, scanRepeats);
+    System.out.flush();
     List<Double> scanFirst = new ArrayList<>();
     List<Double> scanLast = new ArrayList<>();
-    // The walks above warmed the JIT; a Scan of 100,000 items takes long enough that 3 runs will do.
-    for (int r = 0; r < 3; r++) {
+    // The walks above warmed the JIT; a Scan of 100,000 items takes long enough that a few runs will do.
+    for (int r = 0; r < scanRepeats; r++) {
       scanFirst.add(time(() -> scanPage.apply(1)));
       scanLast.add(time(() -> scanPage.apply(PAGES)));
     }
