@@ -64,6 +64,20 @@ class LocalRecordingsApiTest extends RecordingsApiContract implements TestProper
   }
 
   @Test
+  void aHostileFilenameIsSanitizedNotAnError() {
+    String token = api().devToken(user());
+    String room = room();
+
+    // A path, a quote and a soft hyphen between a letter and its combining mark.
+    Api.Reply reply = api().post("/recordings/upload-url", token,
+        "{\"room_id\":\"" + room + "\",\"filename\":\"../../a\\u00AD\\u0308\\\".webm\"}");
+
+    assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+    JsonNode entry = api().get("/recordings?room_id=" + room, token).json().get("recordings").get(0);
+    assertThat(entry.get("filename").asText()).isEqualTo("\u00E4.webm");
+  }
+
+  @Test
   void pendingRecordingIsListedWithoutADownloadUrl() {
     String token = api().devToken(user());
     String room = room();

@@ -50,7 +50,20 @@ public record Filename(String value) {
     return value;
   }
 
+  /**
+   * Removing a character can bring a letter and a combining mark together (a soft hyphen between
+   * them, say) that NFC then composes into one, so a single pass is not always stable; this repeats
+   * it until it is, so that a sanitized name always passes the constructor's check.
+   */
   private static String clean(String raw) {
+    String cleaned = cleanOnce(raw);
+    for (String again = cleanOnce(cleaned); !again.equals(cleaned); again = cleanOnce(cleaned)) {
+      cleaned = again;
+    }
+    return cleaned;
+  }
+
+  private static String cleanOnce(String raw) {
     String name = Normalizer.normalize(raw, Normalizer.Form.NFC);
     int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
     name = name.substring(slash + 1);

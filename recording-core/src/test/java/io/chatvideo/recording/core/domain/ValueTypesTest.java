@@ -48,6 +48,13 @@ class ValueTypesTest {
   }
 
   @Test
+  void aFilenameWhoseRemovedCharacterSatBeforeACombiningMarkIsComposedNotRefused() {
+    // Found by ValueTypeProperties: the soft hyphen goes, then "a" and the diaeresis compose to "ä".
+    assertThat(Filename.sanitize("a\u00AD\u0308.webm", "x.webm").value()).isEqualTo("\u00E4.webm");
+    assertThat(Filename.sanitize("e\u200D\u0301", "x.webm").value()).isEqualTo("\u00E9");
+  }
+
+  @Test
   void aFilenameThatSanitizesToNothingTakesTheFallback() {
     assertThat(Filename.sanitize("../\u0000\"", "recording.webm").value()).isEqualTo("recording.webm");
     assertThat(Filename.sanitize(null, "recording.webm").value()).isEqualTo("recording.webm");
