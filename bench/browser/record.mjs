@@ -34,19 +34,8 @@ const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const UPLOAD_TIMEOUT_MS = 120_000;
 const HEAP_GROWTH_TARGET = 30 * MiB;
 const ROOM = `bench-browser-${Date.now()}`;
-// The flags of web-client/test/support/chromium.ts (and /work/shared/TESTING.md).
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-];
+// The web client's own test flags (see /work/shared/TESTING.md), so the bench launches the same Chromium.
+const CHROMIUM_ARGS = JSON.parse(await readFile(resolve(here, '../../web-client/test/support/chromium-args.json'), 'utf8'));
 
 function required(name) {
   const value = process.env[name];

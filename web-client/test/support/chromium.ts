@@ -1,16 +1,10 @@
+import args from './chromium-args.json';
+
 /** The system Chromium; no test tool may download a browser of its own. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Headless Chromium with a fake camera and microphone that need no permission prompt. */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-];
+/**
+ * Headless Chromium with a fake camera and microphone that need no permission prompt. The list
+ * lives in chromium-args.json so that bench/browser (plain Node, no TypeScript) launches the same.
+ */
+export const CHROMIUM_ARGS: readonly string[] = args;
