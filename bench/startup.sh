@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Item 2: start-up. Server: launch to the first 200 on /health (fresh data directory each time),
-# through the shipped launcher bin/recordings-server (the verdict) and with a plain java -jar. CLI: `recordings --version` and `recordings list` wall time through the launcher.
+# through the shipped launcher bin/recordings-server (the verdict) and with a plain java -jar.
+# CLI: `recordings --version` and `recordings list` wall time through the launcher bin/recordings.
 # Reference in the same run: a bare JVM (`java -version`), the floor any Java command pays.
 # Median of RUNS (default 7). Targets: server < 2 s, recordings list < 1.5 s.
 source "$(dirname "$0")/lib.sh"
