@@ -134,10 +134,48 @@ final class SqliteDatabase implements AutoCloseable {
       return connection;
     }
     try {
-      return config.createConnection(url);
+      return connect();
     } catch (SQLException e) {
       permits.release();
       throw translate(e);
+    } catch (RuntimeException e) {
+      permits.release();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens a connection, trying again for up to {@link #BUSY_TIMEOUT} while the file is busy: the
+   * pragmas applied on opening (WAL among them) can meet another process's lock before
+   * {@code busy_timeout} is in force, and then SQLite answers SQLITE_BUSY at once: the server and
+   * the CLI opening a new data directory together, as SqliteConcurrentUseIT does, failed so about
+   * once in 170 opens.
+   */
+  private Connection connect() throws SQLException {
+    long deadline = System.nanoTime() + BUSY_TIMEOUT.toNanos();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return config.createConnection(url);
+      } catch (SQLException e) {
+        if (!isBusy(e) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        pause(Math.min(attempt, 10) * 5L);
+      }
+    }
+  }
+
+  private static boolean isBusy(SQLException e) {
+    int code = primaryResultCode(e);
+    return code == 5 /* BUSY */ || code == 6 /* LOCKED */;
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageUnavailableException("interrupted while waiting for the metadata database", e);
     }
   }
 
@@ -181,11 +219,14 @@ final class SqliteDatabase implements AutoCloseable {
 
   /** Database trouble is {@link StorageUnavailableException}; anything else is a bug in our SQL. */
   static RuntimeException translate(SQLException e) {
-    int code = (e instanceof SQLiteException sqlite ? sqlite.getResultCode().code : e.getErrorCode()) & 0xff;
-    if (UNAVAILABLE.contains(code)) {
+    if (UNAVAILABLE.contains(primaryResultCode(e))) {
       return new StorageUnavailableException("the metadata database is unavailable: " + e.getMessage(), e);
     }
     return new IllegalStateException("unexpected SQLite error: " + e.getMessage(), e);
+  }
+
+  private static int primaryResultCode(SQLException e) {
+    return (e instanceof SQLiteException sqlite ? sqlite.getResultCode().code : e.getErrorCode()) & 0xff;
   }
 
   /** A permit or lock taken within a timeout in milliseconds; false if it timed out. */
