@@ -174,8 +174,7 @@ final class SqliteDatabase implements AutoCloseable {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StorageUnavailableException("interrupted while waiting for the metadata database", e);
+      throw interrupted(e);
     }
   }
 
@@ -186,9 +185,14 @@ final class SqliteDatabase implements AutoCloseable {
         throw new StorageUnavailableException("the metadata database is busy; try again");
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StorageUnavailableException("interrupted while waiting for the metadata database", e);
+      throw interrupted(e);
     }
+  }
+
+  /** Keeps the interrupt for the caller and reports the wait as unavailability. */
+  private static StorageUnavailableException interrupted(InterruptedException e) {
+    Thread.currentThread().interrupt();
+    return new StorageUnavailableException("interrupted while waiting for the metadata database", e);
   }
 
   private void giveBack(Connection connection, boolean reusable) {
