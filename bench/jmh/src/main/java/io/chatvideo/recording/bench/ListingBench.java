@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,7 +62,7 @@ import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler
  * filter on user_id, then sort; SQLite: the same query with NOT INDEXED). Target: at 100,000, at
  * most twice the latency at 1,000.
  *
- * <p>Arguments: sizes (default 1000,100000), repeats (default 5), stores (default sqlite,dynamodb),
+ * <p>Arguments: sizes (default 100000,1000), repeats (default 5), stores (default sqlite,dynamodb),
  * Scan-and-filter repeats (default 3). DynamoDB Local runs in this JVM
  * on 127.0.0.1, port chosen at start; set DDB_LOCAL_TELEMETRY=0.
  */
@@ -75,34 +76,32 @@ public final class ListingBench {
   private static final String ACCESS_KEY = "AKIABENCH0000000000";
   private static final String SECRET_KEY = "bench-secret-key";
 
-  /** Timed Scan-and-filter runs per page; a full Scan of 100,000 items in DynamoDB Local takes minutes. */
-  private static int scanRepeats;
-
   public static void main(String[] args) throws Exception {
-    int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "1000,100000").split(",")).mapToInt(Integer::parseInt).toArray();
+    int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "100000,1000").split(",")).mapToInt(Integer::parseInt).toArray();
     int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     Set<String> stores = Set.of((args.length > 2 ? args[2] : "sqlite,dynamodb").split(","));
-    scanRepeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    // A full Scan of 100,000 items in DynamoDB Local takes minutes.
+    int scanRepeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
     Instant now = Instant.now();
-    Map<Integer, List<CompletedRecording>> seeds = new java.util.TreeMap<>();
+    Map<Integer, List<CompletedRecording>> seeds = new TreeMap<>();
     for (int size : sizes) {
       seeds.put(size, recordings(size, now));
     }
     System.out.printf("%-9s %8s %12s %12s %14s %14s%n", "store", "rows", "page 1 ms", "page 100 ms", "scan p1 ms", "scan p100 ms");
     // By size, whatever order they ran in: the first size runs in a colder JVM, so giving the large
     // size first makes the comparison conservative.
-    java.util.TreeMap<Integer, double[]> sqlite = new java.util.TreeMap<>();
+    TreeMap<Integer, double[]> sqlite = new TreeMap<>();
     for (int size : stores.contains("sqlite") ? sizes : new int[0]) {
-      double[] r = sqlite(seeds.get(size), now, repeats);
+      double[] r = sqlite(seeds.get(size), now, repeats, scanRepeats);
       sqlite.put(size, r);
       print("sqlite", size, r);
     }
-    java.util.TreeMap<Integer, double[]> dynamo = new java.util.TreeMap<>();
+    TreeMap<Integer, double[]> dynamo = new TreeMap<>();
     Server ddb = startDynamoDbLocal();
     try {
       URI endpoint = URI.create("http://127.0.0.1:" + ((ServerConnector) ddb.getConnectors()[0]).getLocalPort());
       for (int size : stores.contains("dynamodb") ? sizes : new int[0]) {
-        double[] r = dynamoDb(endpoint, seeds.get(size), now, repeats);
+        double[] r = dynamoDb(endpoint, seeds.get(size), now, repeats, scanRepeats);
         dynamo.put(size, r);
         print("dynamodb", size, r);
       }
@@ -111,7 +110,7 @@ public final class ListingBench {
     }
     boolean pass = true;
     StringBuilder notes = new StringBuilder();
-    for (Map.Entry<String, java.util.TreeMap<Integer, double[]>> entry : Map.of("sqlite", sqlite, "dynamodb", dynamo).entrySet()) {
+    for (var entry : Map.of("sqlite", sqlite, "dynamodb", dynamo).entrySet()) {
       if (entry.getValue().isEmpty()) {
         continue;
       }
@@ -154,7 +153,7 @@ public final class ListingBench {
   }
 
   /** Median latency of page 1 and page PAGES through the repository, then the same two pages by scan. */
-  private static double[] measure(RecordingRepository repository, Instant now, int repeats,
+  private static double[] measure(RecordingRepository repository, Instant now, int repeats, int scanRepeats,
       java.util.function.IntFunction<Integer> scanPage) {
     List<Double> first = new ArrayList<>();
     List<Double> last = new ArrayList<>();
@@ -207,7 +206,8 @@ public final class ListingBench {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
-  private static double[] sqlite(List<CompletedRecording> seed, Instant now, int repeats) throws Exception {
+  private static double[] sqlite(List<CompletedRecording> seed, Instant now, int repeats, int scanRepeats)
+      throws Exception {
     Path dir = Files.createTempDirectory("listing-sqlite");
     try (LocalBackend local = LocalBackend.open(dir, Clock.systemUTC());
         Connection jdbc = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("recordings.db"))) {
@@ -215,7 +215,7 @@ public final class ListingBench {
       BenchRows.insertAll(jdbc, seed);
       System.err.printf("sqlite: seeded %d rows in one transaction in %.1f s%n", seed.size(), (System.nanoTime() - t0) / 1e9);
       long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-      return measure(local.repository(), now, repeats, page -> {
+      return measure(local.repository(), now, repeats, scanRepeats, page -> {
         try (PreparedStatement scan = jdbc.prepareStatement("SELECT id FROM recordings NOT INDEXED WHERE owner = ? "
             + "AND expires_at > ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")) {
           scan.setString(1, OWNER.value());
@@ -240,7 +240,8 @@ public final class ListingBench {
     }
   }
 
-  private static double[] dynamoDb(URI endpoint, List<CompletedRecording> seed, Instant now, int repeats) throws Exception {
+  private static double[] dynamoDb(URI endpoint, List<CompletedRecording> seed, Instant now, int repeats,
+      int scanRepeats) throws Exception {
     String table = "listing" + seed.size();
     var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
     try (AwsBackend aws = AwsBackend.create(new AwsSettings("us-east-1", "listing-bench", table, Optional.of(endpoint),
@@ -251,7 +252,8 @@ public final class ListingBench {
       long t0 = System.nanoTime();
       seedDynamoDb(client, table, seed);
       System.err.printf("dynamodb: seeded %d items by BatchWriteItem in %.1f s%n", seed.size(), (System.nanoTime() - t0) / 1e9);
-      double[] result = measure(aws.repository(), now, repeats, page -> scanPage(client, table, now, page));
+      double[] result = measure(aws.repository(), now, repeats, scanRepeats,
+          page -> scanPage(client, table, now, page));
       client.deleteTable(d -> d.tableName(table));
       return result;
     }
