@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -11,8 +10,10 @@ export const SERVER_JAR = resolve(process.env.RECORDINGS_SERVER_JAR ?? join(impo
 export const WEB_DIR = resolve(import.meta.dirname, '../../dist');
 
 const READY_TIMEOUT_MS = 90_000;
+/** The line the server prints once it listens, with the port it chose. */
+const LISTENING = /Recordings API listening on (http:\/\/127\.0\.0\.1:\d+) \(/;
 
-/** A recordings server started by a test, on 127.0.0.1 and a free port, with a temp data dir. */
+/** A recordings server started by a test, on 127.0.0.1 at a port it picks, with a temp data dir. */
 export interface RunningServer {
   readonly url: string;
   /** What the server printed so far, for failure messages. */
@@ -34,13 +35,13 @@ export async function startRecordingsServer(): Promise<RunningServer> {
   if (!existsSync(join(WEB_DIR, 'index.html'))) {
     throw new Error(`No built web client at ${WEB_DIR}: run npm run build first`);
   }
-  const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'call-recordings-e2e-data-'));
-  const url = `http://127.0.0.1:${port}`;
   const child = spawn('java', ['-jar', SERVER_JAR], {
     env: {
       ...process.env,
-      MICRONAUT_SERVER_PORT: String(port),
+      // The server picks its port and prints it: a port found free here could be taken by any
+      // socket of the machine before the child's JVM binds it.
+      MICRONAUT_SERVER_PORT: '-1',
       MICRONAUT_SERVER_HOST: '127.0.0.1',
       RECORDINGS_DATA_DIR: dataDir,
       RECORDING_WEB_DIR: WEB_DIR,
@@ -65,10 +66,12 @@ export async function startRecordingsServer(): Promise<RunningServer> {
   };
 
   const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (!(await healthy(url))) {
+  let url: string | undefined;
+  while (url === undefined || !(await healthy(url))) {
+    url ??= LISTENING.exec(output)?.[1];
     if (!running || Date.now() > deadline) {
       await stop();
-      throw new Error(`Recordings server did not become healthy at ${url}/health${running ? ' in 90 s' : ' (it exited)'}:\n${output}`);
+      throw new Error(`Recordings server did not become healthy${url === undefined ? '' : ` at ${url}/health`}${running ? ' in 90 s' : ' (it exited)'}:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -81,15 +84,4 @@ async function healthy(url: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolvePort(address.port) : reject(new Error('No port'))));
-    });
-  });
 }

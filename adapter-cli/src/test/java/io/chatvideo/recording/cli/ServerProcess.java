@@ -14,12 +14,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The real recordings server (adapter-http's fat jar, local backend) as a child process on
- * 127.0.0.1 at a free port, with its own data directory; stopped by its pid.
+ * 127.0.0.1 at a port it picks and prints, with its own data directory; stopped by its pid.
  */
 final class ServerProcess implements AutoCloseable {
+
+  private static final Pattern LISTENING = Pattern.compile("Recordings API listening on (http://127\\.0\\.0\\.1:\\d+) \\(");
 
   static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -49,7 +53,6 @@ final class ServerProcess implements AutoCloseable {
 
   static ServerProcess start(Path workDirectory) throws IOException, InterruptedException {
     Path jar = jar();
-    int port = freePort();
     Path data = Files.createDirectories(workDirectory.resolve("server-data"));
     Path log = workDirectory.resolve("server.log");
     ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar",
@@ -57,18 +60,36 @@ final class ServerProcess implements AutoCloseable {
         .directory(workDirectory.toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
-    builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+    // The server picks its port and says which; a port found free here could be taken by any socket
+    // of the machine before the child's JVM binds it.
+    builder.environment().put("MICRONAUT_SERVER_PORT", "-1");
     builder.environment().put("MICRONAUT_SERVER_HOST", "127.0.0.1");
     builder.environment().put("RECORDINGS_DATA_DIR", data.toString());
     Process process = builder.start();
-    ServerProcess server = new ServerProcess(process, log, URI.create("http://127.0.0.1:" + port), data);
     try {
+      ServerProcess server = new ServerProcess(process, log, awaitListening(process, log), data);
       server.awaitHealthy();
+      return server;
     } catch (RuntimeException | Error | InterruptedException e) {
-      server.close();
+      stop(process);
       throw e;
     }
-    return server;
+  }
+
+  /** Reads where the server listens from the line it prints once it does. */
+  private static URI awaitListening(Process process, Path log) throws InterruptedException {
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      Matcher listening = LISTENING.matcher(read(log));
+      if (listening.find()) {
+        return URI.create(listening.group(1));
+      }
+      if (!process.isAlive()) {
+        fail("the server exited with " + process.exitValue() + " before it listened; its log:\n" + read(log));
+      }
+      Thread.sleep(200);
+    }
+    return fail("the server did not listen within " + START_TIMEOUT.toSeconds() + " s; its log:\n" + read(log));
   }
 
   private void awaitHealthy() throws InterruptedException {
@@ -94,6 +115,10 @@ final class ServerProcess implements AutoCloseable {
   }
 
   String logText() {
+    return read(log);
+  }
+
+  private static String read(Path log) {
     try {
       return Files.readString(log);
     } catch (IOException e) {
@@ -114,6 +139,10 @@ final class ServerProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    stop(process);
+  }
+
+  private static void stop(Process process) {
     ProcessHandle handle = process.toHandle();
     handle.descendants().forEach(ProcessHandle::destroy);
     handle.destroy();

@@ -2,8 +2,6 @@ package io.chatvideo.recording.http.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,25 +11,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The shaded server jar run as a child process ({@code java -jar}), as an operator runs it: on a
- * free loopback port, with its own data directory, stopped by its pid.
+ * The shaded server jar run as a child process ({@code java -jar}), as an operator runs it: on
+ * 127.0.0.1, with its own data directory, stopped by its pid.
+ *
+ * <p>The server binds a port of its own choosing ({@code MICRONAUT_SERVER_PORT=-1}) and the test
+ * reads it from the line it prints when it listens. A port found free by the test and handed
+ * over would stay unbound until the child's JVM is up, a second or more in which any socket of
+ * the machine (an outgoing connection's source port too) may take it.
  */
 public final class ServerProcess implements AutoCloseable {
 
   static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
+  private static final Pattern LISTENING = Pattern.compile("Recordings API listening on (http://127\\.0\\.0\\.1:\\d+) \\(");
+
   private final Process process;
   private final Path stdout;
   private final Path stderr;
-  private final int port;
+  private URI uri;
 
-  private ServerProcess(Process process, Path stdout, Path stderr, int port) {
+  private ServerProcess(Process process, Path stdout, Path stderr) {
     this.process = process;
     this.stdout = stdout;
     this.stderr = stderr;
-    this.port = port;
   }
 
   /** The jar the build made, handed over by Failsafe. */
@@ -43,9 +49,8 @@ public final class ServerProcess implements AutoCloseable {
     return jar;
   }
 
-  /** Starts the jar with {@code environment} on top of a free port and the given data directory. */
+  /** Starts the jar with {@code environment} on top of a port of its choosing and the given data directory. */
   public static ServerProcess start(Path data, Map<String, String> environment, String... jvmOptions) {
-    int port = freePort();
     try {
       Path logs = Files.createTempDirectory("recordings-server-logs");
       Path stdout = logs.resolve("stdout.log");
@@ -57,18 +62,33 @@ public final class ServerProcess implements AutoCloseable {
           .directory(data.toFile())
           .redirectOutput(stdout.toFile())
           .redirectError(stderr.toFile());
-      builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+      builder.environment().put("MICRONAUT_SERVER_PORT", "-1");
       builder.environment().put("MICRONAUT_SERVER_HOST", "127.0.0.1");
       builder.environment().put("RECORDINGS_DATA_DIR", data.resolve("data").toString());
       builder.environment().putAll(environment);
-      return new ServerProcess(builder.start(), stdout, stderr, port);
+      return new ServerProcess(builder.start(), stdout, stderr);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  public URI uri() {
-    return URI.create("http://127.0.0.1:" + port);
+  /** Where the server listens, once it has said so; fails with what it printed if it exits or stays silent. */
+  public synchronized URI uri() {
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (uri == null) {
+      Matcher listening = LISTENING.matcher(stdout());
+      if (listening.find()) {
+        uri = URI.create(listening.group(1));
+      } else if (!process.isAlive()) {
+        throw new AssertionError("the server exited with " + process.exitValue() + " before listening: " + stderr()
+            + stdout());
+      } else if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("the server did not listen in " + START_TIMEOUT + ": " + stdout());
+      } else {
+        pause();
+      }
+    }
+    return uri;
   }
 
   /** Waits until {@code GET /health} answers 200, or fails with what the process printed. */
@@ -134,14 +154,6 @@ public final class ServerProcess implements AutoCloseable {
       return Files.readString(file);
     } catch (IOException e) {
       return "(" + e.getMessage() + ")";
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
