@@ -1,0 +1,163 @@
+package io.chatvideo.recording.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatvideo.recording.core.domain.DeadJob;
+import io.chatvideo.recording.core.domain.JobId;
+import io.chatvideo.recording.core.domain.JobKind;
+import io.chatvideo.recording.core.domain.JobLease;
+import io.chatvideo.recording.core.port.out.JobQueue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link JobQueue} must do. An adapter's test extends this class and gives a fresh,
+ * empty queue per test whose {@link JobQueue#maxAttempts()} is {@link #MAX_ATTEMPTS}, and a way to
+ * let time pass: a test clock moved forward, or (for a queue whose service keeps its own clock)
+ * a real wait. Leases and retries here last {@link #STEP}, whole seconds, as SQS counts them.
+ */
+public abstract class JobQueueContract {
+
+  protected static final int MAX_ATTEMPTS = 3;
+  protected static final Duration STEP = Duration.ofSeconds(2);
+
+  /** A new, empty queue. */
+  protected abstract JobQueue queue();
+
+  /** What the queue takes as now. */
+  protected abstract Instant now();
+
+  /** Lets {@code duration} pass for the queue. */
+  protected abstract void pass(Duration duration);
+
+  @Test
+  void anEnqueuedJobIsLeasedOnceWithItsKindAndSubject() {
+    JobQueue queue = queue();
+    JobId id = queue.enqueue(JobKind.PROCESS_RECORDING, "rec-1", now());
+
+    Optional<JobLease> lease = queue.lease(now(), STEP);
+
+    assertThat(lease).hasValueSatisfying(l -> {
+      assertThat(l.job().id()).isEqualTo(id);
+      assertThat(l.job().kind()).isEqualTo(JobKind.PROCESS_RECORDING);
+      assertThat(l.job().subject()).isEqualTo("rec-1");
+      assertThat(l.attempt()).isEqualTo(1);
+    });
+    assertThat(queue.lease(now(), STEP)).as("leased jobs are hidden from other workers").isEmpty();
+  }
+
+  @Test
+  void anEmptyQueueLeasesNothing() {
+    assertThat(queue().lease(now(), STEP)).isEmpty();
+  }
+
+  @Test
+  void whenALeaseEndsWithoutAnAnswerAnotherWorkerGetsTheJobAsItsNextAttempt() {
+    JobQueue queue = queue();
+    JobId id = queue.enqueue(JobKind.PROCESS_RECORDING, "rec-1", now());
+    JobLease first = queue.lease(now(), STEP).orElseThrow();
+
+    pass(STEP.plusSeconds(1));
+    JobLease second = queue.lease(now(), STEP).orElseThrow();
+
+    assertThat(second.job().id()).isEqualTo(id);
+    assertThat(second.attempt()).isEqualTo(2);
+    assertThat(second.receipt()).isNotEqualTo(first.receipt());
+  }
+
+  @Test
+  void aCompletedJobIsNeverLeasedAgainAndCompletingTwiceChangesNothing() {
+    JobQueue queue = queue();
+    queue.enqueue(JobKind.PROCESS_RECORDING, "rec-1", now());
+    JobLease lease = queue.lease(now(), STEP).orElseThrow();
+
+    queue.complete(lease);
+    queue.complete(lease);
+    pass(STEP.plusSeconds(1));
+
+    assertThat(queue.lease(now(), STEP)).isEmpty();
+    assertThat(queue.dead(10)).isEmpty();
+  }
+
+  @Test
+  void aLeaseTheJobHasMovedPastCannotCompleteOrFailItForItsNewHolder() {
+    JobQueue queue = queue();
+    queue.enqueue(JobKind.PROCESS_RECORDING, "rec-1", now());
+    JobLease stale = queue.lease(now(), STEP).orElseThrow();
+    pass(STEP.plusSeconds(1));
+    JobLease current = queue.lease(now(), STEP).orElseThrow();
+
+    queue.complete(stale);
+    queue.fail(stale, "late answer from a worker that lost its lease", Optional.empty(), now());
+    pass(STEP.plusSeconds(1));
+
+    assertThat(queue.dead(10)).isEmpty();
+    JobLease third = queue.lease(now(), STEP).orElseThrow(() ->
+        new AssertionError("the job still belongs to its current lease, which ended unanswered"));
+    assertThat(third.attempt()).isEqualTo(current.attempt() + 1);
+  }
+
+  @Test
+  void aFailedJobWaitsForItsRetryTimeAndComesBackAsTheNextAttempt() {
+    JobQueue queue = queue();
+    queue.enqueue(JobKind.PROCESS_RECORDING, "rec-1", now());
+    JobLease first = queue.lease(now(), Duration.ofMinutes(5)).orElseThrow();
+
+    queue.fail(first, "ffmpeg timed out", Optional.of(now().plus(STEP)), now());
+
+    assertThat(queue.lease(now(), STEP)).as("backing off").isEmpty();
+    pass(STEP.plusSeconds(1));
+    assertThat(queue.lease(now(), STEP)).hasValueSatisfying(l -> assertThat(l.attempt()).isEqualTo(2));
+  }
+
+  @Test
+  void aJobFailedWithoutARetryIsDeadWithItsReason() {
+    JobQueue queue = queue();
+    JobId id = queue.enqueue(JobKind.PROCESS_RECORDING, "rec-1", now());
+    JobLease lease = queue.lease(now(), STEP).orElseThrow();
+
+    queue.fail(lease, "not a media file", Optional.empty(), now());
+
+    assertThat(queue.dead(10)).singleElement().satisfies(dead -> {
+      assertThat(dead.job().id()).isEqualTo(id);
+      assertThat(dead.reason()).isEqualTo("not a media file");
+      assertThat(dead.attempts()).isEqualTo(1);
+    });
+    pass(STEP.plusSeconds(1));
+    assertThat(queue.lease(now(), STEP)).isEmpty();
+  }
+
+  @Test
+  void aJobWhoseLeasesKeepEndingUnansweredIsDeadAfterTheLastAttempt() {
+    JobQueue queue = queue();
+    JobId id = queue.enqueue(JobKind.PROCESS_RECORDING, "kills-its-worker", now());
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      assertThat(queue.lease(now(), STEP)).as("attempt %d", attempt)
+          .hasValueSatisfying(l -> assertThat(l.job().id()).isEqualTo(id));
+      pass(STEP.plusSeconds(1));
+    }
+
+    assertThat(queue.lease(now(), STEP)).isEmpty();
+    assertThat(queue.dead(10)).extracting(DeadJob::job).extracting(j -> j.id()).containsExactly(id);
+  }
+
+  @Test
+  void severalJobsAreEachLeasedOnce() {
+    JobQueue queue = queue();
+    Set<JobId> enqueued = new HashSet<>();
+    for (int i = 0; i < 5; i++) {
+      enqueued.add(queue.enqueue(JobKind.PROCESS_RECORDING, "rec-" + i, now()));
+    }
+
+    Set<JobId> leased = new HashSet<>();
+    for (Optional<JobLease> lease = queue.lease(now(), STEP); lease.isPresent(); lease = queue.lease(now(), STEP)) {
+      assertThat(leased.add(lease.get().job().id())).as("leased twice: %s", lease.get().job()).isTrue();
+    }
+
+    assertThat(leased).isEqualTo(enqueued);
+  }
+}
