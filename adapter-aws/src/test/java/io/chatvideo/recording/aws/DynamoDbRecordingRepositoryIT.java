@@ -73,7 +73,7 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
 
   private static String newTable() {
     String table = "recordings_" + TABLES.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
-    dynamoDb.createTable(AwsInfrastructure.createTableRequest(table));
+    dynamoDb.createTable(TableSetup.createTableRequest(table));
     return table;
   }
 
