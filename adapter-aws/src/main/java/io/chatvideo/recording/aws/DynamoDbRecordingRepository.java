@@ -10,9 +10,9 @@ import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.domain.RoomId;
-import io.chatvideo.recording.core.domain.StorageUnavailableException;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,14 +22,11 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
@@ -44,7 +41,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * Because a filter makes DynamoDB pages short, a listing page goes on querying until it has its
  * limit plus one, or {@value #MAX_QUERIES_PER_PAGE} queries were made; the cursor is the key of
  * the last recording returned (or, when the query budget ran out, the last key DynamoDB
- * evaluated), so each recording appears exactly once across the pages.
+ * evaluated), so each recording appears exactly once across the pages. The caller gets it
+ * sealed ({@link PageCursor}): it cannot read whose recording that last key was, nor point it
+ * elsewhere.
  *
  * <p>The administrative paths ({@link #listAll}, {@link #findExpired}, {@link
  * #findUnfinishedUploads}) Scan the table with a filter: they serve the CLI and the sweep, never a
@@ -54,6 +53,8 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
 
   static final int MAX_QUERIES_PER_PAGE = 20;
   private static final int SCAN_BATCH = 500;
+  /** The scope of {@link #listAll}'s cursors. */
+  private static final String ALL = "scan";
 
   private static final Pattern RECORDING_PK = Pattern.compile(Pattern.quote(RecordingItem.PK_PREFIX)
       + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -64,6 +65,8 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
   private final DynamoDbClient dynamoDb;
   private final String table;
   private final String bucket;
+  private final DynamoDbCalls calls;
+  private final PageCursor cursors;
 
   /**
    * @param bucket written into each item's {@code s3_bucket}, as the seed did
@@ -72,6 +75,9 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
     this.dynamoDb = dynamoDb;
     this.table = table;
     this.bucket = bucket;
+    this.calls = new DynamoDbCalls(table);
+    SecureRandom random = new SecureRandom();
+    this.cursors = new PageCursor(new CursorSecret(dynamoDb, table, random)::key, random);
   }
 
   @Override
@@ -114,7 +120,8 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
   @Override
   public Page listByOwner(UserId owner, Instant now, int limit, Optional<String> cursor) {
     String partition = RecordingItem.ownerPartition(owner);
-    Listing listing = new Listing(RecordingItem.BY_OWNER, RecordingItem.OWNER_PK, RecordingItem.OWNER_SK, partition);
+    Listing listing = new Listing(RecordingItem.BY_OWNER, RecordingItem.OWNER_PK, RecordingItem.OWNER_SK, partition,
+        owner);
     return query(listing, "#ttl > :now", Map.of("#ttl", RecordingItem.TTL), Map.of(":now", n(now.getEpochSecond())),
         recording -> recording.details().isOwnedBy(owner) && !recording.details().isExpired(now), limit, cursor);
   }
@@ -122,7 +129,8 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
   @Override
   public Page listByRoom(RoomId room, UserId viewer, Instant now, int limit, Optional<String> cursor) {
     String partition = RecordingItem.roomPartition(room);
-    Listing listing = new Listing(RecordingItem.BY_ROOM, RecordingItem.ROOM_PK, RecordingItem.ROOM_SK, partition);
+    Listing listing = new Listing(RecordingItem.BY_ROOM, RecordingItem.ROOM_PK, RecordingItem.ROOM_SK, partition,
+        viewer);
     return query(listing, "#ttl > :now AND (#owner = :viewer OR contains(#participants, :viewer))",
         Map.of("#ttl", RecordingItem.TTL, "#owner", RecordingItem.USER_ID, "#participants", RecordingItem.PARTICIPANTS),
         Map.of(":now", n(now.getEpochSecond()), ":viewer", s(viewer.value())),
@@ -135,16 +143,20 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
   @Override
   public Page listAll(int limit, Optional<String> cursor) {
     Map<String, Pattern> keyForm = Map.of(RecordingItem.PK, RECORDING_PK, RecordingItem.SK, METADATA_SK);
-    Map<String, AttributeValue> start = cursor.map(c -> PageCursor.decode(c, keyForm)).orElse(null);
+    Map<String, AttributeValue> start = cursor.map(c -> cursors.open(c, ALL, keyForm)).orElse(null);
     List<Recording> page = new ArrayList<>();
     Map<String, AttributeValue> lastReturned = null;
     while (true) {
       Map<String, AttributeValue> from = start;
+      // Only recordings: the table also holds the key that seals cursors (CursorSecret).
       ScanResponse response = call("Scan", () -> dynamoDb.scan(scan -> scan.tableName(table)
+          .filterExpression("begins_with(#pk, :recording)")
+          .expressionAttributeNames(Map.of("#pk", RecordingItem.PK))
+          .expressionAttributeValues(Map.of(":recording", s(RecordingItem.PK_PREFIX)))
           .exclusiveStartKey(from).limit(limit + 1)));
       for (Map<String, AttributeValue> item : response.items()) {
         if (page.size() == limit) {
-          return new Page(page, Optional.of(PageCursor.encode(keyOf(lastReturned, keyForm))));
+          return new Page(page, Optional.of(cursors.seal(keyOf(lastReturned, keyForm), ALL)));
         }
         page.add(RecordingItem.fromItem(item));
         lastReturned = item;
@@ -201,7 +213,7 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
     allNames.put("#partition", listing.partitionName());
     Map<String, AttributeValue> allValues = new LinkedHashMap<>(values);
     allValues.put(":partition", s(listing.partition()));
-    Map<String, AttributeValue> start = cursor.map(c -> PageCursor.decode(c, keyForm)).orElse(null);
+    Map<String, AttributeValue> start = cursor.map(c -> cursors.open(c, listing.scope(), keyForm)).orElse(null);
 
     List<Recording> page = new ArrayList<>();
     Map<String, AttributeValue> lastReturned = null;
@@ -222,7 +234,7 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
           continue;
         }
         if (page.size() == limit) {
-          return new Page(page, Optional.of(PageCursor.encode(keyOf(lastReturned, keyForm))));
+          return new Page(page, Optional.of(cursors.seal(keyOf(lastReturned, keyForm), listing.scope())));
         }
         page.add(recording);
         lastReturned = item;
@@ -232,8 +244,9 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
       }
       start = response.lastEvaluatedKey();
     }
-    // Out of budget for this request: resume after the last key DynamoDB looked at.
-    return new Page(page, Optional.of(PageCursor.encode(start)));
+    // Out of budget for this request: resume after the last key DynamoDB looked at, which may be a
+    // recording the caller may not see; the sealed cursor does not tell which.
+    return new Page(page, Optional.of(cursors.seal(start, listing.scope())));
   }
 
   private List<Recording> scan(String filter, Map<String, String> names, Map<String, AttributeValue> values,
@@ -271,23 +284,15 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
   }
 
   private <T> T call(String operation, Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (ConditionalCheckFailedException e) {
-      throw e;
-    } catch (ResourceNotFoundException e) {
-      throw new StorageUnavailableException("DynamoDB table " + table
-          + " does not exist (or its indexes are missing); run the admin init", e);
-    } catch (DynamoDbException e) {
-      String code = e.awsErrorDetails() == null ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode();
-      throw new StorageUnavailableException("the recording metadata store failed (DynamoDB " + operation + ": "
-          + code + ")", e);
-    } catch (SdkException e) {
-      throw new StorageUnavailableException("the recording metadata store is unreachable (DynamoDB " + operation
-          + ": " + e.getClass().getSimpleName() + ")", e);
-    }
+    return calls.call(operation, action);
   }
 
-  /** Which index a listing queries, and its partition there. */
-  private record Listing(String index, String partitionName, String sortName, String partition) {}
+  /** Which index a listing queries, its partition there, and for whom. */
+  private record Listing(String index, String partitionName, String sortName, String partition, UserId viewer) {
+
+    /** What a cursor of this listing is sealed for, so it opens in no other. */
+    String scope() {
+      return index + "\n" + partition + "\n" + viewer.value();
+    }
+  }
 }

@@ -39,14 +39,21 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * Recording bytes in one S3 bucket. Clients move the bytes through presigned URLs; this class
  * signs them and does the few calls the server makes itself (HEAD, DELETE, multipart
  * bookkeeping). Each presigned request lists the headers its signature covers, which the client
- * must send exactly: {@code content-type} and, when the size was declared, {@code content-length}
- * for a PUT; none for a part or a GET.
+ * must send exactly: {@code content-type}, {@code if-none-match: *} and, when the size was
+ * declared, {@code content-length} for a PUT; none for a part or a GET.
+ *
+ * <p>Upload URLs are single-use: a PUT and a multipart completion are conditional writes
+ * ({@code If-None-Match: *}), so S3 refuses (412) to replace an object that exists, and a URL
+ * replayed after its upload completed cannot swap the verified bytes. A part URL dies with its
+ * upload: after completion or abort S3 answers {@code NoSuchUpload}.
  */
 final class S3ObjectStorage implements ObjectStorage {
 
   /** S3 may take minutes to join a large upload's parts; the usual call bound would cut it off. */
   private static final Duration MIN_COMPLETE_TIMEOUT = Duration.ofMinutes(2);
   private static final Set<String> PART_ERRORS = Set.of("InvalidPart", "InvalidPartOrder", "EntityTooSmall");
+  /** S3 conditional writes: the request succeeds only while no object has the key. */
+  static final String CREATE_ONLY = "*";
 
   private final S3Client s3;
   private final S3Presigner presigner;
@@ -69,7 +76,8 @@ final class S3ObjectStorage implements ObjectStorage {
   public PresignedRequest presignPut(ObjectKey key, ContentType contentType, OptionalLong contentLength,
       Instant expiresAt) {
     PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(bucket).key(key.value())
-        .contentType(contentType.value());
+        .contentType(contentType.value())
+        .ifNoneMatch(CREATE_ONLY);
     contentLength.ifPresent(put::contentLength);
     PutObjectRequest request = put.build();
     Duration lifetime = lifetime(expiresAt);
@@ -154,8 +162,12 @@ final class S3ObjectStorage implements ObjectStorage {
         .build();
     try {
       s3.completeMultipartUpload(c -> c.bucket(bucket).key(key.value()).uploadId(uploadId).multipartUpload(upload)
+          .ifNoneMatch(CREATE_ONLY)
           .overrideConfiguration(o -> o.apiCallTimeout(completeTimeout)));
     } catch (AwsServiceException e) {
+      if (e.statusCode() == 412) {
+        throw new ConflictException("an object exists already at " + key + "; an upload never replaces one");
+      }
       // Some S3-compatible services answer InvalidPart, not NoSuchUpload, for an upload that is gone.
       if (isNoSuchUpload(e) || !isInProgress(key, uploadId)) {
         throw new ConflictException("the multipart upload of " + key + " is gone (completed or aborted)");

@@ -39,10 +39,12 @@ class AwsInfrastructureIT {
   void theFirstBootstrapCreatesEverythingAndTheSecondChangesNothing() {
     String name = "infra-" + UUID.randomUUID().toString().substring(0, 8);
     try (AwsBackend aws = AwsBackend.create(AwsStandIns.settings(name, name), AwsStandIns.credentials())) {
-      List<String> first = aws.infrastructure().bootstrap(Duration.ofDays(30), List.of("https://app.example.com"));
-      List<String> second = aws.infrastructure().bootstrap(Duration.ofDays(30), List.of("https://app.example.com"));
+      List<BootstrapStep> first = aws.infrastructure().bootstrap(Duration.ofDays(30), List.of("https://app.example.com"));
+      List<BootstrapStep> second = aws.infrastructure().bootstrap(Duration.ofDays(30), List.of("https://app.example.com"));
 
-      assertThat(first).containsExactly(
+      assertThat(first).extracting(BootstrapStep::outcome).containsExactly(BootstrapOutcome.CREATED,
+          BootstrapOutcome.CHANGED, BootstrapOutcome.CREATED, BootstrapOutcome.SKIPPED, BootstrapOutcome.SKIPPED);
+      assertThat(first).extracting(BootstrapStep::line).containsExactly(
           "DynamoDB table " + name + ": created with indexes by_owner and by_room",
           "DynamoDB table " + name + " TTL: enabled on ttl now",
           "S3 bucket " + name + ": created",
@@ -50,7 +52,8 @@ class AwsInfrastructureIT {
               + " if the service has another way",
           "S3 bucket " + name + " CORS: skipped, the S3 endpoint does not implement it (501); configure it by hand if"
               + " the service has another way");
-      assertThat(second).startsWith(
+      assertThat(second.subList(0, 3)).extracting(BootstrapStep::outcome).containsOnly(BootstrapOutcome.UNCHANGED);
+      assertThat(second).extracting(BootstrapStep::line).startsWith(
           "DynamoDB table " + name + ": exists with indexes by_owner and by_room",
           "DynamoDB table " + name + " TTL: enabled on ttl",
           "S3 bucket " + name + ": exists");
@@ -76,18 +79,19 @@ class AwsInfrastructureIT {
             KeySchemaElement.builder().attributeName("PK").keyType(KeyType.HASH).build(),
             KeySchemaElement.builder().attributeName("SK").keyType(KeyType.RANGE).build()));
     try (AwsBackend aws = AwsBackend.create(AwsStandIns.settings(name, name), AwsStandIns.credentials())) {
-      List<String> first = aws.infrastructure().bootstrap(Duration.ofDays(30), List.of());
+      List<BootstrapStep> first = aws.infrastructure().bootstrap(Duration.ofDays(30), List.of());
       awaitIndexesActive(name);
-      List<String> second = aws.infrastructure().bootstrap(Duration.ofDays(30), List.of());
+      List<BootstrapStep> second = aws.infrastructure().bootstrap(Duration.ofDays(30), List.of());
 
-      assertThat(first).startsWith(
+      assertThat(first).extracting(BootstrapStep::outcome).startsWith(BootstrapOutcome.CHANGED, BootstrapOutcome.PENDING);
+      assertThat(first).extracting(BootstrapStep::line).startsWith(
           "DynamoDB table " + name + ": exists; creating index by_owner (DynamoDB backfills it in the background)",
           "DynamoDB table " + name + ": index by_room is missing too; run init again once by_owner is active");
-      assertThat(second).startsWith(
+      assertThat(second).extracting(BootstrapStep::line).startsWith(
           "DynamoDB table " + name + ": exists; creating index by_room (DynamoDB backfills it in the background)");
       assertThat(dynamoDb.describeTable(d -> d.tableName(name)).table().globalSecondaryIndexes())
           .extracting(GlobalSecondaryIndexDescription::indexName).containsExactlyInAnyOrder("by_owner", "by_room");
-      assertThat(first).last().isEqualTo("S3 bucket " + name + " CORS: left as it is (no web client origin given)");
+      assertThat(first).last().hasToString("S3 bucket " + name + " CORS: left as it is (no web client origin given)");
     } finally {
       AwsStandIns.deleteTable(name);
     }

@@ -77,7 +77,7 @@ class AwsInfrastructureTest {
   @ParameterizedTest
   @CsvSource({"P1D,2", "PT36H,3", "P7D,8", "PT1S,2", "P365D,366"})
   void theExpiryRoundsAPartialRetentionDayUp(Duration retention, int days) {
-    assertThat(AwsInfrastructure.expirationDays(retention)).isEqualTo(days);
+    assertThat(BucketSetup.expirationDays(retention)).isEqualTo(days);
     assertThat(infrastructure.lifecycleRequest(retention).lifecycleConfiguration().rules().get(0).expiration().days())
         .isEqualTo(days);
   }
@@ -86,20 +86,20 @@ class AwsInfrastructureTest {
   void theBucketsOtherLifecycleRulesAreKeptAndOursReplaced() {
     LifecycleRule foreign = LifecycleRule.builder().id("logs-expire").status(ExpirationStatus.ENABLED)
         .filter(f -> f.prefix("logs/")).expiration(e -> e.days(7)).build();
-    LifecycleRule oldOurs = LifecycleRule.builder().id(AwsInfrastructure.EXPIRE_RULE_ID).status(ExpirationStatus.ENABLED)
+    LifecycleRule oldOurs = LifecycleRule.builder().id(BucketSetup.EXPIRE_RULE_ID).status(ExpirationStatus.ENABLED)
         .filter(f -> f.prefix("recordings/")).expiration(e -> e.days(91)).build();
 
-    List<LifecycleRule> rules = infrastructure.lifecycleRequest(Duration.ofDays(30), List.of(foreign, oldOurs))
+    List<LifecycleRule> rules = BucketSetup.lifecycleRequest("acme-recordings", Duration.ofDays(30), List.of(foreign, oldOurs))
         .lifecycleConfiguration().rules();
 
     assertThat(rules).extracting(LifecycleRule::id).containsExactly("logs-expire",
-        AwsInfrastructure.EXPIRE_RULE_ID, AwsInfrastructure.ABORT_RULE_ID);
+        BucketSetup.EXPIRE_RULE_ID, BucketSetup.ABORT_RULE_ID);
     assertThat(rules.get(0)).isEqualTo(foreign);
     assertThat(rules.get(1).expiration().days()).isEqualTo(31);
   }
 
   @Test
-  void corsAllowsPutAndGetFromTheWebClientAndExposesTheEtag() {
+  void corsAllowsPutAndGetWithTheSignedHeadersFromTheWebClientAndExposesTheEtag() {
     PutBucketCorsRequest request = infrastructure.corsRequest(List.of("https://app.example.com", "http://localhost:8080"));
 
     assertThat(request.bucket()).isEqualTo("acme-recordings");
@@ -107,7 +107,8 @@ class AwsInfrastructureTest {
     CORSRule rule = request.corsConfiguration().corsRules().get(0);
     assertThat(rule.allowedOrigins()).containsExactly("https://app.example.com", "http://localhost:8080");
     assertThat(rule.allowedMethods()).containsExactly("PUT", "GET");
-    assertThat(rule.allowedHeaders()).containsExactly("content-type");
+    // Content-Length is the browser's own; the other signed headers need the preflight's permission.
+    assertThat(rule.allowedHeaders()).containsExactly("content-type", "if-none-match");
     assertThat(rule.exposeHeaders()).containsExactly("ETag");
     assertThat(rule.maxAgeSeconds()).isEqualTo(3600);
   }
@@ -117,10 +118,10 @@ class AwsInfrastructureTest {
     CORSRule foreign = CORSRule.builder().id("dashboard").allowedOrigins("https://dash.example.com")
         .allowedMethods("GET").build();
 
-    List<CORSRule> rules = infrastructure.corsRequest(List.of("https://app.example.com"), List.of(foreign))
+    List<CORSRule> rules = BucketSetup.corsRequest("acme-recordings", List.of(CorsOrigin.of("https://app.example.com")), List.of(foreign))
         .corsConfiguration().corsRules();
 
-    assertThat(rules).extracting(CORSRule::id).containsExactly("dashboard", AwsInfrastructure.CORS_RULE_ID);
+    assertThat(rules).extracting(CORSRule::id).containsExactly("dashboard", BucketSetup.CORS_RULE_ID);
   }
 
   @ParameterizedTest

@@ -40,6 +40,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,22 +66,31 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
     dynamoDb.close();
   }
 
+  /** The tables this test made, deleted after it: each test owns its tables. */
+  private final List<String> tables = new ArrayList<>();
+
+  @AfterEach
+  void deleteTables() {
+    tables.forEach(AwsStandIns::deleteTable);
+  }
+
   /** A fresh table without TTL: the contract's fixtures expired long ago, and DynamoDB Local's TTL would delete them. */
   @Override
   protected RecordingRepository repository() {
     return new DynamoDbRecordingRepository(dynamoDb, newTable(), BUCKET);
   }
 
-  private static String newTable() {
+  private String newTable() {
     String table = "recordings_" + TABLES.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
-    dynamoDb.createTable(AwsInfrastructure.createTableRequest(table));
+    dynamoDb.createTable(TableSetup.createTableRequest(table));
+    tables.add(table);
     return table;
   }
 
   @Test
   void aThousandRecordingsArePagedByOwnerAndByRoomEachExactlyOnceNewestFirst() {
     RecordingRepository repository = repository();
-    Instant start = Instant.now().minus(Duration.ofDays(1));
+    Instant start = T0;
     List<Recording> alices = new ArrayList<>();
     List<Recording> visibleInRoom = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
@@ -100,7 +110,7 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
         }
       }
     }
-    Instant now = Instant.now();
+    Instant now = T0.plus(Duration.ofDays(1));
 
     List<RecordingRepository.Page> ownerPages = pages(cursor ->
         repository.listByOwner(UserId.of("alice@example.com"), now, 37, cursor));
@@ -126,8 +136,11 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
     repository.insert(alices);
     // With a limit of 1 each query evaluates 2 items, so these newer, hidden ones outlast a page's budget.
     int hidden = DynamoDbRecordingRepository.MAX_QUERIES_PER_PAGE * 2 + 5;
+    List<String> bobsIds = new ArrayList<>();
     for (int i = 0; i < hidden; i++) {
-      repository.insert(TestRecordings.pending("bob@example.com", "room-1", T0.plusSeconds(1 + i)));
+      PendingRecording bobs = TestRecordings.pending("bob@example.com", "room-1", T0.plusSeconds(1 + i));
+      repository.insert(bobs);
+      bobsIds.add(bobs.id().toString());
     }
     Instant now = T0.plusSeconds(3600);
 
@@ -136,6 +149,13 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
 
     assertThat(first.recordings()).isEmpty();
     assertThat(first.nextCursor()).isPresent();
+    // The page stopped on one of Bob's recordings, which Alice may not see; her cursor must not name it.
+    String cursor = first.nextCursor().get();
+    String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.ISO_8859_1);
+    for (String text : List.of(cursor, decoded)) {
+      assertThat(bobsIds).noneSatisfy(id -> assertThat(text).contains(id));
+      assertThat(text).doesNotContain("bob@example.com").doesNotContain("RECORDING#");
+    }
     assertThat(drain(c -> repository.listByRoom(RoomId.of("room-1"), UserId.of("alice@example.com"), now, 1, c)))
         .containsExactly(alices);
   }
@@ -146,21 +166,19 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
     dynamoDb.updateTimeToLive(u -> u.tableName(table)
         .timeToLiveSpecification(spec -> spec.enabled(true).attributeName(RecordingItem.TTL)));
     RecordingRepository repository = new DynamoDbRecordingRepository(dynamoDb, table, BUCKET);
+    // The one test on the wall clock: DynamoDB Local's TTL deleter goes by it. It may or may not have
+    // deleted the expired item when the listing runs, so only membership is asserted, never a count.
     Instant now = Instant.now();
     PendingRecording expired = TestRecordings.pending("alice@example.com", "room-1",
         now.minus(TestRecordings.RETENTION).minusSeconds(5));
     PendingRecording live = TestRecordings.pending("alice@example.com", "room-1", now.minusSeconds(5));
-    try {
-      repository.insert(expired);
-      repository.insert(live);
+    repository.insert(expired);
+    repository.insert(live);
 
-      assertThat(drain(c -> repository.listByOwner(UserId.of("alice@example.com"), Instant.now(), 10, c)))
-          .contains(live).doesNotContain(expired);
-      assertThat(drain(c -> repository.listByRoom(RoomId.of("room-1"), UserId.of("alice@example.com"), Instant.now(),
-          10, c))).contains(live).doesNotContain(expired);
-    } finally {
-      AwsStandIns.deleteTable(table);
-    }
+    assertThat(drain(c -> repository.listByOwner(UserId.of("alice@example.com"), Instant.now(), 10, c)))
+        .contains(live).doesNotContain(expired);
+    assertThat(drain(c -> repository.listByRoom(RoomId.of("room-1"), UserId.of("alice@example.com"), Instant.now(),
+        10, c))).contains(live).doesNotContain(expired);
   }
 
   @Test
@@ -225,6 +243,46 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
       assertThatThrownBy(misuse::run)
           .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("next_token"));
     }
+  }
+
+  @Test
+  void aCursorAlteredInAnyByteIsRefusedNamingNextToken() {
+    RecordingRepository repository = repository();
+    for (int i = 0; i < 3; i++) {
+      repository.insert(TestRecordings.pending("alice@example.com", "room-1", T0.plusSeconds(i)));
+    }
+    String cursor = repository.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.empty())
+        .nextCursor().orElseThrow();
+    byte[] sealed = Base64.getUrlDecoder().decode(cursor);
+
+    for (int at = 0; at < sealed.length; at += 7) {
+      byte[] tampered = sealed.clone();
+      tampered[at] ^= 0x01;
+      String token = Base64.getUrlEncoder().withoutPadding().encodeToString(tampered);
+      assertThatThrownBy(() -> repository.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.of(token)))
+          .as("byte %d flipped", at)
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("next_token"));
+    }
+    assertThat(repository.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.of(cursor)).recordings())
+        .hasSize(1);
+  }
+
+  @Test
+  void anotherRepositoryOnTheSameTableOpensTheCursorAndTheKeyItemIsNeverListed() {
+    String table = newTable();
+    RecordingRepository one = new DynamoDbRecordingRepository(dynamoDb, table, BUCKET);
+    RecordingRepository other = new DynamoDbRecordingRepository(dynamoDb, table, BUCKET);
+    List<Recording> inserted = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      PendingRecording recording = TestRecordings.pending("alice@example.com", "room-1", T0.plusSeconds(i));
+      one.insert(recording);
+      inserted.add(recording);
+    }
+    String cursor = one.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.empty()).nextCursor().orElseThrow();
+
+    assertThat(other.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.of(cursor)).recordings()).hasSize(1);
+    assertThat(drain(c -> other.listAll(1, c))).containsExactlyInAnyOrderElementsOf(inserted);
+    assertThat(other.findExpired(T0.plus(Duration.ofDays(400)), 10)).containsExactlyInAnyOrderElementsOf(inserted);
   }
 
   @Test

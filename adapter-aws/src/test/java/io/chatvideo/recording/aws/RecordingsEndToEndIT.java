@@ -81,7 +81,7 @@ class RecordingsEndToEndIT {
     RecordingPage bobsRoomPage = recordings.listRecordings().list(new ListRecordingsQuery(BOB, Optional.of(ROOM), 10,
         Optional.empty()));
 
-    assertThat(ticket.upload().headers()).containsOnlyKeys("content-type", "content-length");
+    assertThat(ticket.upload().headers()).containsOnlyKeys("content-type", "content-length", "if-none-match");
     assertThat(put.statusCode()).isEqualTo(200);
     assertThat(completed.storedSize()).isEqualTo(video.length);
     assertThat(alicesPage.recordings()).extracting(view -> view.recording().id()).containsExactly(ticket.recordingId());

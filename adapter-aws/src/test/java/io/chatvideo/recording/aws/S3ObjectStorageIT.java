@@ -79,21 +79,32 @@ class S3ObjectStorageIT {
     assertThat(put.method()).isEqualTo("PUT");
     assertThat(put.url().getScheme()).isEqualTo("http");
     assertThat(put.url().getHost()).isEqualTo("127.0.0.1");
-    assertThat(put.headers()).isEqualTo(Map.of("content-type", WEBM.value(), "content-length", "1000"));
-    assertThat(query(put.url()).get("X-Amz-SignedHeaders")).isEqualTo("content-length;content-type;host");
+    assertThat(put.headers()).isEqualTo(Map.of("content-type", WEBM.value(), "content-length", "1000",
+        "if-none-match", "*"));
+    assertThat(query(put.url()).get("X-Amz-SignedHeaders")).isEqualTo("content-length;content-type;host;if-none-match");
     assertThat(put.url().getRawQuery()).doesNotContainIgnoringCase("checksum");
     assertThat(PresignedHttp.send(put, body).statusCode()).isEqualTo(200);
     assertThat(storage.head(key)).contains(new StoredObject(1000, Optional.empty()));
   }
 
   @Test
-  void withoutADeclaredSizeOnlyTheContentTypeIsSigned() {
+  void withoutADeclaredSizeTheContentTypeAndTheCreateOnlyConditionAreSigned() {
     ObjectKey key = newKey();
     PresignedRequest put = storage.presignPut(key, WEBM, OptionalLong.empty(), inMinutes(30));
 
-    assertThat(put.headers()).isEqualTo(Map.of("content-type", WEBM.value()));
+    assertThat(put.headers()).isEqualTo(Map.of("content-type", WEBM.value(), "if-none-match", "*"));
     assertThat(PresignedHttp.send(put, bytes(77)).statusCode()).isEqualTo(200);
     assertThat(storage.head(key)).map(StoredObject::size).contains(77L);
+  }
+
+  @Test
+  void aPutWithoutTheSignedCreateOnlyConditionFailsTheSignature() {
+    ObjectKey key = newKey();
+    PresignedRequest put = storage.presignPut(key, WEBM, OptionalLong.empty(), inMinutes(30));
+    Map<String, String> withoutCondition = Map.of("content-type", WEBM.value());
+
+    assertThat(PresignedHttp.send("PUT", put.url(), withoutCondition, bytes(10)).statusCode()).isEqualTo(403);
+    assertThat(storage.head(key)).isEmpty();
   }
 
   @Test

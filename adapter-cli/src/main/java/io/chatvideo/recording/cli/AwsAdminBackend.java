@@ -2,6 +2,7 @@ package io.chatvideo.recording.cli;
 
 import io.chatvideo.recording.aws.AwsBackend;
 import io.chatvideo.recording.aws.AwsSettings;
+import io.chatvideo.recording.aws.BootstrapStep;
 import io.chatvideo.recording.core.application.Recordings;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ final class AwsAdminBackend implements AdminBackend {
 
   @Override
   public List<String> initialize(Duration retention, List<String> corsOrigins) {
-    return backend.infrastructure().bootstrap(retention, corsOrigins);
+    return backend.infrastructure().bootstrap(retention, corsOrigins).stream().map(BootstrapStep::line).toList();
   }
 
   @Override

@@ -7,12 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
+import io.chatvideo.recording.core.application.Recordings;
+import io.chatvideo.recording.core.testing.EmptyPackages;
 import org.junit.jupiter.api.Test;
 
 /** Holds the hexagon: the core is plain Java, and its layers point inwards. */
@@ -50,19 +46,8 @@ class ArchitectureTest {
   }
 
   @Test
-  void noPackageIsEmpty() throws IOException, URISyntaxException {
-    Path root = Path.of(io.chatvideo.recording.core.application.Recordings.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    try (Stream<Path> dirs = Files.walk(root.resolve("io/chatvideo/recording/core"))) {
-      List<Path> empty = dirs.filter(Files::isDirectory).filter(ArchitectureTest::holdsNothing).toList();
-      assertThat(empty).as("packages without a class or a sub-package").isEmpty();
-    }
-  }
-
-  private static boolean holdsNothing(Path dir) {
-    try (Stream<Path> children = Files.list(dir)) {
-      return children.noneMatch(p -> Files.isDirectory(p) || p.toString().endsWith(".class"));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+  void noPackageIsEmpty() {
+    assertThat(EmptyPackages.below(Recordings.class, "io.chatvideo.recording.core"))
+        .as("packages without a class or a sub-package").isEmpty();
   }
 }

@@ -1,0 +1,49 @@
+package io.chatvideo.recording.aws;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.chatvideo.recording.core.testing.EmptyPackages;
+import org.junit.jupiter.api.Test;
+
+/** Holds the adapter to its place in the hexagon: plain Java on the AWS SDK, behind the core's ports. */
+class ArchitectureTest {
+
+  private static final String AWS = "io.chatvideo.recording.aws..";
+  private static final JavaClasses ADAPTER = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("io.chatvideo.recording.aws");
+
+  @Test
+  void theAdapterUsesNoFramework() {
+    noClasses().that().resideInAPackage(AWS)
+        .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "jakarta.inject..", "picocli..")
+        .check(ADAPTER);
+  }
+
+  @Test
+  void theAdapterKnowsTheCoresDomainAndPortsOnlyAndNoOtherAdapter() {
+    classes().that().resideInAPackage(AWS)
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "software.amazon.awssdk..",
+            "io.chatvideo.recording.core.domain..", "io.chatvideo.recording.core.port..", AWS)
+        .check(ADAPTER);
+  }
+
+  @Test
+  void onlyTheBackendItsSettingsAndTheBootstrapArePublic() {
+    classes().that().resideInAPackage(AWS).and().arePublic()
+        .should().haveSimpleNameStartingWith("Aws").orShould().haveSimpleNameStartingWith("Bootstrap")
+        .orShould().haveSimpleName("CorsOrigin")
+        .check(ADAPTER);
+  }
+
+  @Test
+  void noPackageIsEmpty() {
+    assertThat(EmptyPackages.below(AwsBackend.class, "io.chatvideo.recording.aws"))
+        .as("packages without a class or a sub-package").isEmpty();
+  }
+}
