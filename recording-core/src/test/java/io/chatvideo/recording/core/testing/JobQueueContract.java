@@ -18,12 +18,15 @@ import org.junit.jupiter.api.Test;
  * What every {@link JobQueue} must do. An adapter's test extends this class and gives a fresh,
  * empty queue per test whose {@link JobQueue#maxAttempts()} is {@link #MAX_ATTEMPTS}, and a way to
  * let time pass: a test clock moved forward, or (for a queue whose service keeps its own clock)
- * a real wait. Leases and retries here last {@link #STEP}, whole seconds, as SQS counts them.
+ * a real wait. Leases and retries that a test waits out last {@link #STEP} or two, whole seconds,
+ * as SQS counts them; a test that looks at once after a lease holds it for {@link #LONG}.
  */
 public abstract class JobQueueContract {
 
   protected static final int MAX_ATTEMPTS = 3;
   protected static final Duration STEP = Duration.ofSeconds(2);
+  /** A lease no test outlives: where a test looks right after leasing, a slow machine cannot end it first. */
+  protected static final Duration LONG = Duration.ofMinutes(5);
 
   /** A new, empty queue. */
   protected abstract JobQueue queue();
@@ -39,7 +42,7 @@ public abstract class JobQueueContract {
     JobQueue queue = queue();
     JobId id = queue.enqueue(JobKind.PROCESS_RECORDING, "rec-1", now());
 
-    Optional<JobLease> lease = queue.lease(now(), STEP);
+    Optional<JobLease> lease = queue.lease(now(), LONG);
 
     assertThat(lease).hasValueSatisfying(l -> {
       assertThat(l.job().id()).isEqualTo(id);
@@ -107,10 +110,10 @@ public abstract class JobQueueContract {
     queue.enqueue(JobKind.PROCESS_RECORDING, "rec-1", now());
     JobLease first = queue.lease(now(), Duration.ofMinutes(5)).orElseThrow();
 
-    queue.fail(first, "ffmpeg timed out", Optional.of(now().plus(STEP)), now());
+    queue.fail(first, "ffmpeg timed out", Optional.of(now().plus(STEP.multipliedBy(2))), now());
 
     assertThat(queue.lease(now(), STEP)).as("backing off").isEmpty();
-    pass(STEP.plusSeconds(1));
+    pass(STEP.multipliedBy(2).plusSeconds(1));
     assertThat(queue.lease(now(), STEP)).hasValueSatisfying(l -> assertThat(l.attempt()).isEqualTo(2));
   }
 
