@@ -22,7 +22,7 @@ const chunk = (seq: number, text: string, elapsedMs = seq * 1000) => ({ seq, siz
 
 beforeEach(async () => {
   count += 1;
-  journal = await IndexedDbJournal.open(`journal-${count}`);
+  journal = await IndexedDbJournal.open({ user: `user-${count}`, name: 'journal' });
 });
 
 afterEach(() => journal.close());

@@ -1,22 +1,15 @@
 import 'fake-indexeddb/auto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IndexedDbJournal } from '../../src/journal/indexeddb-journal';
-import { RecordingLog } from '../../src/recording-log';
-import { HttpError, NetworkError, UploadFailedError } from '../../src/upload/errors';
+import { HttpError, NetworkError, UploadExpiredError, UploadFailedError } from '../../src/upload/errors';
 import { ProgressiveUpload, type ProgressiveUploadOptions } from '../../src/upload/progressive-upload';
 import { RecordingsApi } from '../../src/upload/recordings-api';
 import { parseHeader, withWebmDuration } from '../../src/upload/webm-duration';
 import { concat, FakeStorageServer } from '../support/fake-storage-server';
+import { CHUNK, MIME, PART, quiet, recordedChunks } from '../support/webm-chunks';
 
-/** A real MediaRecorder WebM, cut into 5 KB chunks as if a recorder delivered them. */
 let recording: Uint8Array<ArrayBuffer>;
 let chunks: Blob[];
-const CHUNK = 5_000;
-const PART = 20_000;
-const MIME = 'video/webm;codecs=vp8,opus';
-const quiet = new RecordingLog({ log: () => undefined, warn: () => undefined, error: () => undefined });
 const fast = { retries: 3, minDelayMs: 1, maxDelayMs: 1, factor: 1 };
 
 let journal: IndexedDbJournal;
@@ -25,14 +18,12 @@ let now: number;
 let dbCount = 0;
 
 beforeAll(async () => {
-  recording = new Uint8Array(await readFile(join(import.meta.dirname, '../fixtures/chromium-mediarecorder-3s.webm'))) as Uint8Array<ArrayBuffer>;
-  chunks = [];
-  for (let offset = 0; offset < recording.length; offset += CHUNK) chunks.push(new Blob([recording.subarray(offset, offset + CHUNK)]));
+  ({ recording, chunks } = await recordedChunks());
 });
 
 beforeEach(async () => {
   dbCount += 1;
-  journal = await IndexedDbJournal.open(`journal-test-${dbCount}`);
+  journal = await IndexedDbJournal.open({ user: `user-${dbCount}`, name: 'journal-test' });
   now = 1_000_000;
   server = new FakeStorageServer(PART, () => now);
 });
@@ -61,18 +52,29 @@ async function patched(bytes: Uint8Array<ArrayBuffer>, durationMs: number): Prom
 }
 
 describe('ProgressiveUpload', () => {
-  it('journals every chunk before anything else and uploads full parts while recording, holding part 1 back', async () => {
-    const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+  it('journals every chunk before anything else, uploads full parts while recording, holding part 1 back, and prunes the confirmed ones', async () => {
+    const written: number[] = [];
+    const watched = Object.assign(Object.create(journal) as IndexedDbJournal, {
+      append: async (id: string, chunk: Parameters<IndexedDbJournal['append']>[1]) => {
+        await journal.append(id, chunk);
+        written.push(chunk.seq);
+      },
+    });
+    const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options({ journal: watched }));
     await record(upload, chunks);
 
-    const stored = await journal.chunks(upload.id);
-    expect(stored.map((c) => c.seq)).toEqual(chunks.map((_, i) => i));
-    expect(new Uint8Array(await new Blob(stored.map((c) => c.blob)).arrayBuffer())).toEqual(recording);
+    expect(written).toEqual(chunks.map((_, i) => i));
+    expect((await journal.chunkInfo(upload.id)).map((c) => c.seq)).toEqual(chunks.map((_, i) => i));
     await settle(upload, 3);
     // 91,653 bytes in parts of 20,000+: parts 2, 3, 4 full; part 1 waits for the Duration; the tail waits for stop.
     expect(server.storedPuts()).toEqual([2, 3, 4]);
     expect(server.multipartStarts).toBe(1);
     expect((await journal.get(upload.id))?.upload).toEqual({ recordingId: 'r1', uploadId: 'u1', partSize: PART });
+    // Parts 2-4 (chunks 4-15) are on the server: the journal keeps only part 1 and the tail, and every size.
+    const held = await journal.chunks(upload.id);
+    expect(held.map((c) => c.seq)).toEqual([0, 1, 2, 3, 16, 17, 18]);
+    expect(new Uint8Array(await new Blob(held.slice(0, 4).map((c) => c.blob)).arrayBuffer())).toEqual(recording.subarray(0, 4 * CHUNK));
+    expect(upload.holdsWholeFile).toBe(false);
   });
 
   it('at stop uploads only the tail and part 1, completes with every part, and the object is the journal with the Duration written', async () => {
@@ -147,10 +149,15 @@ describe('ProgressiveUpload', () => {
   });
 
   it('resumes a cut-off recording from the journal: uploads only the parts the server lacks, Duration from the last chunk', async () => {
-    const first = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+    // The tab closes while part 3 is still going up: the server never confirmed it, so its bytes stay journaled.
+    server.failPut = ({ partNumber }) => (partNumber === 3 ? new NetworkError('tab closing') : undefined);
+    let closed = false;
+    const put: typeof server.put = (...args) => (closed ? new Promise(() => undefined) : server.put(...args));
+    const first = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options({ retry: { ...fast, retries: 0 }, put }));
     await record(first, chunks);
-    await settle(first, 3);
-    server.parts.delete(3); // as if the tab closed while part 3 was still going up
+    await settle(first, 1); // part 2; part 3 keeps failing, so part 4 waits behind it
+    closed = true;
+    server.failPut = () => undefined;
     const entry = (await journal.entries())[0]!;
     expect(entry.state).toBe('recording');
 
@@ -158,17 +165,19 @@ describe('ProgressiveUpload', () => {
     const before = server.storedPuts().length;
     await resumed.complete();
 
-    expect(server.storedPuts().slice(before)).toEqual([3, 5, 1]);
+    expect(server.storedPuts().slice(before)).toEqual([3, 4, 5, 1]);
     const lastElapsed = chunks.length * 250;
     expect(server.completion?.duration_ms).toBe(lastElapsed);
     expect(server.object).toEqual(await patched(recording, lastElapsed));
     expect(await journal.entries()).toEqual([]);
   });
 
-  it('starts over with the whole file when the server forgot the upload', async () => {
-    const first = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+  it('starts over with the whole file when the server forgot an upload none of whose parts were pruned', async () => {
+    server.failPut = () => new HttpError(503);
+    const first = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options({ retry: { ...fast, retries: 0 } }));
     await record(first, chunks);
-    await settle(first, 3);
+    await expect.poll(() => server.multipartStarts).toBe(1);
+    server.failPut = () => undefined;
     server.forgetUpload();
 
     await first.complete(3000);
@@ -176,6 +185,19 @@ describe('ProgressiveUpload', () => {
     expect(server.puts.at(-1)?.kind).toBe('single');
     expect(server.object).toEqual(await patched(recording, 3000));
     expect(await journal.entries()).toEqual([]);
+  });
+
+  it('says so, and keeps the rest for a discard, when the server swept an upload whose confirmed parts were pruned', async () => {
+    const first = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+    await record(first, chunks);
+    await settle(first, 3);
+    server.forgetUpload();
+
+    const failure = await first.complete(3000).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(UploadFailedError);
+    expect((failure as UploadFailedError).cause).toBeInstanceOf(UploadExpiredError);
+    expect(await journal.get(first.id)).toMatchObject({ state: 'stopped', pruned: true });
   });
 
   it('does not upload again when an earlier completion went through but the journal was not cleared', async () => {

@@ -1,0 +1,29 @@
+/** What the browser said about its storage when a recording began. */
+export interface StorageCheck {
+  /** Whether the browser promised not to evict the journal under storage pressure. */
+  readonly persisted: boolean;
+  /** Bytes this origin may still store, when the browser tells (`quota - usage`). */
+  readonly availableBytes?: number;
+}
+
+/**
+ * Asks the browser to keep this origin's storage (`navigator.storage.persist()`: without it a
+ * browser may evict the journal when the disk fills, even mid-call) and how much is free
+ * (`estimate()`). Never throws: a browser without the Storage API gives `persisted: false`.
+ */
+export async function checkStorage(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<StorageCheck> {
+  if (storage === undefined) {
+    return { persisted: false };
+  }
+  const [persisted, estimate] = await Promise.all([
+    storage.persisted().then((already) => already || storage.persist()).catch(() => false),
+    storage.estimate().catch(() => undefined),
+  ]);
+  const available = estimate?.quota === undefined ? undefined : estimate.quota - (estimate.usage ?? 0);
+  return available === undefined ? { persisted } : { persisted, availableBytes: available };
+}
+
+/** Whether `check` leaves room for about `bytes` more (unknown counts as room). */
+export function hasRoomFor(check: StorageCheck, bytes: number): boolean {
+  return check.availableBytes === undefined || check.availableBytes >= bytes;
+}
