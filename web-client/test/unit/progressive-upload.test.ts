@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IndexedDbJournal } from '../../src/journal/indexeddb-journal';
-import { HttpError, NetworkError, UploadExpiredError, UploadFailedError } from '../../src/upload/errors';
+import { HttpError, InvalidMimeTypeError, InvalidRoomIdError, NetworkError, UploadExpiredError, UploadFailedError } from '../../src/upload/errors';
+import type { NetworkStatus } from '../../src/upload/network-status';
 import { ProgressiveUpload, type ProgressiveUploadOptions } from '../../src/upload/progressive-upload';
 import { RecordingsApi } from '../../src/upload/recordings-api';
 import { parseHeader, withWebmDuration } from '../../src/upload/webm-duration';
@@ -232,5 +233,65 @@ describe('ProgressiveUpload', () => {
     expect(await journal.get(upload.id)).toMatchObject({ state: 'stopped', durationMs: 3000 });
     expect(upload.unsent).toBe(true);
     expect(concat([new Uint8Array(await (await upload.finish()).arrayBuffer())])).toEqual(recording);
+  });
+
+  it('refuses a room id or a type the server would refuse, before journaling anything', async () => {
+    await expect(ProgressiveUpload.begin({ roomId: 'room 1/..', mimeType: MIME }, options())).rejects.toBeInstanceOf(InvalidRoomIdError);
+    await expect(ProgressiveUpload.begin({ roomId: 'r'.repeat(129), mimeType: MIME }, options())).rejects.toBeInstanceOf(InvalidRoomIdError);
+    await expect(ProgressiveUpload.begin({ roomId: 'room-1', mimeType: '' }, options())).rejects.toBeInstanceOf(InvalidMimeTypeError);
+    await expect(ProgressiveUpload.begin({ roomId: 'room-1', mimeType: 'webm' }, options())).rejects.toBeInstanceOf(InvalidMimeTypeError);
+    expect(await journal.entries()).toEqual([]);
+  });
+
+  it("takes the recorder's negotiated type (Safari's MP4) into the file name, the journal and the upload", async () => {
+    const requests: Record<string, unknown>[] = [];
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      if (typeof init?.body === 'string') requests.push(JSON.parse(init.body) as Record<string, unknown>);
+      return server.fetch(input, init);
+    };
+    const mp4 = 'video/mp4;codecs=avc1,mp4a.40.2';
+    const api = new RecordingsApi({ baseUrl: 'http://api.test', token: () => 't', fetch });
+    const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: mp4 }, options({ api }));
+    expect(upload.journalEntry).toMatchObject({ mimeType: mp4, filename: expect.stringMatching(/^recording-\d{8}-\d{6}\.mp4$/) });
+    await record(upload, chunks);
+
+    await upload.complete(3000);
+
+    expect(requests[0]).toMatchObject({ room_id: 'room-1', contentType: mp4, filename: expect.stringMatching(/\.mp4$/) });
+    // Not WebM: no Duration is written, the object is the recording as recorded.
+    expect(server.object).toEqual(recording);
+  });
+
+  it('tries nothing while offline, and goes on by itself at the online event, also with a completion waiting', async () => {
+    const listeners = new Set<(online: boolean) => void>();
+    const network = {
+      online: false as boolean,
+      subscribe(listener: (online: boolean) => void) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    } satisfies NetworkStatus;
+    const setOnline = (online: boolean) => {
+      network.online = online;
+      for (const listener of [...listeners]) listener(online);
+    };
+    const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options({ network }));
+    await record(upload, chunks.slice(0, 14));
+    expect(server.multipartStarts).toBe(0);
+
+    setOnline(true);
+    // No new chunk needed: the online event alone sends the full parts (2 and 3 of chunks 0-13).
+    await settle(upload, 2);
+    setOnline(false);
+    await record(upload, chunks.slice(14));
+    const completed = upload.complete(3000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.storedPuts()).toEqual([2, 3]);
+    expect(server.completion).toBeUndefined();
+
+    setOnline(true);
+    await completed;
+    expect(server.puts.filter((p) => p.outcome === 'failed')).toEqual([]);
+    expect(server.object).toEqual(await patched(recording, 3000));
   });
 });
