@@ -11,7 +11,9 @@ import type { RoomInfoPanelElement } from '../ui/room-info-panel';
 import { warnWhileUnsent } from '../ui/unsent-warning';
 import type { UploadStatusElement } from '../ui/upload-status';
 import { hasRoomFor } from '../journal/storage-check';
+import { retryInBackground } from '../upload/background-retry';
 import { saveRecordingLocally } from '../upload/local-fallback';
+import { uploadPending } from '../upload/pending-uploads';
 import { ProgressiveUpload } from '../upload/progressive-upload';
 import { checkRoomId, RecordingsApi } from '../upload/recordings-api';
 import { joinBroadcastCall } from './broadcast-call';
@@ -94,20 +96,32 @@ function showSignedIn(email: string): void {
   guarded(recoverFailedUploads)();
 }
 
+/** Stops the background retry loop of failed uploads, if one runs. */
+let stopRetrying: () => void = () => undefined;
+
+/** Uploads what failed after a stop; whether nothing is left. */
+async function uploadFailed(): Promise<boolean> {
+  const { uploaded, failed } = await uploadPending({ journal: await journal, api, log, onProgress: showProgress });
+  if (uploaded.length > 0) {
+    ui.uploadStatus.succeeded();
+    await refreshRecordings();
+  }
+  await refreshRecovery();
+  return failed.length === 0;
+}
+
+/** Tries `attempt` again in the background (after a minute, and at every `online` event) until it succeeds. */
+function keepTrying(attempt: () => Promise<boolean>): void {
+  stopRetrying();
+  stopRetrying = retryInBackground(attempt);
+}
+
 /**
  * On load: uploads that failed after a stop go up again by themselves (the user already chose to
  * upload them); a recording cut off by a closed tab waits in the list for Recover or Discard.
  */
 async function recoverFailedUploads(): Promise<void> {
-  await refreshRecovery();
-  let failures = 0;
-  for (const { entry } of ui.recovery.recordings.filter((item) => item.entry.state === 'stopped')) {
-    await recover(entry.id, { offerFile: false }).catch((error: unknown) => {
-      failures += 1;
-      log.uploadDeferred(error);
-    });
-  }
-  if (failures > 0) retryLater();
+  if (!(await uploadFailed())) keepTrying(uploadFailed);
 }
 
 /** Offers what a closed tab, a crash or a failed upload left in the journal. */
@@ -115,8 +129,7 @@ async function refreshRecovery(): Promise<void> {
   ui.recovery.recordings = await findRecoverable(await journal);
 }
 
-/** Uploads a journaled recording; when that fails, `offerFile` saves it locally too (not for the automatic tries, which would download it again and again). */
-async function recover(id: string, { offerFile }: { offerFile: boolean } = { offerFile: true }): Promise<void> {
+async function recover(id: string): Promise<void> {
   const found = ui.recovery.recordings.find((item) => item.entry.id === id);
   if (found === undefined) {
     return;
@@ -128,7 +141,7 @@ async function recover(id: string, { offerFile }: { offerFile: boolean } = { off
     await resumed.complete();
     ui.uploadStatus.succeeded();
   } catch (error) {
-    if (offerFile) await failed(resumed);
+    await failed(resumed);
     throw error;
   } finally {
     ui.recovery.setBusy(id, false);
@@ -160,19 +173,6 @@ async function failed(sink: ProgressiveUpload): Promise<void> {
   const url = saveRecordingLocally({ blob: await sink.finish(), filename, mimeType });
   log.savedLocally(filename);
   ui.uploadStatus.failed(url, filename);
-}
-
-/** Upload failures of completion are tried again in the background, after this long and at every `online` event. */
-const COMPLETION_RETRY_MS = 60_000;
-
-function retryLater(): void {
-  const retry = () => {
-    window.removeEventListener('online', retry);
-    clearTimeout(timer);
-    guarded(recoverFailedUploads)();
-  };
-  const timer = setTimeout(retry, COMPLETION_RETRY_MS);
-  window.addEventListener('online', retry);
 }
 
 /** The journal failed: the recording goes on in memory; the page says so and will offer the file if it cannot upload it. */
@@ -291,7 +291,17 @@ async function stopAndUpload(): Promise<void> {
       // The journal keeps the recording: it is tried again later and offered for recovery, and saved as a file meanwhile.
       await failed(sink);
       await refreshRecovery();
-      retryLater();
+      // A recording partly in memory (the journal failed) can only be finished by this very upload.
+      keepTrying(
+        sink.storageFailure === undefined
+          ? uploadFailed
+          : async () => {
+              await sink.complete(durationMs);
+              ui.uploadStatus.succeeded();
+              await refreshRecordings();
+              return true;
+            },
+      );
       throw error;
     }
   } finally {

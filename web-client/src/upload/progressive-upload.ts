@@ -215,8 +215,9 @@ export class ProgressiveUpload extends EventTarget implements ChunkSink {
       this.unsubscribe();
       return recording;
     } finally {
-      // Free the entry either way: after a failure another page (or this one) may recover it.
-      this.release();
+      // After a failure another page (or this one) may recover the entry from the journal, unless
+      // part of it is only in this page's memory: then only this object can finish it.
+      if (this.settled || this.store.storageFailure === undefined) this.release();
     }
   }
 
