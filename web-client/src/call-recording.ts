@@ -11,7 +11,7 @@ import type { RecordingView } from './upload/api-types';
 import { retryInBackground } from './upload/background-retry';
 import { ProgressiveUpload, type ProgressiveUploadOptions } from './upload/progressive-upload';
 import type { UploadableFile } from './upload/recording-uploader';
-import type { RecordingsApi } from './upload/recordings-api';
+import { checkRoomId, type RecordingsApi } from './upload/recordings-api';
 
 /** About an hour of 720p (2.5 Mbit/s video and the audio): less free storage than this is warned about. */
 const HOUR_OF_720P_BYTES = 1.2e9;
@@ -165,8 +165,8 @@ export class CallRecording extends EventTarget {
 /**
  * Records a 1:1 call and never loses it: the recorder, the user's journal, the progressive
  * upload (the sink: chunks go to IndexedDB and up in parts during the call, not into page
- * memory), storage checks, and background retries, wired together. Call it from the user's click
- * (audio starts only after a gesture in some browsers). Warnings found before it returned (little
+ * memory), storage checks, and background retries, wired together. Call it from the user's click:
+ * the recorder starts before the first await, so audio starts in browsers that need a gesture. Warnings found before it returned (little
  * storage, storage refused) are dispatched on the next task, so listeners attached right away hear
  * them. On the next visit, `uploadPending` sends what failed and `findRecoverable` lists what a
  * closed tab cut off.
@@ -180,38 +180,47 @@ export class CallRecording extends EventTarget {
  * @throws InvalidRoomIdError, UnsupportedRecordingTypeError, InvalidStreamError, RecordingFailedError
  */
 export async function startCallRecording(options: CallRecordingOptions): Promise<CallRecording> {
+  checkRoomId(options.roomId);
   const log = options.log ?? new RecordingLog();
-  let journal = options.journal;
-  let journalFailure: StorageFailedError | undefined;
-  if (journal === undefined) {
-    try {
-      journal = await IndexedDbJournal.open({ user: options.user });
-    } catch (error) {
-      // Some private modes refuse IndexedDB altogether: record into memory, and say so.
-      journalFailure = new StorageFailedError({ cause: error });
-      journal = new MemoryJournal();
-    }
-  }
-  let upload: ProgressiveUpload | undefined;
+  let ready: (upload: ProgressiveUpload) => void = () => undefined;
+  let failed: (error: unknown) => void = () => undefined;
+  const uploadReady = new Promise<ProgressiveUpload>((resolve, reject) => ((ready = resolve), (failed = reject)));
+  uploadReady.catch(() => undefined); // a failed begin is thrown below; chunks waiting for it only end the recorder
+  // The recorder starts before the first await, inside the user's click, so its audio starts in
+  // browsers that suspend audio outside a gesture; chunks wait for the journal (a second at most).
   const recorder = new CallRecorder({
     ...options.recorder,
     log,
-    createSink: () => {
-      if (upload === undefined) throw new Error('The upload starts before the recorder');
-      return upload;
-    },
+    createSink: () => ({
+      write: async (chunk) => (await uploadReady).write(chunk),
+      finish: async () => (await uploadReady).finish(),
+    }),
   });
-  upload = await ProgressiveUpload.begin(
-    { roomId: options.roomId, mimeType: recorder.mimeType, ...(options.participants === undefined ? {} : { participants: options.participants }) },
-    { ...options.upload, journal, api: options.api, log },
-  );
-  const recording = new CallRecording(recorder, upload);
+  recorder.start(options.local, options.remote);
+  let journalFailure: StorageFailedError | undefined;
+  let upload: ProgressiveUpload;
   try {
-    recorder.start(options.local, options.remote);
+    let journal = options.journal;
+    if (journal === undefined) {
+      try {
+        journal = await IndexedDbJournal.open({ user: options.user });
+      } catch (error) {
+        // Some private modes refuse IndexedDB altogether: record into memory, and say so.
+        journalFailure = new StorageFailedError({ cause: error });
+        journal = new MemoryJournal();
+      }
+    }
+    upload = await ProgressiveUpload.begin(
+      { roomId: options.roomId, mimeType: recorder.mimeType, ...(options.participants === undefined ? {} : { participants: options.participants }) },
+      { ...options.upload, journal, api: options.api, log },
+    );
   } catch (error) {
-    await upload.discard();
+    failed(error);
+    await recorder.stop().catch(() => undefined);
     throw error;
   }
+  ready(upload);
+  const recording = new CallRecording(recorder, upload);
   setTimeout(() => recording.announce(options.expectedBytes ?? HOUR_OF_720P_BYTES, journalFailure));
   return recording;
 }
