@@ -4,6 +4,7 @@ import { IndexedDbJournal } from '../../src/journal/indexeddb-journal';
 import { HttpError, InvalidMimeTypeError, InvalidRoomIdError, NetworkError, UploadExpiredError, UploadFailedError } from '../../src/upload/errors';
 import type { NetworkStatus } from '../../src/upload/network-status';
 import { ProgressiveUpload, type ProgressiveUploadOptions } from '../../src/upload/progressive-upload';
+import { uploadPending } from '../../src/upload/pending-uploads';
 import { RecordingsApi } from '../../src/upload/recordings-api';
 import { parseHeader, withWebmDuration } from '../../src/upload/webm-duration';
 import { concat, FakeStorageServer } from '../support/fake-storage-server';
@@ -293,5 +294,22 @@ describe('ProgressiveUpload', () => {
     await completed;
     expect(server.puts.filter((p) => p.outcome === 'failed')).toEqual([]);
     expect(server.object).toEqual(await patched(recording, 3000));
+  });
+
+  it('uploadPending sends, without asking, what failed after a stop, and leaves a cut-off recording for a choice', async () => {
+    server.failPut = () => new NetworkError('offline');
+    const failed = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options({ retry: { ...fast, retries: 0 } }));
+    await record(failed, chunks);
+    await expect(failed.complete(3000)).rejects.toThrow(UploadFailedError);
+    const cutOff = await ProgressiveUpload.begin({ roomId: 'room-2', mimeType: MIME }, options());
+    await record(cutOff, chunks.slice(0, 2));
+    server.failPut = () => undefined;
+
+    const { uploaded, failed: stillFailing } = await uploadPending(options());
+
+    expect(uploaded.map((r) => r.status)).toEqual(['COMPLETED']);
+    expect(stillFailing).toEqual([]);
+    expect(server.object).toEqual(await patched(recording, 3000));
+    expect((await journal.entries()).map((e) => e.id)).toEqual([cutOff.id]);
   });
 });
