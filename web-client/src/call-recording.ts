@@ -2,7 +2,7 @@ import { StorageFailedError } from './journal/errors';
 import { IndexedDbJournal } from './journal/indexeddb-journal';
 import type { Journal } from './journal/journal';
 import { MemoryJournal } from './journal/memory-journal';
-import { hasRoomFor } from './journal/storage-check';
+import { hasRoomFor, HOUR_OF_720P_BYTES } from './journal/storage-check';
 import { CallRecorder, type CallRecorderOptions } from './recording/call-recorder';
 import type { Layout } from './recording/layout';
 import type { RecorderState } from './recording/recorder-state';
@@ -12,9 +12,6 @@ import { retryInBackground } from './upload/background-retry';
 import { ProgressiveUpload, type ProgressiveUploadOptions } from './upload/progressive-upload';
 import type { UploadableFile } from './upload/recording-uploader';
 import { checkRoomId, type RecordingsApi } from './upload/recordings-api';
-
-/** About an hour of 720p (2.5 Mbit/s video and the audio): less free storage than this is warned about. */
-const HOUR_OF_720P_BYTES = 1.2e9;
 
 /** Options of {@link startCallRecording}. */
 export interface CallRecordingOptions {

@@ -20,7 +20,7 @@ export { DEFAULT_JOURNAL_DATABASE, IndexedDbJournal, type IndexedDbJournalOption
 export type { ChunkInfo, Journal, JournalChunk, JournalEntry, JournalUpload, SeqRange } from './journal/journal';
 export { MemoryJournal } from './journal/memory-journal';
 export { discardRecording, findRecoverable, type RecoverableRecording } from './journal/recovery';
-export { checkStorage, hasRoomFor, type StorageCheck } from './journal/storage-check';
+export { checkStorage, hasRoomFor, HOUR_OF_720P_BYTES, type StorageCheck } from './journal/storage-check';
 export { uploadPending, type PendingUploadsResult } from './upload/pending-uploads';
 export { BACKGROUND_RETRY_MS, retryInBackground } from './upload/background-retry';
 export { warnWhileUnsent } from './ui/unsent-warning';

@@ -10,7 +10,7 @@ import type { RecoveryEventDetail, RecoveryListElement } from '../ui/recovery-li
 import type { RoomInfoPanelElement } from '../ui/room-info-panel';
 import { warnWhileUnsent } from '../ui/unsent-warning';
 import type { UploadStatusElement } from '../ui/upload-status';
-import { hasRoomFor } from '../journal/storage-check';
+import { hasRoomFor, HOUR_OF_720P_BYTES } from '../journal/storage-check';
 import { retryInBackground } from '../upload/background-retry';
 import { saveRecordingLocally } from '../upload/local-fallback';
 import { uploadPending } from '../upload/pending-uploads';
@@ -55,9 +55,6 @@ const ui = {
   recovery: element<RecoveryListElement>('recovery-list'),
   storageWarning: element<HTMLElement>('#storage-warning'),
 };
-
-/** About an hour of 720p (2.5 Mbit/s video + audio): less free than this gets a warning before recording. */
-const LONG_CALL_BYTES = 1.2e9;
 
 const log = new RecordingLog();
 let token = sessionStorage.getItem(TOKEN_KEY) ?? '';
@@ -243,7 +240,7 @@ async function startRecording(): Promise<void> {
   sink = await ProgressiveUpload.begin({ roomId: room, mimeType: active.mimeType }, { journal: await journal, api, log, onProgress: showProgress });
   ui.storageWarning.hidden = true;
   sink.on('error', (event) => storageFailed(event.detail));
-  if (sink.storage !== undefined && !hasRoomFor(sink.storage, LONG_CALL_BYTES)) {
+  if (sink.storage !== undefined && !hasRoomFor(sink.storage, HOUR_OF_720P_BYTES)) {
     ui.storageWarning.textContent = '⚠️ Little storage is free: a long recording may not fit in the browser; it goes on in memory if it does not';
     ui.storageWarning.hidden = false;
   }

@@ -1,3 +1,6 @@
+/** About an hour of 720p (2.5 Mbit/s video and the audio): less free storage than this is warned about before a recording. */
+export const HOUR_OF_720P_BYTES = 1.2e9;
+
 /** What the browser said about its storage when a recording began. */
 export interface StorageCheck {
   /** Whether the browser promised not to evict the journal under storage pressure. */

@@ -379,7 +379,10 @@ export class ProgressiveUpload extends EventTarget implements ChunkSink {
       return await withRetry(
         this.options.retry,
         async () => {
-          await whenOnline(this.options.network);
+          if (!this.options.network.online) {
+            this.options.log.offline();
+            await whenOnline(this.options.network);
+          }
           return task();
         },
         (error, attempt) => this.options.log.retrying(step, attempt, error),
