@@ -2,6 +2,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { probeRecording } from './test/support/browser-commands.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium.ts';
+import { startStalledServer, stopStalledServer } from './test/support/stall-commands.ts';
 
 export default defineConfig({
   test: {
@@ -28,7 +29,7 @@ export default defineConfig({
               launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] },
             }),
             instances: [{ browser: 'chromium' }],
-            commands: { probeRecording },
+            commands: { probeRecording, startStalledServer, stopStalledServer },
             api: { host: '127.0.0.1', port: 0 },
           },
         },

@@ -1,21 +1,38 @@
 /**
- * call-recordings web client: record a 1:1 WebRTC call (both parties, one file), upload it
- * through presigned URLs, and show it with framework-agnostic custom elements.
+ * call-recordings web client: record a 1:1 WebRTC call (both parties, one file) into a journal
+ * and upload it as it goes. What an app uses, and nothing that touches the DOM on import (safe
+ * for server-side rendering); the custom elements are in `@call-recordings/web-client/elements`.
  */
-export { CallRecorder, type CallRecorderOptions, type CallRecorderEventMap, type RecordedFile } from './recording/call-recorder';
+export { CallRecording, startCallRecording, type CallRecordingEventMap, type CallRecordingOptions, type CallRecordingWarning } from './call-recording';
+
+// Recorder
+export { CallRecorder, type CallRecorderEventMap, type CallRecorderOptions, type RecordedFile } from './recording/call-recorder';
 export { MemoryChunkSink, type ChunkSink } from './recording/chunk-sink';
 export { formatDuration } from './recording/duration';
-export { recordingFilename } from './recording/filename';
-export { holdEntry, isEntryFree } from './journal/entry-lock';
-export { DEFAULT_JOURNAL_DATABASE, IndexedDbJournal } from './journal/indexeddb-journal';
-export type { Journal, JournalChunk, JournalEntry, JournalUpload } from './journal/journal';
-export { discardRecording, findRecoverable, type RecoverableRecording } from './journal/recovery';
-export { IllegalRecorderTransitionError, InvalidStreamError, RecordingFailedError, UnsupportedRecordingTypeError } from './recording/errors';
-export { workerFrameClock, type FrameClock } from './recording/frame-clock';
-export { layoutTiles, QUALITY_SIZES, type Layout, type Quality, type Rect, type Size } from './recording/layout';
-export { fileExtension, pickMimeType, PREFERRED_MIME_TYPES } from './recording/mime-type';
-export { elapsedMs, nextRecorderState, type RecorderEvent, type RecorderState } from './recording/recorder-state';
+export type { FrameClock } from './recording/frame-clock';
+export { QUALITY_SIZES, type Layout, type Quality, type Size } from './recording/layout';
+export { PREFERRED_MIME_TYPES } from './recording/mime-type';
+export type { RecorderState } from './recording/recorder-state';
 export { RecordingLog, type LogOutput } from './recording-log';
+
+// Journal and recovery
+export { DEFAULT_JOURNAL_DATABASE, IndexedDbJournal, type IndexedDbJournalOptions } from './journal/indexeddb-journal';
+export type { ChunkInfo, Journal, JournalChunk, JournalEntry, JournalUpload, SeqRange } from './journal/journal';
+export { MemoryJournal } from './journal/memory-journal';
+export { discardRecording, findRecoverable, type RecoverableRecording } from './journal/recovery';
+export { checkStorage, hasRoomFor, HOUR_OF_720P_BYTES, type StorageCheck } from './journal/storage-check';
+export { uploadPending, type PendingUploadsResult } from './upload/pending-uploads';
+export { BACKGROUND_RETRY_MS, retryInBackground } from './upload/background-retry';
+export { warnWhileUnsent } from './ui/unsent-warning';
+
+// Upload and API client
+export { DEFAULT_PART_SIZE, ProgressiveUpload, type ProgressiveUploadEventMap, type ProgressiveUploadOptions } from './upload/progressive-upload';
+export { RecordingUploader, type RecordingUploaderOptions, type UploadableFile, type UploadTarget } from './upload/recording-uploader';
+export { saveRecordingLocally } from './upload/local-fallback';
+export { checkRoomId, DEFAULT_API_TIMEOUT_MS, RecordingsApi, type RecordingsApiOptions, type TokenProvider } from './upload/recordings-api';
+export { createXhrPut, DEFAULT_STALL_TIMEOUT_MS, xhrPut, type PutResult, type PutTransport } from './upload/put-transport';
+export { browserNetworkStatus, type NetworkStatus } from './upload/network-status';
+export { DEFAULT_RETRY_POLICY, PART_RETRY_POLICY, type RetryPolicy } from './upload/retry-policy';
 export type {
   CompletedPart,
   CompleteRequest,
@@ -30,21 +47,19 @@ export type {
   UploadTicket,
   UploadUrlRequest,
 } from './upload/api-types';
-export { ExpiredUrlError, HttpError, InvalidRoomIdError, NetworkError, UnexpectedResponseError, UploadFailedError, type UploadStep } from './upload/errors';
-export { saveRecordingLocally } from './upload/local-fallback';
-export { planParts, type ChunkSize, type PlannedPart } from './upload/part-plan';
-export { DEFAULT_PART_SIZE, ProgressiveUpload, type ProgressiveUploadOptions } from './upload/progressive-upload';
-export { xhrPut, type PutResult, type PutTransport } from './upload/put-transport';
-export { checkRoomId, MAX_PARTS_PER_REQUEST, RecordingsApi, type RecordingsApiOptions } from './upload/recordings-api';
-export { RecordingUploader, type RecordingUploaderOptions, type UploadableFile, type UploadTarget } from './upload/recording-uploader';
-export { DEFAULT_RETRY_POLICY, isRetryable, PART_RETRY_POLICY, withRetry, type RetryPolicy } from './upload/retry-policy';
-export { isWebm, withWebmDuration } from './upload/webm-duration';
-export { defineRecordingElements } from './ui/define-elements';
-export { formatBytes, formatExpiry } from './ui/format';
-export { RecordButtonElement } from './ui/record-button';
-export { recordButtonView, type RecordButtonState, type RecordButtonView } from './ui/record-button-view';
-export { RecordingsListElement } from './ui/recordings-list';
-export { RecoveryListElement, type RecoveryEventDetail } from './ui/recovery-list';
-export { warnWhileUnsent } from './ui/unsent-warning';
-export { RoomInfoPanelElement } from './ui/room-info-panel';
-export { UploadStatusElement } from './ui/upload-status';
+
+// Errors
+export { IllegalRecorderTransitionError, InvalidStreamError, RecordingFailedError, UnsupportedRecordingTypeError } from './recording/errors';
+export { StorageFailedError } from './journal/errors';
+export {
+  ExpiredUrlError,
+  HttpError,
+  InvalidMimeTypeError,
+  InvalidRoomIdError,
+  NetworkError,
+  TimeoutError,
+  UnexpectedResponseError,
+  UploadExpiredError,
+  UploadFailedError,
+  type UploadStep,
+} from './upload/errors';

@@ -59,6 +59,14 @@ export class RecordingLog {
     this.out.warn('⏳ Upload paused, will try again with the next chunk or at stop:', error);
   }
 
+  storageFailed(error: unknown): void {
+    this.out.error('💥 The browser could not store the recording; it continues in memory:', error);
+  }
+
+  offline(): void {
+    this.out.warn('📴 Offline: the upload waits for the network');
+  }
+
   notSeekable(): void {
     this.out.warn('⚠️ Could not write the WebM duration; the file plays but may not seek');
   }

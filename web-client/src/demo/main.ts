@@ -1,7 +1,6 @@
 import { IndexedDbJournal } from '../journal/indexeddb-journal';
 import { discardRecording, findRecoverable } from '../journal/recovery';
 import { CallRecorder } from '../recording/call-recorder';
-import { pickMimeType, PREFERRED_MIME_TYPES } from '../recording/mime-type';
 import type { Layout, Quality } from '../recording/layout';
 import { RecordingLog } from '../recording-log';
 import { defineRecordingElements } from '../ui/define-elements';
@@ -11,7 +10,10 @@ import type { RecoveryEventDetail, RecoveryListElement } from '../ui/recovery-li
 import type { RoomInfoPanelElement } from '../ui/room-info-panel';
 import { warnWhileUnsent } from '../ui/unsent-warning';
 import type { UploadStatusElement } from '../ui/upload-status';
+import { hasRoomFor, HOUR_OF_720P_BYTES } from '../journal/storage-check';
+import { retryInBackground } from '../upload/background-retry';
 import { saveRecordingLocally } from '../upload/local-fallback';
+import { uploadPending } from '../upload/pending-uploads';
 import { ProgressiveUpload } from '../upload/progressive-upload';
 import { checkRoomId, RecordingsApi } from '../upload/recordings-api';
 import { joinBroadcastCall } from './broadcast-call';
@@ -51,12 +53,15 @@ const ui = {
   refresh: element<HTMLButtonElement>('#refresh'),
   recordings: element<RecordingsListElement>('recordings-list'),
   recovery: element<RecoveryListElement>('recovery-list'),
+  storageWarning: element<HTMLElement>('#storage-warning'),
 };
 
 const log = new RecordingLog();
 let token = sessionStorage.getItem(TOKEN_KEY) ?? '';
 const api = new RecordingsApi({ token: () => token });
-const journal = IndexedDbJournal.open();
+/** The journal of the signed-in user (another user of this browser never sees it); opened at sign-in. */
+let journal: Promise<IndexedDbJournal> = Promise.reject(new Error('Sign in first'));
+journal.catch(() => undefined);
 /** `&bitrate=` (video bits per second), e.g. to record a noisy test camera at a high rate. */
 const bitrate = Number(new URLSearchParams(location.search).get('bitrate')) || undefined;
 
@@ -84,7 +89,36 @@ function guarded(action: () => Promise<void>): () => void {
 function showSignedIn(email: string): void {
   ui.signedIn.textContent = `Signed in as ${email}`;
   ui.joinButton.disabled = false;
-  guarded(refreshRecovery)();
+  journal = IndexedDbJournal.open({ user: email });
+  guarded(recoverFailedUploads)();
+}
+
+/** Stops the background retry loop of failed uploads, if one runs. */
+let stopRetrying: () => void = () => undefined;
+
+/** Uploads what failed after a stop; whether nothing is left. */
+async function uploadFailed(): Promise<boolean> {
+  const { uploaded, failed } = await uploadPending({ journal: await journal, api, log, onProgress: showProgress });
+  if (uploaded.length > 0) {
+    ui.uploadStatus.succeeded();
+    await refreshRecordings();
+  }
+  await refreshRecovery();
+  return failed.length === 0;
+}
+
+/** Tries `attempt` again in the background (after a minute, and at every `online` event) until it succeeds. */
+function keepTrying(attempt: () => Promise<boolean>): void {
+  stopRetrying();
+  stopRetrying = retryInBackground(attempt);
+}
+
+/**
+ * On load: uploads that failed after a stop go up again by themselves (the user already chose to
+ * upload them); a recording cut off by a closed tab waits in the list for Recover or Discard.
+ */
+async function recoverFailedUploads(): Promise<void> {
+  if (!(await uploadFailed())) keepTrying(uploadFailed);
 }
 
 /** Offers what a closed tab, a crash or a failed upload left in the journal. */
@@ -104,7 +138,7 @@ async function recover(id: string): Promise<void> {
     await resumed.complete();
     ui.uploadStatus.succeeded();
   } catch (error) {
-    failed(await resumed.finish(), found.entry.filename);
+    await failed(resumed);
     throw error;
   } finally {
     ui.recovery.setBusy(id, false);
@@ -125,10 +159,23 @@ function showProgress(sent: number, total: number): void {
   ui.uploadStatus.progress(sent, total);
 }
 
-function failed(blob: Blob, filename: string): void {
-  const url = saveRecordingLocally({ blob, filename, mimeType: blob.type });
+/** The upload failed for good: the journal keeps it for recovery; the whole file is also saved, while this page still holds it. */
+async function failed(sink: ProgressiveUpload): Promise<void> {
+  const { filename, mimeType } = sink.journalEntry;
+  if (!sink.holdsWholeFile) {
+    // Parts are on the server and pruned here: only the multipart upload can finish the file.
+    ui.uploadStatus.failed(undefined, filename);
+    return;
+  }
+  const url = saveRecordingLocally({ blob: await sink.finish(), filename, mimeType });
   log.savedLocally(filename);
   ui.uploadStatus.failed(url, filename);
+}
+
+/** The journal failed: the recording goes on in memory; the page says so and will offer the file if it cannot upload it. */
+function storageFailed(error: Error): void {
+  ui.storageWarning.textContent = `⚠️ ${error.message}`;
+  ui.storageWarning.hidden = false;
 }
 
 async function signIn(email: string): Promise<void> {
@@ -178,15 +225,26 @@ async function startRecording(): Promise<void> {
     throw new Error('Join a room before recording');
   }
   const quality = ui.quality.value as Quality;
-  const mimeType = pickMimeType((type) => MediaRecorder.isTypeSupported(type), PREFERRED_MIME_TYPES);
-  const sink = await ProgressiveUpload.begin({ roomId: room, mimeType }, { journal: await journal, api, log, onProgress: showProgress });
+  let sink: ProgressiveUpload | undefined;
   const active = new CallRecorder({
     quality,
     layout: ui.layout.value as Layout,
     log,
-    createSink: () => sink,
+    createSink: () => {
+      if (sink === undefined) throw new Error('The upload starts before the recorder');
+      return sink;
+    },
     ...(bitrate === undefined ? {} : { videoBitsPerSecond: bitrate }),
   });
+  // The type the recorder negotiated (WebM, or MP4 in Safari) is the upload's type and extension.
+  sink = await ProgressiveUpload.begin({ roomId: room, mimeType: active.mimeType }, { journal: await journal, api, log, onProgress: showProgress });
+  ui.storageWarning.hidden = true;
+  sink.on('error', (event) => storageFailed(event.detail));
+  if (sink.storage !== undefined && !hasRoomFor(sink.storage, HOUR_OF_720P_BYTES)) {
+    ui.storageWarning.textContent = '⚠️ Little storage is free: a long recording may not fit in the browser; it goes on in memory if it does not';
+    ui.storageWarning.hidden = false;
+  }
+  const begun = sink;
   active.on('duration', (event) => (ui.panel.recordingMs = event.detail));
   active.on('error', (event) => {
     showError(event.detail);
@@ -196,16 +254,16 @@ async function startRecording(): Promise<void> {
     ui.recordButton.state = 'idle';
     ui.quality.disabled = false;
     // What was journaled before the failure still goes up; if that fails too, recovery offers it.
-    guarded(() => sink.complete().then(refreshRecordings, refreshRecovery))();
+    guarded(() => begun.complete().then(refreshRecordings, refreshRecovery))();
   });
   try {
     active.start(local, remote);
   } catch (error) {
-    await sink.discard();
+    await begun.discard();
     throw error;
   }
   recorder = active;
-  upload = sink;
+  upload = begun;
   ui.uploadStatus.reset();
   ui.panel.recordingMs = 0;
   ui.recordButton.state = 'recording';
@@ -220,16 +278,27 @@ async function stopAndUpload(): Promise<void> {
   }
   ui.recordButton.state = 'uploading';
   try {
-    const file = await active.stop();
+    const { durationMs } = await active.stop();
     ui.panel.recordingMs = null;
     try {
-      await sink.complete(file.durationMs);
+      await sink.complete(durationMs);
       ui.uploadStatus.succeeded();
       await refreshRecordings();
     } catch (error) {
-      // The journal keeps the recording: it is offered for recovery, and saved as a file meanwhile.
-      failed(file.blob, file.filename);
+      // The journal keeps the recording: it is tried again later and offered for recovery, and saved as a file meanwhile.
+      await failed(sink);
       await refreshRecovery();
+      // A recording partly in memory (the journal failed) can only be finished by this very upload.
+      keepTrying(
+        sink.storageFailure === undefined
+          ? uploadFailed
+          : async () => {
+              await sink.complete(durationMs);
+              ui.uploadStatus.succeeded();
+              await refreshRecordings();
+              return true;
+            },
+      );
       throw error;
     }
   } finally {

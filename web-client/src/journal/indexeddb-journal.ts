@@ -1,36 +1,73 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Journal, JournalChunk, JournalEntry } from './journal';
+import type { ChunkInfo, Journal, JournalChunk, JournalEntry, SeqRange } from './journal';
 
-interface StoredChunk extends JournalChunk {
+interface StoredInfo extends ChunkInfo {
   readonly recordingId: string;
+}
+
+interface StoredBytes {
+  readonly recordingId: string;
+  readonly seq: number;
+  /** A Blob where the engine stores Blobs (disk-backed on read), else an ArrayBuffer. */
+  readonly data: Blob | ArrayBuffer;
 }
 
 interface JournalSchema extends DBSchema {
   recordings: { key: string; value: JournalEntry };
-  chunks: { key: [string, number]; value: StoredChunk };
+  chunks: { key: [string, number]; value: StoredInfo };
+  bytes: { key: [string, number]; value: StoredBytes };
 }
 
-/** Default database name; one per origin is enough because entries carry their own ids. */
+/** Prefix of the database names; each signed-in user has a database of their own. */
 export const DEFAULT_JOURNAL_DATABASE = 'call-recordings-journal';
 
+/** Options of {@link IndexedDbJournal.open}. */
+export interface IndexedDbJournalOptions {
+  /**
+   * The signed-in user (e.g. the token's `email` or `sub`): the journal is theirs alone, so on a
+   * shared browser another user never recovers this user's call into their own account.
+   */
+  readonly user: string;
+  /** Database name prefix; default {@link DEFAULT_JOURNAL_DATABASE}. */
+  readonly name?: string;
+}
+
 /**
- * The {@link Journal} in IndexedDB (through `idb`). Chunks are keyed `[recordingId, seq]`, so a
- * recording's chunks are one key range, read in order and deleted in one transaction.
+ * The {@link Journal} in IndexedDB (through `idb`). Chunk metadata and chunk bytes are two stores
+ * keyed `[recordingId, seq]`, so a recording's chunks are one key range and pruning a confirmed
+ * part drops its bytes but keeps the sizes that plan the parts.
  *
- * @example const journal = await IndexedDbJournal.open();
+ * Bytes are stored as a Blob where the engine accepts it (Chromium and Firefox hand a stored Blob
+ * back disk-backed, so reading a recording does not load it into memory). WebKit in a private
+ * session refuses Blob values ("Error preparing Blob/File data to be stored in object store",
+ * WebKit bug 156347): that first refusal is detected, the write is repeated as an ArrayBuffer,
+ * and every later write of this journal is an ArrayBuffer.
+ *
+ * @example const journal = await IndexedDbJournal.open({ user: 'a@example.com' });
  */
 export class IndexedDbJournal implements Journal {
+  private blobsRefused = false;
+
   private constructor(private readonly db: IDBPDatabase<JournalSchema>) {}
 
-  /** Opens (and on first use creates) the journal database. */
-  static async open(name: string = DEFAULT_JOURNAL_DATABASE): Promise<IndexedDbJournal> {
-    const db = await openDB<JournalSchema>(name, 1, {
+  /** Opens (and on first use creates) the journal database of `options.user`. */
+  static async open(options: IndexedDbJournalOptions): Promise<IndexedDbJournal> {
+    if (options.user.trim() === '') {
+      throw new RangeError('The journal belongs to a signed-in user: give a non-empty user');
+    }
+    const db = await openDB<JournalSchema>(`${options.name ?? DEFAULT_JOURNAL_DATABASE}:${options.user}`, 1, {
       upgrade(database) {
         database.createObjectStore('recordings', { keyPath: 'id' });
         database.createObjectStore('chunks', { keyPath: ['recordingId', 'seq'] });
+        database.createObjectStore('bytes', { keyPath: ['recordingId', 'seq'] });
       },
     });
     return new IndexedDbJournal(db);
+  }
+
+  /** Whether this engine refused a Blob value, so chunks are stored as ArrayBuffers. */
+  get storesArrayBuffers(): boolean {
+    return this.blobsRefused;
   }
 
   async create(entry: JournalEntry): Promise<void> {
@@ -38,8 +75,18 @@ export class IndexedDbJournal implements Journal {
   }
 
   async append(id: string, chunk: JournalChunk): Promise<void> {
-    const stored: StoredChunk = { recordingId: id, seq: chunk.seq, size: chunk.size, elapsedMs: chunk.elapsedMs, blob: chunk.blob };
-    await this.db.put('chunks', stored);
+    if (this.blobsRefused) {
+      await this.put(id, chunk, await chunk.blob.arrayBuffer());
+      return;
+    }
+    try {
+      await this.put(id, chunk, chunk.blob);
+    } catch {
+      // Either the engine refuses Blobs (then the ArrayBuffer goes in) or storage failed (quota,
+      // I/O): then the ArrayBuffer fails too, and that is the error the caller sees.
+      await this.put(id, chunk, await chunk.blob.arrayBuffer());
+      this.blobsRefused = true;
+    }
   }
 
   async update(id: string, changes: Partial<Omit<JournalEntry, 'id'>>): Promise<JournalEntry> {
@@ -63,19 +110,48 @@ export class IndexedDbJournal implements Journal {
     return all.sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  async chunks(id: string, range?: { readonly from: number; readonly to: number }): Promise<JournalChunk[]> {
-    const stored = await this.db.getAll('chunks', chunkRange(id, range?.from, range?.to));
-    return stored.map(({ seq, size, elapsedMs, blob }) => ({ seq, size, elapsedMs, blob }));
+  async chunks(id: string, range?: SeqRange): Promise<JournalChunk[]> {
+    const tx = this.db.transaction(['chunks', 'bytes']);
+    const keys = chunkRange(id, range?.from, range?.to);
+    const [infos, bytes] = await Promise.all([tx.objectStore('chunks').getAll(keys), tx.objectStore('bytes').getAll(keys), tx.done]);
+    const bySeq = new Map(infos.map((info) => [info.seq, info]));
+    return bytes.flatMap(({ seq, data }) => {
+      const info = bySeq.get(seq);
+      return info === undefined ? [] : [{ seq, size: info.size, elapsedMs: info.elapsedMs, blob: data instanceof Blob ? data : new Blob([data]) }];
+    });
+  }
+
+  async chunkInfo(id: string): Promise<ChunkInfo[]> {
+    const infos = await this.db.getAll('chunks', chunkRange(id));
+    return infos.map(({ seq, size, elapsedMs }) => ({ seq, size, elapsedMs }));
+  }
+
+  async prune(id: string, range: SeqRange): Promise<void> {
+    await this.db.delete('bytes', chunkRange(id, range.from, range.to));
   }
 
   async remove(id: string): Promise<void> {
-    const tx = this.db.transaction(['recordings', 'chunks'], 'readwrite');
-    await Promise.all([tx.objectStore('chunks').delete(chunkRange(id)), tx.objectStore('recordings').delete(id), tx.done]);
+    const tx = this.db.transaction(['recordings', 'chunks', 'bytes'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('bytes').delete(chunkRange(id)),
+      tx.objectStore('chunks').delete(chunkRange(id)),
+      tx.objectStore('recordings').delete(id),
+      tx.done,
+    ]);
   }
 
   /** Closes the connection (tests delete the database afterwards). */
   close(): void {
     this.db.close();
+  }
+
+  private async put(id: string, chunk: JournalChunk, data: Blob | ArrayBuffer): Promise<void> {
+    const tx = this.db.transaction(['chunks', 'bytes'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('chunks').put({ recordingId: id, seq: chunk.seq, size: chunk.size, elapsedMs: chunk.elapsedMs }),
+      tx.objectStore('bytes').put({ recordingId: id, seq: chunk.seq, data }),
+      tx.done,
+    ]);
   }
 }
 

@@ -23,20 +23,31 @@ export interface JournalEntry {
   readonly durationMs?: number;
   /** Set once a multipart upload was started. */
   readonly upload?: JournalUpload;
+  /**
+   * Set before the bytes of a confirmed part are first pruned: from then on the journal alone no
+   * longer holds the whole file, and only the multipart upload that has those parts can finish it.
+   */
+  readonly pruned?: boolean;
+
 }
 
-/** A stored chunk; `blob` is read from storage lazily (IndexedDB hands out disk-backed Blobs). */
-export interface JournalChunk {
+/** What the journal knows of a chunk, also after its bytes were pruned. */
+export interface ChunkInfo {
   readonly seq: number;
   readonly size: number;
   /** Recording time when the chunk arrived, ms. */
   readonly elapsedMs: number;
+}
+
+/** A stored chunk with its bytes. */
+export interface JournalChunk extends ChunkInfo {
   readonly blob: Blob;
 }
 
 /**
  * Durable storage of recordings in progress: every chunk is written here before anything else
- * happens to it, and deleted only after the server confirmed the recording complete.
+ * happens to it; its bytes are dropped once the server confirmed the part that holds them, and the
+ * entry is deleted after the server confirmed the recording complete.
  */
 export interface Journal {
   /** Registers a new recording. */
@@ -49,8 +60,21 @@ export interface Journal {
   get(id: string): Promise<JournalEntry | undefined>;
   /** Every entry still in the journal, oldest first. */
   entries(): Promise<JournalEntry[]>;
-  /** The chunks of recording `id` in sequence order, all or those with `from <= seq <= to`. */
-  chunks(id: string, range?: { readonly from: number; readonly to: number }): Promise<JournalChunk[]>;
+  /** The chunks of recording `id` that still have their bytes, in sequence order, all or those with `from <= seq <= to`. */
+  chunks(id: string, range?: SeqRange): Promise<JournalChunk[]>;
+  /** Every chunk of recording `id` in sequence order, pruned ones included (their sizes plan the parts). */
+  chunkInfo(id: string): Promise<ChunkInfo[]>;
+  /**
+   * Drops the bytes of chunks `from <= seq <= to` of recording `id`, once the server confirmed the
+   * part that holds them, so a long call does not fill the disk; their {@link ChunkInfo} stays.
+   */
+  prune(id: string, range: SeqRange): Promise<void>;
   /** Deletes the entry and all its chunks (after the server confirmed the recording complete). */
   remove(id: string): Promise<void>;
+}
+
+/** Chunk sequence numbers `from <= seq <= to`. */
+export interface SeqRange {
+  readonly from: number;
+  readonly to: number;
 }

@@ -41,8 +41,15 @@ export class UploadStatusElement extends HTMLElement {
     this.show('uploaded', '✅ Recording uploaded successfully!');
   }
 
-  /** Shows the failure and offers the file saved locally at `url`. */
-  failed(url: string, filename: string): void {
+  /**
+   * Shows the failure and offers the file saved locally at `url`; without `url` (the server holds
+   * parts the page no longer has) says that it will be tried again.
+   */
+  failed(url: string | undefined, filename: string): void {
+    if (url === undefined) {
+      this.show('failed', '❌ Failed to upload recording: it stays in this browser and is tried again');
+      return;
+    }
     this.show('failed', '❌ Failed to upload recording');
     this.link.href = url;
     this.link.download = filename;

@@ -14,12 +14,34 @@ export class HttpError extends Error {
 
 /** A request got no answer (offline, connection reset, CORS refusal). */
 export class NetworkError extends Error {
-  override readonly name = 'NetworkError';
+  override readonly name: string = 'NetworkError';
+}
+
+/** A request got no answer in time (a stalled connection); retryable like any {@link NetworkError}. */
+export class TimeoutError extends NetworkError {
+  override readonly name = 'TimeoutError';
 }
 
 /** Storage refused a presigned URL (403) or it is about to expire: sign a fresh one and try again. */
 export class ExpiredUrlError extends Error {
   override readonly name = 'ExpiredUrlError';
+}
+
+/**
+ * The server swept an unfinished multipart upload (its window closed) after the journal had
+ * pruned the parts it confirmed, so the recording can no longer be put together.
+ */
+export class UploadExpiredError extends Error {
+  override readonly name = 'UploadExpiredError';
+}
+
+/** A recording's content type that is no MIME type (`type/subtype`, parameters allowed). */
+export class InvalidMimeTypeError extends Error {
+  override readonly name = 'InvalidMimeTypeError';
+
+  constructor(readonly mimeType: string) {
+    super(`A recording's type must be a MIME type such as video/webm;codecs=vp8,opus, got ${JSON.stringify(mimeType)}`);
+  }
 }
 
 /** The API answered with a body that breaks the contract. */

@@ -1,22 +1,29 @@
 import { holdEntry } from '../journal/entry-lock';
+import type { StorageFailedError } from '../journal/errors';
+import type { Journal, JournalEntry } from '../journal/journal';
+import { RecordingStore } from '../journal/recording-store';
 import { discardRecording } from '../journal/recovery';
-import type { Journal, JournalChunk, JournalEntry } from '../journal/journal';
+import { checkStorage, type StorageCheck } from '../journal/storage-check';
 import type { ChunkSink } from '../recording/chunk-sink';
 import { recordingFilename } from '../recording/filename';
 import { RecordingLog } from '../recording-log';
-import type { CompletedPart, PartUpload, RecordingView } from './api-types';
-import { ExpiredUrlError, HttpError, UnexpectedResponseError, UploadFailedError, type UploadStep } from './errors';
+import type { RecordingView } from './api-types';
+import { UploadExpiredError, UploadFailedError, type UploadStep } from './errors';
+import { completedEarlier } from './lost-completion';
+import { MultipartSession } from './multipart-session';
+import { browserNetworkStatus, whenOnline, type NetworkStatus } from './network-status';
 import { planParts, type ChunkSize, type PlannedPart } from './part-plan';
 import { xhrPut, type PutTransport } from './put-transport';
-import { MAX_PARTS_PER_REQUEST, type RecordingsApi } from './recordings-api';
-import { RecordingUploader, type UploadTarget } from './recording-uploader';
+import { checkRoomId, type RecordingsApi } from './recordings-api';
+import { uploadInOnePut } from './single-put';
+import type { UploadTarget } from './recording-uploader';
 import { PART_RETRY_POLICY, withRetry, type RetryPolicy } from './retry-policy';
-import { isWebm, withWebmDuration } from './webm-duration';
+import { seekable } from './webm-duration';
+import { checkMimeType } from './content-type';
+import { isUploadGone } from './upload-gone';
 
 /** The smallest part S3 accepts (all but the last); also what the server asks for. */
 export const DEFAULT_PART_SIZE = 5 * 1024 * 1024;
-/** A part URL this close to its expiry is signed again before use. */
-const URL_EXPIRY_MARGIN_MS = 60_000;
 
 /** Options of {@link ProgressiveUpload}. */
 export interface ProgressiveUploadOptions {
@@ -32,53 +39,74 @@ export interface ProgressiveUploadOptions {
   readonly log?: RecordingLog;
   /** Epoch ms; default `Date.now`. */
   readonly clock?: () => number;
-  /** Bytes the server has confirmed so far, of all bytes journaled. */
+  /** Bytes the server has confirmed so far, of all bytes recorded. */
   readonly onProgress?: (sent: number, total: number) => void;
+  /** Default `navigator.onLine` and the window's `online`/`offline` events. */
+  readonly network?: NetworkStatus;
 }
+
+/** Events: `progress` (detail: bytes confirmed and recorded), `error` (detail: {@link StorageFailedError}, once, when the journal fails). */
+export type ProgressiveUploadEventMap = {
+  progress: CustomEvent<{ readonly sent: number; readonly total: number }>;
+  error: CustomEvent<StorageFailedError>;
+};
 
 type Resolved = Required<Omit<ProgressiveUploadOptions, 'partSize'>> & { readonly partSize: number };
 
-/** A part the storage holds, with its size to match against the plan. */
-interface DonePart extends CompletedPart {
-  readonly size: number;
-}
-
 /**
- * Never loses a recording: every chunk goes to the {@link Journal} first, then whole parts go up
- * while the call goes on (multipart, parts of at least 5 MiB), and only the journal is kept in the
- * page (no chunk arrays). Part 1 is held back until stop, when the WebM Duration is written into
- * its header. At stop only the tail and part 1 go up; a short recording (less than two parts) goes
- * up with the single PUT instead. Chunks are deleted only after the server confirmed completion.
+ * Never loses a recording: every chunk goes to the {@link Journal} first (to page memory if the
+ * journal fails: see {@link RecordingStore}), then whole parts go up while the call goes on
+ * (multipart, parts of at least 5 MiB), and their bytes are pruned from the journal once the
+ * server confirmed them, so a long call does not fill the disk. Part 1 is held back until stop,
+ * when the WebM Duration is written into its header. At stop only the tail and part 1 go up; a
+ * short recording (less than two parts) goes up with the single PUT instead. While the browser is
+ * offline nothing is tried; uploads go on at the `online` event.
  *
  * It is the recorder's {@link ChunkSink}:
  *
  * @example
- * const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: recorder.mimeType }, { journal, api });
+ * let upload: ProgressiveUpload;
  * const recorder = new CallRecorder({ createSink: () => upload });
+ * upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: recorder.mimeType }, { journal, api });
  * recorder.start(local, remote);
  * const file = await recorder.stop();
  * const recording = await upload.complete(file.durationMs);   // on failure the journal keeps it
  */
-export class ProgressiveUpload implements ChunkSink {
-  private readonly sizes: ChunkSize[];
-  private readonly done = new Map<number, DonePart>();
-  private readonly urls = new Map<number, { readonly part: PartUpload; readonly expiresAt: number }>();
+export class ProgressiveUpload extends EventTarget implements ChunkSink {
+  private session: MultipartSession | undefined;
   private background: Promise<void> = Promise.resolve();
   private stopping = false;
   private settled = false;
+  private readonly unsubscribe: () => void;
 
   private constructor(
-    private entry: JournalEntry,
-    chunks: readonly JournalChunk[],
+    private readonly store: RecordingStore,
+    private readonly sizes: ChunkSize[],
     private readonly options: Resolved,
     private readonly release: () => void,
     private lastElapsedMs: number,
+    /** What `navigator.storage` said when the recording began (`undefined` on resume). */
+    readonly storage: StorageCheck | undefined,
   ) {
-    this.sizes = chunks.map(({ seq, size }) => ({ seq, size }));
+    super();
+    const upload = store.entry.upload;
+    this.session = upload === undefined ? undefined : new MultipartSession(options.api, upload, options.put, options.clock);
+    this.unsubscribe = options.network.subscribe((online) => {
+      if (online && !this.stopping) this.inBackground(() => this.uploadFullParts());
+    });
   }
 
-  /** Registers a new recording in the journal; nothing reaches the server before the first full part. */
+  /**
+   * Registers a new recording in the journal; nothing reaches the server before the first full
+   * part. Asks the browser to keep its storage (`navigator.storage.persist()`) and checks how much
+   * is free (`storage`).
+   *
+   * @throws InvalidRoomIdError when the server would refuse the room id
+   * @throws InvalidMimeTypeError when `mimeType` is no MIME type (pass the recorder's `mimeType`)
+   */
   static async begin(target: UploadTarget & { readonly mimeType: string }, options: ProgressiveUploadOptions): Promise<ProgressiveUpload> {
+    checkRoomId(target.roomId);
+    checkMimeType(target.mimeType);
     const resolved = resolve(options);
     const createdAt = resolved.clock();
     const entry: JournalEntry = {
@@ -90,78 +118,106 @@ export class ProgressiveUpload implements ChunkSink {
       createdAt,
       state: 'recording',
     };
-    await resolved.journal.create(entry);
+    const storage = await checkStorage();
+    const failures: StorageFailedError[] = [];
+    let upload: ProgressiveUpload | undefined;
+    const store = await RecordingStore.create(resolved.journal, entry, (error) => (upload === undefined ? failures.push(error) : upload.storageFailed(error)));
     resolved.log.journaling(entry.id);
-    return new ProgressiveUpload(entry, [], resolved, await holdEntry(entry.id), 0);
+    upload = new ProgressiveUpload(store, [], resolved, await holdEntry(entry.id), 0, storage);
+    for (const failure of failures) {
+      // The journal failed already when the entry was created: tell the listeners attached right after `begin` (and see `storageFailure`).
+      setTimeout(() => upload?.storageFailed(failure));
+    }
+    return upload;
   }
 
   /** Picks up a journal entry that a closed tab, a crash or a failed upload left behind. */
   static async resume(entry: JournalEntry, options: ProgressiveUploadOptions): Promise<ProgressiveUpload> {
     const resolved = resolve(options);
     const release = await holdEntry(entry.id);
-    const chunks = await resolved.journal.chunks(entry.id);
+    const chunks = await resolved.journal.chunkInfo(entry.id);
     resolved.log.recovering(entry.filename);
-    return new ProgressiveUpload(entry, chunks, resolved, release, chunks.at(-1)?.elapsedMs ?? 0);
+    let upload: ProgressiveUpload | undefined;
+    const store = await RecordingStore.existing(resolved.journal, entry, (error) => upload?.storageFailed(error));
+    upload = new ProgressiveUpload(store, chunks.map(({ seq, size }) => ({ seq, size })), resolved, release, chunks.at(-1)?.elapsedMs ?? 0, undefined);
+    return upload;
   }
 
   /** The journal entry's id. */
   get id(): string {
-    return this.entry.id;
+    return this.store.entry.id;
   }
 
   /** The journal entry as it stands. */
   get journalEntry(): JournalEntry {
-    return this.entry;
+    return this.store.entry;
   }
 
-  /** Bytes journaled so far. */
+  /** Bytes recorded so far. */
   get bytes(): number {
     return this.sizes.reduce((sum, chunk) => sum + chunk.size, 0);
   }
 
   /** Multipart part numbers the server confirmed so far. */
   get uploadedParts(): readonly number[] {
-    return [...this.done.keys()].sort((a, b) => a - b);
+    return this.session?.partNumbers ?? [];
   }
 
-  /** Journals the chunk (durably, before anything else) and then lets full parts go up in the background. */
+  /** The journal's failure, once it failed: the recording then lives in page memory. */
+  get storageFailure(): StorageFailedError | undefined {
+    return this.store.storageFailure;
+  }
+
+  /** Whether {@link finish} gives the whole file: no confirmed part has been pruned yet. */
+  get holdsWholeFile(): boolean {
+    return this.store.entry.pruned !== true;
+  }
+
+  /** Journals the chunk (durably if the journal works, else in memory) and lets full parts go up in the background. */
   async write(chunk: Blob): Promise<void> {
     const seq = (this.sizes.at(-1)?.seq ?? -1) + 1;
-    const elapsedMs = this.options.clock() - this.entry.createdAt;
-    await this.options.journal.append(this.entry.id, { seq, size: chunk.size, elapsedMs, blob: chunk });
+    const elapsedMs = this.options.clock() - this.store.entry.createdAt;
+    await this.store.append({ seq, size: chunk.size, elapsedMs, blob: chunk });
     this.sizes.push({ seq, size: chunk.size });
     this.lastElapsedMs = elapsedMs;
     this.inBackground(() => this.uploadFullParts());
   }
 
-  /** The whole recording as journaled (a Blob backed by the journal, not by page memory). */
+  /**
+   * The recording as it is held here (a Blob backed by the journal where the engine allows): the
+   * whole file until confirmed parts were pruned ({@link holdsWholeFile}), then what the server
+   * does not have yet.
+   */
   async finish(): Promise<Blob> {
-    const chunks = await this.options.journal.chunks(this.entry.id);
+    const chunks = await this.store.chunks();
     return new Blob(
       chunks.map((chunk) => chunk.blob),
-      { type: this.entry.mimeType },
+      { type: this.store.entry.mimeType },
     );
   }
 
   /**
    * Uploads what is left and completes the recording; then deletes it from the journal. Without
-   * `durationMs` (a recovered recording) the duration is the last chunk's recording time.
+   * `durationMs` (a recovered recording) the duration is the last chunk's recording time. While
+   * the browser is offline it waits for the network.
    *
    * @throws UploadFailedError when it failed for good; the journal keeps everything for a later try
    */
   async complete(durationMs?: number): Promise<RecordingView> {
     this.stopping = true;
-    const duration = Math.round(durationMs ?? this.entry.durationMs ?? this.lastElapsedMs);
+    const duration = Math.round(durationMs ?? this.store.entry.durationMs ?? this.lastElapsedMs);
     try {
-      this.entry = await this.options.journal.update(this.entry.id, { state: 'stopped', durationMs: duration });
+      await this.store.update({ state: 'stopped', durationMs: duration });
       await this.background;
-      const recording = this.entry.upload === undefined ? await this.uploadWhole(duration) : await this.completeMultipart(duration);
-      await this.options.journal.remove(this.entry.id);
+      const recording = this.session === undefined ? await this.uploadWhole(duration) : await this.completeMultipart(this.session, duration);
+      await this.store.remove();
       this.settled = true;
+      this.unsubscribe();
       return recording;
     } finally {
-      // Free the entry either way: after a failure another page (or this one) may recover it.
-      this.release();
+      // After a failure another page (or this one) may recover the entry from the journal, unless
+      // part of it is only in this page's memory: then only this object can finish it.
+      if (this.settled || this.store.storageFailure === undefined) this.release();
     }
   }
 
@@ -170,8 +226,10 @@ export class ProgressiveUpload implements ChunkSink {
     this.stopping = true;
     try {
       await this.background;
-      await discardRecording(this.options.journal, this.options.api, this.entry);
+      await discardRecording(this.options.journal, this.options.api, this.store.entry);
+      await this.store.remove();
       this.settled = true;
+      this.unsubscribe();
     } finally {
       this.release();
     }
@@ -182,199 +240,153 @@ export class ProgressiveUpload implements ChunkSink {
     return !this.settled;
   }
 
+  /** Typed `addEventListener` for {@link ProgressiveUploadEventMap}. */
+  on<K extends keyof ProgressiveUploadEventMap>(type: K, listener: (event: ProgressiveUploadEventMap[K]) => void): void {
+    this.addEventListener(type, listener as EventListener);
+  }
+
+  /** Typed `removeEventListener`. */
+  off<K extends keyof ProgressiveUploadEventMap>(type: K, listener: (event: ProgressiveUploadEventMap[K]) => void): void {
+    this.removeEventListener(type, listener as EventListener);
+  }
+
+  private storageFailed(error: StorageFailedError): void {
+    this.options.log.storageFailed(error);
+    this.dispatchEvent(new CustomEvent('error', { detail: error }));
+  }
+
   private inBackground(task: () => Promise<void>): void {
     this.background = this.background.then(task).catch((error: unknown) => this.options.log.uploadDeferred(error));
   }
 
-  /** While recording: uploads every full part but the first. */
+  /** While recording and online: uploads every full part but the first. */
   private async uploadFullParts(): Promise<void> {
-    if (this.stopping) {
+    if (this.stopping || !this.options.network.online) {
       return;
     }
-    const waiting = (partSize: number) => planParts(this.sizes, partSize, false).filter((part) => part.partNumber > 1 && !this.done.has(part.partNumber));
-    if (this.entry.upload === undefined) {
+    const waiting = (partSize: number) => planParts(this.sizes, partSize, false).filter((part) => part.partNumber > 1 && !this.session?.has(part.partNumber));
+    let session = this.session;
+    if (session === undefined) {
       if (waiting(this.options.partSize).length === 0) {
         return;
       }
-      await this.startMultipart();
+      session = await this.startMultipart();
     }
-    for (const part of waiting(this.partSize())) {
-      if (this.stopping) {
+    for (const part of waiting(session.upload.partSize)) {
+      if (this.stopping || !this.options.network.online) {
         return;
       }
-      await this.uploadPart(part, await this.partBody(part));
+      await this.uploadPart(session, part, await this.partBody(part));
     }
   }
 
-  private partSize(): number {
-    return this.entry.upload?.partSize ?? this.options.partSize;
-  }
-
-  private async startMultipart(): Promise<void> {
+  private async startMultipart(): Promise<MultipartSession> {
+    const entry = this.store.entry;
     const ticket = await this.step('start', () =>
       this.options.api.startMultipart({
-        room_id: this.entry.roomId,
-        filename: this.entry.filename,
-        contentType: this.entry.mimeType,
-        ...(this.entry.participants === undefined ? {} : { participants: this.entry.participants }),
+        room_id: entry.roomId,
+        filename: entry.filename,
+        contentType: entry.mimeType,
+        ...(entry.participants === undefined ? {} : { participants: entry.participants }),
       }),
     );
-    const partSize = Math.max(this.options.partSize, ticket.min_part_size);
-    this.entry = await this.options.journal.update(this.entry.id, {
-      upload: { recordingId: ticket.recording_id, uploadId: ticket.upload_id, partSize },
-    });
-    this.options.log.multipartStarted(ticket.recording_id, partSize);
+    const upload = { recordingId: ticket.recording_id, uploadId: ticket.upload_id, partSize: Math.max(this.options.partSize, ticket.min_part_size) };
+    await this.store.update({ upload });
+    this.session = new MultipartSession(this.options.api, upload, this.options.put, this.options.clock);
+    this.options.log.multipartStarted(upload.recordingId, upload.partSize);
+    return this.session;
   }
 
-  /** A short recording: one PUT of the whole file, Duration written, through the seed contract. */
+  /** A short recording, or one whose multipart upload the server swept: one PUT of the whole file, Duration written. */
   private async uploadWhole(durationMs: number): Promise<RecordingView> {
-    const blob = await this.seekable(await this.finish(), durationMs);
-    const uploader = new RecordingUploader(this.options.api, { retry: this.options.retry, put: this.options.put, log: this.options.log });
-    return uploader.upload(
-      { blob, filename: this.entry.filename, mimeType: this.entry.mimeType, durationMs },
-      { roomId: this.entry.roomId, ...(this.entry.participants === undefined ? {} : { participants: this.entry.participants }) },
-      this.options.onProgress,
-    );
+    const entry = this.store.entry;
+    const blob = await seekable(await this.finish(), entry.mimeType, durationMs, this.options.log);
+    return uploadInOnePut(entry, blob, durationMs, this.options, (sent, total) => this.progress(sent, total));
   }
 
   /** At stop: the parts the server lacks (the tail, anything a closed tab left), part 1 with the Duration, then complete. */
-  private async completeMultipart(durationMs: number): Promise<RecordingView> {
-    const upload = this.entry.upload;
-    if (upload === undefined) {
-      throw new Error('No multipart upload to complete');
-    }
-    let stored: readonly DonePart[];
+  private async completeMultipart(session: MultipartSession, durationMs: number): Promise<RecordingView> {
+    let stored;
     try {
-      stored = await this.step('part', () => this.options.api.storedParts(upload.recordingId));
+      stored = await this.step('part', () => session.stored());
     } catch (error) {
-      if (isGone(error)) {
-        // A completion whose answer was lost (the tab closed before the journal was cleared) also
-        // ends the upload: then the recording is there, and uploading it again would duplicate it.
-        const completed = await this.completedEarlier(upload.recordingId);
-        if (completed !== undefined) {
-          return completed;
-        }
-        // The server swept the unfinished upload (its window closed): start over with the whole file.
-        this.entry = await this.options.journal.update(this.entry.id, { upload: undefined });
-        this.done.clear();
-        return this.uploadWhole(durationMs);
+      if (!isUploadGone(error)) {
+        throw error;
       }
-      throw error;
-    }
-    const plan = planParts(this.sizes, upload.partSize, true);
-    for (const part of stored) {
-      if (plan.some((planned) => planned.partNumber === part.part_number && planned.partNumber > 1 && planned.size === part.size)) {
-        this.done.set(part.part_number, { part_number: part.part_number, etag: part.etag, size: part.size });
+      const completed = await this.step('complete', () => completedEarlier(this.options.api, session.upload.recordingId));
+      if (completed !== undefined) {
+        return completed;
       }
+      if (!this.holdsWholeFile) {
+        throw new UploadFailedError('part', {
+          cause: new UploadExpiredError('The server swept the unfinished upload, and the parts it had confirmed are no longer in the journal'),
+        });
+      }
+      // The server swept the unfinished upload (its window closed): start over with the whole file.
+      await this.store.update({ upload: undefined });
+      this.session = undefined;
+      return this.uploadWhole(durationMs);
     }
+    const plan = planParts(this.sizes, session.upload.partSize, true);
+    session.adopt(stored, plan);
     const [first, ...rest] = plan;
     if (first === undefined) {
       throw new Error('A multipart upload without chunks');
     }
-    const missing = rest.filter((part) => !this.done.has(part.partNumber));
-    await this.step('part', () => this.signUrls([...missing.map((part) => part.partNumber), first.partNumber]));
+    const missing = rest.filter((part) => !session.has(part.partNumber));
+    await this.step('part', () => session.sign([...missing.map((part) => part.partNumber), first.partNumber]));
     for (const part of missing) {
-      await this.uploadPart(part, await this.partBody(part));
+      await this.uploadPart(session, part, await this.partBody(part));
     }
     // Part 1 always goes up last, with the Duration this stop knows.
-    await this.uploadPart(first, await this.seekable(await this.partBody(first), durationMs));
+    await this.uploadPart(session, first, await seekable(await this.partBody(first), this.store.entry.mimeType, durationMs, this.options.log));
     this.options.log.completing();
-    const parts = [...this.done.values()].sort((a, b) => a.part_number - b.part_number).map(({ part_number, etag }) => ({ part_number, etag }));
-    const recording = await this.step('complete', () => this.options.api.complete(upload.recordingId, { parts, duration_ms: durationMs }));
+    const recording = await this.step('complete', () => session.complete(durationMs));
     this.options.log.uploaded();
     return recording;
   }
 
-  /** The recording, when the server already has it COMPLETED. */
-  private async completedEarlier(recordingId: string): Promise<RecordingView | undefined> {
-    try {
-      const recording = await this.step('complete', () => this.options.api.get(recordingId));
-      return recording.status === 'COMPLETED' ? recording : undefined;
-    } catch (error) {
-      if (isGone(error)) {
-        return undefined;
-      }
-      throw error;
-    }
-  }
-
-  private async seekable(file: Blob, durationMs: number): Promise<Blob> {
-    if (!isWebm(this.entry.mimeType)) {
-      return file;
-    }
-    const patched = await withWebmDuration(file, durationMs);
-    if (patched === undefined) {
-      this.options.log.notSeekable();
-    }
-    return patched ?? file;
-  }
-
   private async partBody(part: PlannedPart): Promise<Blob> {
-    const chunks = await this.options.journal.chunks(this.entry.id, { from: part.firstSeq, to: part.lastSeq });
-    return new Blob(
+    const chunks = await this.store.chunks({ from: part.firstSeq, to: part.lastSeq });
+    const body = new Blob(
       chunks.map((chunk) => chunk.blob),
-      { type: this.entry.mimeType },
+      { type: this.store.entry.mimeType },
     );
+    if (body.size !== part.size) {
+      throw new UploadExpiredError(`Part ${part.partNumber} is no longer complete in the journal (${body.size} of ${part.size} bytes)`);
+    }
+    return body;
   }
 
-  private async uploadPart(part: PlannedPart, body: Blob): Promise<void> {
-    const etag = await this.step('part', () => this.putPart(part.partNumber, body));
-    this.done.set(part.partNumber, { part_number: part.partNumber, etag, size: body.size });
+  private async uploadPart(session: MultipartSession, part: PlannedPart, body: Blob): Promise<void> {
+    await this.step('part', () => session.putPart(part, body));
     this.options.log.partUploaded(part.partNumber, body.size);
-    const sent = [...this.done.values()].reduce((sum, done) => sum + done.size, 0);
-    this.options.onProgress(Math.min(sent, this.bytes), this.bytes);
+    if (part.partNumber > 1 && !this.stopping) {
+      // Confirmed by the server: the journal need not keep these bytes (part 1 waits for the Duration).
+      if (this.store.entry.pruned !== true) await this.store.update({ pruned: true });
+      await this.store.prune({ from: part.firstSeq, to: part.lastSeq });
+    }
+    this.progress(Math.min(session.confirmedBytes, this.bytes), this.bytes);
   }
 
-  private async putPart(partNumber: number, body: Blob): Promise<string> {
-    const signed = await this.signedUrl(partNumber);
-    try {
-      const { etag } = await this.options.put(signed.upload_url, body, signed.upload_headers, () => undefined);
-      if (etag === null) {
-        throw new UnexpectedResponseError(`The PUT of part ${partNumber} answered without an ETag (does the storage's CORS expose it?)`);
-      }
-      return etag;
-    } catch (error) {
-      if (error instanceof HttpError && error.status === 403) {
-        this.urls.delete(partNumber);
-        throw new ExpiredUrlError(`Storage refused the URL of part ${partNumber}; signing a fresh one`, { cause: error });
-      }
-      throw error;
-    }
-  }
-
-  private async signedUrl(partNumber: number): Promise<PartUpload> {
-    const cached = this.urls.get(partNumber);
-    if (cached !== undefined && cached.expiresAt - this.options.clock() > URL_EXPIRY_MARGIN_MS) {
-      return cached.part;
-    }
-    await this.signUrls([partNumber]);
-    const signed = this.urls.get(partNumber);
-    if (signed === undefined) {
-      throw new UnexpectedResponseError(`The server signed no URL for part ${partNumber}`);
-    }
-    return signed.part;
-  }
-
-  /** Signs URLs for the part numbers that have no fresh one, in requests of at most 100. */
-  private async signUrls(partNumbers: readonly number[]): Promise<void> {
-    const upload = this.entry.upload;
-    if (upload === undefined) {
-      throw new Error('No multipart upload to sign parts for');
-    }
-    const now = this.options.clock();
-    const needed = partNumbers.filter((n) => (this.urls.get(n)?.expiresAt ?? 0) - now <= URL_EXPIRY_MARGIN_MS);
-    for (let i = 0; i < needed.length; i += MAX_PARTS_PER_REQUEST) {
-      const signed = await this.options.api.signParts(upload.recordingId, needed.slice(i, i + MAX_PARTS_PER_REQUEST));
-      const signedAt = this.options.clock();
-      for (const part of signed) {
-        this.urls.set(part.part_number, { part, expiresAt: signedAt + part.expires_in * 1000 });
-      }
-    }
+  private progress(sent: number, total: number): void {
+    this.options.onProgress(sent, total);
+    this.dispatchEvent(new CustomEvent('progress', { detail: { sent, total } }));
   }
 
   private async step<T>(step: UploadStep, task: () => Promise<T>): Promise<T> {
     try {
-      return await withRetry(this.options.retry, task, (error, attempt) => this.options.log.retrying(step, attempt, error));
+      return await withRetry(
+        this.options.retry,
+        async () => {
+          if (!this.options.network.online) {
+            this.options.log.offline();
+            await whenOnline(this.options.network);
+          }
+          return task();
+        },
+        (error, attempt) => this.options.log.retrying(step, attempt, error),
+      );
     } catch (error) {
       throw error instanceof UploadFailedError ? error : new UploadFailedError(step, { cause: error });
     }
@@ -391,12 +403,6 @@ function resolve(options: ProgressiveUploadOptions): Resolved {
     log: options.log ?? new RecordingLog(),
     clock: options.clock ?? Date.now,
     onProgress: options.onProgress ?? (() => undefined),
+    network: options.network ?? browserNetworkStatus,
   };
 }
-
-/** The server no longer knows the upload (swept after its window closed, or aborted). */
-function isGone(error: unknown): boolean {
-  const cause = error instanceof UploadFailedError ? error.cause : error;
-  return cause instanceof HttpError && (cause.status === 404 || cause.status === 409 || cause.status === 410);
-}
-

@@ -1,4 +1,4 @@
-import { HttpError, NetworkError } from './errors';
+import { HttpError, NetworkError, TimeoutError } from './errors';
 
 /** What a successful PUT answered: a multipart part is known by its ETag. */
 export interface PutResult {
@@ -17,13 +17,37 @@ export type PutTransport = (
 /** Headers the browser sets itself and refuses from scripts; it sends the Blob's exact length. */
 const BROWSER_OWNED_HEADERS = new Set(['content-length', 'host', 'connection']);
 
+/** A PUT that neither sends a byte nor gets an answer for this long has stalled; default of {@link createXhrPut}. */
+export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
+
 /**
  * PUT through XMLHttpRequest, the one browser API that reports upload progress (fetch cannot
- * over HTTP/1.1).
+ * over HTTP/1.1). A PUT with no progress and no answer for `stallTimeoutMs` is aborted and fails
+ * with a (retryable) {@link TimeoutError}: a stalled connection must not block completion
+ * forever, while a slow one that keeps sending is left alone (a fixed timeout would cut a 5 MiB
+ * part on a slow uplink).
  */
-export const xhrPut: PutTransport = (url, body, headers, onProgress) =>
-  new Promise((resolve, reject) => {
+export function createXhrPut(options: { readonly stallTimeoutMs?: number } = {}): PutTransport {
+  const stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+  return (url, body, headers, onProgress) => put(url, body, headers, onProgress, stallTimeoutMs);
+}
+
+function put(url: string, body: Blob, headers: Readonly<Record<string, string>>, onProgress: (loaded: number, total: number) => void, stallTimeoutMs: number): Promise<PutResult> {
+  return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
+    let stalled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const watch = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        stalled = true;
+        request.abort();
+      }, stallTimeoutMs);
+    };
+    request.addEventListener('loadend', () => clearTimeout(timer));
+    request.upload.addEventListener('progress', watch);
+    request.addEventListener('progress', watch);
+    request.addEventListener('readystatechange', watch);
     request.open('PUT', url);
     for (const [name, value] of Object.entries(headers)) {
       if (!BROWSER_OWNED_HEADERS.has(name.toLowerCase())) {
@@ -40,6 +64,13 @@ export const xhrPut: PutTransport = (url, body, headers, onProgress) =>
       }
     });
     request.addEventListener('error', () => reject(new NetworkError(`PUT ${url} got no answer`)));
-    request.addEventListener('abort', () => reject(new NetworkError(`PUT ${url} was aborted`)));
+    request.addEventListener('abort', () =>
+      reject(stalled ? new TimeoutError(`PUT ${url} stalled: no progress and no answer in ${stallTimeoutMs} ms`) : new NetworkError(`PUT ${url} was aborted`)),
+    );
     request.send(body);
+    watch();
   });
+}
+
+/** {@link createXhrPut} with the default stall timeout. */
+export const xhrPut: PutTransport = createXhrPut();

@@ -11,17 +11,28 @@ import type {
   UploadTicket,
   UploadUrlRequest,
 } from './api-types';
-import { HttpError, InvalidRoomIdError, NetworkError, UnexpectedResponseError } from './errors';
+import { HttpError, InvalidRoomIdError, NetworkError, TimeoutError, UnexpectedResponseError } from './errors';
+
+/**
+ * Gives the bearer token for `/recordings`, asked on every request. After a 401 it is asked once
+ * more with `refresh: true` and the request is repeated, so a JWT that expires during a long call
+ * is renewed instead of failing the upload at stop.
+ */
+export type TokenProvider = (request: { readonly refresh: boolean }) => string | Promise<string>;
 
 /** Options of {@link RecordingsApi}. */
 export interface RecordingsApiOptions {
-  /** Bearer token for `/recordings`; read on every request so it may be refreshed. */
-  readonly token: () => string;
+  readonly token: TokenProvider;
   /** Origin (and path prefix) of the API; default `''`, the page's own origin. */
   readonly baseUrl?: string;
   /** Default `globalThis.fetch`. */
   readonly fetch?: typeof fetch;
+  /** A request without a full answer after this long fails with a (retryable) {@link TimeoutError}; default 30 s. */
+  readonly timeoutMs?: number;
 }
+
+/** How long an API call may take, answer included; a stalled connection must not block an upload forever. */
+export const DEFAULT_API_TIMEOUT_MS = 30_000;
 
 const ROOM_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -51,19 +62,22 @@ export function checkRoomId(roomId: string): string {
 export class RecordingsApi {
   private readonly baseUrl: string;
   private readonly fetch: typeof fetch;
+  private readonly timeoutMs: number;
 
   constructor(private readonly options: RecordingsApiOptions) {
     this.baseUrl = options.baseUrl ?? '';
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
   }
 
   /** Gets a token from a server in dev auth mode (`POST /dev/token`). */
   static async devToken(email: string, options: Omit<RecordingsApiOptions, 'token'> = {}): Promise<DevToken> {
-    const body = await send(options.fetch ?? globalThis.fetch.bind(globalThis), `${options.baseUrl ?? ''}/dev/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email }),
-    });
+    const body = await send(
+      options.fetch ?? globalThis.fetch.bind(globalThis),
+      `${options.baseUrl ?? ''}/dev/token`,
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) },
+      options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS,
+    );
     return expectFields<DevToken>(body, ['token', 'expires_in']);
   }
 
@@ -113,7 +127,9 @@ export class RecordingsApi {
     if (query.roomId !== undefined) params.set('room_id', checkRoomId(query.roomId));
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     if (query.nextToken !== undefined) params.set('next_token', query.nextToken);
-    const search = params.size > 0 ? `?${params.toString()}` : '';
+    // Not `params.size`: Safari before 17 and Firefox before 112 lack it, and the filter was dropped.
+    const encoded = params.toString();
+    const search = encoded === '' ? '' : `?${encoded}`;
     const body = await this.call('GET', `/recordings${search}`);
     return expectFields<RecordingPage>(body, ['recordings']);
   }
@@ -129,14 +145,24 @@ export class RecordingsApi {
     await this.call('DELETE', recordingPath(recordingId));
   }
 
-  private call(method: string, path: string, json?: unknown): Promise<unknown> {
-    const headers: Record<string, string> = { Authorization: `Bearer ${this.options.token()}`, Accept: 'application/json' };
-    const init: RequestInit = { method, headers };
-    if (json !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(json);
+  private async call(method: string, path: string, json?: unknown): Promise<unknown> {
+    const attempt = async (refresh: boolean) => {
+      const headers: Record<string, string> = { Authorization: `Bearer ${await this.options.token({ refresh })}`, Accept: 'application/json' };
+      const init: RequestInit = { method, headers };
+      if (json !== undefined) {
+        headers['Content-Type'] = 'application/json';
+        init.body = JSON.stringify(json);
+      }
+      return send(this.fetch, `${this.baseUrl}${path}`, init, this.timeoutMs);
+    };
+    try {
+      return await attempt(false);
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 401) {
+        return attempt(true);
+      }
+      throw error;
     }
-    return send(this.fetch, `${this.baseUrl}${path}`, init);
   }
 }
 
@@ -144,14 +170,19 @@ function recordingPath(recordingId: string): string {
   return `/recordings/${encodeURIComponent(recordingId)}`;
 }
 
-async function send(fetchFn: typeof fetch, url: string, init: RequestInit): Promise<unknown> {
+async function send(fetchFn: typeof fetch, url: string, init: RequestInit, timeoutMs: number): Promise<unknown> {
+  const signal = AbortSignal.timeout(timeoutMs);
   let response: Response;
+  let text: string;
   try {
-    response = await fetchFn(url, init);
+    response = await fetchFn(url, { ...init, signal });
+    text = await response.text();
   } catch (error) {
+    if (signal.aborted) {
+      throw new TimeoutError(`${init.method ?? 'GET'} ${url} got no answer in ${timeoutMs} ms`, { cause: error });
+    }
     throw new NetworkError(`${init.method ?? 'GET'} ${url} got no answer`, { cause: error });
   }
-  const text = await response.text();
   if (!response.ok) {
     throw new HttpError(response.status, parseProblem(text, response.statusText));
   }

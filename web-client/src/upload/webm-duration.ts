@@ -1,5 +1,6 @@
 import { fixParsedWebmDuration } from '@fix-webm-duration/fix';
 import { WebmContainer, WebmFile } from '@fix-webm-duration/parser';
+import type { RecordingLog } from '../recording-log';
 
 const SEGMENT = 0x8538067;
 const INFO = 0x549a966;
@@ -22,6 +23,18 @@ interface WebmHeader {
 /** Whether {@link withWebmDuration} can write a duration into files of this type. */
 export function isWebm(mimeType: string): boolean {
   return /^(video|audio)\/webm\b/i.test(mimeType);
+}
+
+/** `file` with its Duration written when it is a WebM this can patch, else `file` as it is (logged: it plays but may not seek). */
+export async function seekable(file: Blob, mimeType: string, durationMs: number, log: RecordingLog): Promise<Blob> {
+  if (!isWebm(mimeType)) {
+    return file;
+  }
+  const patched = await withWebmDuration(file, durationMs);
+  if (patched === undefined) {
+    log.notSeekable();
+  }
+  return patched ?? file;
 }
 
 /**

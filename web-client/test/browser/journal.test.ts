@@ -7,7 +7,7 @@ const entry = (id: string) => ({ id, roomId: 'room-1', filename: `${id}.webm`, m
 
 describe('the journal in Chromium', () => {
   it('stores chunk Blobs in IndexedDB and reads back the same bytes', async () => {
-    const journal = await IndexedDbJournal.open(`journal-bytes-${crypto.randomUUID()}`);
+    const journal = await IndexedDbJournal.open({ user: crypto.randomUUID(), name: 'journal-bytes' });
     await journal.create(entry('a'));
     const bytes = crypto.getRandomValues(new Uint8Array(64 * 1024));
     await journal.append('a', { seq: 0, size: bytes.length, elapsedMs: 1000, blob: new Blob([bytes]) });
@@ -20,7 +20,7 @@ describe('the journal in Chromium', () => {
   });
 
   it('does not offer a recording another page still holds, and offers it once that page lets go', async () => {
-    const journal = await IndexedDbJournal.open(`journal-locks-${crypto.randomUUID()}`);
+    const journal = await IndexedDbJournal.open({ user: crypto.randomUUID(), name: 'journal-locks' });
     await journal.create(entry('held'));
     await journal.append('held', { seq: 0, size: 1, elapsedMs: 1000, blob: new Blob(['x']) });
     const release = await holdEntry('held');

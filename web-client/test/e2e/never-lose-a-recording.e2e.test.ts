@@ -52,6 +52,7 @@ afterAll(async () => {
 /** Opens the demo signed in as alice, in `room` with a loopback call; collects console lines. */
 async function openLoopbackCall(browser: BrowserContext, room: string, extra = ''): Promise<{ page: Page; console: string[] }> {
   const page = await browser.newPage();
+  await page.addInitScript(watchJournalWrites);
   const lines: string[] = [];
   page.on('console', (message) => lines.push(message.text()));
   await page.goto(`${server.url}/?email=alice%40example.com&room=${room}&loopback=1${extra}`);
@@ -67,8 +68,8 @@ async function startRecording(page: Page): Promise<number> {
 }
 
 /**
- * Holds `POST /recordings/{id}/complete` until the test has read the journal: after completion
- * the chunks are deleted. Resolves with the journal's chunks, concatenated.
+ * Holds `POST /recordings/{id}/complete` until the test has read what was journaled. Resolves
+ * with the journal's chunks, concatenated.
  */
 async function journalAtCompletion(page: Page): Promise<Promise<Buffer>> {
   let reached: () => void = () => undefined;
@@ -87,24 +88,31 @@ async function journalAtCompletion(page: Page): Promise<Promise<Buffer>> {
   });
 }
 
-/** The chunks of the one recording in the page's IndexedDB journal, concatenated (read with the raw IndexedDB API). */
+/**
+ * Records every chunk the page writes to its journal's `bytes` store, as it writes it: the journal
+ * itself prunes the parts the server confirmed during the call, so it cannot be read at the end.
+ * Keeps the page's own Blobs (or ArrayBuffers), not copies.
+ */
+function watchJournalWrites(): void {
+  const put = IDBObjectStore.prototype.put;
+  const written: { recordingId: string; seq: number; data: Blob | ArrayBuffer }[] = [];
+  Object.assign(window, { journalWrites: written });
+  IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+    if (this.name === 'bytes') written.push(value as (typeof written)[number]);
+    return put.call(this, value, key);
+  };
+}
+
+/** The chunks of the one recording the page journaled, concatenated in sequence order. */
 async function readJournal(page: Page): Promise<Buffer> {
   const base64 = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('call-recordings-journal');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const chunks = await new Promise<{ recordingId: string; seq: number; blob: Blob }[]>((resolve, reject) => {
-      const request = db.transaction('chunks').objectStore('chunks').getAll();
-      request.onsuccess = () => resolve(request.result as { recordingId: string; seq: number; blob: Blob }[]);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    if (new Set(chunks.map((chunk) => chunk.recordingId)).size !== 1) {
-      throw new Error(`Expected the chunks of one recording, got ${chunks.length} chunks of ${new Set(chunks.map((c) => c.recordingId)).size}`);
+    const written = (window as unknown as { journalWrites: { recordingId: string; seq: number; data: Blob | ArrayBuffer }[] }).journalWrites;
+    if (new Set(written.map((chunk) => chunk.recordingId)).size !== 1) {
+      throw new Error(`Expected the chunks of one recording, got ${written.length} chunks of ${new Set(written.map((c) => c.recordingId)).size}`);
     }
-    const joined = new Blob(chunks.sort((a, b) => a.seq - b.seq).map((chunk) => chunk.blob));
+    // A Blob write the engine refused is repeated as an ArrayBuffer: the last write of a seq counts.
+    const bySeq = new Map(written.map((chunk) => [chunk.seq, chunk.data]));
+    const joined = new Blob([...bySeq.entries()].sort(([a], [b]) => a - b).map(([, data]) => data));
     const url = await new Promise<string>((resolve) => {
       const reader = new FileReader();
       reader.onload = () => resolve(reader.result as string);

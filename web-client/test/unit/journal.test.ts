@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IndexedDbJournal } from '../../src/journal/indexeddb-journal';
 import type { JournalEntry } from '../../src/journal/journal';
+import { MemoryJournal } from '../../src/journal/memory-journal';
 import { discardRecording, findRecoverable } from '../../src/journal/recovery';
 import { RecordingsApi } from '../../src/upload/recordings-api';
 import { FakeFetch, json } from '../support/fake-fetch';
@@ -22,7 +23,7 @@ const chunk = (seq: number, text: string, elapsedMs = seq * 1000) => ({ seq, siz
 
 beforeEach(async () => {
   count += 1;
-  journal = await IndexedDbJournal.open(`journal-${count}`);
+  journal = await IndexedDbJournal.open({ user: `user-${count}`, name: 'journal' });
 });
 
 afterEach(() => journal.close());
@@ -60,6 +61,41 @@ describe('IndexedDbJournal', () => {
     await journal.create(entry('a', 1));
     await expect(journal.create(entry('a', 1))).rejects.toThrow();
     await expect(journal.update('missing', { state: 'stopped' })).rejects.toThrow(/No recording missing/);
+  });
+});
+
+describe.each([
+  ['IndexedDbJournal', () => journal],
+  ['MemoryJournal', () => new MemoryJournal()],
+])('%s pruning', (_name, make) => {
+  it('drops the bytes of a confirmed range but keeps every size, and removes the rest with the entry', async () => {
+    const pruning = make();
+    await pruning.create(entry('a', 1));
+    for (const [seq, text] of ['aa', 'bbb', 'c', 'dd'].entries()) await pruning.append('a', chunk(seq, text));
+
+    await pruning.prune('a', { from: 1, to: 2 });
+
+    expect((await pruning.chunks('a')).map((c) => c.seq)).toEqual([0, 3]);
+    expect(await new Blob((await pruning.chunks('a')).map((c) => c.blob)).text()).toBe('aadd');
+    expect((await pruning.chunkInfo('a')).map((c) => [c.seq, c.size])).toEqual([[0, 2], [1, 3], [2, 1], [3, 2]]);
+    await pruning.remove('a');
+    expect(await pruning.chunkInfo('a')).toEqual([]);
+  });
+});
+
+describe('the journal of a user', () => {
+  it('is not the journal of another user of the same browser', async () => {
+    const alice = await IndexedDbJournal.open({ user: 'alice@example.com', name: 'shared-browser' });
+    const bob = await IndexedDbJournal.open({ user: 'bob@example.com', name: 'shared-browser' });
+    await alice.create(entry('alices-call', 1));
+    await alice.append('alices-call', chunk(0, 'x'));
+
+    expect(await findRecoverable(bob)).toEqual([]);
+    expect(await bob.get('alices-call')).toBeUndefined();
+    expect((await findRecoverable(alice)).map((r) => r.entry.id)).toEqual(['alices-call']);
+    await expect(IndexedDbJournal.open({ user: ' ' })).rejects.toThrow(/signed-in user/);
+    alice.close();
+    bob.close();
   });
 });
 

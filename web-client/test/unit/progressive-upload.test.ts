@@ -1,22 +1,17 @@
 import 'fake-indexeddb/auto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IndexedDbJournal } from '../../src/journal/indexeddb-journal';
-import { RecordingLog } from '../../src/recording-log';
-import { HttpError, NetworkError, UploadFailedError } from '../../src/upload/errors';
+import { HttpError, InvalidMimeTypeError, InvalidRoomIdError, NetworkError, UploadExpiredError, UploadFailedError } from '../../src/upload/errors';
+import type { NetworkStatus } from '../../src/upload/network-status';
 import { ProgressiveUpload, type ProgressiveUploadOptions } from '../../src/upload/progressive-upload';
+import { uploadPending } from '../../src/upload/pending-uploads';
 import { RecordingsApi } from '../../src/upload/recordings-api';
 import { parseHeader, withWebmDuration } from '../../src/upload/webm-duration';
 import { concat, FakeStorageServer } from '../support/fake-storage-server';
+import { CHUNK, MIME, PART, quiet, recordedChunks } from '../support/webm-chunks';
 
-/** A real MediaRecorder WebM, cut into 5 KB chunks as if a recorder delivered them. */
 let recording: Uint8Array<ArrayBuffer>;
 let chunks: Blob[];
-const CHUNK = 5_000;
-const PART = 20_000;
-const MIME = 'video/webm;codecs=vp8,opus';
-const quiet = new RecordingLog({ log: () => undefined, warn: () => undefined, error: () => undefined });
 const fast = { retries: 3, minDelayMs: 1, maxDelayMs: 1, factor: 1 };
 
 let journal: IndexedDbJournal;
@@ -25,14 +20,12 @@ let now: number;
 let dbCount = 0;
 
 beforeAll(async () => {
-  recording = new Uint8Array(await readFile(join(import.meta.dirname, '../fixtures/chromium-mediarecorder-3s.webm'))) as Uint8Array<ArrayBuffer>;
-  chunks = [];
-  for (let offset = 0; offset < recording.length; offset += CHUNK) chunks.push(new Blob([recording.subarray(offset, offset + CHUNK)]));
+  ({ recording, chunks } = await recordedChunks());
 });
 
 beforeEach(async () => {
   dbCount += 1;
-  journal = await IndexedDbJournal.open(`journal-test-${dbCount}`);
+  journal = await IndexedDbJournal.open({ user: `user-${dbCount}`, name: 'journal-test' });
   now = 1_000_000;
   server = new FakeStorageServer(PART, () => now);
 });
@@ -61,18 +54,29 @@ async function patched(bytes: Uint8Array<ArrayBuffer>, durationMs: number): Prom
 }
 
 describe('ProgressiveUpload', () => {
-  it('journals every chunk before anything else and uploads full parts while recording, holding part 1 back', async () => {
-    const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+  it('journals every chunk before anything else, uploads full parts while recording, holding part 1 back, and prunes the confirmed ones', async () => {
+    const written: number[] = [];
+    const watched = Object.assign(Object.create(journal) as IndexedDbJournal, {
+      append: async (id: string, chunk: Parameters<IndexedDbJournal['append']>[1]) => {
+        await journal.append(id, chunk);
+        written.push(chunk.seq);
+      },
+    });
+    const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options({ journal: watched }));
     await record(upload, chunks);
 
-    const stored = await journal.chunks(upload.id);
-    expect(stored.map((c) => c.seq)).toEqual(chunks.map((_, i) => i));
-    expect(new Uint8Array(await new Blob(stored.map((c) => c.blob)).arrayBuffer())).toEqual(recording);
+    expect(written).toEqual(chunks.map((_, i) => i));
+    expect((await journal.chunkInfo(upload.id)).map((c) => c.seq)).toEqual(chunks.map((_, i) => i));
     await settle(upload, 3);
     // 91,653 bytes in parts of 20,000+: parts 2, 3, 4 full; part 1 waits for the Duration; the tail waits for stop.
     expect(server.storedPuts()).toEqual([2, 3, 4]);
     expect(server.multipartStarts).toBe(1);
     expect((await journal.get(upload.id))?.upload).toEqual({ recordingId: 'r1', uploadId: 'u1', partSize: PART });
+    // Parts 2-4 (chunks 4-15) are on the server: the journal keeps only part 1 and the tail, and every size.
+    const held = await journal.chunks(upload.id);
+    expect(held.map((c) => c.seq)).toEqual([0, 1, 2, 3, 16, 17, 18]);
+    expect(new Uint8Array(await new Blob(held.slice(0, 4).map((c) => c.blob)).arrayBuffer())).toEqual(recording.subarray(0, 4 * CHUNK));
+    expect(upload.holdsWholeFile).toBe(false);
   });
 
   it('at stop uploads only the tail and part 1, completes with every part, and the object is the journal with the Duration written', async () => {
@@ -147,10 +151,15 @@ describe('ProgressiveUpload', () => {
   });
 
   it('resumes a cut-off recording from the journal: uploads only the parts the server lacks, Duration from the last chunk', async () => {
-    const first = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+    // The tab closes while part 3 is still going up: the server never confirmed it, so its bytes stay journaled.
+    server.failPut = ({ partNumber }) => (partNumber === 3 ? new NetworkError('tab closing') : undefined);
+    let closed = false;
+    const put: typeof server.put = (...args) => (closed ? new Promise(() => undefined) : server.put(...args));
+    const first = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options({ retry: { ...fast, retries: 0 }, put }));
     await record(first, chunks);
-    await settle(first, 3);
-    server.parts.delete(3); // as if the tab closed while part 3 was still going up
+    await settle(first, 1); // part 2; part 3 keeps failing, so part 4 waits behind it
+    closed = true;
+    server.failPut = () => undefined;
     const entry = (await journal.entries())[0]!;
     expect(entry.state).toBe('recording');
 
@@ -158,17 +167,19 @@ describe('ProgressiveUpload', () => {
     const before = server.storedPuts().length;
     await resumed.complete();
 
-    expect(server.storedPuts().slice(before)).toEqual([3, 5, 1]);
+    expect(server.storedPuts().slice(before)).toEqual([3, 4, 5, 1]);
     const lastElapsed = chunks.length * 250;
     expect(server.completion?.duration_ms).toBe(lastElapsed);
     expect(server.object).toEqual(await patched(recording, lastElapsed));
     expect(await journal.entries()).toEqual([]);
   });
 
-  it('starts over with the whole file when the server forgot the upload', async () => {
-    const first = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+  it('starts over with the whole file when the server forgot an upload none of whose parts were pruned', async () => {
+    server.failPut = () => new HttpError(503);
+    const first = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options({ retry: { ...fast, retries: 0 } }));
     await record(first, chunks);
-    await settle(first, 3);
+    await expect.poll(() => server.multipartStarts).toBe(1);
+    server.failPut = () => undefined;
     server.forgetUpload();
 
     await first.complete(3000);
@@ -176,6 +187,19 @@ describe('ProgressiveUpload', () => {
     expect(server.puts.at(-1)?.kind).toBe('single');
     expect(server.object).toEqual(await patched(recording, 3000));
     expect(await journal.entries()).toEqual([]);
+  });
+
+  it('says so, and keeps the rest for a discard, when the server swept an upload whose confirmed parts were pruned', async () => {
+    const first = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+    await record(first, chunks);
+    await settle(first, 3);
+    server.forgetUpload();
+
+    const failure = await first.complete(3000).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(UploadFailedError);
+    expect((failure as UploadFailedError).cause).toBeInstanceOf(UploadExpiredError);
+    expect(await journal.get(first.id)).toMatchObject({ state: 'stopped', pruned: true });
   });
 
   it('does not upload again when an earlier completion went through but the journal was not cleared', async () => {
@@ -210,5 +234,82 @@ describe('ProgressiveUpload', () => {
     expect(await journal.get(upload.id)).toMatchObject({ state: 'stopped', durationMs: 3000 });
     expect(upload.unsent).toBe(true);
     expect(concat([new Uint8Array(await (await upload.finish()).arrayBuffer())])).toEqual(recording);
+  });
+
+  it('refuses a room id or a type the server would refuse, before journaling anything', async () => {
+    await expect(ProgressiveUpload.begin({ roomId: 'room 1/..', mimeType: MIME }, options())).rejects.toBeInstanceOf(InvalidRoomIdError);
+    await expect(ProgressiveUpload.begin({ roomId: 'r'.repeat(129), mimeType: MIME }, options())).rejects.toBeInstanceOf(InvalidRoomIdError);
+    await expect(ProgressiveUpload.begin({ roomId: 'room-1', mimeType: '' }, options())).rejects.toBeInstanceOf(InvalidMimeTypeError);
+    await expect(ProgressiveUpload.begin({ roomId: 'room-1', mimeType: 'webm' }, options())).rejects.toBeInstanceOf(InvalidMimeTypeError);
+    expect(await journal.entries()).toEqual([]);
+  });
+
+  it("takes the recorder's negotiated type (Safari's MP4) into the file name, the journal and the upload", async () => {
+    const requests: Record<string, unknown>[] = [];
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      if (typeof init?.body === 'string') requests.push(JSON.parse(init.body) as Record<string, unknown>);
+      return server.fetch(input, init);
+    };
+    const mp4 = 'video/mp4;codecs=avc1,mp4a.40.2';
+    const api = new RecordingsApi({ baseUrl: 'http://api.test', token: () => 't', fetch });
+    const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: mp4 }, options({ api }));
+    expect(upload.journalEntry).toMatchObject({ mimeType: mp4, filename: expect.stringMatching(/^recording-\d{8}-\d{6}\.mp4$/) });
+    await record(upload, chunks);
+
+    await upload.complete(3000);
+
+    expect(requests[0]).toMatchObject({ room_id: 'room-1', contentType: mp4, filename: expect.stringMatching(/\.mp4$/) });
+    // Not WebM: no Duration is written, the object is the recording as recorded.
+    expect(server.object).toEqual(recording);
+  });
+
+  it('tries nothing while offline, and goes on by itself at the online event, also with a completion waiting', async () => {
+    const listeners = new Set<(online: boolean) => void>();
+    const network = {
+      online: false as boolean,
+      subscribe(listener: (online: boolean) => void) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    } satisfies NetworkStatus;
+    const setOnline = (online: boolean) => {
+      network.online = online;
+      for (const listener of [...listeners]) listener(online);
+    };
+    const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options({ network }));
+    await record(upload, chunks.slice(0, 14));
+    expect(server.multipartStarts).toBe(0);
+
+    setOnline(true);
+    // No new chunk needed: the online event alone sends the full parts (2 and 3 of chunks 0-13).
+    await settle(upload, 2);
+    setOnline(false);
+    await record(upload, chunks.slice(14));
+    const completed = upload.complete(3000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.storedPuts()).toEqual([2, 3]);
+    expect(server.completion).toBeUndefined();
+
+    setOnline(true);
+    await completed;
+    expect(server.puts.filter((p) => p.outcome === 'failed')).toEqual([]);
+    expect(server.object).toEqual(await patched(recording, 3000));
+  });
+
+  it('uploadPending sends, without asking, what failed after a stop, and leaves a cut-off recording for a choice', async () => {
+    server.failPut = () => new NetworkError('offline');
+    const failed = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options({ retry: { ...fast, retries: 0 } }));
+    await record(failed, chunks);
+    await expect(failed.complete(3000)).rejects.toThrow(UploadFailedError);
+    const cutOff = await ProgressiveUpload.begin({ roomId: 'room-2', mimeType: MIME }, options());
+    await record(cutOff, chunks.slice(0, 2));
+    server.failPut = () => undefined;
+
+    const { uploaded, failed: stillFailing } = await uploadPending(options());
+
+    expect(uploaded.map((r) => r.status)).toEqual(['COMPLETED']);
+    expect(stillFailing).toEqual([]);
+    expect(server.object).toEqual(await patched(recording, 3000));
+    expect((await journal.entries()).map((e) => e.id)).toEqual([cutOff.id]);
   });
 });

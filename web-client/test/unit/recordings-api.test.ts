@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { HttpError, InvalidRoomIdError, NetworkError, UnexpectedResponseError } from '../../src/upload/errors';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HttpError, InvalidRoomIdError, NetworkError, TimeoutError, UnexpectedResponseError } from '../../src/upload/errors';
 import { RecordingsApi } from '../../src/upload/recordings-api';
 import { FakeFetch, json, problem } from '../support/fake-fetch';
+import { startStallingServer } from '../support/stalling-server';
 
 const base = 'http://api.test';
 const apiWith = (fake: FakeFetch) => new RecordingsApi({ baseUrl: base, token: () => 'jwt-1', fetch: fake.fetch });
@@ -22,6 +23,45 @@ describe('RecordingsApi', () => {
       headers: { Authorization: 'Bearer jwt-1', 'Content-Type': 'application/json' },
       body: { room_id: 'room-1', contentType: 'video/webm', size: 42 },
     });
+  });
+
+  it('keeps the room filter where URLSearchParams has no size (Safari < 17, Firefox < 112)', async () => {
+    const size = Object.getOwnPropertyDescriptor(URLSearchParams.prototype, 'size');
+    Object.defineProperty(URLSearchParams.prototype, 'size', { get: () => undefined, configurable: true });
+    try {
+      const fake = new FakeFetch().on('GET /recordings', json(200, { recordings: [], next_token: null }));
+      await apiWith(fake).list({ roomId: 'room-1' });
+      await apiWith(fake).list();
+      expect(fake.seen.map((request) => request.url)).toEqual([`${base}/recordings?room_id=room-1`, `${base}/recordings`]);
+    } finally {
+      if (size !== undefined) Object.defineProperty(URLSearchParams.prototype, 'size', size);
+    }
+  });
+
+  it('asks the (async) token provider again after a 401 and repeats the request once', async () => {
+    const fake = new FakeFetch().on('GET /recordings/r1', problem(401, 'Unauthorized', 'expired'), json(200, { recording_id: 'r1', status: 'COMPLETED' }));
+    const asked: boolean[] = [];
+    const api = new RecordingsApi({
+      baseUrl: base,
+      fetch: fake.fetch,
+      token: async ({ refresh }) => {
+        asked.push(refresh);
+        return refresh ? 'jwt-2' : 'jwt-1';
+      },
+    });
+
+    await expect(api.get('r1')).resolves.toMatchObject({ status: 'COMPLETED' });
+
+    expect(asked).toEqual([false, true]);
+    expect(fake.seen.map((request) => request.headers['Authorization'])).toEqual(['Bearer jwt-1', 'Bearer jwt-2']);
+  });
+
+  it('fails with the second 401: one refresh, not a loop', async () => {
+    const fake = new FakeFetch().on('GET /recordings/r1', problem(401, 'Unauthorized', 'bad token'));
+    const error = await apiWith(fake).get('r1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).status).toBe(401);
+    expect(fake.seen).toHaveLength(2);
   });
 
   it('lists a room with paging parameters', async () => {
@@ -53,5 +93,25 @@ describe('RecordingsApi', () => {
     await expect(apiWith(fake).requestUploadUrl({ room_id: 'room 1/..' })).rejects.toBeInstanceOf(InvalidRoomIdError);
     await expect(apiWith(fake).list({ roomId: '' })).rejects.toBeInstanceOf(InvalidRoomIdError);
     expect(fake.seen).toEqual([]);
+  });
+});
+
+describe('RecordingsApi against a stalled connection', () => {
+  let stop: (() => Promise<void>) | undefined;
+  afterEach(async () => stop?.());
+
+  it('gives up after its timeout with a (retryable) TimeoutError instead of waiting forever', async () => {
+    const stalled = await startStallingServer();
+    stop = stalled.stop;
+    const api = new RecordingsApi({ baseUrl: stalled.url, token: () => 'jwt-1', timeoutMs: 300 });
+
+    const started = performance.now();
+    const error = await api.complete('r1').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as Error).message).toMatch(/POST .*\/recordings\/r1\/complete got no answer in 300 ms/);
+    expect(stalled.requests()).toBe(1);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
   });
 });
