@@ -1,6 +1,6 @@
 import { RecordingLog } from '../recording-log';
 import type { RecordingView } from './api-types';
-import { UploadFailedError, type UploadStep } from './errors';
+import { HttpError, UploadFailedError, type UploadStep } from './errors';
 import { xhrPut, type PutTransport } from './put-transport';
 import type { RecordingsApi } from './recordings-api';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry-policy';
@@ -76,7 +76,14 @@ export class RecordingUploader {
         }),
       );
       this.log.uploading(file.blob.size);
-      await this.step('put', () => this.put(ticket.upload_url, file.blob, ticket.upload_headers, onProgress));
+      await this.step('put', async (attempt) => {
+        try {
+          await this.put(ticket.upload_url, file.blob, ticket.upload_headers, onProgress);
+        } catch (error) {
+          if (attempt > 1 && storedByAnEarlierTry(error)) return;
+          throw error;
+        }
+      });
       this.log.completing();
       const recording = await this.step('complete', () => this.api.complete(ticket.recording_id, file.durationMs === undefined ? {} : { duration_ms: Math.round(file.durationMs) }));
       this.log.uploaded();
@@ -87,11 +94,20 @@ export class RecordingUploader {
     }
   }
 
-  private async step<T>(step: UploadStep, task: () => Promise<T>): Promise<T> {
+  private async step<T>(step: UploadStep, task: (attempt: number) => Promise<T>): Promise<T> {
     try {
       return await withRetry(this.retry, task, (error, attempt) => this.log.retrying(step, attempt, error));
     } catch (error) {
       throw new UploadFailedError(step, { cause: error });
     }
   }
+}
+
+/**
+ * Upload URLs are single-use (S3 signs `If-None-Match: *` and answers 412, the local store takes
+ * an object once and answers 409), so a retried PUT whose earlier try reached the store although
+ * its answer was lost is refused. The bytes are there: completing checks them on the server.
+ */
+function storedByAnEarlierTry(error: unknown): boolean {
+  return error instanceof HttpError && (error.status === 412 || error.status === 409);
 }

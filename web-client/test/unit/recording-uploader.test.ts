@@ -56,6 +56,25 @@ describe('RecordingUploader', () => {
     expect(attempts).toBe(2);
   });
 
+  it.each([412, 409])('completes when a retried PUT is refused with %i because the lost first try stored the bytes', async (status) => {
+    let attempts = 0;
+    const { fake, uploader } = setUp(async () => {
+      attempts += 1;
+      throw attempts === 1 ? new HttpError(503) : new HttpError(status);
+    });
+    await expect(uploader.upload(file, { roomId: 'room-1' })).resolves.toMatchObject({ status: 'COMPLETED' });
+    expect(attempts).toBe(2);
+    expect(fake.seen.some((r) => r.url.endsWith('/complete'))).toBe(true);
+  });
+
+  it.each([412, 409])('fails at once when the first PUT is refused with %i: someone else used the URL', async (status) => {
+    const { fake, uploader } = setUp(async () => {
+      throw new HttpError(status);
+    });
+    await expect(uploader.upload(file, { roomId: 'room-1' })).rejects.toMatchObject({ step: 'put' });
+    expect(fake.seen.some((r) => r.url.endsWith('/complete'))).toBe(false);
+  });
+
   it('fails for good after the retries, naming the step, without completing', async () => {
     let attempts = 0;
     const { fake, lines, uploader } = setUp(async () => {
