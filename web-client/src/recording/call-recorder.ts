@@ -7,6 +7,7 @@ import { workerFrameClock, type FrameClock } from './frame-clock';
 import { QUALITY_SIZES, type Layout, type Quality, type Size } from './layout';
 import { playMuted, release } from './media-element';
 import { recordingFilename } from './filename';
+import { audioNotRunning, type RecorderWarning } from './recorder-warning';
 import { pickMimeType, PREFERRED_MIME_TYPES } from './mime-type';
 import { elapsedMs, IDLE, nextRecorderState, type RecorderState } from './recorder-state';
 
@@ -34,6 +35,11 @@ export interface CallRecorderOptions {
   readonly date?: () => Date;
   /** Default logs to the console. */
   readonly log?: RecordingLog;
+  /**
+   * The context that mixes the audio, e.g. one the app created or resumed inside the user's
+   * click; the recorder does not close it. Default: a new one made in {@link CallRecorder.start}.
+   */
+  readonly audioContext?: AudioContext;
 }
 
 /** A finished recording. */
@@ -47,14 +53,22 @@ export interface RecordedFile {
   readonly size: Size;
 }
 
-/** Events: `statechange` (detail: {@link RecorderState}), `duration` (detail: elapsed ms, twice a second), `error` (detail: Error). */
+/**
+ * Events: `statechange` (detail: {@link RecorderState}), `duration` (detail: elapsed ms, twice a
+ * second), `error` (detail: Error), `warning` (detail: {@link RecorderWarning}: the recording goes
+ * on but loses something, e.g. audio), `warningcleared` (detail: the kind that is fine again).
+ */
 export type CallRecorderEventMap = {
   statechange: CustomEvent<RecorderState>;
   duration: CustomEvent<number>;
   error: CustomEvent<Error>;
+  warning: CustomEvent<RecorderWarning>;
+  warningcleared: CustomEvent<RecorderWarning['kind']>;
 };
 
 const DURATION_TICK_MS = 500;
+/** A context not running this long after start() is reported, even while its resume() is pending. */
+const AUDIO_START_TIMEOUT_MS = 2_000;
 const VIDEO_BITS_PER_SECOND: Record<Quality, number> = { '360p': 800_000, '720p': 2_500_000, '1080p': 5_000_000 };
 
 interface Session {
@@ -65,6 +79,9 @@ interface Session {
   readonly localVideo: HTMLVideoElement;
   remoteVideo: HTMLVideoElement | undefined;
   writes: Promise<void>;
+  /** The audio context's state last seen, and whether a warning about it went out. */
+  audioState: string | undefined;
+  audioWarned: boolean;
   readonly stopTicks: () => void;
   readonly startedOn: Date;
 }
@@ -82,7 +99,8 @@ export class CallRecorder extends EventTarget {
   readonly mimeType: string;
   /** The canvas (and video) size. */
   readonly size: Size;
-  private readonly options: Required<Omit<CallRecorderOptions, 'quality' | 'mimeTypes' | 'layout'>>;
+  private readonly options: Required<Omit<CallRecorderOptions, 'quality' | 'mimeTypes' | 'layout' | 'audioContext'>>;
+  private readonly audioContext: AudioContext | undefined;
   private layout: Layout;
   private readonly quality: Quality;
   private currentState: RecorderState = IDLE;
@@ -96,6 +114,7 @@ export class CallRecorder extends EventTarget {
     this.size = QUALITY_SIZES[this.quality];
     this.mimeType = pickMimeType((type) => MediaRecorder.isTypeSupported(type), options.mimeTypes ?? PREFERRED_MIME_TYPES);
     this.layout = options.layout ?? 'side-by-side';
+    this.audioContext = options.audioContext;
     this.options = {
       frameRate: options.frameRate ?? 30,
       videoBitsPerSecond: options.videoBitsPerSecond ?? VIDEO_BITS_PER_SECOND[this.quality],
@@ -119,8 +138,10 @@ export class CallRecorder extends EventTarget {
   }
 
   /**
-   * Starts recording the local stream and, if known, the remote one. Must be called from a user
-   * gesture (a click) in browsers that suspend audio until then.
+   * Starts recording the local stream and, if known, the remote one. Call it synchronously inside
+   * the user's click (or pass an `audioContext` resumed there): Firefox and Safari keep audio
+   * started outside a gesture suspended. A context that does not reach `running` raises a
+   * `warning` event (`audio-not-running`); the recording goes on, with silence.
    *
    * @throws IllegalRecorderTransitionError when already recording
    * @throws InvalidStreamError when `local` has no video track
@@ -139,7 +160,9 @@ export class CallRecorder extends EventTarget {
       frameRate: this.options.frameRate,
       clock: this.options.clock,
     });
-    const mixer = new AudioMixer();
+    const mixer = this.audioContext === undefined ? new AudioMixer() : new AudioMixer(this.audioContext, false);
+    // Synchronously, while the click's user activation lasts.
+    const resumed = mixer.resume();
     const localVideo = playMuted(local);
     const remoteVideo = remote === undefined ? undefined : playMuted(remote);
     compositor.setVideos(localVideo, remoteVideo);
@@ -147,7 +170,6 @@ export class CallRecorder extends EventTarget {
     if (remote !== undefined) {
       mixer.add(remote);
     }
-    void mixer.resume();
     let recorder: MediaRecorder;
     let sink: ChunkSink;
     try {
@@ -173,6 +195,8 @@ export class CallRecorder extends EventTarget {
       localVideo,
       remoteVideo,
       writes: Promise.resolve(),
+      audioState: undefined,
+      audioWarned: false,
       stopTicks: this.options.clock.every(DURATION_TICK_MS, () => this.emit('duration', this.durationMs)),
       startedOn: this.options.date(),
     };
@@ -185,6 +209,10 @@ export class CallRecorder extends EventTarget {
     this.session = session;
     this.transition(next);
     this.options.log.started(this.mimeType, this.size.width, this.size.height);
+    void resumed.then((state) => this.audioStateChanged(session, state));
+    // Firefox's resume() never settles while no output device lets the context start.
+    setTimeout(() => this.audioStateChanged(session, mixer.state), AUDIO_START_TIMEOUT_MS);
+    mixer.watch((state) => this.audioStateChanged(session, state));
   }
 
   /**
@@ -261,6 +289,20 @@ export class CallRecorder extends EventTarget {
   /** Typed `addEventListener` for {@link CallRecorderEventMap}. */
   on<K extends keyof CallRecorderEventMap>(type: K, listener: (event: CallRecorderEventMap[K]) => void): void {
     this.addEventListener(type, listener as EventListener);
+  }
+
+  private audioStateChanged(session: Session, state: string): void {
+    if (this.session !== session || state === session.audioState) {
+      return;
+    }
+    const wasRunning = session.audioState === 'running';
+    session.audioState = state;
+    if (state === 'running') {
+      if (!wasRunning && session.audioWarned) this.emit('warningcleared', 'audio-not-running');
+    } else {
+      session.audioWarned = true;
+      this.emit('warning', audioNotRunning(state));
+    }
   }
 
   private replaceRemoteVideo(session: Session, video: HTMLVideoElement | undefined): void {
