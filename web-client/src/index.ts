@@ -15,6 +15,8 @@ export { workerFrameClock, type FrameClock } from './recording/frame-clock';
 export { layoutTiles, QUALITY_SIZES, type Layout, type Quality, type Rect, type Size } from './recording/layout';
 export { fileExtension, pickMimeType, PREFERRED_MIME_TYPES } from './recording/mime-type';
 export { elapsedMs, nextRecorderState, type RecorderEvent, type RecorderState } from './recording/recorder-state';
+export type { RecorderWarning } from './recording/recorder-warning';
+export { parseRecordingStatus, RECORDING_STATUS_TYPE, type RecordingStatus } from './recording/recording-status';
 export { RecordingLog, type LogOutput } from './recording-log';
 export type {
   CompletedPart,

@@ -8,6 +8,7 @@ import { QUALITY_SIZES, type Layout, type Quality, type Size } from './layout';
 import { playMuted, release } from './media-element';
 import { recordingFilename } from './filename';
 import { audioNotRunning, type RecorderWarning } from './recorder-warning';
+import { recordingStatus, type RecordingStatus } from './recording-status';
 import { pickMimeType, PREFERRED_MIME_TYPES } from './mime-type';
 import { elapsedMs, IDLE, nextRecorderState, type RecorderState } from './recorder-state';
 
@@ -56,7 +57,9 @@ export interface RecordedFile {
 /**
  * Events: `statechange` (detail: {@link RecorderState}), `duration` (detail: elapsed ms, twice a
  * second), `error` (detail: Error), `warning` (detail: {@link RecorderWarning}: the recording goes
- * on but loses something, e.g. audio), `warningcleared` (detail: the kind that is fine again).
+ * on but loses something, e.g. audio), `warningcleared` (detail: the kind that is fine again),
+ * `recordingstatus` (detail: {@link RecordingStatus}, the message to send the other party when
+ * recording starts and ends).
  */
 export type CallRecorderEventMap = {
   statechange: CustomEvent<RecorderState>;
@@ -64,6 +67,7 @@ export type CallRecorderEventMap = {
   error: CustomEvent<Error>;
   warning: CustomEvent<RecorderWarning>;
   warningcleared: CustomEvent<RecorderWarning['kind']>;
+  recordingstatus: CustomEvent<RecordingStatus>;
 };
 
 const DURATION_TICK_MS = 500;
@@ -130,6 +134,11 @@ export class CallRecorder extends EventTarget {
   /** The current state. */
   get state(): RecorderState {
     return this.currentState;
+  }
+
+  /** What to tell the other party now, e.g. when it joins (see {@link RecordingStatus}). */
+  get recordingStatus(): RecordingStatus {
+    return recordingStatus(this.currentState, this.session?.startedOn);
   }
 
   /** How long the current (or last) recording has run, in ms. */
@@ -337,8 +346,13 @@ export class CallRecorder extends EventTarget {
   }
 
   private transition(next: RecorderState): void {
+    const wasRecording = this.recordingStatus.recording;
     this.currentState = next;
     this.emit('statechange', next);
+    const status = this.recordingStatus;
+    if (status.recording !== wasRecording) {
+      this.emit('recordingstatus', status);
+    }
   }
 
   private emit<K extends keyof CallRecorderEventMap>(type: K, detail: CallRecorderEventMap[K]['detail']): void {
