@@ -1,10 +1,11 @@
 import { RecordingLog } from '../recording-log';
 import { AudioMixer } from './audio-mixer';
 import { MemoryChunkSink, type ChunkSink } from './chunk-sink';
-import { CallCompositor } from './compositor';
+import { CallCompositor, type Tile } from './compositor';
 import { InvalidStreamError, RecordingFailedError } from './errors';
 import { workerFrameClock, type FrameClock } from './frame-clock';
 import { QUALITY_SIZES, type Layout, type Quality, type Size } from './layout';
+import { frameSource } from './frame-source';
 import { playMuted, release } from './media-element';
 import { recordingFilename } from './filename';
 import { audioNotRunning, type RecorderWarning } from './recorder-warning';
@@ -59,7 +60,10 @@ export interface RecordedFile {
  * second), `error` (detail: Error), `warning` (detail: {@link RecorderWarning}: the recording goes
  * on but loses something, e.g. audio), `warningcleared` (detail: the kind that is fine again),
  * `recordingstatus` (detail: {@link RecordingStatus}, the message to send the other party when
- * recording starts and ends).
+ * recording starts and ends), `source` (detail: {@link SourceChange}: a party's track ended, was
+ * muted or came back; the file shows a placeholder meanwhile), `devicechange` (the user's
+ * cameras or microphones changed, e.g. a headset was unplugged: time to offer
+ * {@link CallRecorder.replaceLocalStream}).
  */
 export type CallRecorderEventMap = {
   statechange: CustomEvent<RecorderState>;
@@ -68,7 +72,27 @@ export type CallRecorderEventMap = {
   warning: CustomEvent<RecorderWarning>;
   warningcleared: CustomEvent<RecorderWarning['kind']>;
   recordingstatus: CustomEvent<RecordingStatus>;
+  source: CustomEvent<SourceChange>;
+  devicechange: CustomEvent<null>;
 };
+
+/** A party's track changed state during a recording. */
+export interface SourceChange {
+  readonly party: 'local' | 'remote';
+  readonly kind: 'audio' | 'video';
+  /** `ended` (device unplugged, peer gone), `muted` (no data for now) or `live` again. */
+  readonly state: 'ended' | 'muted' | 'live';
+}
+
+/** One party as recorded: its stream, its tile, and the listeners on its tracks. */
+interface Party {
+  readonly stream: MediaStream;
+  readonly videoTrack: MediaStreamTrack | undefined;
+  readonly tile: Tile | undefined;
+  /** The remote stream also plays in a muted element: Chromium feeds WebAudio silence otherwise. */
+  readonly player: HTMLVideoElement | undefined;
+  readonly unlisten: () => void;
+}
 
 const DURATION_TICK_MS = 500;
 /** A context not running this long after start() is reported, even while its resume() is pending. */
@@ -80,8 +104,9 @@ interface Session {
   readonly compositor: CallCompositor;
   readonly mixer: AudioMixer;
   readonly sink: ChunkSink;
-  readonly localVideo: HTMLVideoElement;
-  remoteVideo: HTMLVideoElement | undefined;
+  local: Party;
+  remote: Party | undefined;
+  readonly stopDeviceWatch: () => void;
   writes: Promise<void>;
   /** The audio context's state last seen, and whether a warning about it went out. */
   audioState: string | undefined;
@@ -172,13 +197,6 @@ export class CallRecorder extends EventTarget {
     const mixer = this.audioContext === undefined ? new AudioMixer() : new AudioMixer(this.audioContext, false);
     // Synchronously, while the click's user activation lasts.
     const resumed = mixer.resume();
-    const localVideo = playMuted(local);
-    const remoteVideo = remote === undefined ? undefined : playMuted(remote);
-    compositor.setVideos(localVideo, remoteVideo);
-    mixer.add(local);
-    if (remote !== undefined) {
-      mixer.add(remote);
-    }
     let recorder: MediaRecorder;
     let sink: ChunkSink;
     try {
@@ -191,8 +209,6 @@ export class CallRecorder extends EventTarget {
       recorder.start(this.options.timesliceMs);
     } catch (error) {
       compositor.stop();
-      release(localVideo);
-      if (remoteVideo !== undefined) release(remoteVideo);
       void mixer.close();
       throw new RecordingFailedError('MediaRecorder could not start', { cause: error });
     }
@@ -201,8 +217,10 @@ export class CallRecorder extends EventTarget {
       compositor,
       mixer,
       sink,
-      localVideo,
-      remoteVideo,
+      // Joined right below: the track listeners need the session.
+      local: undefined as unknown as Party,
+      remote: undefined,
+      stopDeviceWatch: watchDevices(() => this.emit('devicechange', null)),
       writes: Promise.resolve(),
       audioState: undefined,
       audioWarned: false,
@@ -215,6 +233,9 @@ export class CallRecorder extends EventTarget {
       }
     });
     recorder.addEventListener('error', (event) => this.fail(session, errorOf(event)));
+    session.local = this.join(session, 'local', local);
+    session.remote = remote === undefined ? undefined : this.join(session, 'remote', remote);
+    compositor.setTiles(session.local.tile, session.remote?.tile);
     this.session = session;
     this.transition(next);
     this.options.log.started(this.mimeType, this.size.width, this.size.height);
@@ -225,29 +246,46 @@ export class CallRecorder extends EventTarget {
   }
 
   /**
-   * Sets (or, with `null`, removes) the remote party's stream. During a recording the remote
-   * video and audio join the file and the layout adapts; call again after tracks were added to
-   * the same stream (WebRTC `track` events arrive one per track).
+   * Sets (or, with `null`, removes) the remote party's stream, at any time: before, during or
+   * between recordings, and again when the peer leaves and rejoins. During a recording its video
+   * and audio join the file and the layout adapts; call again after tracks were added to the same
+   * stream (WebRTC `track` events arrive one per track).
    */
   setRemoteStream(remote: MediaStream | null): void {
-    const previous = this.remote;
     this.remote = remote ?? undefined;
     const session = this.session;
     if (session === undefined) {
       return;
     }
-    if (previous !== undefined && previous !== remote) {
-      session.mixer.remove(previous);
-    }
-    if (remote === null) {
-      this.replaceRemoteVideo(session, undefined);
+    const previous = session.remote;
+    if (remote !== null && previous?.stream === remote && previous.videoTrack === remote.getVideoTracks()[0]) {
+      session.mixer.add(remote);
       return;
     }
-    if (previous !== remote || session.remoteVideo === undefined) {
-      this.replaceRemoteVideo(session, playMuted(remote));
-      this.options.log.remoteJoined();
+    if (previous !== undefined) this.leave(session, previous);
+    session.remote = remote === null ? undefined : this.join(session, 'remote', remote);
+    if (remote !== null) this.options.log.remoteJoined();
+    session.compositor.setTiles(session.local.tile, session.remote?.tile);
+  }
+
+  /**
+   * Replaces the local party's stream, e.g. after the user picked another camera or microphone or
+   * unplugged a headset; during a recording the file goes on with the new one. Outside a
+   * recording there is nothing to replace: {@link CallRecorder.start} takes the local stream.
+   *
+   * @throws InvalidStreamError when `local` has no video track
+   */
+  replaceLocalStream(local: MediaStream): void {
+    if (local.getVideoTracks().length === 0) {
+      throw new InvalidStreamError('The local stream has no video track');
     }
-    session.mixer.add(remote);
+    const session = this.session;
+    if (session === undefined) {
+      return;
+    }
+    this.leave(session, session.local);
+    session.local = this.join(session, 'local', local);
+    session.compositor.setTiles(session.local.tile, session.remote?.tile);
   }
 
   /** Switches between side by side and picture-in-picture, also during a recording. */
@@ -314,12 +352,32 @@ export class CallRecorder extends EventTarget {
     }
   }
 
-  private replaceRemoteVideo(session: Session, video: HTMLVideoElement | undefined): void {
-    if (session.remoteVideo !== undefined) {
-      release(session.remoteVideo);
+  private join(session: Session, party: 'local' | 'remote', stream: MediaStream): Party {
+    const videoTrack = stream.getVideoTracks()[0];
+    session.mixer.add(stream);
+    const listeners: (() => void)[] = [];
+    for (const track of stream.getTracks()) {
+      const kind = track.kind === 'audio' ? 'audio' : 'video';
+      for (const [type, state] of [['ended', 'ended'], ['mute', 'muted'], ['unmute', 'live']] as const) {
+        const listener = () => this.session === session && this.emit('source', { party, kind, state });
+        track.addEventListener(type, listener);
+        listeners.push(() => track.removeEventListener(type, listener));
+      }
     }
-    session.remoteVideo = video;
-    session.compositor.setVideos(session.localVideo, video);
+    return {
+      stream,
+      videoTrack,
+      tile: videoTrack === undefined ? undefined : { source: frameSource(videoTrack), label: party === 'local' ? 'camera off' : 'other party\'s video lost' },
+      player: party === 'remote' ? playMuted(stream) : undefined,
+      unlisten: () => listeners.forEach((unlisten) => unlisten()),
+    };
+  }
+
+  private leave(session: Session, party: Party): void {
+    party.unlisten();
+    party.tile?.source.close();
+    if (party.player !== undefined) release(party.player);
+    session.mixer.remove(party.stream);
   }
 
   private fail(session: Session, error: Error): void {
@@ -337,10 +395,9 @@ export class CallRecorder extends EventTarget {
 
   private teardown(session: Session): void {
     session.compositor.stop();
-    release(session.localVideo);
-    if (session.remoteVideo !== undefined) {
-      release(session.remoteVideo);
-    }
+    session.stopDeviceWatch();
+    this.leave(session, session.local);
+    if (session.remote !== undefined) this.leave(session, session.remote);
     void session.mixer.close();
     this.session = undefined;
   }
@@ -363,4 +420,14 @@ export class CallRecorder extends EventTarget {
 function errorOf(event: Event): Error {
   const error = (event as Event & { error?: unknown }).error;
   return error instanceof Error ? new RecordingFailedError(error.message, { cause: error }) : new RecordingFailedError('MediaRecorder failed');
+}
+
+/** Calls `onChange` on every `devicechange` of the media devices; returns a function that stops. */
+function watchDevices(onChange: () => void): () => void {
+  const devices = navigator.mediaDevices;
+  if (devices === undefined) {
+    return () => undefined;
+  }
+  devices.addEventListener('devicechange', onChange);
+  return () => devices.removeEventListener('devicechange', onChange);
 }

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNTHETIC_COLOUR, SYNTHETIC_FREQUENCY } from '../../src/demo/synthetic-party';
 import { BROWSERS, launchBrowser, type BrowserName } from '../support/browsers';
-import { pixelsAt, probeMedia, toneLevels } from '../support/media-probe';
+import { distinctFramesPerSecond, frozenStretches, pixelsAt, probeMedia, toneLevels } from '../support/media-probe';
 import { startRecordingsServer, type RunningServer } from '../support/recordings-server';
 
 /** Where each browser's fake microphone is loud: Chromium's beep has a strong band at 1.2 kHz, Firefox plays a 1 kHz sine. */
@@ -26,6 +26,7 @@ afterAll(async () => {
   if (workDir !== undefined) await rm(workDir, { recursive: true, force: true });
 });
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const testId = (id: string) => `[data-testid="${id}"]`;
 
 /**
@@ -56,11 +57,11 @@ describe.each(BROWSERS)('the demo page in %s', (name) => {
     await browser?.close();
   });
 
-  async function openLoopbackCall(room: string): Promise<{ page: Page; console: string[] }> {
+  async function openLoopbackCall(room: string, extra = ''): Promise<{ page: Page; console: string[] }> {
     const page = await browser.newPage();
     const lines: string[] = [];
     page.on('console', (message) => lines.push(message.text()));
-    await page.goto(`${server.url}/?email=alice%40example.com&room=${room}&loopback=1`);
+    await page.goto(`${server.url}/?email=alice%40example.com&room=${room}&loopback=1${extra}`);
     await waitFor(page, `${testId('record-button')}:not([disabled])`);
     // Nothing waits for recovery in a fresh room, so the recovery panel must not show (the demo's CSS once overrode `hidden`).
     expect(await page.$eval(testId('recovery-list'), (element) => (element as HTMLElement).checkVisibility())).toBe(false);
@@ -136,4 +137,37 @@ describe.each(BROWSERS)('the demo page in %s', (name) => {
     await waitFor(first, `${testId('record-button')}[disabled]`, { timeout: 10_000 });
     await first.close();
   });
+
+  it('keeps the recording moving, at 10 distinct frames per second or more, while its tab is hidden for 20 s behind another', async () => {
+    // At 360p: what is measured is the hidden tab, not how fast this shared machine encodes 720p.
+    const { page } = await openLoopbackCall(`e2e-${name}-hidden`, '&quality=360p');
+    const visibility = () => page.evaluate(() => document.visibilityState);
+    await page.click(testId('record-button'));
+    const started = Date.now();
+    const seconds = () => (Date.now() - started) / 1000;
+    await sleep(2_000);
+    const cover = await browser.newPage();
+    await cover.bringToFront();
+    await page.waitForFunction(() => document.visibilityState === 'hidden', { polling: 100, timeout: 10_000 });
+    const hiddenAt = seconds();
+    await sleep(20_000);
+    expect(await visibility()).toBe('hidden');
+    const shownAt = seconds();
+    await page.bringToFront();
+    await page.waitForFunction(() => document.visibilityState === 'visible', { polling: 100, timeout: 10_000 });
+    await cover.close();
+    await sleep(1_000);
+    await page.click(testId('record-button'));
+
+    await waitFor(page, `${testId('upload-status')}[data-state="uploaded"]`, { timeout: 60_000 });
+    const row = await page.waitForSelector(`${testId('recordings-list')} ${testId('recording-row')}[data-status="COMPLETED"]`, { timeout: 10_000 });
+    const href = await row?.$eval(testId('download-link'), (link) => link.getAttribute('href'));
+    const file = join(workDir, `${name}-hidden.webm`);
+    await writeFile(file, Buffer.from(await (await fetch(new URL(href ?? '', server.url))).arrayBuffer()));
+    // A second of margin at each end for the file's clock against this one.
+    const rate = await distinctFramesPerSecond(file, hiddenAt + 1, shownAt - 1);
+    expect(rate).toBeGreaterThanOrEqual(10);
+    expect(await frozenStretches(file, 1)).toEqual([]);
+    await page.close();
+  }, 180_000);
 });

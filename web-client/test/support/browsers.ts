@@ -21,5 +21,7 @@ export function launchBrowser(name: BrowserName, userDataDir: string): Promise<B
     userDataDir,
     // puppeteer adds its own headless flag.
     args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless'),
+    // A tab behind another is hidden; let Chromium throttle it as it does for a user, not as puppeteer's defaults ask.
+    ignoreDefaultArgs: ['--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows', '--disable-renderer-backgrounding'],
   });
 }
