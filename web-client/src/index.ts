@@ -2,7 +2,7 @@
  * call-recordings web client: record a 1:1 WebRTC call (both parties, one file), upload it
  * through presigned URLs, and show it with framework-agnostic custom elements.
  */
-export { CallRecorder, type CallRecorderOptions, type CallRecorderEventMap, type RecordedFile } from './recording/call-recorder';
+export { CallRecorder, type CallRecorderOptions, type CallRecorderEventMap, type RecordedFile, type SourceChange } from './recording/call-recorder';
 export { MemoryChunkSink, type ChunkSink } from './recording/chunk-sink';
 export { formatDuration } from './recording/duration';
 export { recordingFilename } from './recording/filename';
