@@ -6,13 +6,15 @@
 export { CallRecording, startCallRecording, type CallRecordingEventMap, type CallRecordingOptions, type CallRecordingWarning } from './call-recording';
 
 // Recorder
-export { CallRecorder, type CallRecorderEventMap, type CallRecorderOptions, type RecordedFile } from './recording/call-recorder';
+export { CallRecorder, type CallRecorderEventMap, type CallRecorderOptions, type RecordedFile, type SourceChange } from './recording/call-recorder';
 export { MemoryChunkSink, type ChunkSink } from './recording/chunk-sink';
 export { formatDuration } from './recording/duration';
 export type { FrameClock } from './recording/frame-clock';
 export { QUALITY_SIZES, type Layout, type Quality, type Size } from './recording/layout';
 export { PREFERRED_MIME_TYPES } from './recording/mime-type';
 export type { RecorderState } from './recording/recorder-state';
+export type { RecorderWarning } from './recording/recorder-warning';
+export { parseRecordingStatus, RECORDING_STATUS_TYPE, type RecordingStatus } from './recording/recording-status';
 export { RecordingLog, type LogOutput } from './recording-log';
 
 // Journal and recovery

@@ -2,6 +2,8 @@
 export interface BroadcastCall {
   /** Tells the other tab and closes the connection; calling it again does nothing. */
   hangUp(): void;
+  /** Sends an app message (JSON-compatible, e.g. a `RecordingStatus`) to the other tab of the room. */
+  send(data: unknown): void;
 }
 
 /** Callbacks of {@link joinBroadcastCall}. */
@@ -10,13 +12,16 @@ export interface BroadcastCallEvents {
   readonly onRemoteTrack: (remote: MediaStream) => void;
   /** The other tab hung up or closed. */
   readonly onPeerLeft: () => void;
+  /** An app message from the other tab (see {@link BroadcastCall.send}). */
+  readonly onPeerMessage?: (data: unknown) => void;
 }
 
 type Signal =
   | { readonly type: 'hello'; readonly from: string; readonly to?: string }
   | { readonly type: 'offer' | 'answer'; readonly from: string; readonly to: string; readonly sdp: RTCSessionDescriptionInit }
   | { readonly type: 'candidate'; readonly from: string; readonly to: string; readonly candidate: RTCIceCandidateInit | null }
-  | { readonly type: 'bye'; readonly from: string };
+  | { readonly type: 'bye'; readonly from: string }
+  | { readonly type: 'app'; readonly from: string; readonly data: unknown };
 
 /**
  * Joins `room` as one of two tabs. Each tab says hello; of two tabs that meet, the one with the
@@ -59,6 +64,10 @@ export function joinBroadcastCall(room: string, local: MediaStream, events: Broa
         peer = undefined;
         events.onPeerLeft();
       }
+      return;
+    }
+    if (signal.type === 'app') {
+      if (peer?.id === signal.from) events.onPeerMessage?.(signal.data);
       return;
     }
     if (signal.to !== undefined && signal.to !== id) {
@@ -105,5 +114,5 @@ export function joinBroadcastCall(room: string, local: MediaStream, events: Broa
   };
   window.addEventListener('pagehide', hangUp);
   post({ type: 'hello', from: id });
-  return { hangUp };
+  return { hangUp, send: (data) => post({ type: 'app', from: id, data }) };
 }

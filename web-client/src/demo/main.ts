@@ -1,6 +1,7 @@
 import { IndexedDbJournal } from '../journal/indexeddb-journal';
 import { discardRecording, findRecoverable } from '../journal/recovery';
 import { CallRecorder } from '../recording/call-recorder';
+import { parseRecordingStatus, type RecordingStatus } from '../recording/recording-status';
 import type { Layout, Quality } from '../recording/layout';
 import { RecordingLog } from '../recording-log';
 import { defineRecordingElements } from '../ui/define-elements';
@@ -18,6 +19,7 @@ import { ProgressiveUpload } from '../upload/progressive-upload';
 import { checkRoomId, RecordingsApi } from '../upload/recordings-api';
 import { joinBroadcastCall } from './broadcast-call';
 import { startLoopbackCall } from './loopback-call';
+import { startSyntheticParty } from './synthetic-party';
 
 defineRecordingElements();
 
@@ -50,6 +52,8 @@ const ui = {
   layout: element<HTMLSelectElement>('#layout'),
   hangUp: element<HTMLButtonElement>('#hang-up'),
   uploadStatus: element<UploadStatusElement>('upload-status'),
+  warning: element<HTMLElement>('#recording-warning'),
+  peerRecording: element<HTMLElement>('#peer-recording'),
   refresh: element<HTMLButtonElement>('#refresh'),
   recordings: element<RecordingsListElement>('recordings-list'),
   recovery: element<RecoveryListElement>('recovery-list'),
@@ -62,13 +66,20 @@ const api = new RecordingsApi({ token: () => token });
 /** The journal of the signed-in user (another user of this browser never sees it); opened at sign-in. */
 let journal: Promise<IndexedDbJournal> = Promise.reject(new Error('Sign in first'));
 journal.catch(() => undefined);
+/**
+ * One audio context for the page: the loopback call's other party plays its tone in it, and the
+ * recorder mixes in it. Made before any gesture, it stays suspended (Firefox, Safari) until the
+ * record click resumes it.
+ */
+const audio = new AudioContext();
 /** `&bitrate=` (video bits per second), e.g. to record a noisy test camera at a high rate. */
 const bitrate = Number(new URLSearchParams(location.search).get('bitrate')) || undefined;
 
 let room: string | undefined;
 let local: MediaStream | undefined;
 let remote: MediaStream | undefined;
-let call: { hangUp(): void } | undefined;
+/** `send` reaches the other party; a loopback call has none. */
+let call: { hangUp(): void; send?(data: unknown): void } | undefined;
 let recorder: CallRecorder | undefined;
 let upload: ProgressiveUpload | undefined;
 
@@ -190,19 +201,50 @@ async function join(roomId: string, loopback: boolean): Promise<void> {
   room = checkRoomId(roomId);
   local ??= await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720 }, audio: true });
   ui.localVideo.srcObject = local;
-  // In a loopback call the "other party" is this very microphone: playing it would echo.
+  // In a loopback call the other party is a synthetic tone: playing it would only be noise.
   ui.remoteVideo.muted = loopback;
   ui.panel.room = room;
   ui.panel.peerConnected = false;
   ui.panel.recordingMs = null;
   ui.call.hidden = false;
-  call = loopback
-    ? await startLoopbackCall(local, peerJoined)
-    : joinBroadcastCall(room, local, { onRemoteTrack: peerJoined, onPeerLeft: peerLeft });
+  call = loopback ? await startLoopbackParty() : joinBroadcastCall(room, local, { onRemoteTrack: peerJoined, onPeerLeft: peerLeft, onPeerMessage: peerMessage });
   await refreshRecordings();
 }
 
+/** The loopback call's other party is synthetic (magenta, a 300 Hz tone), so the file shows who is who. */
+async function startLoopbackParty(): Promise<{ hangUp(): void }> {
+  const party = startSyntheticParty({ context: audio });
+  const loop = await startLoopbackCall(party.stream, peerJoined);
+  return {
+    hangUp() {
+      loop.hangUp();
+      party.stop();
+    },
+  };
+}
+
+function showWarning(message: string | null): void {
+  ui.warning.textContent = message ?? '';
+  ui.warning.hidden = message === null;
+}
+
+/** Consent: the other party's page says while this one records (and the other way round). */
+function peerMessage(data: unknown): void {
+  const status = parseRecordingStatus(data);
+  if (status !== undefined) {
+    ui.peerRecording.hidden = !status.recording;
+  }
+}
+
+function tellPeer(status: RecordingStatus): void {
+  call?.send?.(status);
+}
+
 function peerJoined(stream: MediaStream): void {
+  if (remote !== stream && recorder !== undefined) {
+    // A peer that joins (or rejoins) mid-recording learns it is being recorded.
+    tellPeer(recorder.recordingStatus);
+  }
   remote = stream;
   if (ui.remoteVideo.srcObject !== stream) {
     ui.remoteVideo.srcObject = stream;
@@ -214,6 +256,7 @@ function peerJoined(stream: MediaStream): void {
 
 function peerLeft(): void {
   remote = undefined;
+  ui.peerRecording.hidden = true;
   ui.remoteVideo.srcObject = null;
   ui.recordButton.hasPeer = false;
   ui.panel.peerConnected = false;
@@ -221,6 +264,8 @@ function peerLeft(): void {
 }
 
 async function startRecording(): Promise<void> {
+  // Before the first await, while the click's user activation lasts.
+  void audio.resume();
   if (local === undefined || room === undefined) {
     throw new Error('Join a room before recording');
   }
@@ -234,6 +279,7 @@ async function startRecording(): Promise<void> {
       if (sink === undefined) throw new Error('The upload starts before the recorder');
       return sink;
     },
+    audioContext: audio,
     ...(bitrate === undefined ? {} : { videoBitsPerSecond: bitrate }),
   });
   // The type the recorder negotiated (WebM, or MP4 in Safari) is the upload's type and extension.
@@ -246,6 +292,9 @@ async function startRecording(): Promise<void> {
   }
   const begun = sink;
   active.on('duration', (event) => (ui.panel.recordingMs = event.detail));
+  active.on('warning', (event) => showWarning(`⚠️ ${event.detail.message}`));
+  active.on('warningcleared', () => showWarning(null));
+  active.on('recordingstatus', (event) => tellPeer(event.detail));
   active.on('error', (event) => {
     showError(event.detail);
     recorder = undefined;
@@ -279,6 +328,7 @@ async function stopAndUpload(): Promise<void> {
   ui.recordButton.state = 'uploading';
   try {
     const { durationMs } = await active.stop();
+    showWarning(null);
     ui.panel.recordingMs = null;
     try {
       await sink.complete(durationMs);

@@ -13,15 +13,22 @@ export interface StorageCheck {
  * Asks the browser to keep this origin's storage (`navigator.storage.persist()`: without it a
  * browser may evict the journal when the disk fills, even mid-call) and how much is free
  * (`estimate()`). Never throws: a browser without the Storage API gives `persisted: false`.
+ *
+ * The request is not waited for: Firefox answers it only when the user answers its permission
+ * prompt, and a recording must not wait for that. `persisted` says what the browser had granted
+ * before.
  */
 export async function checkStorage(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<StorageCheck> {
   if (storage === undefined) {
     return { persisted: false };
   }
   const [persisted, estimate] = await Promise.all([
-    storage.persisted().then((already) => already || storage.persist()).catch(() => false),
+    storage.persisted().catch(() => false),
     storage.estimate().catch(() => undefined),
   ]);
+  if (!persisted) {
+    storage.persist().catch(() => false);
+  }
   const available = estimate?.quota === undefined ? undefined : estimate.quota - (estimate.usage ?? 0);
   return available === undefined ? { persisted } : { persisted, availableBytes: available };
 }

@@ -6,8 +6,12 @@
 export class AudioMixer {
   private readonly destination: MediaStreamAudioDestinationNode;
   private readonly sources = new Map<string, MediaStreamAudioSourceNode>();
+  private readonly ownsContext: boolean;
+  private stopWatching: (() => void) | undefined;
 
-  constructor(private readonly context: AudioContext = new AudioContext()) {
+  /** With no context a new one is made, which must then happen inside a user gesture (a click). */
+  constructor(private readonly context: AudioContext = new AudioContext(), owned = true) {
+    this.ownsContext = owned;
     this.destination = context.createMediaStreamDestination();
   }
 
@@ -18,6 +22,11 @@ export class AudioMixer {
       throw new Error('The WebAudio destination has no audio track');
     }
     return track;
+  }
+
+  /** The audio context's state: `running`, `suspended`, `interrupted` (Safari) or `closed`. */
+  get state(): string {
+    return this.context.state;
   }
 
   /**
@@ -42,18 +51,47 @@ export class AudioMixer {
     }
   }
 
-  /** Starts the audio graph; a context created before any user gesture starts suspended. */
-  async resume(): Promise<void> {
-    await this.context.resume();
+  /**
+   * Starts the audio graph and resolves with the state it reached. Call it synchronously inside
+   * the user's click: browsers (Firefox, Safari) keep a context `suspended` that is resumed
+   * outside a gesture, and then the mix is silence.
+   */
+  async resume(): Promise<string> {
+    try {
+      await this.context.resume();
+    } catch {
+      // A closed context cannot resume: its state says so.
+    }
+    return this.context.state;
   }
 
-  /** Disconnects everything and closes the audio context. */
+  /**
+   * Calls `onChange` with every later state of the context. A context the browser suspended or
+   * interrupted (Safari, for a phone call) is asked to resume, which it does once allowed.
+   */
+  watch(onChange: (state: string) => void): void {
+    const listener = () => {
+      const state = this.context.state;
+      if (state === 'suspended' || state === 'interrupted') {
+        void this.resume();
+      }
+      onChange(state);
+    };
+    this.context.addEventListener('statechange', listener);
+    this.stopWatching = () => this.context.removeEventListener('statechange', listener);
+  }
+
+  /** Disconnects everything; closes the audio context unless the app passed it in. */
   async close(): Promise<void> {
+    this.stopWatching?.();
     for (const source of this.sources.values()) {
       source.disconnect();
     }
     this.sources.clear();
     this.track.stop();
-    await this.context.close();
+    this.destination.disconnect();
+    if (this.ownsContext) {
+      await this.context.close();
+    }
   }
 }

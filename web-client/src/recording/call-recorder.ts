@@ -1,12 +1,15 @@
 import { RecordingLog } from '../recording-log';
 import { AudioMixer } from './audio-mixer';
 import { MemoryChunkSink, type ChunkSink } from './chunk-sink';
-import { CallCompositor } from './compositor';
+import { CallCompositor, type Tile } from './compositor';
 import { InvalidStreamError, RecordingFailedError } from './errors';
 import { workerFrameClock, type FrameClock } from './frame-clock';
 import { QUALITY_SIZES, type Layout, type Quality, type Size } from './layout';
+import { frameSource } from './frame-source';
 import { playMuted, release } from './media-element';
 import { recordingFilename } from './filename';
+import { audioNotRunning, type RecorderWarning } from './recorder-warning';
+import { recordingStatus, type RecordingStatus } from './recording-status';
 import { pickMimeType, PREFERRED_MIME_TYPES } from './mime-type';
 import { elapsedMs, IDLE, nextRecorderState, type RecorderState } from './recorder-state';
 
@@ -34,6 +37,11 @@ export interface CallRecorderOptions {
   readonly date?: () => Date;
   /** Default logs to the console. */
   readonly log?: RecordingLog;
+  /**
+   * The context that mixes the audio, e.g. one the app created or resumed inside the user's
+   * click; the recorder does not close it. Default: a new one made in {@link CallRecorder.start}.
+   */
+  readonly audioContext?: AudioContext;
 }
 
 /** A finished recording. */
@@ -47,14 +55,48 @@ export interface RecordedFile {
   readonly size: Size;
 }
 
-/** Events: `statechange` (detail: {@link RecorderState}), `duration` (detail: elapsed ms, twice a second), `error` (detail: Error). */
+/**
+ * Events: `statechange` (detail: {@link RecorderState}), `duration` (detail: elapsed ms, twice a
+ * second), `error` (detail: Error), `warning` (detail: {@link RecorderWarning}: the recording goes
+ * on but loses something, e.g. audio), `warningcleared` (detail: the kind that is fine again),
+ * `recordingstatus` (detail: {@link RecordingStatus}, the message to send the other party when
+ * recording starts and ends), `source` (detail: {@link SourceChange}: a party's track ended, was
+ * muted or came back; the file shows a placeholder meanwhile), `devicechange` (the user's
+ * cameras or microphones changed, e.g. a headset was unplugged: time to offer
+ * {@link CallRecorder.replaceLocalStream}).
+ */
 export type CallRecorderEventMap = {
   statechange: CustomEvent<RecorderState>;
   duration: CustomEvent<number>;
   error: CustomEvent<Error>;
+  warning: CustomEvent<RecorderWarning>;
+  warningcleared: CustomEvent<RecorderWarning['kind']>;
+  recordingstatus: CustomEvent<RecordingStatus>;
+  source: CustomEvent<SourceChange>;
+  devicechange: CustomEvent<null>;
 };
 
+/** A party's track changed state during a recording. */
+export interface SourceChange {
+  readonly party: 'local' | 'remote';
+  readonly kind: 'audio' | 'video';
+  /** `ended` (device unplugged, peer gone), `muted` (no data for now) or `live` again. */
+  readonly state: 'ended' | 'muted' | 'live';
+}
+
+/** One party as recorded: its stream, its tile, and the listeners on its tracks. */
+interface Party {
+  readonly stream: MediaStream;
+  readonly videoTrack: MediaStreamTrack | undefined;
+  readonly tile: Tile | undefined;
+  /** The remote stream also plays in a muted element: Chromium feeds WebAudio silence otherwise. */
+  readonly player: HTMLVideoElement | undefined;
+  readonly unlisten: () => void;
+}
+
 const DURATION_TICK_MS = 500;
+/** A context not running this long after start() is reported, even while its resume() is pending. */
+const AUDIO_START_TIMEOUT_MS = 2_000;
 const VIDEO_BITS_PER_SECOND: Record<Quality, number> = { '360p': 800_000, '720p': 2_500_000, '1080p': 5_000_000 };
 
 interface Session {
@@ -62,9 +104,13 @@ interface Session {
   readonly compositor: CallCompositor;
   readonly mixer: AudioMixer;
   readonly sink: ChunkSink;
-  readonly localVideo: HTMLVideoElement;
-  remoteVideo: HTMLVideoElement | undefined;
+  local: Party;
+  remote: Party | undefined;
+  readonly stopDeviceWatch: () => void;
   writes: Promise<void>;
+  /** The audio context's state last seen, and whether a warning about it went out. */
+  audioState: string | undefined;
+  audioWarned: boolean;
   readonly stopTicks: () => void;
   readonly startedOn: Date;
 }
@@ -82,7 +128,8 @@ export class CallRecorder extends EventTarget {
   readonly mimeType: string;
   /** The canvas (and video) size. */
   readonly size: Size;
-  private readonly options: Required<Omit<CallRecorderOptions, 'quality' | 'mimeTypes' | 'layout'>>;
+  private readonly options: Required<Omit<CallRecorderOptions, 'quality' | 'mimeTypes' | 'layout' | 'audioContext'>>;
+  private readonly audioContext: AudioContext | undefined;
   private layout: Layout;
   private readonly quality: Quality;
   private currentState: RecorderState = IDLE;
@@ -96,6 +143,7 @@ export class CallRecorder extends EventTarget {
     this.size = QUALITY_SIZES[this.quality];
     this.mimeType = pickMimeType((type) => MediaRecorder.isTypeSupported(type), options.mimeTypes ?? PREFERRED_MIME_TYPES);
     this.layout = options.layout ?? 'side-by-side';
+    this.audioContext = options.audioContext;
     this.options = {
       frameRate: options.frameRate ?? 30,
       videoBitsPerSecond: options.videoBitsPerSecond ?? VIDEO_BITS_PER_SECOND[this.quality],
@@ -113,14 +161,21 @@ export class CallRecorder extends EventTarget {
     return this.currentState;
   }
 
+  /** What to tell the other party now, e.g. when it joins (see {@link RecordingStatus}). */
+  get recordingStatus(): RecordingStatus {
+    return recordingStatus(this.currentState, this.session?.startedOn);
+  }
+
   /** How long the current (or last) recording has run, in ms. */
   get durationMs(): number {
     return elapsedMs(this.currentState, this.options.now());
   }
 
   /**
-   * Starts recording the local stream and, if known, the remote one. Must be called from a user
-   * gesture (a click) in browsers that suspend audio until then.
+   * Starts recording the local stream and, if known, the remote one. Call it synchronously inside
+   * the user's click (or pass an `audioContext` resumed there): Firefox and Safari keep audio
+   * started outside a gesture suspended. A context that does not reach `running` raises a
+   * `warning` event (`audio-not-running`); the recording goes on, with silence.
    *
    * @throws IllegalRecorderTransitionError when already recording
    * @throws InvalidStreamError when `local` has no video track
@@ -139,15 +194,9 @@ export class CallRecorder extends EventTarget {
       frameRate: this.options.frameRate,
       clock: this.options.clock,
     });
-    const mixer = new AudioMixer();
-    const localVideo = playMuted(local);
-    const remoteVideo = remote === undefined ? undefined : playMuted(remote);
-    compositor.setVideos(localVideo, remoteVideo);
-    mixer.add(local);
-    if (remote !== undefined) {
-      mixer.add(remote);
-    }
-    void mixer.resume();
+    const mixer = this.audioContext === undefined ? new AudioMixer() : new AudioMixer(this.audioContext, false);
+    // Synchronously, while the click's user activation lasts.
+    const resumed = mixer.resume();
     let recorder: MediaRecorder;
     let sink: ChunkSink;
     try {
@@ -160,8 +209,6 @@ export class CallRecorder extends EventTarget {
       recorder.start(this.options.timesliceMs);
     } catch (error) {
       compositor.stop();
-      release(localVideo);
-      if (remoteVideo !== undefined) release(remoteVideo);
       void mixer.close();
       throw new RecordingFailedError('MediaRecorder could not start', { cause: error });
     }
@@ -170,9 +217,13 @@ export class CallRecorder extends EventTarget {
       compositor,
       mixer,
       sink,
-      localVideo,
-      remoteVideo,
+      // Joined right below: the track listeners need the session.
+      local: undefined as unknown as Party,
+      remote: undefined,
+      stopDeviceWatch: watchDevices(() => this.emit('devicechange', null)),
       writes: Promise.resolve(),
+      audioState: undefined,
+      audioWarned: false,
       stopTicks: this.options.clock.every(DURATION_TICK_MS, () => this.emit('duration', this.durationMs)),
       startedOn: this.options.date(),
     };
@@ -182,35 +233,59 @@ export class CallRecorder extends EventTarget {
       }
     });
     recorder.addEventListener('error', (event) => this.fail(session, errorOf(event)));
+    session.local = this.join(session, 'local', local);
+    session.remote = remote === undefined ? undefined : this.join(session, 'remote', remote);
+    compositor.setTiles(session.local.tile, session.remote?.tile);
     this.session = session;
     this.transition(next);
     this.options.log.started(this.mimeType, this.size.width, this.size.height);
+    void resumed.then((state) => this.audioStateChanged(session, state));
+    // Firefox's resume() never settles while no output device lets the context start.
+    setTimeout(() => this.audioStateChanged(session, mixer.state), AUDIO_START_TIMEOUT_MS);
+    mixer.watch((state) => this.audioStateChanged(session, state));
   }
 
   /**
-   * Sets (or, with `null`, removes) the remote party's stream. During a recording the remote
-   * video and audio join the file and the layout adapts; call again after tracks were added to
-   * the same stream (WebRTC `track` events arrive one per track).
+   * Sets (or, with `null`, removes) the remote party's stream, at any time: before, during or
+   * between recordings, and again when the peer leaves and rejoins. During a recording its video
+   * and audio join the file and the layout adapts; call again after tracks were added to the same
+   * stream (WebRTC `track` events arrive one per track).
    */
   setRemoteStream(remote: MediaStream | null): void {
-    const previous = this.remote;
     this.remote = remote ?? undefined;
     const session = this.session;
     if (session === undefined) {
       return;
     }
-    if (previous !== undefined && previous !== remote) {
-      session.mixer.remove(previous);
-    }
-    if (remote === null) {
-      this.replaceRemoteVideo(session, undefined);
+    const previous = session.remote;
+    if (remote !== null && previous?.stream === remote && previous.videoTrack === remote.getVideoTracks()[0]) {
+      session.mixer.add(remote);
       return;
     }
-    if (previous !== remote || session.remoteVideo === undefined) {
-      this.replaceRemoteVideo(session, playMuted(remote));
-      this.options.log.remoteJoined();
+    if (previous !== undefined) this.leave(session, previous);
+    session.remote = remote === null ? undefined : this.join(session, 'remote', remote);
+    if (remote !== null) this.options.log.remoteJoined();
+    session.compositor.setTiles(session.local.tile, session.remote?.tile);
+  }
+
+  /**
+   * Replaces the local party's stream, e.g. after the user picked another camera or microphone or
+   * unplugged a headset; during a recording the file goes on with the new one. Outside a
+   * recording there is nothing to replace: {@link CallRecorder.start} takes the local stream.
+   *
+   * @throws InvalidStreamError when `local` has no video track
+   */
+  replaceLocalStream(local: MediaStream): void {
+    if (local.getVideoTracks().length === 0) {
+      throw new InvalidStreamError('The local stream has no video track');
     }
-    session.mixer.add(remote);
+    const session = this.session;
+    if (session === undefined) {
+      return;
+    }
+    this.leave(session, session.local);
+    session.local = this.join(session, 'local', local);
+    session.compositor.setTiles(session.local.tile, session.remote?.tile);
   }
 
   /** Switches between side by side and picture-in-picture, also during a recording. */
@@ -263,12 +338,46 @@ export class CallRecorder extends EventTarget {
     this.addEventListener(type, listener as EventListener);
   }
 
-  private replaceRemoteVideo(session: Session, video: HTMLVideoElement | undefined): void {
-    if (session.remoteVideo !== undefined) {
-      release(session.remoteVideo);
+  private audioStateChanged(session: Session, state: string): void {
+    if (this.session !== session || state === session.audioState) {
+      return;
     }
-    session.remoteVideo = video;
-    session.compositor.setVideos(session.localVideo, video);
+    const wasRunning = session.audioState === 'running';
+    session.audioState = state;
+    if (state === 'running') {
+      if (!wasRunning && session.audioWarned) this.emit('warningcleared', 'audio-not-running');
+    } else {
+      session.audioWarned = true;
+      this.emit('warning', audioNotRunning(state));
+    }
+  }
+
+  private join(session: Session, party: 'local' | 'remote', stream: MediaStream): Party {
+    const videoTrack = stream.getVideoTracks()[0];
+    session.mixer.add(stream);
+    const listeners: (() => void)[] = [];
+    for (const track of stream.getTracks()) {
+      const kind = track.kind === 'audio' ? 'audio' : 'video';
+      for (const [type, state] of [['ended', 'ended'], ['mute', 'muted'], ['unmute', 'live']] as const) {
+        const listener = () => this.session === session && this.emit('source', { party, kind, state });
+        track.addEventListener(type, listener);
+        listeners.push(() => track.removeEventListener(type, listener));
+      }
+    }
+    return {
+      stream,
+      videoTrack,
+      tile: videoTrack === undefined ? undefined : { source: frameSource(videoTrack), label: party === 'local' ? 'camera off' : 'other party\'s video lost' },
+      player: party === 'remote' ? playMuted(stream) : undefined,
+      unlisten: () => listeners.forEach((unlisten) => unlisten()),
+    };
+  }
+
+  private leave(session: Session, party: Party): void {
+    party.unlisten();
+    party.tile?.source.close();
+    if (party.player !== undefined) release(party.player);
+    session.mixer.remove(party.stream);
   }
 
   private fail(session: Session, error: Error): void {
@@ -286,17 +395,21 @@ export class CallRecorder extends EventTarget {
 
   private teardown(session: Session): void {
     session.compositor.stop();
-    release(session.localVideo);
-    if (session.remoteVideo !== undefined) {
-      release(session.remoteVideo);
-    }
+    session.stopDeviceWatch();
+    this.leave(session, session.local);
+    if (session.remote !== undefined) this.leave(session, session.remote);
     void session.mixer.close();
     this.session = undefined;
   }
 
   private transition(next: RecorderState): void {
+    const wasRecording = this.recordingStatus.recording;
     this.currentState = next;
     this.emit('statechange', next);
+    const status = this.recordingStatus;
+    if (status.recording !== wasRecording) {
+      this.emit('recordingstatus', status);
+    }
   }
 
   private emit<K extends keyof CallRecorderEventMap>(type: K, detail: CallRecorderEventMap[K]['detail']): void {
@@ -307,4 +420,14 @@ export class CallRecorder extends EventTarget {
 function errorOf(event: Event): Error {
   const error = (event as Event & { error?: unknown }).error;
   return error instanceof Error ? new RecordingFailedError(error.message, { cause: error }) : new RecordingFailedError('MediaRecorder failed');
+}
+
+/** Calls `onChange` on every `devicechange` of the media devices; returns a function that stops. */
+function watchDevices(onChange: () => void): () => void {
+  const devices = navigator.mediaDevices;
+  if (devices === undefined) {
+    return () => undefined;
+  }
+  devices.addEventListener('devicechange', onChange);
+  return () => devices.removeEventListener('devicechange', onChange);
 }

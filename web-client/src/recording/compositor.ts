@@ -1,4 +1,5 @@
 import type { FrameClock } from './frame-clock';
+import type { FrameSource } from './frame-source';
 import { layoutTiles, type Layout, type Size } from './layout';
 
 /** Options of {@link CallCompositor}. */
@@ -13,17 +14,30 @@ export interface CompositorOptions {
   readonly clock: FrameClock;
 }
 
+/** A party's tile: its frames, and what to call it while its video is dead. */
+export interface Tile {
+  readonly source: FrameSource;
+  /** Shown on the placeholder, e.g. "camera off". */
+  readonly label: string;
+}
+
+/** The size a placeholder takes before its party ever showed a frame. */
+const PLACEHOLDER_SIZE: Size = { width: 640, height: 480 };
+
 /**
  * Draws the local and the remote video onto one canvas and captures it as a single video track,
  * so that MediaRecorder records both parties (it records only the first video track of a stream).
+ * A party whose video track ended or is muted (camera unplugged, peer's connection lost) gets a
+ * placeholder tile, never its last frame frozen.
  */
 export class CallCompositor {
   /** The canvas drawn on; not attached to the document. */
   readonly canvas: HTMLCanvasElement;
   private readonly context: CanvasRenderingContext2D;
   private layout: Layout;
-  private local: HTMLVideoElement | undefined;
-  private remote: HTMLVideoElement | undefined;
+  private local: Tile | undefined;
+  private remote: Tile | undefined;
+  private readonly lastSizes = new WeakMap<Tile, Size>();
   private stopClock: (() => void) | undefined;
   private track: MediaStreamTrack | undefined;
 
@@ -39,8 +53,8 @@ export class CallCompositor {
     this.layout = options.layout;
   }
 
-  /** Sets the videos to draw; the layout adapts to whichever have frames. */
-  setVideos(local: HTMLVideoElement | undefined, remote: HTMLVideoElement | undefined): void {
+  /** Sets the tiles to draw; a party without a tile takes no room. */
+  setTiles(local: Tile | undefined, remote: Tile | undefined): void {
     this.local = local;
     this.remote = remote;
   }
@@ -76,21 +90,37 @@ export class CallCompositor {
     this.context.fillRect(0, 0, width, height);
     // Picture-in-picture shows the remote party large and the local camera as the inset.
     const order = this.layout === 'side-by-side' ? [this.local, this.remote] : [this.remote, this.local];
-    const videos = order.filter(hasFrame);
-    const rects = layoutTiles(
-      this.layout,
-      { width, height },
-      videos.map((video) => ({ width: video.videoWidth, height: video.videoHeight })),
-    );
-    videos.forEach((video, index) => {
+    const tiles = order.filter((tile) => tile !== undefined && (this.isLive(tile) ? tile.source.image !== undefined : true)) as Tile[];
+    const rects = layoutTiles(this.layout, { width, height }, tiles.map((tile) => this.sizeOf(tile)));
+    tiles.forEach((tile, index) => {
       const rect = rects[index];
-      if (rect !== undefined) {
-        this.context.drawImage(video, rect.x, rect.y, rect.width, rect.height);
+      const image = tile.source.image;
+      if (rect === undefined) {
+        return;
+      }
+      if (this.isLive(tile) && image !== undefined) {
+        this.context.drawImage(image, rect.x, rect.y, rect.width, rect.height);
+      } else {
+        this.context.fillStyle = '#374151';
+        this.context.fillRect(rect.x, rect.y, rect.width, rect.height);
+        this.context.fillStyle = '#e5e7eb';
+        this.context.font = `${Math.round(rect.height / 12)}px sans-serif`;
+        this.context.textAlign = 'center';
+        this.context.fillText(tile.label, rect.x + rect.width / 2, rect.y + rect.height / 2);
       }
     });
   }
-}
 
-function hasFrame(video: HTMLVideoElement | undefined): video is HTMLVideoElement {
-  return video !== undefined && video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0;
+  private isLive(tile: Tile): boolean {
+    return tile.source.track.readyState === 'live' && !tile.source.track.muted;
+  }
+
+  private sizeOf(tile: Tile): Size {
+    if (tile.source.width > 0 && tile.source.height > 0) {
+      const size = { width: tile.source.width, height: tile.source.height };
+      this.lastSizes.set(tile, size);
+      return size;
+    }
+    return this.lastSizes.get(tile) ?? PLACEHOLDER_SIZE;
+  }
 }

@@ -1,109 +1,134 @@
-import { commands } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FrameSample } from '../support/browser-commands';
-import { startLoopbackCall, type LoopbackCall } from '../../src/demo/loopback-call';
-import { CallRecorder, type RecordedFile } from '../../src/recording/call-recorder';
+import { SYNTHETIC_COLOUR, SYNTHETIC_FREQUENCY } from '../../src/demo/synthetic-party';
+import { CallRecorder } from '../../src/recording/call-recorder';
 import { IllegalRecorderTransitionError, InvalidStreamError, UnsupportedRecordingTypeError } from '../../src/recording/errors';
+import type { RecorderWarning } from '../../src/recording/recorder-warning';
+import { camera, cleanUp, loopback, near, probe, showingVideo, sleep, syntheticParty } from '../support/recording-page';
+import { inUserClick } from '../support/user-gesture';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const streams: MediaStream[] = [];
-const calls: LoopbackCall[] = [];
+/** Where no party's tone is: the floor the tones must stand above. */
+const QUIET_FREQUENCY = 200;
+/** The local party: green, at 660 Hz, so that the test needs no browser's fake devices to tell the parties apart. */
+const LOCAL = { colour: [40, 180, 60], frequency: 660 } as const;
 
-async function camera(constraints: MediaStreamConstraints = { video: true, audio: true }): Promise<MediaStream> {
-  const stream = await navigator.mediaDevices.getUserMedia(constraints);
-  streams.push(stream);
-  return stream;
-}
+afterEach(cleanUp);
 
-async function loopback(sent: MediaStream, onRemote: (remote: MediaStream) => void): Promise<void> {
-  calls.push(await startLoopbackCall(sent, onRemote));
-}
-
-async function probe(file: RecordedFile, samples: readonly FrameSample[] = []) {
-  const bytes = new Uint8Array(await file.blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return commands.probeRecording(btoa(binary), 'webm', samples);
-}
-
-afterEach(() => {
-  calls.splice(0).forEach((call) => call.hangUp());
-  streams.splice(0).forEach((stream) => stream.getTracks().forEach((track) => track.stop()));
-});
-
-describe('CallRecorder in Chromium', () => {
-  it('records a 6 s loopback call, remote joining late, into one file with one 1280x720 video and one audible audio track', async () => {
-    const local = await camera();
-    const recorder = new CallRecorder({ quality: '720p' });
+describe('CallRecorder', () => {
+  it('records a 6 s call, the other party joining late, into one 1280x720 file that shows and sounds like both parties', async () => {
+    const { party, recorder } = await inUserClick(() => {
+      const recorder = new CallRecorder({ quality: '720p' });
+      recorder.start(syntheticParty(LOCAL).stream);
+      return { party: syntheticParty(), recorder };
+    });
     const states: string[] = [];
     const durations: number[] = [];
+    const warnings: RecorderWarning[] = [];
     recorder.on('statechange', (event) => states.push(event.detail.kind));
     recorder.on('duration', (event) => durations.push(event.detail));
-    recorder.start(local);
+    recorder.on('warning', (event) => warnings.push(event.detail));
     await sleep(1500);
-    await loopback(local, (remote) => recorder.setRemoteStream(remote));
+    await loopback(party.stream, (remote) => recorder.setRemoteStream(remote));
     await sleep(4500);
     const file = await recorder.stop();
 
-    expect(states).toEqual(['recording', 'stopping', 'stopped']);
+    expect(warnings).toEqual([]);
+    expect(states).toEqual(['stopping', 'stopped']);
     expect(durations.length).toBeGreaterThanOrEqual(10);
     expect(Math.max(...durations)).toBeGreaterThanOrEqual(5000);
     expect(file.mimeType).toBe('video/webm;codecs=vp8,opus');
     expect(file.filename).toMatch(/^recording-\d{8}-\d{6}\.webm$/);
     expect(file.durationMs).toBeGreaterThanOrEqual(5900);
     expect(file.size).toEqual({ width: 1280, height: 720 });
-    // The 640x480 fake camera alone fills the canvas height (pillarboxed at x < 160); once the
-    // remote joins, both sit side by side, local in the left half, remote in the right.
-    const points = [
-      { x: 80, y: 360 },
-      { x: 720, y: 360 },
-    ];
-    const media = await probe(file, [
-      { seconds: 0.5, points },
-      { seconds: 5, points },
-    ]);
-    const lit = (rgb: [number, number, number] | undefined) => (rgb ?? [0, 0, 0]).reduce((a, b) => a + b, 0) > 60;
-    expect(media.samples.map((colours) => colours.map(lit))).toEqual([
-      [false, true],
-      [true, true],
-    ]);
+    // Alone, the local party (green) fills the canvas; once the other party (magenta) joins, it
+    // takes the right half.
+    const media = await probe(file, {
+      samples: [
+        { seconds: 0.5, points: [{ x: 640, y: 360 }] },
+        { seconds: 5, points: [{ x: 320, y: 360 }, { x: 960, y: 360 }] },
+      ],
+      frequencies: [LOCAL.frequency, SYNTHETIC_FREQUENCY, QUIET_FREQUENCY],
+    });
+    const [[alone], [left, right]] = media.samples as [[number, number, number]][][] & [[[number, number, number]], [[number, number, number], [number, number, number]]];
+    expect([alone, left, right].map((rgb) => (near(rgb, LOCAL.colour) ? 'local' : near(rgb, SYNTHETIC_COLOUR) ? 'other' : rgb))).toEqual(['local', 'local', 'other']);
     expect(media.videoStreams).toEqual([{ codec: 'vp8', width: 1280, height: 720 }]);
     expect(media.audioStreams).toHaveLength(1);
     expect(media.audioStreams[0]?.codec).toBe('opus');
     expect(media.maxVolumeDb).toBeGreaterThan(-40);
-    expect(media.lastVideoPacketSeconds).toBeGreaterThan(4.5);
+    const [microphone, other, quiet] = media.toneDb as [number, number, number];
+    expect({ microphone: microphone - quiet > 15, other: other - quiet > 15, levels: media.toneDb }).toMatchObject({ microphone: true, other: true });
+    // Well past the join at 1.5 s (a starved machine drops the last frames at stop).
+    expect(media.lastVideoPacketSeconds).toBeGreaterThan(4);
   });
 
-  it('hears the remote party even when the local stream has no audio (remote audio must play in an element)', async () => {
+  it('hears the other party when the local stream has no audio (remote audio must play in an element)', async () => {
     const localVideoOnly = await camera({ video: true });
-    const sent = await camera({ video: true, audio: true });
-    const recorder = new CallRecorder();
+    const party = await inUserClick(() => syntheticParty());
     let remote: MediaStream | undefined;
-    await loopback(sent, (stream) => {
+    const recorder = new CallRecorder();
+    await loopback(party.stream, (stream) => {
       remote = stream;
       recorder.setRemoteStream(stream);
     });
     await expect.poll(() => remote?.getAudioTracks().length ?? 0).toBe(1);
-    recorder.start(localVideoOnly);
+    await inUserClick(() => recorder.start(localVideoOnly));
     await sleep(3000);
-    const media = await probe(await recorder.stop());
+    const media = await probe(await recorder.stop(), { frequencies: [LOCAL.frequency, SYNTHETIC_FREQUENCY, QUIET_FREQUENCY] });
 
     expect(media.audioStreams).toHaveLength(1);
-    expect(media.maxVolumeDb).toBeGreaterThan(-40);
+    const [microphone, other, quiet] = media.toneDb as [number, number, number];
+    expect({ microphone: microphone - quiet > 15, other: other - quiet > 15, levels: media.toneDb }).toMatchObject({ microphone: false, other: true });
   });
 
-  it('records at 1920x1080 with the 1080p quality and picture-in-picture', async () => {
-    const local = await camera();
+  it('records at 1920x1080 with the 1080p quality and picture-in-picture: the other party large, the local one as the inset', async () => {
+    const [local, party] = await inUserClick(() => [syntheticParty(LOCAL), syntheticParty()]);
     const recorder = new CallRecorder({ quality: '1080p', layout: 'picture-in-picture' });
-    await loopback(local, (remote) => recorder.setRemoteStream(remote));
-    recorder.start(local);
-    await sleep(2000);
-    const media = await probe(await recorder.stop());
+    let remote: MediaStream | undefined;
+    await loopback(party.stream, (stream) => {
+      remote = stream;
+      recorder.setRemoteStream(stream);
+    });
+    await expect.poll(() => remote).toBeDefined();
+    await showingVideo(remote ?? new MediaStream());
+    await inUserClick(() => recorder.start(local.stream));
+    await sleep(2500);
+    // The inset is a quarter of the width (480 px) in the bottom-right corner, 30 px from the edges.
+    const media = await probe(await recorder.stop(), {
+      samples: [{ seconds: 1.5, points: [{ x: 600, y: 540 }, { x: 1650, y: 900 }] }],
+    });
 
     expect(media.videoStreams).toEqual([{ codec: 'vp8', width: 1920, height: 1080 }]);
     expect(media.audioStreams).toHaveLength(1);
+    const [[large, inset]] = media.samples as [[[number, number, number], [number, number, number]]];
+    expect(near(large, SYNTHETIC_COLOUR)).toBe(true);
+    expect(near(inset, LOCAL.colour)).toBe(true);
+  });
+
+  it('warns "microphone audio is not being recorded" while its audio context is not running, and records on', async () => {
+    const local = await camera();
+    const closed = new AudioContext();
+    await closed.close();
+    const deaf = new CallRecorder({ audioContext: closed });
+    const warnings: RecorderWarning[] = [];
+    deaf.on('warning', (event) => warnings.push(event.detail));
+    deaf.start(local);
+    await expect.poll(() => warnings).toEqual([expect.objectContaining({ kind: 'audio-not-running', state: 'closed' })]);
+    expect(warnings[0]?.message).toContain('microphone audio is not being recorded');
+    expect(deaf.state.kind).toBe('recording');
+    await deaf.stop();
+
+    // A context the browser suspends mid-call (Safari interrupts it for a phone call) is resumed.
+    const running = await inUserClick(() => new AudioContext());
+    const recorder = new CallRecorder({ audioContext: running });
+    const events: string[] = [];
+    recorder.on('warning', (event) => events.push(`warning ${event.detail.state}`));
+    recorder.on('warningcleared', (event) => events.push(`cleared ${event.detail}`));
+    await inUserClick(() => recorder.start(local));
+    await expect.poll(() => running.state).toBe('running');
+    await running.suspend();
+    await expect.poll(() => events).toEqual(['warning suspended', 'cleared audio-not-running']);
+    await recorder.stop();
+    expect(running.state).toBe('running');
+    await running.close();
   });
 
   it('refuses to stop a recorder that never started', async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserCommand } from 'vitest/node';
-import { pixelsAt, probeMedia, type MediaProbe, type Point } from './media-probe.ts';
+import { frozenStretches, pixelsAt, probeMedia, toneLevels, type MediaProbe, type Point } from './media-probe.ts';
 
 /** Pixels to read from the frame shown at `seconds`. */
 export interface FrameSample {
@@ -10,17 +10,31 @@ export interface FrameSample {
   readonly points: readonly Point[];
 }
 
-/** A probe plus the colours sampled, one list per {@link FrameSample}. */
+/** What to measure besides the streams. */
+export interface ProbeRequest {
+  /** Pixels to read. */
+  readonly samples?: readonly FrameSample[];
+  /** Tone frequencies (Hz) whose level to measure, see `toneLevels`. */
+  readonly frequencies?: readonly number[];
+  /** Report frozen stretches longer than this many seconds. */
+  readonly freezeSeconds?: number;
+}
+
+/** A probe plus what {@link ProbeRequest} asked for. */
 export interface RecordingProbe extends MediaProbe {
+  /** The colours sampled, one list per {@link FrameSample}. */
   readonly samples: [number, number, number][][];
+  /** dBFS per requested frequency. */
+  readonly toneDb: number[];
+  readonly frozen: { start: number; end: number }[];
 }
 
 /** Writes a recording sent from the page (base64) to a temp file and probes it with ffprobe/ffmpeg. */
-export const probeRecording: BrowserCommand<[base64: string, extension: string, samples?: readonly FrameSample[]], RecordingProbe> = async (
+export const probeRecording: BrowserCommand<[base64: string, extension: string, request?: ProbeRequest], RecordingProbe> = async (
   _context,
   base64,
   extension,
-  samples = [],
+  { samples = [], frequencies = [], freezeSeconds } = {},
 ) => {
   const dir = await mkdtemp(join(tmpdir(), 'call-recordings-probe-'));
   try {
@@ -30,9 +44,12 @@ export const probeRecording: BrowserCommand<[base64: string, extension: string, 
     const width = media.videoStreams[0]?.width ?? 0;
     const colours = [];
     for (const sample of samples) {
-      colours.push(await pixelsAt(file, sample.seconds, width, sample.points));
+      // A loaded machine may end the video a little early: then the last frame is the one shown.
+      colours.push(await pixelsAt(file, Math.min(sample.seconds, media.lastVideoPacketSeconds), width, sample.points));
     }
-    return { ...media, samples: colours };
+    const toneDb = await toneLevels(file, frequencies);
+    const frozen = freezeSeconds === undefined ? [] : await frozenStretches(file, freezeSeconds);
+    return { ...media, samples: colours, toneDb, frozen };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -40,6 +57,6 @@ export const probeRecording: BrowserCommand<[base64: string, extension: string, 
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
-    probeRecording: (base64: string, extension: string, samples?: readonly FrameSample[]) => Promise<RecordingProbe>;
+    probeRecording: (base64: string, extension: string, request?: ProbeRequest) => Promise<RecordingProbe>;
   }
 }

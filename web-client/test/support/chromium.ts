@@ -1,4 +1,4 @@
-import args from './chromium-args.json';
+import args from './chromium-args.json' with { type: 'json' };
 
 /** The system Chromium; no test tool may download a browser of its own. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -84,3 +84,41 @@ export async function pixelsAt(file: string, seconds: number, frameWidth: number
     return [frame.stdout[offset] ?? 0, frame.stdout[offset + 1] ?? 0, frame.stdout[offset + 2] ?? 0];
   });
 }
+
+/**
+ * Mean level in dBFS of the first audio stream through a narrow band-pass at each frequency: a
+ * tone at that frequency reads tens of dB above a band where nothing plays.
+ */
+export async function toneLevels(file: string, frequencies: readonly number[]): Promise<number[]> {
+  const levels = [];
+  for (const frequency of frequencies) {
+    const filter = `bandpass=f=${frequency}:width_type=q:w=20,bandpass=f=${frequency}:width_type=q:w=20,volumedetect`;
+    const { stderr } = await run('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-map', '0:a:0', '-af', filter, '-f', 'null', '-']);
+    levels.push(decibels(stderr, 'mean_volume'));
+  }
+  return levels;
+}
+
+/**
+ * The stretches (start and end in s) where ffmpeg's `freezedetect` finds the video still for
+ * longer than `minSeconds` (noise tolerance -60 dB: a still frame decodes identically, while a
+ * small square moving on a still background already differs by more).
+ */
+export async function frozenStretches(file: string, minSeconds: number): Promise<{ start: number; end: number }[]> {
+  const { stderr } = await run('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-map', '0:v:0', '-vf', `freezedetect=n=-60dB:d=${minSeconds}`, '-f', 'null', '-']);
+  const starts = [...stderr.matchAll(/freeze_start: ([\d.]+)/g)].map((m) => Number.parseFloat(m[1] ?? '0'));
+  const ends = [...stderr.matchAll(/freeze_end: ([\d.]+)/g)].map((m) => Number.parseFloat(m[1] ?? '0'));
+  return starts.map((start, index) => ({ start, end: ends[index] ?? Number.POSITIVE_INFINITY }));
+}
+
+/**
+ * Distinct video frames per second between `start` and `end` (s): the frames that ffmpeg's
+ * `mpdecimate` keeps (it drops a frame that barely differs from the one before), per second.
+ */
+export async function distinctFramesPerSecond(file: string, start: number, end: number): Promise<number> {
+  const { stdout } = await run('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:v:0', '-vf', `trim=start=${start}:end=${end},mpdecimate`, '-fps_mode', 'vfr', '-f', 'framemd5', '-'], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const frames = stdout.split('\n').filter((line) => line !== '' && !line.startsWith('#')).length;
+  return frames / (end - start);
+}
