@@ -164,6 +164,27 @@ class SecurityControlsTest implements TestPropertyProvider {
     assertThat(api().get("/health", null).header("Referrer-Policy")).isEqualTo("no-referrer");
   }
 
+  @Test
+  void aStorageFailureOnObjectsNamesNoServerPath() throws IOException {
+    String token = api().devToken(user());
+    com.fasterxml.jackson.databind.JsonNode ticket = api().post("/recordings/upload-url", token,
+        "{\"room_id\":\"room-1\",\"size\":3}").json();
+    Path staging = data.path().resolve("tmp");
+    Path aside = data.path().resolve("tmp-aside");
+    Files.move(staging, aside);
+    Files.writeString(staging, "not a folder");
+    try {
+      Api.Reply put = api().raw("PUT", ticket.get("upload_url").asText(),
+          Uploads.headers(ticket.get("upload_headers")), new byte[3]);
+
+      assertProblem(put, 503);
+      assertThat(put.text()).doesNotContain(data.path().toString()).doesNotContain("/tmp");
+    } finally {
+      Files.delete(staging);
+      Files.move(aside, staging);
+    }
+  }
+
   private long filesInData() {
     try (Stream<Path> files = Files.walk(data.path())) {
       return files.count();
