@@ -115,6 +115,22 @@ class SecurityControlsTest implements TestPropertyProvider {
   }
 
   @Test
+  void devTokensAreRateLimitedPerClientAddress() {
+    Api.Reply refused = null;
+    for (int i = 0; i < 40 && refused == null; i++) {
+      Api.Reply reply = api().post("/dev/token", null, "{\"email\":\"" + user() + "\"}");
+      refused = reply.status() == 429 ? reply : null;
+    }
+
+    assertThat(refused).as("a 429 within 40 tokens at 30 a minute").isNotNull();
+    assertProblem(refused, 429);
+    assertThat(refused.header("Retry-After")).isEqualTo("2");
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(api().post("/dev/token", null, "{\"email\":\"" + user() + "\"}").status()).isEqualTo(200);
+    clock.advance(Duration.ofMinutes(1)); // a full bucket again for the other cases' tokens
+  }
+
+  @Test
   void aDurationLongerThanTheRetentionIsA400AndTheRecordingCanStillComplete() {
     String token = api().devToken(user());
     String id = Uploads.putSingle(api(), token, "room-1", new byte[10]).get("recording_id").asText();
