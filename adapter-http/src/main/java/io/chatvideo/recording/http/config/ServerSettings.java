@@ -166,7 +166,7 @@ public final class ServerSettings {
           "is dev, which anyone can mint tokens for; the aws backend needs jwt (or recording.auth.allow-dev-with-aws=true)");
     }
     if (auth.mode() == AuthMode.DEV && !Loopback.isLoopbackHost(host) && !auth.allowDevOffLoopback()) {
-      throw new InvalidConfigurationException("micronaut.server.host", "is " + host + ", but dev mode (anyone can "
+      throw new InvalidConfigurationException("micronaut.server.host", "is " + (host.isBlank() ? "unset (every interface)" : host) + ", but dev mode (anyone can "
           + "mint a token for any email) listens on loopback only: bind 127.0.0.1, use jwt, or set "
           + "recording.auth.allow-dev-off-loopback=true inside a container whose port only this host can reach");
     }

@@ -15,14 +15,17 @@ import java.util.Optional;
 /**
  * Checks {@link UploadLimits} before a new upload is started, by reading the owner's listing
  * (newest first) back one {@link UploadLimits#DAY}: the same port query on every backend, and a
- * read only, so a refused request writes nothing anywhere. A pending multipart upload started more
- * than a day ago is not counted; its bytes count once it completes.
+ * read only, so a refused request writes nothing anywhere. The read stops after the newest {@value
+ * #SCANNED} recordings: open uploads are among the newest (their window is minutes to hours), but
+ * a user starting more than that many recordings a day has only those counted towards the bytes
+ * of the day. A pending multipart upload started more than a day ago is not counted either; its
+ * bytes count once it completes.
  */
 final class UploadAllowance {
 
   private static final int PAGE = 200;
-  /** More recordings than this in one day is over any limit worth configuring. */
   private static final int MAX_PAGES = 5;
+  static final int SCANNED = PAGE * MAX_PAGES;
 
   private final RecordingRepository repository;
   private final UploadLimits limits;
@@ -59,13 +62,11 @@ final class UploadAllowance {
         }
       }
       if (page.nextCursor().isEmpty()) {
-        decide(pending, bytes, newBytes, oldestPendingWindow, oldestInDay, now);
-        return;
+        break;
       }
       cursor = page.nextCursor();
     }
-    throw new LimitExceededException("more than " + MAX_PAGES * PAGE + " recordings were started in the last day",
-        Duration.between(now, oldestInDay.plus(UploadLimits.DAY)));
+    decide(pending, bytes, newBytes, oldestPendingWindow, oldestInDay, now);
   }
 
   private void decide(int pending, long bytes, long newBytes, Instant oldestPendingWindow, Instant oldestInDay,
