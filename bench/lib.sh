@@ -57,8 +57,11 @@ start_server_with() {
   API=http://127.0.0.1:$PORT
   SERVER_DATA=$data
   mkdir -p "$data"
+  # One user drives each benchmark: its per-user limits are lifted (callers may still set them).
   env MICRONAUT_SERVER_HOST=127.0.0.1 MICRONAUT_SERVER_PORT="$PORT" RECORDINGS_DATA_DIR="$data" \
-    RECORDING_WEB_DIR="$data/no-web" "$@" \
+    RECORDING_WEB_DIR="$data/no-web" RECORDING_LIMITS_MAX_PENDING_UPLOADS=1000 \
+    RECORDING_LIMITS_UPLOAD_REQUESTS_PER_MINUTE=1000000 RECORDING_LIMITS_DEV_TOKENS_PER_MINUTE=1000000 \
+    RECORDING_LIMITS_MAX_BYTES_PER_DAY=1099511627776 "$@" \
     $command >"$data/server.log" 2>&1 &
   SERVER_PID=$!
   SERVER_PIDS+=("$SERVER_PID")

@@ -54,6 +54,7 @@ final class RecordingsFactory {
         .retention(settings.retention())
         .presign(settings.presign())
         .sizes(settings.sizes())
+        .limits(settings.limits())
         .build();
   }
 

@@ -120,4 +120,61 @@ class ConfigurationTest {
 
     assertThat(reason).contains("gcs").doesNotContain("\n");
   }
+
+  @Test
+  void devModeRefusesToListenOffLoopbackUnlessToldTo() {
+    String reason = startFailure(Map.of("micronaut.server.host", "0.0.0.0"));
+    assertThat(reason).startsWith("invalid configuration: micronaut.server.host (MICRONAUT_SERVER_HOST) is 0.0.0.0")
+        .contains("recording.auth.allow-dev-off-loopback").doesNotContain("\n");
+
+    try (ApplicationContext context = ApplicationContext.run(Map.of("recording.data-dir", data.path().toString(),
+        "micronaut.server.host", "0.0.0.0", "recording.auth.allow-dev-off-loopback", "true"), Environment.TEST)) {
+      assertThat(context.getBean(ServerSettings.class).devModeOffLoopback()).isTrue();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(textBlock = """
+      http://idp.example.test/jwks.json
+      http://10.0.0.7/jwks.json
+      ftp://idp.example.test/jwks.json
+      """)
+  void jwksMustBeHttpsExceptOnLoopback(String url) {
+    Map<String, Object> jwt = Map.of("recording.auth.mode", "jwt", "recording.auth.jwks-url", url,
+        "recording.auth.issuer", "https://idp.example.test", "recording.auth.audience", "recordings");
+
+    assertThat(startFailure(jwt)).startsWith("invalid configuration: recording.auth.jwks-url (").contains("https");
+  }
+
+  @Test
+  void aWebDirectoryHoldingTheDataDirectoryStopsStartUp() {
+    String reason = startFailure(Map.of("recording.web-dir", data.path().getParent().toString()));
+
+    assertThat(reason).startsWith("invalid configuration: recording.web-dir (RECORDING_WEB_DIR) must not contain");
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      recording.limits.max-pending-uploads       | 0       | recording.limits.max-pending-uploads
+      recording.limits.max-recording-bytes       | 0       | recording.limits.max-recording-bytes
+      recording.limits.max-bytes-per-day         | 1000    | recording.limits.max-bytes-per-day
+      recording.limits.upload-requests-per-minute | 0      | recording.limits.upload-requests-per-minute
+      recording.limits.dev-tokens-per-minute     | many    | recording.limits.dev-tokens-per-minute
+      recording.auth.jwks-outage-tolerance       | 0s      | recording.auth.jwks-outage-tolerance
+      """)
+  void limitsAreCheckedAtStartUp(String key, String value, String named) {
+    assertThat(startFailure(Map.of(key, value))).startsWith("invalid configuration: " + named + " (")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void limitsHaveDefaultsAndEnvironmentNames() {
+    try (ApplicationContext context = ApplicationContext.run(Map.of("recording.data-dir", data.path().toString(),
+        "recording.limits.max-pending-uploads", "3"), Environment.TEST)) {
+      ServerSettings settings = context.getBean(ServerSettings.class);
+      assertThat(settings.limits().maxPendingUploads()).isEqualTo(3);
+      assertThat(settings.limits().maxBytesPerDay()).isEqualTo(100L * 1024 * 1024 * 1024);
+      assertThat(settings.limitSettings().uploadRequestsPerMinute()).isEqualTo(60);
+    }
+  }
 }

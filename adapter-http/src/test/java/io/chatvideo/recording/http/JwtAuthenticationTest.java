@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * jwt mode against a stand-in identity provider's JWKS: good RS256 and ES256 tokens name the user
- * (email, else sub); every forged, stale or foreign token is a 401 problem.
+ * (verified email, else sub: + sub); every forged, stale or foreign token is a 401 problem.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

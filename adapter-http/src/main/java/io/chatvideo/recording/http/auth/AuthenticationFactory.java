@@ -22,8 +22,10 @@ final class AuthenticationFactory {
             Optional.of(new DevTokens(secret, clock, auth.devTokenTtl())));
       }
       case JWT -> new Authentication(
-          TokenVerifier.jwks(auth.jwks().orElseThrow().toURL(), auth.requiredIssuer().orElseThrow(),
-              auth.requiredAudience().orElseThrow(), auth.clockSkew()),
+          TokenVerifier.jwks(new ProviderKeys(auth.jwks().orElseThrow().toURL(), auth.jwksCacheTtl(),
+                  auth.jwksOutageTolerance(), clock),
+              auth.requiredIssuer().orElseThrow(), auth.requiredAudience().orElseThrow(), auth.clockSkew(),
+              UserClaims.of(auth)),
           Optional.empty());
     };
   }

@@ -31,6 +31,7 @@ final class DevSecret {
       if (!Files.exists(file)) {
         create(file);
       }
+      ownerOnly(file);
       byte[] secret = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
       if (secret.length < BYTES) {
         throw new IllegalStateException(file + " holds fewer than " + BYTES + " bytes; delete it to make a new one");
@@ -46,12 +47,22 @@ final class DevSecret {
   private static void create(Path file) throws IOException {
     byte[] secret = new byte[BYTES];
     new SecureRandom().nextBytes(secret);
-    Path draft = Files.createTempFile(file.getParent(), FILE_NAME, ".new", ownerOnly(file));
+    Path draft = Files.createTempFile(file.getParent(), FILE_NAME, ".new", ownerOnlyFile(file));
     try {
       Files.writeString(draft, Base64.getEncoder().encodeToString(secret) + "\n", StandardCharsets.US_ASCII);
       Files.move(draft, file);
     } catch (FileAlreadyExistsException anotherServerWasFaster) {
       Files.deleteIfExists(draft);
+    }
+  }
+
+  /**
+   * A secret copied in, restored from a backup or made by an older version may be readable by
+   * others on the machine, who could then mint tokens: it is narrowed to its owner on every load.
+   */
+  private static void ownerOnly(Path file) throws IOException {
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
   }
 
@@ -63,7 +74,7 @@ final class DevSecret {
     return new FileAttribute<?>[0];
   }
 
-  private static FileAttribute<?>[] ownerOnly(Path file) {
+  private static FileAttribute<?>[] ownerOnlyFile(Path file) {
     if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
     }

@@ -5,7 +5,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -13,27 +12,28 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import io.chatvideo.recording.core.domain.InvalidInputException;
 import io.chatvideo.recording.core.domain.UserId;
-import java.net.URL;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Checks bearer tokens with nimbus-jose-jwt and names the user: the {@code email} claim, else
- * {@code sub}. Only the algorithms given are accepted (so {@code none} and HS/RS confusion fail),
- * the signature, {@code iss}, {@code aud}, {@code exp} (required) and {@code nbf} are checked.
+ * Checks bearer tokens with nimbus-jose-jwt and names the user by {@link UserClaims}. Only the
+ * algorithms given are accepted (so {@code none} and HS/RS confusion fail), the signature, {@code
+ * iss}, {@code aud}, {@code exp} (required) and {@code nbf} are checked. A rejection is told in a
+ * fixed sentence per kind: never the expected issuer or audience, nor anything from the token.
  */
 final class TokenVerifier {
 
   static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
   private final DefaultJWTProcessor<SecurityContext> processor;
+  private final UserClaims users;
 
   private TokenVerifier(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> keys, String issuer, String audience,
-      Duration clockSkew) {
+      Duration clockSkew, UserClaims users) {
+    this.users = users;
     processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
     // Nimbus asks these sets whether they contain null, which Set.of answers with an exception.
@@ -44,16 +44,17 @@ final class TokenVerifier {
     processor.setJWTClaimsSetVerifier(claims);
   }
 
-  /** Tokens of an identity provider (Cognito, Auth0, …) whose keys are published at {@code jwksUrl}, cached. */
-  static TokenVerifier jwks(URL jwksUrl, String issuer, String audience, Duration clockSkew) {
-    JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(jwksUrl).build();
-    return new TokenVerifier(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys, issuer, audience, clockSkew);
+  /** Tokens of an identity provider (Cognito, Auth0, …) whose keys {@code keys} fetches and caches. */
+  static TokenVerifier jwks(JWKSource<SecurityContext> keys, String issuer, String audience, Duration clockSkew,
+      UserClaims users) {
+    return new TokenVerifier(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys, issuer, audience, clockSkew,
+        users);
   }
 
-  /** Tokens this server signed itself with the dev secret. */
+  /** Tokens this server signed itself with the dev secret; they carry a verified email. */
   static TokenVerifier devSecret(byte[] secret, Duration clockSkew) {
     return new TokenVerifier(Set.of(JWSAlgorithm.HS256), new ImmutableSecret<>(secret), DevTokens.ISSUER,
-        DevTokens.AUDIENCE, clockSkew);
+        DevTokens.AUDIENCE, clockSkew, UserClaims.DEFAULT);
   }
 
   /** The user the token speaks for. */
@@ -67,7 +68,7 @@ final class TokenVerifier {
     } catch (ParseException e) {
       throw new AuthenticationFailedException("the bearer token is not a JWT");
     } catch (BadJWTException e) {
-      throw new AuthenticationFailedException("the bearer token was rejected: " + e.getMessage());
+      throw new AuthenticationFailedException(rejection(e));
     } catch (BadJOSEException e) {
       throw new AuthenticationFailedException("the bearer token's signature or algorithm was rejected");
     } catch (KeySourceException e) {
@@ -75,19 +76,21 @@ final class TokenVerifier {
     } catch (JOSEException e) {
       throw new AuthenticationFailedException("the bearer token could not be verified");
     }
-    return user(claims);
+    return users.user(claims);
   }
 
-  private static UserId user(JWTClaimsSet claims) {
-    try {
-      String email = claims.getStringClaim("email");
-      String id = email != null && !email.isBlank() ? email : claims.getSubject();
-      if (id == null) {
-        throw new AuthenticationFailedException("the bearer token names no user (no email or sub claim)");
-      }
-      return UserId.of(id);
-    } catch (ParseException | InvalidInputException e) {
-      throw new AuthenticationFailedException("the bearer token's email or sub claim is not a usable user id");
+  /** Nimbus's messages name the expected issuer and audience; these name only the kind of failure. */
+  private static String rejection(BadJWTException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.startsWith("Expired JWT")) {
+      return "the bearer token has expired";
     }
+    if (message.startsWith("JWT before use time")) {
+      return "the bearer token is not valid yet";
+    }
+    if (message.startsWith("JWT missing required claims")) {
+      return "the bearer token lacks a required claim (exp, iss or aud)";
+    }
+    return "the bearer token was issued by another issuer or for another audience";
   }
 }

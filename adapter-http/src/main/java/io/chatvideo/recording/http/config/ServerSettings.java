@@ -3,9 +3,11 @@ package io.chatvideo.recording.http.config;
 import io.chatvideo.recording.core.domain.PresignPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.SizePolicy;
+import io.chatvideo.recording.core.domain.UploadLimits;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.value.PropertyResolver;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,14 @@ public final class ServerSettings {
       Map.entry("recording.auth.clock-skew", Duration.class),
       Map.entry("recording.auth.dev-token-ttl", Duration.class),
       Map.entry("recording.auth.allow-dev-with-aws", Boolean.class),
+      Map.entry("recording.auth.allow-dev-off-loopback", Boolean.class),
+      Map.entry("recording.auth.jwks-cache-ttl", Duration.class),
+      Map.entry("recording.auth.jwks-outage-tolerance", Duration.class),
+      Map.entry("recording.limits.max-pending-uploads", Integer.class),
+      Map.entry("recording.limits.max-recording-bytes", Long.class),
+      Map.entry("recording.limits.max-bytes-per-day", Long.class),
+      Map.entry("recording.limits.upload-requests-per-minute", Integer.class),
+      Map.entry("recording.limits.dev-tokens-per-minute", Integer.class),
       Map.entry("recording.aws.s3-endpoint", URI.class),
       Map.entry("recording.aws.dynamodb-endpoint", URI.class),
       Map.entry("recording.aws.path-style", Boolean.class),
@@ -43,6 +53,7 @@ public final class ServerSettings {
       AuthMode.class, "an auth mode: dev or jwt",
       Duration.class, "a duration such as 30m, 1h, 30d or PT30M",
       Long.class, "a whole number of bytes",
+      Integer.class, "a whole number",
       URI.class, "a URL",
       Boolean.class, "true or false");
 
@@ -53,10 +64,14 @@ public final class ServerSettings {
   private final RetentionPolicy retention;
   private final PresignPolicy presign;
   private final SizePolicy sizes;
+  private final LimitsSettings limitSettings;
+  private final UploadLimits limits;
+  private final String host;
 
   ServerSettings(RecordingSettings recording, AuthSettings auth, AwsBackendSettings aws, CorsSettings cors,
-      PropertyResolver properties) {
+      LimitsSettings limits, PropertyResolver properties) {
     checkTypes(properties);
+    this.host = properties.getProperty("micronaut.server.host", String.class).orElse("");
     this.recording = recording;
     this.auth = auth;
     this.aws = aws;
@@ -67,6 +82,9 @@ public final class ServerSettings {
     this.presign = new PresignPolicy(recording.uploadUrlExpiry(), recording.downloadUrlExpiry());
     this.sizes = policy("recording.max-upload-size", () -> new SizePolicy(recording.maxUploadSize()));
     positive("recording.sweep-interval", recording.sweepInterval());
+    this.limitSettings = limits;
+    this.limits = limits(limits);
+    checkWebDir();
     if (recording.backend() == BackendKind.AWS && (aws.bucket() == null || aws.bucket().isBlank())) {
       throw new InvalidConfigurationException("recording.aws.bucket", "is required with the aws backend");
     }
@@ -102,17 +120,65 @@ public final class ServerSettings {
     return sizes;
   }
 
+  public UploadLimits limits() {
+    return limits;
+  }
+
+  public LimitsSettings limitSettings() {
+    return limitSettings;
+  }
+
+  /** Whether dev mode was told to listen off loopback, which start-up logs as a warning. */
+  public boolean devModeOffLoopback() {
+    return auth.mode() == AuthMode.DEV && !Loopback.isLoopbackHost(host);
+  }
+
+  private static UploadLimits limits(LimitsSettings limits) {
+    UploadLimits upload = policy("recording.limits.max-pending-uploads", () -> new UploadLimits(
+        limits.maxPendingUploads(), UploadLimits.DEFAULT_MAX_RECORDING_BYTES, Long.MAX_VALUE));
+    policy("recording.limits.max-recording-bytes", () -> new UploadLimits(
+        upload.maxPendingUploads(), limits.maxRecordingBytes(), Long.MAX_VALUE));
+    atLeastOne("recording.limits.upload-requests-per-minute", limits.uploadRequestsPerMinute());
+    atLeastOne("recording.limits.dev-tokens-per-minute", limits.devTokensPerMinute());
+    return policy("recording.limits.max-bytes-per-day", () -> new UploadLimits(
+        limits.maxPendingUploads(), limits.maxRecordingBytes(), limits.maxBytesPerDay()));
+  }
+
+  /** A web directory holding the data directory would serve the signing key, the dev secret and the database. */
+  private void checkWebDir() {
+    Path web = recording.webDir().toAbsolutePath().normalize();
+    Path data = recording.dataDir().toAbsolutePath().normalize();
+    if (data.startsWith(web)) {
+      throw new InvalidConfigurationException("recording.web-dir", "must not contain the data directory "
+          + "(recording.data-dir), whose keys and database it would serve as public files");
+    }
+  }
+
+  private static void atLeastOne(String key, int value) {
+    if (value < 1) {
+      throw new InvalidConfigurationException(key, "must be at least 1, was " + value);
+    }
+  }
+
   private void checkAuth() {
     if (auth.mode() == AuthMode.DEV && recording.backend() == BackendKind.AWS && !auth.allowDevWithAws()) {
       throw new InvalidConfigurationException("recording.auth.mode",
           "is dev, which anyone can mint tokens for; the aws backend needs jwt (or recording.auth.allow-dev-with-aws=true)");
     }
+    if (auth.mode() == AuthMode.DEV && !Loopback.isLoopbackHost(host) && !auth.allowDevOffLoopback()) {
+      throw new InvalidConfigurationException("micronaut.server.host", "is " + (host.isBlank() ? "unset (every interface)" : host) + ", but dev mode (anyone can "
+          + "mint a token for any email) listens on loopback only: bind 127.0.0.1, use jwt, or set "
+          + "recording.auth.allow-dev-off-loopback=true inside a container whose port only this host can reach");
+    }
     if (auth.mode() == AuthMode.JWT) {
       if (auth.jwks().isEmpty()) {
         throw new InvalidConfigurationException("recording.auth.jwks-url", "is required in jwt mode");
       }
-      if (!"https".equals(auth.jwks().get().getScheme()) && !"http".equals(auth.jwks().get().getScheme())) {
-        throw new InvalidConfigurationException("recording.auth.jwks-url", "must be an http(s) URL, was " + auth.jwks().get());
+      URI jwks = auth.jwks().get();
+      boolean loopbackHttp = "http".equals(jwks.getScheme()) && Loopback.isLoopbackHost(jwks.getHost());
+      if (!"https".equals(jwks.getScheme()) && !loopbackHttp) {
+        throw new InvalidConfigurationException("recording.auth.jwks-url", "must be an https URL (plain http only on "
+            + "loopback, for tests), was " + jwks);
       }
       if (auth.requiredIssuer().isEmpty()) {
         throw new InvalidConfigurationException("recording.auth.issuer", "is required in jwt mode");
@@ -125,6 +191,14 @@ public final class ServerSettings {
       throw new InvalidConfigurationException("recording.auth.clock-skew", "must be 0 to 5 minutes, was " + auth.clockSkew());
     }
     positive("recording.auth.dev-token-ttl", auth.devTokenTtl());
+    positive("recording.auth.jwks-cache-ttl", auth.jwksCacheTtl());
+    positive("recording.auth.jwks-outage-tolerance", auth.jwksOutageTolerance());
+    for (String claim : new String[] {"email-claim", "email-verified-claim"}) {
+      String value = claim.equals("email-claim") ? auth.emailClaim() : auth.emailVerifiedClaim();
+      if (value.isBlank()) {
+        throw new InvalidConfigurationException("recording.auth." + claim, "must name a claim");
+      }
+    }
   }
 
   /**

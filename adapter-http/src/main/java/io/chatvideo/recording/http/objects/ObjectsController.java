@@ -20,6 +20,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Locale;
@@ -39,6 +41,8 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Hidden
 final class ObjectsController {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ObjectsController.class);
 
   private final Optional<ObjectEndpoint> endpoint;
 
@@ -63,6 +67,9 @@ final class ObjectsController {
     }
     EndpointResponse answer = endpoint.get().handle(request.getMethodName(), request.getUri().getRawPath(),
         request.getUri().getRawQuery(), lowerCaseHeaders(request), body);
+    if (answer.error().isPresent() && answer.status() >= 500) {
+      return unavailable(answer.error().get());
+    }
     if (answer.error().isPresent()) {
       MutableHttpResponse<Problem> refused = Problem.response(
           Problem.of(HttpStatus.valueOf(answer.status()), answer.error().get()));
@@ -76,11 +83,18 @@ final class ObjectsController {
       try {
         response.body(new FileDownload(content.open(), content.length()));
       } catch (IOException e) {
-        return Problem.response(Problem.of(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()))
-            .header(HttpHeaders.RETRY_AFTER, "1");
+        return unavailable(e.toString());
       }
     }
     return response;
+  }
+
+  /** The cause names files of the data directory: the log gets it, the client a fixed sentence. */
+  private static HttpResponse<Problem> unavailable(String cause) {
+    LOG.warn("object storage unavailable: {}", cause);
+    return Problem.response(Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
+            "the object store is unavailable right now; retry in a few seconds"))
+        .header(HttpHeaders.RETRY_AFTER, "1");
   }
 
   private static Map<String, String> lowerCaseHeaders(HttpRequest<?> request) {

@@ -6,10 +6,17 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import java.io.PrintStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Prints where the server listens and how to get a token, as the one line a person starting it reads. */
+/**
+ * Prints where the server listens and how to get a token, as the one line a person starting it
+ * reads; and, above it, a warning when dev mode was told to listen off loopback.
+ */
 @Singleton
 final class ListeningBanner implements ApplicationEventListener<ServerStartupEvent> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ListeningBanner.class);
 
   private final ServerSettings settings;
   private final PrintStream out;
@@ -21,6 +28,12 @@ final class ListeningBanner implements ApplicationEventListener<ServerStartupEve
 
   @Override
   public void onApplicationEvent(ServerStartupEvent event) {
+    if (settings.devModeOffLoopback()) {
+      LOG.warn("dev mode listens off loopback (recording.auth.allow-dev-off-loopback=true): anyone who can reach "
+          + "{} can mint a token for any email and read every recording", event.getSource().getURL());
+      System.err.println("WARNING: dev mode listens on " + event.getSource().getURL() + ", off loopback: anyone who "
+          + "can reach it can mint a token for any email. Use recording.auth.mode=jwt for anything shared.");
+    }
     out.println(line(event.getSource().getURL().toString()));
     out.flush();
   }

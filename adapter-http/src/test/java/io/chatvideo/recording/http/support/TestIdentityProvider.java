@@ -38,6 +38,8 @@ public final class TestIdentityProvider implements AutoCloseable {
   private final RSAKey rsa;
   private final ECKey ec;
   private final HttpServer server;
+  private volatile boolean down;
+  private final java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
 
   public TestIdentityProvider() {
     try {
@@ -51,6 +53,12 @@ public final class TestIdentityProvider implements AutoCloseable {
     }
     byte[] jwks = new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())).toString().getBytes(StandardCharsets.UTF_8);
     server.createContext("/.well-known/jwks.json", exchange -> {
+      fetches.incrementAndGet();
+      if (down) {
+        exchange.sendResponseHeaders(503, -1);
+        exchange.close();
+        return;
+      }
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, jwks.length);
       try (OutputStream out = exchange.getResponseBody()) {
@@ -62,6 +70,16 @@ public final class TestIdentityProvider implements AutoCloseable {
 
   public URI jwksUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json");
+  }
+
+  /** Answers 503 to every JWKS request from now on (or again serves the keys), like a provider outage. */
+  public void down(boolean down) {
+    this.down = down;
+  }
+
+  /** How many times the JWKS was asked for. */
+  public int fetches() {
+    return fetches.get();
   }
 
   public RSAKey rsa() {
@@ -76,6 +94,7 @@ public final class TestIdentityProvider implements AutoCloseable {
         .audience(AUDIENCE)
         .subject("sub-" + email)
         .claim("email", email)
+        .claim("email_verified", true)
         .issueTime(Date.from(now))
         .expirationTime(Date.from(now.plusSeconds(600)));
   }

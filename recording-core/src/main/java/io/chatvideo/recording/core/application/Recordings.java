@@ -3,6 +3,7 @@ package io.chatvideo.recording.core.application;
 import io.chatvideo.recording.core.domain.PresignPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.SizePolicy;
+import io.chatvideo.recording.core.domain.UploadLimits;
 import io.chatvideo.recording.core.port.in.CompleteUploadUseCase;
 import io.chatvideo.recording.core.port.in.DeleteRecordingUseCase;
 import io.chatvideo.recording.core.port.in.GetRecordingUseCase;
@@ -46,7 +47,7 @@ public final class Recordings {
     RecordingRepository repository = Objects.requireNonNull(builder.repository, "repository is required");
     ObjectStorage storage = Objects.requireNonNull(builder.storage, "storage is required");
     this.uploads = new UploadService(repository, storage, builder.clock, builder.ids, builder.retention,
-        builder.presign, builder.sizes);
+        builder.presign, builder.sizes, builder.limits);
     this.queries = new RecordingQueries(repository, storage, builder.clock, builder.presign);
     this.removal = new RecordingRemoval(repository, storage, builder.clock, builder.abandonedUploadGrace);
   }
@@ -97,6 +98,7 @@ public final class Recordings {
     private RetentionPolicy retention = RetentionPolicy.defaults();
     private PresignPolicy presign = PresignPolicy.defaults();
     private SizePolicy sizes = SizePolicy.defaults();
+    private UploadLimits limits = UploadLimits.defaults();
     private Duration abandonedUploadGrace = DEFAULT_ABANDONED_UPLOAD_GRACE;
 
     private Builder() {}
@@ -133,6 +135,11 @@ public final class Recordings {
 
     public Builder sizes(SizePolicy sizes) {
       this.sizes = Objects.requireNonNull(sizes, "sizes");
+      return this;
+    }
+
+    public Builder limits(UploadLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

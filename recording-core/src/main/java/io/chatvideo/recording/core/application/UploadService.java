@@ -16,6 +16,7 @@ import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.SizePolicy;
 import io.chatvideo.recording.core.domain.StoredPart;
+import io.chatvideo.recording.core.domain.UploadLimits;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.in.CompleteUploadUseCase;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase;
@@ -48,10 +49,12 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
   private final RetentionPolicy retention;
   private final PresignPolicy presign;
   private final SizePolicy sizes;
+  private final UploadLimits limits;
+  private final UploadAllowance allowance;
   private final RecordingAccess access;
 
   UploadService(RecordingRepository repository, ObjectStorage storage, Clock clock, RecordingIdGenerator ids,
-      RetentionPolicy retention, PresignPolicy presign, SizePolicy sizes) {
+      RetentionPolicy retention, PresignPolicy presign, SizePolicy sizes, UploadLimits limits) {
     this.repository = repository;
     this.storage = storage;
     this.clock = clock;
@@ -59,13 +62,17 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
     this.retention = retention;
     this.presign = presign;
     this.sizes = sizes;
+    this.limits = limits;
+    this.allowance = new UploadAllowance(repository, limits);
     this.access = new RecordingAccess(repository);
   }
 
   @Override
   public UploadTicket requestUpload(RequestUploadCommand command) {
     command.size().ifPresent(sizes::checkDeclaredSize);
+    command.size().ifPresent(size -> limits.checkRecordingSize("size", size));
     Instant now = clock.instant();
+    allowance.check(command.caller(), command.size().orElse(1), now);
     RecordingDetails details = newDetails(command.caller(), command.roomId(), command.filename(),
         command.contentType(), command.size(), command.participants(), now);
     Instant urlExpiry = presign.uploadExpiry(now, details.expiresAt(), storage.credentialsExpiry());
@@ -77,6 +84,7 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
   @Override
   public MultipartTicket start(StartMultipartCommand command) {
     Instant now = clock.instant();
+    allowance.check(command.caller(), 1, now);
     RecordingDetails details = newDetails(command.caller(), command.roomId(), command.filename(),
         command.contentType(), OptionalLong.empty(), command.participants(), now);
     Instant urlExpiry = presign.uploadExpiry(now, details.expiresAt(), storage.credentialsExpiry());
@@ -128,6 +136,7 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
 
   @Override
   public CompletedRecording complete(CompleteUploadCommand command) {
+    command.duration().ifPresent(retention::checkDuration);
     Instant now = clock.instant();
     Recording recording = access.owned(command.caller(), command.id(), now);
     if (recording instanceof CompletedRecording done) {
@@ -144,7 +153,11 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
     if (pending.isMultipart()) {
       List<CompletedPart> parts = command.parts().orElseThrow(() ->
           new InvalidInputException("parts", "are required to complete a multipart upload"));
-      joinParts(key, pending.multipartUploadId().orElseThrow(), parts);
+      // A completion whose join succeeded but whose answer or row update was lost leaves the
+      // joined object and no upload behind; the retry verifies that object instead of failing.
+      if (storage.head(key).isEmpty()) {
+        joinParts(key, pending.multipartUploadId().orElseThrow(), parts);
+      }
     } else if (command.parts().isPresent()) {
       throw new InvalidInputException("parts", "only a multipart upload has parts; this recording was a single PUT");
     }
@@ -178,6 +191,7 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
       chosen.add(match);
     }
     SizePolicy.checkPartSizes(chosen);
+    limits.checkRecordingSize("parts", chosen.stream().mapToLong(StoredPart::size).sum());
     storage.completeMultipart(key, uploadId, parts);
   }
 

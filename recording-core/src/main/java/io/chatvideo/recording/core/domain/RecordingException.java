@@ -9,6 +9,7 @@ public abstract sealed class RecordingException extends RuntimeException
         InvalidInputException,
         ConflictException,
         ForbiddenException,
+        LimitExceededException,
         StorageUnavailableException {
 
   protected RecordingException(String message) {

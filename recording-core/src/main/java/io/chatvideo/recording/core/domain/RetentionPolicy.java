@@ -30,6 +30,17 @@ public record RetentionPolicy(Duration retention) {
     return createdAt.plus(retention);
   }
 
+  /**
+   * Checks a recording's length reported by a client: no recording outlives the retention, so none
+   * can be longer, and this keeps every store's duration column (SQLite keeps nanoseconds) in range.
+   */
+  public void checkDuration(Duration duration) {
+    if (duration.compareTo(retention) > 0) {
+      throw new InvalidInputException("duration_ms", "must be at most the retention of " + retention.toMillis()
+          + " ms, was " + duration.toMillis());
+    }
+  }
+
   /** DynamoDB's {@code ttl} attribute: epoch seconds of the expiry, rounded up so it never precedes it. */
   public static long ttlEpochSeconds(Instant expiresAt) {
     return expiresAt.getNano() == 0 ? expiresAt.getEpochSecond() : expiresAt.getEpochSecond() + 1;

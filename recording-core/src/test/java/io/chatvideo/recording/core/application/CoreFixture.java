@@ -4,6 +4,7 @@ import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.SizePolicy;
+import io.chatvideo.recording.core.domain.UploadLimits;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.StartMultipartCommand;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand;
@@ -32,13 +33,22 @@ final class CoreFixture {
   final MutableClock clock = new MutableClock(T0);
   final InMemoryRecordingRepository repository = new InMemoryRecordingRepository();
   final InMemoryObjectStorage storage = new InMemoryObjectStorage();
-  final Recordings recordings = Recordings.builder()
-      .repository(repository)
-      .storage(storage)
-      .clock(clock)
-      .sizes(new SizePolicy(1_000_000))
-      .abandonedUploadGrace(GRACE)
-      .build();
+  final Recordings recordings;
+
+  CoreFixture() {
+    this(UploadLimits.defaults());
+  }
+
+  CoreFixture(UploadLimits limits) {
+    recordings = Recordings.builder()
+        .repository(repository)
+        .storage(storage)
+        .clock(clock)
+        .sizes(new SizePolicy(1_000_000))
+        .limits(limits)
+        .abandonedUploadGrace(GRACE)
+        .build();
+  }
 
   UploadTicket requestUpload(UserId owner, long size, UserId... participants) {
     return recordings.requestUpload().requestUpload(new RequestUploadCommand(owner, ROOM, Optional.of("call.webm"),

@@ -179,6 +179,33 @@ class UploadServiceTest {
   }
 
   @Test
+  void aDurationLongerThanTheRetentionIsInvalidBeforeThePartsAreJoined() {
+    MultipartTicket ticket = core.startMultipart(ALICE);
+    String etag = core.storage.putPart(ticket.uploadId(), 1, new byte[100]);
+
+    assertThatThrownBy(() -> core.recordings.completeUpload().complete(new CompleteUploadCommand(ALICE,
+        ticket.recordingId(), Optional.of(List.of(new CompletedPart(1, etag))),
+        Optional.of(Duration.ofMillis(10_000_000_000_000L)))))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("duration_ms"));
+    assertThat(core.storage.hasUpload(ticket.uploadId())).isTrue();
+    assertThat(core.storage.object(ticket.objectKey())).isEmpty();
+  }
+
+  @Test
+  void aRetriedCompletionAfterThePartsWereJoinedSucceeds() {
+    MultipartTicket ticket = core.startMultipart(ALICE);
+    String etag = core.storage.putPart(ticket.uploadId(), 1, new byte[100]);
+    List<CompletedPart> parts = List.of(new CompletedPart(1, etag));
+    // The first attempt joined the parts, then lost its row update (or its answer).
+    core.storage.completeMultipart(ticket.objectKey(), ticket.uploadId(), parts);
+
+    CompletedRecording done = completeParts(ticket, parts.toArray(CompletedPart[]::new));
+
+    assertThat(done.storedSize()).isEqualTo(100);
+    assertThat(core.repository.find(ticket.recordingId()).orElseThrow().status()).isEqualTo(RecordingStatus.COMPLETED);
+  }
+
+  @Test
   void aSmallPartBeforeTheLastIsInvalidAndTheUploadStaysOpen() {
     MultipartTicket ticket = core.startMultipart(ALICE);
     String etag1 = core.storage.putPart(ticket.uploadId(), 1, new byte[100]);

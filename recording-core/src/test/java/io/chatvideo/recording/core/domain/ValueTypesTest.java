@@ -90,6 +90,14 @@ class ValueTypesTest {
   }
 
   @Test
+  void aSubjectNeverNamesTheUserOfTheSameVerifiedEmail() {
+    assertThat(UserId.ofSubject("victim@example.com")).isNotEqualTo(UserId.ofVerifiedEmail("victim@example.com"));
+    assertThat(UserId.ofSubject("7f3c").value()).isEqualTo("sub:7f3c");
+    assertThatThrownBy(() -> UserId.ofVerifiedEmail("sub:7f3c@example.com")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> UserId.ofVerifiedEmail("no-at-sign")).isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
   void aMissingRoomIdSaysItIsRequired() {
     assertThatThrownBy(() -> RoomId.of(null)).hasMessage("room_id: is required");
   }

@@ -1,0 +1,23 @@
+package io.chatvideo.recording.http.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * The {@code recording.limits.*} settings: what one user may do, so nobody can fill the store or
+ * hold the single SQLite writer for everyone else.
+ *
+ * @param maxPendingUploads uploads one user may have in progress at once
+ * @param maxRecordingBytes bytes in one recording (a single PUT, or the sum of a multipart upload's parts)
+ * @param maxBytesPerDay bytes one user may upload in recordings started in the last 24 hours
+ * @param uploadRequestsPerMinute requests per user and minute to {@code upload-url}, {@code multipart}
+ *     and {@code parts} together
+ * @param devTokensPerMinute {@code POST /dev/token} requests per client address and minute
+ */
+@ConfigurationProperties("recording.limits")
+public record LimitsSettings(
+    @Bindable(defaultValue = "20") int maxPendingUploads,
+    @Bindable(defaultValue = "21474836480") long maxRecordingBytes,
+    @Bindable(defaultValue = "107374182400") long maxBytesPerDay,
+    @Bindable(defaultValue = "60") int uploadRequestsPerMinute,
+    @Bindable(defaultValue = "60") int devTokensPerMinute) {}
