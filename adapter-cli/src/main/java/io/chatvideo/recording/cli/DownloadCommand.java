@@ -1,8 +1,8 @@
 package io.chatvideo.recording.cli;
 
+import io.chatvideo.recording.api.RecordingJson;
+import io.chatvideo.recording.api.RecordingList;
 import io.chatvideo.recording.cli.Downloader.Downloaded;
-import io.chatvideo.recording.cli.RecordingsApi.RecordingList;
-import io.chatvideo.recording.cli.RecordingsApi.RemoteRecording;
 import io.chatvideo.recording.core.domain.Filename;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -59,7 +59,7 @@ final class DownloadCommand implements Callable<Integer> {
     RecordingsApi client = api.connect();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<RemoteRecording> recordings = new ArrayList<>();
+    List<RecordingJson> recordings = new ArrayList<>();
     if (room != null) {
       recordings.addAll(completedInRoom(client, err));
       if (recordings.isEmpty()) {
@@ -81,7 +81,7 @@ final class DownloadCommand implements Callable<Integer> {
     }
     Downloader downloader = new Downloader(client, environment, err);
     Set<String> usedNames = new HashSet<>();
-    for (RemoteRecording recording : recordings) {
+    for (RecordingJson recording : recordings) {
       Path target = directory == null ? outputPath : directory.resolve(fileName(recording, usedNames));
       if (Files.exists(target)) {
         if (recording.size() != null && Files.isRegularFile(target) && Files.size(target) == recording.size()) {
@@ -112,12 +112,12 @@ final class DownloadCommand implements Callable<Integer> {
     }
   }
 
-  private List<RemoteRecording> completedInRoom(RecordingsApi client, PrintWriter err) {
-    List<RemoteRecording> completed = new ArrayList<>();
+  private List<RecordingJson> completedInRoom(RecordingsApi client, PrintWriter err) {
+    List<RecordingJson> completed = new ArrayList<>();
     Optional<String> next = Optional.empty();
     do {
       RecordingList page = client.list(Optional.of(room), ListCommand.MAX_LIMIT, next);
-      for (RemoteRecording recording : page.recordings()) {
+      for (RecordingJson recording : page.recordings()) {
         if (recording.downloadUrl() != null) {
           completed.add(recording);
         } else {
@@ -130,7 +130,7 @@ final class DownloadCommand implements Callable<Integer> {
   }
 
   /** The recording's own name, sanitized again here since it came over the network; unique within one run. */
-  private static String fileName(RemoteRecording recording, Set<String> used) {
+  private static String fileName(RecordingJson recording, Set<String> used) {
     String name = Filename.sanitize(recording.filename(), "recording-" + recording.recordingId() + ".webm").value();
     if (!used.add(name)) {
       int dot = name.lastIndexOf('.');

@@ -1,6 +1,6 @@
 package io.chatvideo.recording.cli;
 
-import io.chatvideo.recording.cli.RecordingsApi.RemoteRecording;
+import io.chatvideo.recording.api.RecordingJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -43,7 +43,7 @@ final class Downloader {
     return target.resolveSibling(target.getFileName() + ".part");
   }
 
-  Downloaded download(RemoteRecording recording, Path target) {
+  Downloaded download(RecordingJson recording, Path target) {
     if (recording.downloadUrl() == null) {
       throw new CliException("recording " + recording.recordingId() + " is " + recording.status()
           + ": it has no file to download yet");
@@ -76,7 +76,7 @@ final class Downloader {
   }
 
   /** Fetches from {@code offset} on into {@code part}; returns where the bytes really started. */
-  private long fetch(RemoteRecording recording, Path part, long offset, OptionalLong expected) throws IOException {
+  private long fetch(RecordingJson recording, Path part, long offset, OptionalLong expected) throws IOException {
     HttpResponse<InputStream> response = api.openDownload(recording.downloadUrl(), offset);
     try (InputStream body = response.body()) {
       int status = response.statusCode();

@@ -1,9 +1,10 @@
 package io.chatvideo.recording.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.chatvideo.recording.cli.RecordingsApi.RecordingList;
-import io.chatvideo.recording.cli.RecordingsApi.RemoteRecording;
+import io.chatvideo.recording.api.RecordingJson;
+import io.chatvideo.recording.api.RecordingList;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +40,7 @@ final class ListCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Fetch every page, not just the first.")
   boolean all;
 
-  @Option(names = "--json", description = "Print JSON (the API's fields) instead of a table.")
+  @Option(names = "--json", description = "Print the recordings as the API sent them, every field, as JSON instead of a table.")
   boolean json;
 
   ListCommand(Environment environment) {
@@ -53,7 +54,7 @@ final class ListCommand implements Callable<Integer> {
           "--limit must be 1 to " + MAX_LIMIT + ", was " + limit);
     }
     RecordingsApi client = api.connect();
-    List<RemoteRecording> recordings = new ArrayList<>();
+    List<RecordingJson> recordings = new ArrayList<>();
     Optional<String> next = Optional.empty();
     do {
       RecordingList page = client.list(Optional.ofNullable(room), limit, next);
@@ -68,9 +69,9 @@ final class ListCommand implements Callable<Integer> {
       out.println("no recordings" + (room == null ? "" : " in room " + room));
     } else {
       Table table = new Table("ID", "ROOM", "CREATED", "SIZE", "EXPIRES", "STATUS");
-      for (RemoteRecording r : recordings) {
-        table.row(r.recordingId(), r.roomId(), Times.local(r.createdAt(), environment.zone()),
-            r.size() == null ? "-" : ByteSize.format(r.size()), Times.local(r.expiresAt(), environment.zone()),
+      for (RecordingJson r : recordings) {
+        table.row(r.recordingId(), r.roomId(), Times.local(Instant.parse(r.createdAt()), environment.zone()),
+            r.size() == null ? "-" : ByteSize.format(r.size()), Times.local(Instant.parse(r.expiresAt()), environment.zone()),
             r.status() == null ? "-" : r.status());
       }
       table.print(out);

@@ -7,6 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.chatvideo.recording.api.CompleteRequest;
+import io.chatvideo.recording.api.CompletedPart;
+import io.chatvideo.recording.api.MultipartRequest;
+import io.chatvideo.recording.api.MultipartTicket;
+import io.chatvideo.recording.api.PartUpload;
+import io.chatvideo.recording.api.PartUploads;
+import io.chatvideo.recording.api.RecordingJson;
+import io.chatvideo.recording.api.RecordingList;
+import io.chatvideo.recording.api.SignPartsRequest;
+import io.chatvideo.recording.api.UploadTicket;
+import io.chatvideo.recording.api.UploadUrlRequest;
 import io.chatvideo.recording.core.domain.InvalidInputException;
 import io.chatvideo.recording.core.domain.RecordingId;
 import java.io.IOException;
@@ -21,9 +32,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +39,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The recordings HTTP API as the CLI uses it (JSON in snake_case, errors as problem+json), and the
+ * The recordings HTTP API as the CLI uses it (the shared wire types of recording-api, errors as
+ * problem+json), and the
  * presigned object URLs it hands out. Presigned requests never carry the bearer token: it is not
  * theirs to see, and S3 rejects a request with two authentications.
  */
@@ -81,8 +90,8 @@ final class RecordingsApi {
     return call(authorized(request(query.toString()).GET()), RecordingList.class);
   }
 
-  RemoteRecording get(String id) {
-    return call(authorized(request(recordingPath(id)).GET()), RemoteRecording.class);
+  RecordingJson get(String id) {
+    return call(authorized(request(recordingPath(id)).GET()), RecordingJson.class);
   }
 
   void delete(String id) {
@@ -90,30 +99,23 @@ final class RecordingsApi {
   }
 
   UploadTicket requestUpload(String room, String filename, String contentType, long size) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("room_id", room);
-    body.put("filename", filename);
-    body.put("content_type", contentType);
-    body.put("size", size);
-    return call(authorized(post("recordings/upload-url", body)), UploadTicket.class);
+    return call(authorized(post("recordings/upload-url", UploadUrlRequest.of(room, filename, contentType, size))),
+        UploadTicket.class);
   }
 
   MultipartTicket startMultipart(String room, String filename, String contentType) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("room_id", room);
-    body.put("filename", filename);
-    body.put("content_type", contentType);
-    return call(authorized(post("recordings/multipart", body)), MultipartTicket.class);
+    return call(authorized(post("recordings/multipart", MultipartRequest.of(room, filename, contentType))),
+        MultipartTicket.class);
   }
 
-  List<PartTicket> signParts(String id, List<Integer> partNumbers) {
-    return call(authorized(post(recordingPath(id) + "/parts", Map.of("part_numbers", partNumbers))),
-        PartTickets.class).parts();
+  List<PartUpload> signParts(String id, List<Integer> partNumbers) {
+    return call(authorized(post(recordingPath(id) + "/parts", new SignPartsRequest(partNumbers))),
+        PartUploads.class).parts();
   }
 
-  RemoteRecording complete(String id, List<CompletedPart> parts) {
-    Map<String, Object> body = parts.isEmpty() ? Map.of() : Map.of("parts", parts);
-    return call(authorized(post(recordingPath(id) + "/complete", body)), RemoteRecording.class);
+  RecordingJson complete(String id, List<CompletedPart> parts) {
+    return call(authorized(post(recordingPath(id) + "/complete",
+        new CompleteRequest(parts.isEmpty() ? null : parts, null))), RecordingJson.class);
   }
 
   void abortUpload(String id) {
@@ -121,8 +123,8 @@ final class RecordingsApi {
   }
 
   /** Starts a GET of a presigned download URL, from byte {@code offset} on when it is above zero. */
-  HttpResponse<InputStream> openDownload(URI url, long offset) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(url)).timeout(CALL_TIMEOUT).GET();
+  HttpResponse<InputStream> openDownload(String url, long offset) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(URI.create(url))).timeout(CALL_TIMEOUT).GET();
     if (offset > 0) {
       request.header("Range", "bytes=" + offset + "-");
     }
@@ -255,26 +257,6 @@ final class RecordingsApi {
     return ": " + (flat.length() > 200 ? flat.substring(0, 200) + "…" : flat);
   }
 
+  /** The dev mode's token; the server's auth part owns {@code POST /dev/token}, not the recordings API. */
   record DevToken(String token, long expiresIn) {}
-
-  record RemoteRecording(String recordingId, String roomId, String filename, Long size, Instant createdAt,
-      Instant expiresAt, String status, URI downloadUrl) {}
-
-  record RecordingList(List<RemoteRecording> recordings, String nextToken) {
-
-    RecordingList {
-      recordings = recordings == null ? List.of() : new ArrayList<>(recordings);
-    }
-  }
-
-  record UploadTicket(String uploadUrl, String recordingId, String s3Key, long expiresIn,
-      Map<String, String> uploadHeaders) {}
-
-  record MultipartTicket(String recordingId, String s3Key, String uploadId, long minPartSize) {}
-
-  record PartTicket(int partNumber, String uploadUrl, Map<String, String> uploadHeaders, long expiresIn) {}
-
-  record PartTickets(List<PartTicket> parts) {}
-
-  record CompletedPart(int partNumber, String etag) {}
 }

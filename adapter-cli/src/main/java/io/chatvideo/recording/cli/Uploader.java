@@ -1,10 +1,10 @@
 package io.chatvideo.recording.cli;
 
-import io.chatvideo.recording.cli.RecordingsApi.CompletedPart;
-import io.chatvideo.recording.cli.RecordingsApi.MultipartTicket;
-import io.chatvideo.recording.cli.RecordingsApi.PartTicket;
-import io.chatvideo.recording.cli.RecordingsApi.RemoteRecording;
-import io.chatvideo.recording.cli.RecordingsApi.UploadTicket;
+import io.chatvideo.recording.api.CompletedPart;
+import io.chatvideo.recording.api.MultipartTicket;
+import io.chatvideo.recording.api.PartUpload;
+import io.chatvideo.recording.api.RecordingJson;
+import io.chatvideo.recording.api.UploadTicket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -46,7 +46,7 @@ final class Uploader {
     this.partSize = partSize;
   }
 
-  record Uploaded(RemoteRecording recording, long bytes, int parts) {}
+  record Uploaded(RecordingJson recording, long bytes, int parts) {}
 
   Uploaded upload(Path file, String room, String filename) {
     String contentType = MediaTypes.forFile(file);
@@ -84,7 +84,7 @@ final class Uploader {
         for (int n = first; n < first + SIGN_BATCH && n <= count; n++) {
           numbers.add(n);
         }
-        for (PartTicket part : api.signParts(ticket.recordingId(), numbers)) {
+        for (PartUpload part : api.signParts(ticket.recordingId(), numbers)) {
           long offset = (part.partNumber() - 1L) * chosen;
           long length = Math.min(chosen, size - offset);
           String etag = api.putObject(URI.create(part.uploadUrl()), headers(part.uploadHeaders()),

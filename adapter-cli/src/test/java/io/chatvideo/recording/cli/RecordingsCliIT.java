@@ -3,7 +3,12 @@ package io.chatvideo.recording.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,6 +28,7 @@ class RecordingsCliIT {
 
   static final Pattern RECORDING_ID = Pattern.compile("recording ([0-9a-f-]{36})");
   static final int MiB = 1024 * 1024;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir
   static Path serverDirectory;
@@ -140,17 +146,56 @@ class RecordingsCliIT {
   }
 
   @Test
-  void listJsonCarriesTheServersFields() throws IOException {
-    String id = upload(video("j.m4a", 5000, 6), "room-json");
+  void listJsonPrintsWhatTheApiSentEveryField() throws IOException, InterruptedException {
+    upload(video("j.m4a", 5000, 6), "room-json");
+    String token = RecordingsApi.JSON.readTree(api("POST", "/dev/token", null,
+        "{\"email\":\"ann@example.com\"}")).get("token").asText();
+    JsonNode ticket = RecordingsApi.JSON.readTree(api("POST", "/recordings/upload-url", token,
+        "{\"room_id\":\"room-json\",\"content_type\":\"video/webm\",\"size\":3,"
+            + "\"participants\":[\"bob@example.com\"]}"));
+    HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.get("upload_url").asText()))
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3}));
+    ticket.get("upload_headers").fields().forEachRemaining(h -> {
+      if (!h.getKey().equalsIgnoreCase("Content-Length")) {
+        put.header(h.getKey(), h.getValue().asText());
+      }
+    });
+    assertThat(HTTP.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+    api("POST", "/recordings/" + ticket.get("recording_id").asText() + "/complete", token, "{\"duration_ms\":61000}");
 
     Cli.Result list = cli.run("list", "--room", "room-json", "--json");
 
     assertThat(list.exitCode()).as(list.err()).isZero();
-    JsonNode recordings = RecordingsApi.JSON.readTree(list.out());
-    assertThat(recordings).hasSize(1);
-    assertThat(recordings.get(0).get("recording_id").asText()).isEqualTo(id);
-    assertThat(recordings.get(0).get("size").asLong()).isEqualTo(5000);
-    assertThat(recordings.get(0).get("status").asText()).isEqualTo("COMPLETED");
+    JsonNode printed = RecordingsApi.JSON.readTree(list.out());
+    JsonNode sent = RecordingsApi.JSON.readTree(api("GET", "/recordings?room_id=room-json", token, null))
+        .get("recordings");
+    assertThat(printed).hasSize(2);
+    for (int i = 0; i < 2; i++) {
+      // Each answer signs its download URLs afresh; every other field is the same.
+      assertThat(printed.get(i).get("download_url").asText()).startsWith(server.url.toString());
+      assertThat(withoutDownloadUrl(printed.get(i))).isEqualTo(withoutDownloadUrl(sent.get(i)));
+    }
+    assertThat(printed.get(0).get("participants").get(0).asText()).isEqualTo("bob@example.com");
+    assertThat(printed.get(0).get("duration_ms").asLong()).isEqualTo(61000);
+    assertThat(printed.get(1).get("content_type").asText()).isEqualTo("audio/mp4");
+    assertThat(printed.get(1).has("completed_at")).isTrue();
+  }
+
+  private static String api(String method, String path, String token, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.url.resolve(path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", "application/json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode() / 100).as(response.body()).isEqualTo(2);
+    return response.body();
+  }
+
+  private static JsonNode withoutDownloadUrl(JsonNode recording) {
+    return ((ObjectNode) recording.deepCopy()).without("download_url");
   }
 
   @Test
