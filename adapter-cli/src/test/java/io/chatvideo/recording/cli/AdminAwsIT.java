@@ -40,14 +40,9 @@ class AdminAwsIT {
 
   @BeforeEach
   void configure() {
-    cli = new Cli(home)
-        .env("RECORDING_BACKEND", "aws")
-        .env("RECORDING_AWS_REGION", "us-east-1")
-        .env("RECORDING_AWS_BUCKET", BUCKET)
-        .env("RECORDING_AWS_TABLE", TABLE)
-        .env("RECORDING_AWS_S3_ENDPOINT", AwsStandIns.s3Endpoint().toString())
-        .env("RECORDING_AWS_DYNAMODB_ENDPOINT", AwsStandIns.dynamoDbEndpoint().toString())
-        .env("RECORDING_AWS_PATH_STYLE", "true");
+    cli = new Cli(home).with("--backend", "aws", "--region", "us-east-1", "--bucket", BUCKET, "--table", TABLE,
+        "--s3-endpoint", AwsStandIns.s3Endpoint().toString(),
+        "--dynamodb-endpoint", AwsStandIns.dynamoDbEndpoint().toString(), "--path-style");
   }
 
   @Test

@@ -65,7 +65,7 @@ class DownloadCommandTest {
   }
 
   Cli.Result download(String... args) {
-    return new Cli(home).env("RECORDINGS_API_URL", api.url().toString()).env("RECORDINGS_TOKEN", "t").run(args);
+    return new Cli(home).with("--api", api.url().toString(), "--token", "t").run(args);
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chatvideo.recording.cli.client.RecordingsApi;
+import io.chatvideo.recording.cli.transfer.Downloader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,6 +3,7 @@ package io.chatvideo.recording.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatvideo.recording.cli.client.RecordingsApi;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ class UploadCommandTest {
   }
 
   Cli.Result upload(String... args) {
-    return new Cli(home).env("RECORDINGS_API_URL", api.url().toString()).env("RECORDINGS_TOKEN", "t").run(args);
+    return new Cli(home).with("--api", api.url().toString(), "--token", "t").run(args);
   }
 
   Path file(String name, int size) throws IOException {
