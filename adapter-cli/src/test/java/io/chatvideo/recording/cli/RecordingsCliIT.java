@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatvideo.recording.cli.client.RecordingsApi;
+import io.chatvideo.recording.cli.config.TokenStore;
 import io.chatvideo.recording.cli.transfer.Downloader;
 import java.io.IOException;
 import java.net.URI;
@@ -14,7 +15,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -114,6 +119,34 @@ class RecordingsCliIT {
     Cli.Result download = cli.run("download", id, "-o", copy.toString());
     assertThat(download.exitCode()).as(download.err()).isZero();
     assertThat(Files.readAllBytes(copy)).isEqualTo(Files.readAllBytes(original));
+  }
+
+  @Test
+  void partsThatFailOrWhoseUrlIsRefusedAreTriedAgainAndTheUploadCompletes() throws IOException {
+    Path original = video("flaky-call.webm", 11 * MiB, 8);
+    // Object PUTs in order: part 1; part 2 (fails, 500); part 2 again; part 3 (refused, 403); part 3 again.
+    try (FaultyProxy proxy = FaultyProxy.in(server.url).failObjectPut(2, 500).failObjectPut(4, 403)) {
+      Cli.Result login = cli.run("login", "--api", proxy.url().toString(), "--email", "ann@example.com");
+      assertThat(login.exitCode()).as(login.err()).isZero();
+
+      Cli.Result result = cli.run("upload", original.toString(), "--room=room-flaky", "--multipart-threshold=5MiB",
+          "--part-size=5MiB", "--retry-delay=1ms");
+
+      assertThat(result.exitCode()).as(result.err() + server.logText()).isZero();
+      assertThat(result.out()).contains("11 MiB, 3 parts");
+      assertThat(result.err()).contains("part 2 failed (try 1 of 6)").contains("HTTP 500")
+          .contains("the storage refused the URL of part 3 (HTTP 403); signing a fresh one");
+      assertThat(proxy.seen("PUT", "/objects/")).hasSize(5);
+      assertThat(proxy.seen("POST", "/recordings/")).filteredOn(s -> s.path().endsWith("/parts")).hasSize(2);
+      assertThat(proxy.seen("DELETE", "/recordings/")).isEmpty();
+
+      Matcher id = RECORDING_ID.matcher(result.out());
+      assertThat(id.find()).isTrue();
+      Path copy = home.resolve("flaky-copy.webm");
+      Cli.Result download = cli.run("download", id.group(1), "-o", copy.toString());
+      assertThat(download.exitCode()).as(download.err()).isZero();
+      assertThat(Files.readAllBytes(copy)).isEqualTo(Files.readAllBytes(original));
+    }
   }
 
   @Test
@@ -232,19 +265,56 @@ class RecordingsCliIT {
     assertThat(result.out()).containsPattern(id + " +room-admin +ann@example.com .* 4\\.0 KiB .* COMPLETED");
   }
 
-  @Test
-  void theFatJarRunsAsACommand() throws IOException, InterruptedException {
+  /** The fat jar as a user runs it, in an environment of its own; stdout and stderr together. */
+  Cli.Result runJar(Map<String, String> environment, String... args) throws IOException, InterruptedException {
     Path jar = Path.of("target", "recordings.jar");
     assertThat(jar).as("mvn package builds the fat jar before the integration tests").isRegularFile();
-    ProcessBuilder builder = new ProcessBuilder(ServerProcess.javaCommand(), "-jar", jar.toString(), "list", "--json")
-        .redirectErrorStream(true);
+    List<String> command = new ArrayList<>(List.of(ServerProcess.javaCommand(), "-jar", jar.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("RECORDINGS_CONFIG_DIR", home.resolve("config").toString());
-    builder.environment().put("RECORDINGS_API_URL", server.url.toString());
+    builder.environment().putAll(environment);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes());
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Cli.Result(process.exitValue(), output, output);
+  }
 
-    assertThat(process.exitValue()).as(output).isZero();
-    assertThat(RecordingsApi.JSON.readTree(output).isArray()).as(output).isTrue();
+  @Test
+  void theFatJarRunsAsACommand() throws IOException, InterruptedException {
+    Cli.Result result = runJar(Map.of("RECORDINGS_API_URL", server.url.toString()), "list", "--json");
+
+    assertThat(result.exitCode()).as(result.out()).isZero();
+    assertThat(RecordingsApi.JSON.readTree(result.out()).isArray()).as(result.out()).isTrue();
+  }
+
+  @Test
+  void theJarTakesItsSettingsFromTheEnvironment() throws IOException, InterruptedException {
+    String id = upload(video("env.webm", 2048, 9), "room-env");
+    String token = new TokenStore(home.resolve("config")).tokenFor(server.url).orElseThrow();
+    Map<String, String> noLogin = Map.of("RECORDINGS_CONFIG_DIR", home.resolve("elsewhere").toString());
+
+    Cli.Result list = runJar(merge(noLogin, Map.of("RECORDINGS_API_URL", server.url.toString(),
+        "RECORDINGS_TOKEN", token)), "list", "--room", "room-env");
+    Cli.Result badUrl = runJar(merge(noLogin, Map.of("RECORDINGS_API_URL", "localhost:8080")), "list");
+    Cli.Result admin = runJar(Map.of("RECORDING_BACKEND", "local",
+        "RECORDINGS_DATA_DIR", server.dataDirectory.toString()), "admin", "list", "--all");
+    Cli.Result badBackend = runJar(Map.of("RECORDING_BACKEND", "ftp"), "admin", "sweep");
+
+    assertThat(list.exitCode()).as(list.out()).isZero();
+    assertThat(list.out()).contains(id);
+    assertThat(badUrl.exitCode()).isEqualTo(1);
+    assertThat(badUrl.out())
+        .contains("error: RECORDINGS_API_URL must be an http(s) URL like http://127.0.0.1:8080, was 'localhost:8080'");
+    assertThat(admin.exitCode()).as(admin.out()).isZero();
+    assertThat(admin.out()).contains(id);
+    assertThat(badBackend.exitCode()).isEqualTo(2);
+    assertThat(badBackend.out()).contains("--backend").contains("'ftp'");
+  }
+
+  private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+    Map<String, String> all = new HashMap<>(a);
+    all.putAll(b);
+    return all;
   }
 }
