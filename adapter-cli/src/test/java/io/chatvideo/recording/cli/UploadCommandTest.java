@@ -31,6 +31,11 @@ class UploadCommandTest {
   int failStatus = 500;
   int failTimes = Integer.MAX_VALUE;
   final AtomicInteger failed = new AtomicInteger();
+  /** The first completion completes but its answer is lost (502), so the retry meets a 409. */
+  boolean loseFirstCompletion;
+  final AtomicInteger completions = new AtomicInteger();
+
+  static final String COMPLETED = "{\"recording_id\":\"" + ID + "\",\"room_id\":\"r1\",\"status\":\"COMPLETED\"}";
 
   @BeforeEach
   void start() throws IOException {
@@ -55,7 +60,16 @@ class UploadCommandTest {
             }
             StubApi.json(exchange, 200, "{\"parts\":[" + parts + "]}");
           } else if (path.equals("/recordings/" + ID + "/complete")) {
-            StubApi.json(exchange, 200, "{\"recording_id\":\"" + ID + "\",\"room_id\":\"r1\",\"status\":\"COMPLETED\"}");
+            int attempt = completions.incrementAndGet();
+            if (loseFirstCompletion && attempt == 1) {
+              StubApi.problem(exchange, 502, "Bad Gateway", "the answer got lost");
+            } else if (loseFirstCompletion) {
+              StubApi.problem(exchange, 409, "Conflict", "recording " + ID + " is COMPLETED");
+            } else {
+              StubApi.json(exchange, 200, COMPLETED);
+            }
+          } else if (path.equals("/recordings/" + ID) && request.method().equals("GET")) {
+            StubApi.json(exchange, 200, COMPLETED);
           } else if (path.equals("/recordings/" + ID + "/upload") && request.method().equals("DELETE")) {
             StubApi.send(exchange, 204, "application/json", new byte[0]);
           } else {
@@ -205,6 +219,20 @@ class UploadCommandTest {
     assertThat(api.requests("PUT", "/put/")).hasSize(1);
     assertThat(result.err()).doesNotContain("trying again");
     assertThat(api.requests("DELETE", "/recordings/" + ID + "/upload")).hasSize(1);
+  }
+
+  @Test
+  void aCompletionWhoseAnswerWasLostIsFoundCompleted() throws IOException {
+    loseFirstCompletion = true;
+    Path file = file("call.webm", 11 * MiB);
+
+    Cli.Result result = uploadInParts(file);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(api.requests("POST", "/recordings/" + ID + "/complete")).hasSize(2);
+    assertThat(api.requests("GET", "/recordings/" + ID)).hasSize(1);
+    assertThat(api.requests("DELETE", "/recordings/" + ID + "/upload")).isEmpty();
+    assertThat(result.out()).contains("as recording " + ID);
   }
 
   @Test

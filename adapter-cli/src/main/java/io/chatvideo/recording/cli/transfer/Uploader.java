@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -140,8 +141,26 @@ public final class Uploader {
     }
   }
 
+  /**
+   * Completes, retried; a completion whose answer was lost is refused when tried again (409), so
+   * then the recording itself says whether it is complete, as the web client's recovery asks.
+   */
   private RecordingJson complete(String recordingId, List<CompletedPart> parts) {
-    return settings.api().run("completing the upload", err, () -> api.complete(recordingId, parts));
+    AtomicInteger tries = new AtomicInteger();
+    try {
+      return settings.api().run("completing the upload", err, () -> {
+        tries.incrementAndGet();
+        return api.complete(recordingId, parts);
+      });
+    } catch (RequestFailure e) {
+      if (tries.get() > 1 && e.status().orElse(0) == 409) {
+        RecordingJson recording = api.get(recordingId);
+        if ("COMPLETED".equals(recording.status())) {
+          return recording;
+        }
+      }
+      throw e;
+    }
   }
 
   private void abortQuietly(String recordingId, RuntimeException cause) {
