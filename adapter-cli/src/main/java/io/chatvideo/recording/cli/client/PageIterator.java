@@ -15,7 +15,7 @@ import java.util.Optional;
  * left unfetched.
  *
  * <pre>{@code
- * PageIterator<Item> items = PageIterator.everyPage(token -> fetch(token));
+ * PageIterator<Item> items = PageIterator.of(token -> fetch(token), true);
  * items.forEachRemaining(this::print);
  * }</pre>
  */
@@ -47,10 +47,7 @@ public final class PageIterator<T> implements Iterator<T> {
     this.everyPage = everyPage;
   }
 
-  public static <T> PageIterator<T> everyPage(Source<T> source) {
-    return new PageIterator<>(source, true);
-  }
-
+  /** The items of the first page only, or of every page. */
   public static <T> PageIterator<T> of(Source<T> source, boolean everyPage) {
     return new PageIterator<>(source, everyPage);
   }

@@ -26,7 +26,7 @@ class PageIteratorTest {
 
   @Test
   void everyPageFollowsTheTokensToTheEndAndABlankTokenEndsIt() {
-    PageIterator<String> items = PageIterator.everyPage(this::fetch);
+    PageIterator<String> items = PageIterator.of(this::fetch, true);
 
     assertThat(items.toList()).containsExactly("1", "2", "3");
     assertThat(fetched).containsExactly(Optional.empty(), Optional.of("b"), Optional.of("c"));
@@ -44,7 +44,7 @@ class PageIteratorTest {
 
   @Test
   void pagesAreFetchedOnlyAsTheItemsAreRead() {
-    PageIterator<String> items = PageIterator.everyPage(this::fetch);
+    PageIterator<String> items = PageIterator.of(this::fetch, true);
 
     assertThat(fetched).isEmpty();
     assertThat(items.next()).isEqualTo("1");
