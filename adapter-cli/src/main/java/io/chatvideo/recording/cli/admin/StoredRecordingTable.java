@@ -20,7 +20,8 @@ final class StoredRecordingTable {
     for (Recording recording : recordings) {
       RecordingDetails d = recording.details();
       table.row(d.id().toString(), d.roomId().value(), d.owner().value(), Times.local(d.createdAt(), zone),
-          size(recording), Times.local(d.expiresAt(), zone), recording.status() + (d.isExpired(now) ? " (expired)" : ""));
+          size(recording), Times.local(d.expiresAt(), zone),
+          recording.status() + (d.isExpired(now) ? " (expired)" : ""));
     }
     return table;
   }
