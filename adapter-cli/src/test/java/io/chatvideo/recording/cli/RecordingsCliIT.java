@@ -300,6 +300,8 @@ class RecordingsCliIT {
     Cli.Result admin = runJar(Map.of("RECORDING_BACKEND", "local",
         "RECORDINGS_DATA_DIR", server.dataDirectory.toString()), "admin", "list", "--all");
     Cli.Result badBackend = runJar(Map.of("RECORDING_BACKEND", "ftp"), "admin", "sweep");
+    // The region falls back to AWS_REGION (a nested ${env:…}); the bucket is the next thing missing.
+    Cli.Result awsRegion = runJar(Map.of("RECORDING_BACKEND", "aws", "AWS_REGION", "eu-west-1"), "admin", "list");
 
     assertThat(list.exitCode()).as(list.out()).isZero();
     assertThat(list.out()).contains(id);
@@ -310,6 +312,8 @@ class RecordingsCliIT {
     assertThat(admin.out()).contains(id);
     assertThat(badBackend.exitCode()).isEqualTo(2);
     assertThat(badBackend.out()).contains("--backend").contains("'ftp'");
+    assertThat(awsRegion.exitCode()).isEqualTo(1);
+    assertThat(awsRegion.out()).contains("error: the aws backend needs --bucket (or RECORDING_AWS_BUCKET)");
   }
 
   private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
