@@ -1,5 +1,6 @@
 package io.chatvideo.recording.cli;
 
+import io.chatvideo.recording.cli.config.Environment;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 
@@ -16,6 +17,8 @@ final class CommandFactory implements CommandLine.IFactory {
   public <K> K create(Class<K> type) throws Exception {
     try {
       Constructor<K> constructor = type.getDeclaredConstructor(Environment.class);
+      // Commands are package-private in their own packages: only this factory builds them.
+      constructor.setAccessible(true);
       return constructor.newInstance(environment);
     } catch (NoSuchMethodException e) {
       return CommandLine.defaultFactory().create(type);

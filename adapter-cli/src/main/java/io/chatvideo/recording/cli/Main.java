@@ -1,5 +1,9 @@
 package io.chatvideo.recording.cli;
 
+import io.chatvideo.recording.cli.command.RecordingsCommand;
+import io.chatvideo.recording.cli.config.Environment;
+import io.chatvideo.recording.cli.terminal.ErrorReporter;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import picocli.CommandLine;
@@ -11,8 +15,8 @@ public final class Main {
 
   public static void main(String... args) {
     Charset charset = Charset.defaultCharset();
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
-    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
     System.exit(run(out, err, args));
   }
 

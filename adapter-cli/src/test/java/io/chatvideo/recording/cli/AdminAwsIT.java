@@ -55,14 +55,9 @@ class AdminAwsIT {
     String name = "cli-admin-" + UUID.randomUUID().toString().substring(0, 8);
     bucket = name;
     table = name.replace('-', '_');
-    cli = new Cli(home)
-        .env("RECORDING_BACKEND", "aws")
-        .env("RECORDING_AWS_REGION", "us-east-1")
-        .env("RECORDING_AWS_BUCKET", bucket)
-        .env("RECORDING_AWS_TABLE", table)
-        .env("RECORDING_AWS_S3_ENDPOINT", AwsStandIns.s3Endpoint().toString())
-        .env("RECORDING_AWS_DYNAMODB_ENDPOINT", AwsStandIns.dynamoDbEndpoint().toString())
-        .env("RECORDING_AWS_PATH_STYLE", "true");
+    cli = new Cli(home).with("--backend", "aws", "--region", "us-east-1", "--bucket", bucket, "--table", table,
+        "--s3-endpoint", AwsStandIns.s3Endpoint().toString(),
+        "--dynamodb-endpoint", AwsStandIns.dynamoDbEndpoint().toString(), "--path-style");
     cli.clock = Clock.fixed(NOW, ZoneOffset.UTC);
   }
 

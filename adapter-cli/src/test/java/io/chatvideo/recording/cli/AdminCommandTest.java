@@ -23,7 +23,7 @@ class AdminCommandTest {
   void initWithTheLocalBackendPreparesTheDataDirectory() {
     Path data = home.resolve("data");
 
-    Cli.Result result = new Cli(home).env("RECORDINGS_DATA_DIR", data.toString()).run("admin", "init");
+    Cli.Result result = new Cli(home).run("admin", "init", "--data-dir", data.toString());
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains("local data directory " + data + " is ready");
@@ -77,17 +77,8 @@ class AdminCommandTest {
   }
 
   @Test
-  void anUnknownBackendInTheEnvironmentIsNamed() {
-    Cli.Result result = new Cli(home).env("RECORDING_BACKEND", "ftp").run("admin", "sweep");
-
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).contains("RECORDING_BACKEND must be local or aws, was 'ftp'");
-  }
-
-  @Test
   void theAwsBackendNamesTheSettingItMisses() {
-    Cli.Result result = new Cli(home).env("RECORDING_BACKEND", "aws").env("RECORDING_AWS_REGION", "eu-west-1")
-        .run("admin", "list");
+    Cli.Result result = new Cli(home).run("admin", "list", "--backend", "aws", "--region", "eu-west-1");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).isEqualTo("error: the aws backend needs --bucket (or RECORDING_AWS_BUCKET)\n");

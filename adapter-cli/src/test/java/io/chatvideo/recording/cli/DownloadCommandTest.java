@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,13 @@ class DownloadCommandTest {
   boolean honourRanges = true;
   String filename = "call.webm";
   long announcedSize;
+  /** What the store does to the first download request: nothing, a status, or a body cut short. */
+  int firstStatus = 200;
+  boolean firstBreaksOff;
+  /** The signature the store accepts; the API hands out sig=abc first and sig=fresh after. */
+  String acceptedSignature = "sig=abc";
+  final AtomicInteger recordingReads = new AtomicInteger();
+  final AtomicInteger objectReads = new AtomicInteger();
 
   @BeforeEach
   void start() throws IOException {
@@ -39,15 +47,32 @@ class DownloadCommandTest {
             StubApi.problem(exchange, 404, "Not Found", "recording " + request.path().substring(12) + " not found");
             return;
           }
+          String signature = recordingReads.getAndIncrement() == 0 ? "sig=abc" : "sig=fresh";
           StubApi.json(exchange, 200, """
               {"recording_id":"%s","room_id":"r1","filename":"%s","size":%d,"status":"COMPLETED",
                "created_at":"2025-06-01T10:00:00Z","expires_at":"2025-07-01T10:00:00Z",
-               "download_url":"/objects/key?sig=abc"}""".formatted(ID, filename, announcedSize));
+               "download_url":"/objects/key?%s"}""".formatted(ID, filename, announcedSize, signature));
         })
         .on("/objects/", this::serveObject);
   }
 
   private void serveObject(StubApi.Request request, HttpExchange exchange) throws IOException {
+    boolean first = objectReads.getAndIncrement() == 0;
+    if (!request.query().equals(acceptedSignature)) {
+      StubApi.send(exchange, 403, "text/plain", "expired".getBytes());
+      return;
+    }
+    if (first && firstStatus != 200) {
+      StubApi.send(exchange, firstStatus, "text/plain", "busy".getBytes());
+      return;
+    }
+    if (first && firstBreaksOff) {
+      exchange.sendResponseHeaders(200, video.length);
+      exchange.getResponseBody().write(video, 0, 100_000);
+      exchange.getResponseBody().flush();
+      // Closing the exchange short of its length drops the connection: the client sees the body break off.
+      return;
+    }
     String range = request.header("Range");
     Matcher matcher = range == null ? null : RANGE.matcher(range);
     if (honourRanges && matcher != null && matcher.matches()) {
@@ -65,7 +90,7 @@ class DownloadCommandTest {
   }
 
   Cli.Result download(String... args) {
-    return new Cli(home).env("RECORDINGS_API_URL", api.url().toString()).env("RECORDINGS_TOKEN", "t").run(args);
+    return new Cli(home).with("--api", api.url().toString(), "--token", "t", "--retry-delay", "1ms").run(args);
   }
 
   @Test
@@ -164,5 +189,46 @@ class DownloadCommandTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).contains("already exists");
     assertThat(Files.readString(target)).isEqualTo("precious");
+  }
+
+  @Test
+  void aServerErrorOfTheStoreIsTriedAgain() throws IOException {
+    firstStatus = 503;
+    Path target = home.resolve("mine.webm");
+
+    Cli.Result result = download("download", ID, "-o", target.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(Files.readAllBytes(target)).isEqualTo(video);
+    assertThat(result.err()).contains("downloading " + ID + " failed (try 1 of 6)").contains("HTTP 503");
+    assertThat(api.requests("GET", "/objects/")).hasSize(2);
+  }
+
+  @Test
+  void aDownloadThatBreaksOffResumesInTheSameRun() throws IOException {
+    firstBreaksOff = true;
+    Path target = home.resolve("mine.webm");
+
+    Cli.Result result = download("download", ID, "-o", target.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(Files.readAllBytes(target)).isEqualTo(video);
+    assertThat(result.err()).contains("the download broke off after 100000 bytes");
+    assertThat(api.requests("GET", "/objects/")).extracting(r -> r.header("Range"))
+        .containsExactly(null, "bytes=100000-");
+  }
+
+  @Test
+  void aRefusedDownloadLinkIsReplacedByAFreshOne() throws IOException {
+    acceptedSignature = "sig=fresh";
+    Path target = home.resolve("mine.webm");
+
+    Cli.Result result = download("download", ID, "-o", target.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(Files.readAllBytes(target)).isEqualTo(video);
+    assertThat(api.requests("GET", "/recordings/" + ID)).hasSize(2);
+    assertThat(api.requests("GET", "/objects/")).extracting(StubApi.Request::query)
+        .containsExactly("sig=abc", "sig=fresh");
   }
 }

@@ -67,7 +67,7 @@ class ListCommandTest {
       }
     });
 
-    Cli.Result result = new Cli(home).env("RECORDINGS_TOKEN", "t").env("RECORDINGS_API_URL", api.url().toString())
+    Cli.Result result = new Cli(home).with("--token", "t", "--api", api.url().toString())
         .run("list", "--room", "r 1", "--limit", "1", "--all");
 
     assertThat(result.exitCode()).isZero();

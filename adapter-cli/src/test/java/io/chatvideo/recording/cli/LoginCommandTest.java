@@ -2,6 +2,9 @@ package io.chatvideo.recording.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatvideo.recording.cli.client.RecordingsApi;
+import io.chatvideo.recording.cli.config.Environment;
+import io.chatvideo.recording.cli.config.TokenStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

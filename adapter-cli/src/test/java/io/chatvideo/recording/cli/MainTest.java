@@ -141,10 +141,11 @@ class MainTest {
 
   @Test
   void malformedApiUrlIsNamed() {
-    Cli.Result result = new Cli(home).env("RECORDINGS_API_URL", "localhost:8080").run("list", "--token", "t");
+    Cli.Result result = new Cli(home).run("list", "--api", "localhost:8080", "--token", "t");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).contains("RECORDINGS_API_URL must be an http(s) URL");
+    assertThat(result.err()).isEqualTo(
+        "error: --api must be an http(s) URL like http://127.0.0.1:8080, was 'localhost:8080'\n");
   }
 
   @Test

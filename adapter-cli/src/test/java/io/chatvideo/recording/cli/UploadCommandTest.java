@@ -3,12 +3,15 @@ package io.chatvideo.recording.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatvideo.recording.cli.client.RecordingsApi;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,16 @@ class UploadCommandTest {
   Path home;
 
   StubApi api;
+  /** Part number whose PUT the store answers with {@link #failStatus}, the first {@link #failTimes} times. */
   int failPart = -1;
+  int failStatus = 500;
+  int failTimes = Integer.MAX_VALUE;
+  final AtomicInteger failed = new AtomicInteger();
+  /** The first completion completes but its answer is lost (502), so the retry meets a 409. */
+  boolean loseFirstCompletion;
+  final AtomicInteger completions = new AtomicInteger();
+
+  static final String COMPLETED = "{\"recording_id\":\"" + ID + "\",\"room_id\":\"r1\",\"status\":\"COMPLETED\"}";
 
   @BeforeEach
   void start() throws IOException {
@@ -48,7 +60,16 @@ class UploadCommandTest {
             }
             StubApi.json(exchange, 200, "{\"parts\":[" + parts + "]}");
           } else if (path.equals("/recordings/" + ID + "/complete")) {
-            StubApi.json(exchange, 200, "{\"recording_id\":\"" + ID + "\",\"room_id\":\"r1\",\"status\":\"COMPLETED\"}");
+            int attempt = completions.incrementAndGet();
+            if (loseFirstCompletion && attempt == 1) {
+              StubApi.problem(exchange, 502, "Bad Gateway", "the answer got lost");
+            } else if (loseFirstCompletion) {
+              StubApi.problem(exchange, 409, "Conflict", "recording " + ID + " is COMPLETED");
+            } else {
+              StubApi.json(exchange, 200, COMPLETED);
+            }
+          } else if (path.equals("/recordings/" + ID) && request.method().equals("GET")) {
+            StubApi.json(exchange, 200, COMPLETED);
           } else if (path.equals("/recordings/" + ID + "/upload") && request.method().equals("DELETE")) {
             StubApi.send(exchange, 204, "application/json", new byte[0]);
           } else {
@@ -57,8 +78,8 @@ class UploadCommandTest {
         })
         .on("/put/", (request, exchange) -> {
           String query = request.query();
-          if (query.equals("n=" + failPart)) {
-            StubApi.send(exchange, 500, "text/plain", "boom".getBytes());
+          if (query.equals("n=" + failPart) && failed.getAndIncrement() < failTimes) {
+            StubApi.send(exchange, failStatus, "text/plain", "boom".getBytes());
             return;
           }
           exchange.getResponseHeaders().set("ETag", "\"etag-" + query + "\"");
@@ -72,7 +93,7 @@ class UploadCommandTest {
   }
 
   Cli.Result upload(String... args) {
-    return new Cli(home).env("RECORDINGS_API_URL", api.url().toString()).env("RECORDINGS_TOKEN", "t").run(args);
+    return new Cli(home).with("--api", api.url().toString(), "--token", "t").run(args);
   }
 
   Path file(String name, int size) throws IOException {
@@ -124,18 +145,94 @@ class UploadCommandTest {
     assertThat(result.out()).contains("11 MiB, 3 parts");
   }
 
+  Cli.Result uploadInParts(Path file) {
+    return upload("upload", file.toString(), "--room", "r1", "--multipart-threshold", "1MiB", "--part-size", "5MiB",
+        "--retry-delay", "1ms");
+  }
+
   @Test
-  void aFailedPartAbortsTheMultipartUpload() throws IOException {
+  void aPartThatFailsOnceIsTriedAgainAndTheUploadCompletes() throws IOException {
+    failPart = 2;
+    failTimes = 1;
+    Path file = file("call.webm", 11 * MiB);
+
+    Cli.Result result = uploadInParts(file);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(api.requests("PUT", "/put/")).extracting(StubApi.Request::query)
+        .containsExactly("n=1", "n=2", "n=2", "n=3");
+    assertThat(result.err()).contains("part 2 failed (try 1 of 6), trying again in")
+        .contains("the storage refused the upload (HTTP 500): boom");
+    JsonNode complete = RecordingsApi.JSON.readTree(api.requests("POST", "/recordings/" + ID + "/complete").get(0).body());
+    assertThat(complete.get("parts")).hasSize(3);
+    assertThat(api.requests("DELETE", "/recordings/" + ID + "/upload")).isEmpty();
+  }
+
+  @Test
+  void aRefusedPartUrlIsSignedAfreshAndTriedAgain() throws IOException {
+    failPart = 3;
+    failStatus = 403;
+    failTimes = 1;
+    Path file = file("call.webm", 11 * MiB);
+
+    Cli.Result result = uploadInParts(file);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    List<StubApi.Request> signings = api.requests("POST", "/recordings/" + ID + "/parts");
+    assertThat(signings).extracting(UploadCommandTest::partNumbers)
+        .containsExactly("[1,2,3]", "[3]");
+    assertThat(result.err()).contains("the storage refused the URL of part 3 (HTTP 403); signing a fresh one");
+    assertThat(api.requests("POST", "/recordings/" + ID + "/complete")).hasSize(1);
+  }
+
+  private static String partNumbers(StubApi.Request signing) {
+    try {
+      return RecordingsApi.JSON.readTree(signing.body()).get("part_numbers").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aPartThatKeepsFailingIsTriedSixTimesAndTheUploadIsAborted() throws IOException {
     failPart = 2;
     Path file = file("call.webm", 11 * MiB);
 
-    Cli.Result result = upload("upload", file.toString(), "--room", "r1", "--multipart-threshold", "1MiB",
-        "--part-size", "5MiB");
+    Cli.Result result = uploadInParts(file);
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).contains("the storage refused the upload (HTTP 500): boom");
+    assertThat(result.err()).endsWith("error: the storage refused the upload (HTTP 500): boom\n");
+    assertThat(api.requests("PUT", "/put/")).filteredOn(r -> r.query().equals("n=2")).hasSize(6);
     assertThat(api.requests("DELETE", "/recordings/" + ID + "/upload")).hasSize(1);
     assertThat(api.requests("POST", "/recordings/" + ID + "/complete")).isEmpty();
+  }
+
+  @Test
+  void aClientErrorOfTheStoreIsNotTriedAgain() throws IOException {
+    failPart = 1;
+    failStatus = 400;
+    Path file = file("call.webm", 11 * MiB);
+
+    Cli.Result result = uploadInParts(file);
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(api.requests("PUT", "/put/")).hasSize(1);
+    assertThat(result.err()).doesNotContain("trying again");
+    assertThat(api.requests("DELETE", "/recordings/" + ID + "/upload")).hasSize(1);
+  }
+
+  @Test
+  void aCompletionWhoseAnswerWasLostIsFoundCompleted() throws IOException {
+    loseFirstCompletion = true;
+    Path file = file("call.webm", 11 * MiB);
+
+    Cli.Result result = uploadInParts(file);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(api.requests("POST", "/recordings/" + ID + "/complete")).hasSize(2);
+    assertThat(api.requests("GET", "/recordings/" + ID)).hasSize(1);
+    assertThat(api.requests("DELETE", "/recordings/" + ID + "/upload")).isEmpty();
+    assertThat(result.out()).contains("as recording " + ID);
   }
 
   @Test

@@ -1,0 +1,37 @@
+package io.chatvideo.recording.cli.admin;
+
+import io.chatvideo.recording.cli.config.Environment;
+import io.chatvideo.recording.core.domain.RetentionPolicy;
+import io.chatvideo.recording.core.port.in.SweepUseCase.SweepReport;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+    description = "Remove expired recordings and uploads that can no longer finish.")
+final class AdminSweepCommand implements Callable<Integer> {
+
+  private final Environment environment;
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  BackendOptions backend;
+
+  AdminSweepCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() {
+    try (AdminBackend store = BackendFactory.open(backend, environment.clock(), RetentionPolicy.DEFAULT_RETENTION)) {
+      SweepReport report = store.recordings().sweep().sweep();
+      spec.commandLine().getOut().printf("swept %s: removed %d expired and %d abandoned recordings%n",
+          store.description(), report.expiredRemoved(), report.abandonedRemoved());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,108 @@
+package io.chatvideo.recording.cli.admin;
+
+import io.chatvideo.recording.cli.terminal.CliException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * Which store the admin commands work on, as the server is configured: each option defaults to
+ * the server's environment variable (picocli's {@code ${env:…}}), so an operator's shell that runs
+ * the server runs these too.
+ */
+final class BackendOptions {
+
+  enum Kind { LOCAL, AWS }
+
+  @Option(names = "--backend", paramLabel = "local|aws", defaultValue = "${env:RECORDING_BACKEND:-local}",
+      description = "The store (env RECORDING_BACKEND; default: local).")
+  Kind backend;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:RECORDINGS_DATA_DIR:-data}",
+      description = "local: the server's data directory (env RECORDINGS_DATA_DIR; default: ./data).")
+  Path dataDir;
+
+  @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:RECORDING_AWS_REGION:-${env:AWS_REGION}}",
+      description = "aws: region (env RECORDING_AWS_REGION, AWS_REGION).")
+  String region;
+
+  @Option(names = "--bucket", paramLabel = "BUCKET", defaultValue = "${env:RECORDING_AWS_BUCKET}",
+      description = "aws: S3 bucket (env RECORDING_AWS_BUCKET).")
+  String bucket;
+
+  @Option(names = "--table", paramLabel = "TABLE", defaultValue = "${env:RECORDING_AWS_TABLE}",
+      description = "aws: DynamoDB table (env RECORDING_AWS_TABLE).")
+  String table;
+
+  @Option(names = "--s3-endpoint", paramLabel = "URL", defaultValue = "${env:RECORDING_AWS_S3_ENDPOINT}",
+      description = "aws: an S3-compatible endpoint instead of AWS's (env RECORDING_AWS_S3_ENDPOINT).")
+  String s3Endpoint;
+
+  @Option(names = "--dynamodb-endpoint", paramLabel = "URL", defaultValue = "${env:RECORDING_AWS_DYNAMODB_ENDPOINT}",
+      description = "aws: a DynamoDB-compatible endpoint (env RECORDING_AWS_DYNAMODB_ENDPOINT).")
+  String dynamoDbEndpoint;
+
+  @Option(names = "--path-style", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+      defaultValue = "${env:RECORDING_AWS_PATH_STYLE:-false}",
+      description = "aws: path-style bucket URLs, for S3-compatible stores (env RECORDING_AWS_PATH_STYLE).")
+  boolean pathStyle;
+
+  Kind kind() {
+    return backend;
+  }
+
+  Path dataDirectory() {
+    return dataDir;
+  }
+
+  String region() {
+    return required(region, "--region", "RECORDING_AWS_REGION, AWS_REGION");
+  }
+
+  String bucket() {
+    return required(bucket, "--bucket", "RECORDING_AWS_BUCKET");
+  }
+
+  String table() {
+    return required(table, "--table", "RECORDING_AWS_TABLE");
+  }
+
+  Optional<URI> s3Endpoint() {
+    return endpoint(s3Endpoint, "--s3-endpoint", "RECORDING_AWS_S3_ENDPOINT");
+  }
+
+  Optional<URI> dynamoDbEndpoint() {
+    return endpoint(dynamoDbEndpoint, "--dynamodb-endpoint", "RECORDING_AWS_DYNAMODB_ENDPOINT");
+  }
+
+  boolean pathStyle() {
+    return pathStyle;
+  }
+
+  private static String required(String value, String name, String variables) {
+    return given(value).orElseThrow(() -> new CliException("the aws backend needs " + name + " (or " + variables
+        + ")"));
+  }
+
+  private static Optional<URI> endpoint(String value, String name, String variable) {
+    return given(value).map(text -> {
+      try {
+        URI uri = new URI(text.strip());
+        if (uri.getScheme() == null || uri.getHost() == null) {
+          throw new URISyntaxException(text, "no scheme or host");
+        }
+        return uri;
+      } catch (URISyntaxException e) {
+        throw new CliException(name + " (or " + variable + ") must be a URL like http://127.0.0.1:9000, was '"
+            + text + "'");
+      }
+    });
+  }
+
+  /** An option's value; blank, as an empty environment variable gives, counts as unset. */
+  private static Optional<String> given(String value) {
+    return Optional.ofNullable(value).map(String::strip).filter(s -> !s.isEmpty());
+  }
+}

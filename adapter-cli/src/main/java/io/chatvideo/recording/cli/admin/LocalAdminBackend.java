@@ -1,0 +1,42 @@
+package io.chatvideo.recording.cli.admin;
+
+import io.chatvideo.recording.core.application.Recordings;
+import io.chatvideo.recording.local.LocalBackend;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** The embedded store: a data directory with SQLite metadata, opened beside a running server if need be. */
+final class LocalAdminBackend implements AdminBackend {
+
+  private final Path directory;
+  private final LocalBackend backend;
+  private final Recordings recordings;
+
+  LocalAdminBackend(Path directory, LocalBackend backend, Recordings recordings) {
+    this.directory = directory;
+    this.backend = backend;
+    this.recordings = recordings;
+  }
+
+  @Override
+  public String description() {
+    return "local data directory " + directory;
+  }
+
+  @Override
+  public Recordings recordings() {
+    return recordings;
+  }
+
+  @Override
+  public List<String> initialize(Duration retention, List<String> corsOrigins) {
+    return List.of("local data directory " + directory + " is ready (database, objects, signing key)",
+        "nothing else to create: the local backend sweeps expired recordings itself");
+  }
+
+  @Override
+  public void close() {
+    backend.close();
+  }
+}

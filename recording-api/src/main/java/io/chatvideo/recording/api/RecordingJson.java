@@ -1,0 +1,30 @@
+package io.chatvideo.recording.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
+import java.util.List;
+
+/**
+ * One recording as the API shows it. {@code download_url} is always present, null until the
+ * recording is COMPLETED; {@code size} is the stored size once completed, else the declared one,
+ * and absent when neither is known. The other absent-when-unknown fields are omitted, not null.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RecordingJson(
+    @JsonProperty("recording_id") String recordingId,
+    @JsonProperty("room_id") String roomId,
+    String filename,
+    @Nullable Long size,
+    @JsonProperty("created_at") @Schema(format = "date-time") String createdAt,
+    @JsonProperty("expires_at") @Schema(format = "date-time") String expiresAt,
+    @Schema(allowableValues = {"PENDING", "COMPLETED", "ABANDONED"}) String status,
+    @JsonProperty("download_url") @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(description = "valid for 1 hour by default; null unless COMPLETED", nullable = true,
+        requiredMode = Schema.RequiredMode.REQUIRED)
+    @Nullable String downloadUrl,
+    @JsonProperty("content_type") String contentType,
+    @Schema(description = "the other users who may see it, sorted; absent when none") @Nullable List<String> participants,
+    @JsonProperty("completed_at") @Schema(format = "date-time") @Nullable String completedAt,
+    @JsonProperty("duration_ms") @Nullable Long durationMs) {}

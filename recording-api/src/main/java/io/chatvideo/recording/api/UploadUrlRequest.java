@@ -1,0 +1,38 @@
+package io.chatvideo.recording.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The body of {@code POST /recordings/upload-url} (the seed contract). The seed's {@code
+ * contentType} is still read; {@code content_type} wins when both are given.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record UploadUrlRequest(
+    @JsonProperty("room_id") @NotNull(message = Limits.REQUIRED) @Schema(example = "room-42") String roomId,
+    @Nullable String filename,
+    @JsonProperty("content_type") @Nullable
+    @Schema(example = "video/webm;codecs=vp8,opus", defaultValue = "video/webm") String contentType,
+    @JsonProperty("contentType") @Nullable
+    @Schema(deprecated = true, description = "the seed contract's spelling of content_type") String seedContentType,
+    @Schema(description = "exact byte count, signed into the URL when given", minimum = "1") @Nullable Long size,
+    @Schema(description = "other users who may see and download the recording")
+    @Size(max = Limits.MAX_LIST, message = Limits.TOO_LONG) @Nullable List<@NotNull(message = Limits.NO_NULLS) String> participants) {
+
+  /** A request in the current spelling. */
+  public static UploadUrlRequest of(String roomId, @Nullable String filename, @Nullable String contentType,
+      @Nullable Long size) {
+    return new UploadUrlRequest(roomId, filename, contentType, null, size, null);
+  }
+
+  /** {@code content_type}, else the seed's {@code contentType}. */
+  public Optional<String> requestedContentType() {
+    return Optional.ofNullable(contentType).or(() -> Optional.ofNullable(seedContentType));
+  }
+}
