@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UploadCommandTest {
 
@@ -33,6 +37,8 @@ class UploadCommandTest {
   final AtomicInteger failed = new AtomicInteger();
   /** The first completion completes but its answer is lost (502), so the retry meets a 409. */
   boolean loseFirstCompletion;
+  /** What the store answers the single PUTs, in turn, after it stored the bytes; 200 once these run out. */
+  final Deque<Integer> singlePutAnswers = new ArrayDeque<>();
   final AtomicInteger completions = new AtomicInteger();
 
   static final String COMPLETED = "{\"recording_id\":\"" + ID + "\",\"room_id\":\"r1\",\"status\":\"COMPLETED\"}";
@@ -78,6 +84,10 @@ class UploadCommandTest {
         })
         .on("/put/", (request, exchange) -> {
           String query = request.query();
+          if (query.equals("sig=1") && !singlePutAnswers.isEmpty()) {
+            StubApi.send(exchange, singlePutAnswers.removeFirst(), "text/plain", new byte[0]);
+            return;
+          }
           if (query.equals("n=" + failPart) && failed.getAndIncrement() < failTimes) {
             StubApi.send(exchange, failStatus, "text/plain", "boom".getBytes());
             return;
@@ -204,6 +214,32 @@ class UploadCommandTest {
     assertThat(result.err()).endsWith("error: the storage refused the upload (HTTP 500): boom\n");
     assertThat(api.requests("PUT", "/put/")).filteredOn(r -> r.query().equals("n=2")).hasSize(6);
     assertThat(api.requests("DELETE", "/recordings/" + ID + "/upload")).hasSize(1);
+    assertThat(api.requests("POST", "/recordings/" + ID + "/complete")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {412, 409})
+  void aRetriedPutRefusedAsAlreadyUsedCompletesSinceTheLostFirstTryStoredTheBytes(int refusal) throws IOException {
+    singlePutAnswers.addAll(List.of(502, refusal));
+    Path file = file("call.webm", 70_000);
+
+    Cli.Result result = upload("upload", file.toString(), "--room", "r1", "--retry-delay", "1ms");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(api.requests("PUT", "/put/")).hasSize(2);
+    assertThat(api.requests("POST", "/recordings/" + ID + "/complete")).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {412, 409})
+  void aFirstPutRefusedAsAlreadyUsedFailsWithoutCompleting(int refusal) throws IOException {
+    singlePutAnswers.add(refusal);
+    Path file = file("call.webm", 70_000);
+
+    Cli.Result result = upload("upload", file.toString(), "--room", "r1");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("HTTP " + refusal);
     assertThat(api.requests("POST", "/recordings/" + ID + "/complete")).isEmpty();
   }
 
