@@ -28,16 +28,18 @@ final class CoreFixture {
   static final UserId MALLORY = UserId.of("mallory@example.com");
   static final RoomId ROOM = RoomId.of("room-1");
   static final Duration GRACE = Duration.ofHours(1);
+  static final Duration ORPHAN_GRACE = Duration.ofHours(2);
 
   final MutableClock clock = new MutableClock(T0);
   final InMemoryRecordingRepository repository = new InMemoryRecordingRepository();
-  final InMemoryObjectStorage storage = new InMemoryObjectStorage();
+  final InMemoryObjectStorage storage = new InMemoryObjectStorage(clock);
   final Recordings recordings = Recordings.builder()
       .repository(repository)
       .storage(storage)
       .clock(clock)
       .sizes(new SizePolicy(1_000_000))
       .abandonedUploadGrace(GRACE)
+      .orphanGrace(ORPHAN_GRACE)
       .build();
 
   UploadTicket requestUpload(UserId owner, long size, UserId... participants) {
