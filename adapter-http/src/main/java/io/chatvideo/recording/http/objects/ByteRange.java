@@ -1,4 +1,4 @@
-package io.chatvideo.recording.local;
+package io.chatvideo.recording.http.objects;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

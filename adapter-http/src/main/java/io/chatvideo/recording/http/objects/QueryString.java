@@ -1,4 +1,4 @@
-package io.chatvideo.recording.local;
+package io.chatvideo.recording.http.objects;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

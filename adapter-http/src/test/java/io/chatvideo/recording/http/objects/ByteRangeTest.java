@@ -1,8 +1,8 @@
-package io.chatvideo.recording.local;
+package io.chatvideo.recording.http.objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatvideo.recording.local.ByteRange.Kind;
+import io.chatvideo.recording.http.objects.ByteRange.Kind;
 import org.junit.jupiter.api.Test;
 
 class ByteRangeTest {

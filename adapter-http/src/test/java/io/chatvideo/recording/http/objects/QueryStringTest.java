@@ -1,4 +1,4 @@
-package io.chatvideo.recording.local;
+package io.chatvideo.recording.http.objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
