@@ -1,4 +1,4 @@
-package io.chatvideo.recording.local;
+package io.chatvideo.recording.local.sqlite;
 
 import io.chatvideo.recording.core.domain.Recording;
 import java.sql.Connection;
