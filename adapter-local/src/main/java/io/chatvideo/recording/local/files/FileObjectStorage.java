@@ -22,9 +22,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.LinkOption;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -257,58 +255,75 @@ public final class FileObjectStorage implements ObjectStorage {
   }
 
   /**
-   * The objects under {@code prefix}, walked from the deepest folder the prefix names; the stamps
-   * beside them are not objects. The cursor is the last key of the previous page.
+   * The objects under {@code prefix}, in key order, stamps left out. Folders are read in the order
+   * of the keys they hold, and a folder whose keys all come before the cursor is not read at all,
+   * so a page costs the folders on its way rather than a walk of every object. The cursor is the
+   * last key of the previous page.
    */
   @Override
   public ObjectListing listObjects(String prefix, Optional<String> cursor, int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("a listing takes at least one object, not " + limit);
     }
-    Path start = objects.resolve(prefix.substring(0, prefix.lastIndexOf('/') + 1)).normalize();
+    String startKey = prefix.substring(0, prefix.lastIndexOf('/') + 1);
+    Path start = objects.resolve(startKey).normalize();
     if (!start.startsWith(objects)) {
       throw new IllegalArgumentException("the prefix escapes the objects folder: " + prefix);
     }
-    TreeMap<String, ListedObject> first = new TreeMap<>();
+    List<ListedObject> page = new ArrayList<>();
     try {
       if (Files.isDirectory(start)) {
-        Files.walkFileTree(start, new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-            String key = keyOf(file);
-            if (attributes.isRegularFile() && key.startsWith(prefix) && !key.endsWith(FileStamp.SUFFIX)
-                && cursor.map(after -> key.compareTo(after) > 0).orElse(true)) {
-              first.put(key, new ListedObject(key, attributes.lastModifiedTime().toInstant()));
-              if (first.size() > limit + 1) {
-                first.pollLastEntry();
-              }
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException e) {
-            // Deleted while the walk went by: it is no longer an object to list.
-            return FileVisitResult.CONTINUE;
-          }
-        });
+        collect(start, startKey, new Listing(prefix, cursor, limit + 1), page);
       }
     } catch (IOException e) {
       throw unavailable("list the objects under " + prefix, e);
     }
-    List<ListedObject> page = new ArrayList<>(first.values());
     return page.size() > limit
         ? new ObjectListing(page.subList(0, limit), Optional.of(page.get(limit - 1).key()))
         : new ObjectListing(page, Optional.empty());
   }
 
-  private String keyOf(Path file) {
-    StringBuilder key = new StringBuilder();
-    for (Path name : objects.relativize(file)) {
-      key.append(key.length() == 0 ? "" : "/").append(name);
+  private record Listing(String prefix, Optional<String> cursor, int wanted) {}
+
+  /** Adds the keys of {@code folder} (whose keys start with {@code folderKey}) in order; true once full. */
+  private static boolean collect(Path folder, String folderKey, Listing listing, List<ListedObject> into)
+      throws IOException {
+    TreeMap<String, Map.Entry<Path, BasicFileAttributes>> children = new TreeMap<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+      for (Path entry : entries) {
+        try {
+          BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class,
+              LinkOption.NOFOLLOW_LINKS);
+          // A folder's keys go on with '/', so it sorts by its name plus '/': "room/" after "room-1/".
+          String key = folderKey + entry.getFileName() + (attributes.isDirectory() ? "/" : "");
+          children.put(key, Map.entry(entry, attributes));
+        } catch (NoSuchFileException deletedMeanwhile) {
+          // No longer an object to list.
+        }
+      }
+    } catch (NoSuchFileException deletedMeanwhile) {
+      return false;
     }
-    return key.toString();
+    for (Map.Entry<String, Map.Entry<Path, BasicFileAttributes>> child : children.entrySet()) {
+      String key = child.getKey();
+      BasicFileAttributes attributes = child.getValue().getValue();
+      if (attributes.isDirectory()) {
+        boolean underPrefix = key.startsWith(listing.prefix()) || listing.prefix().startsWith(key);
+        boolean allBeforeCursor = listing.cursor().map(c -> c.compareTo(key) >= 0 && !c.startsWith(key)).orElse(false);
+        if (underPrefix && !allBeforeCursor && collect(child.getValue().getKey(), key, listing, into)) {
+          return true;
+        }
+      } else if (attributes.isRegularFile() && key.startsWith(listing.prefix()) && !key.endsWith(FileStamp.SUFFIX)
+          && listing.cursor().map(c -> key.compareTo(c) > 0).orElse(true)) {
+        into.add(new ListedObject(key, attributes.lastModifiedTime().toInstant()));
+        if (into.size() == listing.wanted()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
+
 
   /** Whether {@code uploadId} is an open upload of {@code key}. */
   boolean isOpenUpload(ObjectKey key, String uploadId) {

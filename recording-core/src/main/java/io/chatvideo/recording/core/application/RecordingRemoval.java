@@ -27,6 +27,9 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
 
   static final int SWEEP_BATCH = 100;
 
+  /** Objects asked for per listing call: S3 answers at most 1,000 keys per ListObjectsV2. */
+  static final int LISTING_BATCH = 1000;
+
   private final RecordingRepository repository;
   private final ObjectStorage storage;
   private final Clock clock;
@@ -70,7 +73,7 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
     int removed = 0;
     Optional<String> cursor = Optional.empty();
     do {
-      ObjectListing page = storage.listObjects(ObjectKey.PREFIX, cursor, SWEEP_BATCH);
+      ObjectListing page = storage.listObjects(ObjectKey.PREFIX, cursor, LISTING_BATCH);
       for (ListedObject listed : page.objects()) {
         if (!listed.lastModified().isBefore(writtenBefore)) {
           continue;

@@ -126,7 +126,7 @@ class RecordingRemovalTest {
 
   @Test
   void theOrphanScanReadsEveryPage() {
-    int orphans = RecordingRemoval.SWEEP_BATCH * 2 + 1;
+    int orphans = RecordingRemoval.LISTING_BATCH * 2 + 1;
     for (int i = 0; i < orphans; i++) {
       core.storage.put(ObjectKey.forRecording(CoreFixture.ROOM, core.clock.instant(), new RecordingId(UUID.randomUUID()),
           ContentType.DEFAULT), new byte[1]);
