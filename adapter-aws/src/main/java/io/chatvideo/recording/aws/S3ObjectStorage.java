@@ -8,6 +8,8 @@ import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.StorageUnavailableException;
 import io.chatvideo.recording.core.domain.StoredPart;
 import io.chatvideo.recording.core.domain.CompletedPart;
+import io.chatvideo.recording.core.port.out.ListedObject;
+import io.chatvideo.recording.core.port.out.ObjectListing;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.PresignedRequest;
 import io.chatvideo.recording.core.port.out.StoredObject;
@@ -31,6 +33,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -51,6 +54,8 @@ final class S3ObjectStorage implements ObjectStorage {
 
   /** S3 may take minutes to join a large upload's parts; the usual call bound would cut it off. */
   private static final Duration MIN_COMPLETE_TIMEOUT = Duration.ofMinutes(2);
+  /** S3 answers at most this many keys per ListObjectsV2 call, whatever is asked. */
+  private static final int MAX_LISTED_KEYS = 1000;
   private static final Set<String> PART_ERRORS = Set.of("InvalidPart", "InvalidPartOrder", "EntityTooSmall");
   /** S3 conditional writes: the request succeeds only while no object has the key. */
   static final String CREATE_ONLY = "*";
@@ -211,6 +216,20 @@ final class S3ObjectStorage implements ObjectStorage {
   }
 
   /** Whole seconds, rounded down, as SigV4 counts them, so a URL never outlives {@code expiresAt}. */
+  /** One ListObjectsV2 page; the cursor is S3's continuation token, which S3 itself checks. */
+  @Override
+  public ObjectListing listObjects(String prefix, Optional<String> cursor, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("a listing takes at least one object, not " + limit);
+    }
+    ListObjectsV2Response page = call("ListObjectsV2", () -> s3.listObjectsV2(l -> l.bucket(bucket).prefix(prefix)
+        .maxKeys(Math.min(limit, MAX_LISTED_KEYS)).continuationToken(cursor.orElse(null))));
+    List<ListedObject> objects = page.contents().stream()
+        .map(object -> new ListedObject(object.key(), object.lastModified())).toList();
+    return new ObjectListing(objects, Boolean.TRUE.equals(page.isTruncated())
+        ? Optional.ofNullable(page.nextContinuationToken()) : Optional.empty());
+  }
+
   private Duration lifetime(Instant expiresAt) {
     Duration lifetime = Duration.ofSeconds(Duration.between(clock.instant(), expiresAt).getSeconds());
     if (lifetime.getSeconds() < 1) {

@@ -4,16 +4,19 @@ import io.chatvideo.recording.core.application.Recordings;
 import io.chatvideo.recording.aws.AwsBackend;
 import io.chatvideo.recording.aws.AwsSettings;
 import io.chatvideo.recording.http.config.AwsBackendSettings;
+import io.chatvideo.recording.http.config.BackendKind;
 import io.chatvideo.recording.http.config.InvalidConfigurationException;
 import io.chatvideo.recording.http.config.ServerSettings;
 import io.chatvideo.recording.local.LocalBackend;
+import io.chatvideo.recording.local.files.ObjectAccess;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -38,11 +41,26 @@ final class RecordingsFactory {
    */
   @Context
   @Bean(preDestroy = "close")
-  Backend backend(ServerSettings settings, Clock clock, @Nullable AwsCredentialsProvider credentials) {
+  Backend backend(ServerSettings settings, BeanProvider<LocalBackend> local,
+      @Nullable AwsCredentialsProvider credentials) {
     return switch (settings.recording().backend()) {
-      case LOCAL -> local(settings, clock);
+      case LOCAL -> local(settings, local.get());
       case AWS -> aws(settings, credentials);
     };
+  }
+
+  /** The data directory, opened once; {@link Backend#close} closes it. */
+  @Singleton
+  @Requires(property = BackendKind.PROPERTY, pattern = BackendKind.LOCAL_PATTERN, defaultValue = BackendKind.DEFAULT)
+  LocalBackend localBackend(ServerSettings settings, Clock clock) {
+    return LocalBackend.open(settings.recording().dataDir(), clock);
+  }
+
+  /** What the local store's capability URLs may do, for the {@code /objects} routes. */
+  @Singleton
+  @Requires(property = BackendKind.PROPERTY, pattern = BackendKind.LOCAL_PATTERN, defaultValue = BackendKind.DEFAULT)
+  ObjectAccess objectAccess(LocalBackend local) {
+    return local.objects();
   }
 
   @Singleton
@@ -58,10 +76,9 @@ final class RecordingsFactory {
         .build();
   }
 
-  private static Backend local(ServerSettings settings, Clock clock) {
-    LocalBackend local = LocalBackend.open(settings.recording().dataDir(), clock);
+  private static Backend local(ServerSettings settings, LocalBackend local) {
     return new Backend("local, data " + settings.recording().dataDir(), local.repository(), local.storage(),
-        Optional.of(local.objects()), local::close);
+        local::close);
   }
 
   private static Backend aws(ServerSettings settings, @Nullable AwsCredentialsProvider credentials) {
@@ -85,6 +102,6 @@ final class RecordingsFactory {
       }
     }
     return new Backend("aws, bucket " + aws.bucket() + ", table " + aws.table(), backend.repository(),
-        backend.storage(), Optional.empty(), backend::close);
+        backend.storage(), backend::close);
   }
 }

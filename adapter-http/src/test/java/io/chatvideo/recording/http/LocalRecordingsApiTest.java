@@ -11,7 +11,14 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,10 +26,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The API on the embedded default (local disk + SQLite, dev tokens), over a socket. */
+/**
+ * The API on the embedded default (local disk + SQLite, dev tokens), over a socket; with its
+ * {@code /objects/…} URLs: single-use uploads, ranged downloads with the signed headers, refusals
+ * as problems that name no server path.
+ */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalRecordingsApiTest extends RecordingsApiContract implements TestPropertyProvider {
+
+  private static final int SIZE = 10_000;
 
   private final TempDirectory data = new TempDirectory("recordings-local-api");
 
@@ -204,5 +217,132 @@ class LocalRecordingsApiTest extends RecordingsApiContract implements TestProper
     assertProblem(api().raw("PUT", url, Map.of("Content-Type", "video/webm"), new byte[] {1, 2, 3, 4}), 403);
     assertProblem(api().raw("GET", api().base().resolve("/objects/recordings/x").toString(), Map.of(), null), 404);
     assertThat(List.of(api().raw("DELETE", ticket.get("upload_url").asText(), Map.of(), null).status())).containsAnyOf(404, 405);
+  }
+
+  @Test
+  void anUploadUrlReplayedAfterCompletionIsRefusedAndTheDownloadStillAnswersTheVerifiedBytes() {
+    String token = api().devToken(user());
+    byte[] verified = bytes(SIZE, 1);
+    JsonNode ticket = Uploads.putSingle(api(), token, room(), verified);
+    String id = ticket.get("recording_id").asText();
+    assertThat(api().post("/recordings/" + id + "/complete", token, null).status()).isEqualTo(200);
+
+    Api.Reply replay = put(ticket, bytes(SIZE, 2));
+
+    assertProblem(replay, 409);
+    assertThat(replay.json().get("detail").asText()).contains("single-use");
+    Api.Reply download = api().raw("GET", api().get("/recordings/" + id, token).json().get("download_url").asText(),
+        Map.of(), null);
+    assertThat(download.body()).isEqualTo(verified);
+    assertThat(download.header("ETag")).isEqualTo("\"" + sha256(verified) + "\"");
+  }
+
+  @Test
+  void anUploadUrlReplayedAfterTheUploadWasAbortedOrTheRecordingDeletedWritesNothing() throws IOException {
+    String token = api().devToken(user());
+    JsonNode aborted = api().post("/recordings/upload-url", token,
+        "{\"room_id\":\"" + room() + "\",\"size\":" + SIZE + "}").json();
+    assertThat(api().delete("/recordings/" + aborted.get("recording_id").asText() + "/upload", token).status())
+        .isEqualTo(204);
+    JsonNode deleted = Uploads.putSingle(api(), token, room(), bytes(SIZE, 3));
+    String deletedId = deleted.get("recording_id").asText();
+    assertThat(api().post("/recordings/" + deletedId + "/complete", token, null).status()).isEqualTo(200);
+    assertThat(api().delete("/recordings/" + deletedId, token).status()).isEqualTo(204);
+
+    assertProblem(put(aborted, bytes(SIZE, 4)), 409);
+    assertProblem(put(deleted, bytes(SIZE, 4)), 409);
+
+    assertThat(objectFile(aborted.get("s3_key").asText())).doesNotExist();
+    assertThat(objectFile(deleted.get("s3_key").asText())).doesNotExist();
+  }
+
+  @Test
+  void aDownloadAnswersTheSignedHeadersAndRanges() {
+    String token = api().devToken(user());
+    byte[] video = bytes(SIZE, 5);
+    String url = downloadUrl(token, video);
+
+    Api.Reply whole = api().raw("GET", url, Map.of(), null);
+    assertThat(whole.status()).isEqualTo(200);
+    assertThat(whole.body()).isEqualTo(video);
+    assertThat(whole.header("Content-Type")).isEqualTo("video/webm");
+    assertThat(whole.header("Content-Disposition")).startsWith("attachment; filename=\"");
+    assertThat(whole.header("Accept-Ranges")).isEqualTo("bytes");
+    assertThat(whole.header("ETag")).isEqualTo("\"" + sha256(video) + "\"");
+    assertThat(whole.header("X-Content-Type-Options")).isEqualTo("nosniff");
+
+    Api.Reply suffix = api().raw("GET", url, Map.of("Range", "bytes=-10"), null);
+    assertThat(suffix.status()).isEqualTo(206);
+    assertThat(suffix.header("Content-Range")).isEqualTo("bytes 9990-9999/" + SIZE);
+    assertThat(suffix.body()).isEqualTo(Arrays.copyOfRange(video, SIZE - 10, SIZE));
+    Api.Reply clamped = api().raw("GET", url, Map.of("Range", "bytes=9995-20000"), null);
+    assertThat(clamped.header("Content-Range")).isEqualTo("bytes 9995-9999/" + SIZE);
+    assertThat(api().raw("GET", url, Map.of("Range", "items=1-2"), null).status()).as("ignored").isEqualTo(200);
+
+    Api.Reply outside = api().raw("GET", url, Map.of("Range", "bytes=" + SIZE + "-"), null);
+    assertProblem(outside, 416);
+    assertThat(outside.header("Content-Range")).isEqualTo("bytes */" + SIZE);
+
+    Api.Reply head = api().raw("HEAD", url, Map.of(), null);
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.header("Content-Length")).isEqualTo(Integer.toString(SIZE));
+    assertThat(head.body()).isEmpty();
+  }
+
+  @Test
+  void aQueryStringThatCouldMakeTheSignedTextAmbiguousIsRefused() {
+    String token = api().devToken(user());
+    JsonNode ticket = api().post("/recordings/upload-url", token,
+        "{\"room_id\":\"" + room() + "\",\"size\":3}").json();
+    String url = ticket.get("upload_url").asText();
+    Map<String, String> headers = Uploads.headers(ticket.get("upload_headers"));
+
+    assertProblem(api().raw("PUT", url + "&length=3", headers, new byte[3]), 403);
+    assertProblem(api().raw("PUT", url.replace("type=", "type=video%2Fwebm%0A"), headers, new byte[3]), 403);
+    assertProblem(api().raw("PUT", url.replace("/objects/recordings/", "/objects/recordings/%2e%2e/"), headers,
+        new byte[3]), 404);
+    assertThat(api().raw("PUT", url, headers, new byte[3]).status()).as("the URL as handed out").isEqualTo(200);
+  }
+
+  @Test
+  void aStorageFailureAnswers503WithoutNamingAServerPath() throws IOException {
+    String token = api().devToken(user());
+    JsonNode ticket = api().post("/recordings/upload-url", token,
+        "{\"room_id\":\"" + room() + "\",\"size\":3}").json();
+    Path staging = data.path().resolve("tmp");
+    Files.delete(staging);
+    Files.writeString(staging, "not a folder: every write fails");
+    try {
+      Api.Reply failed = put(ticket, new byte[3]);
+
+      assertProblem(failed, 503);
+      assertThat(failed.header("Retry-After")).isNotNull();
+      assertThat(failed.text()).doesNotContain(data.path().toString()).doesNotContain("/tmp");
+    } finally {
+      Files.delete(staging);
+      Files.createDirectory(staging);
+    }
+    assertThat(put(ticket, new byte[3]).status()).as("once the disk is back").isEqualTo(200);
+  }
+
+  private Api.Reply put(JsonNode ticket, byte[] body) {
+    return api().raw("PUT", ticket.get("upload_url").asText(), Uploads.headers(ticket.get("upload_headers")), body);
+  }
+
+  private String downloadUrl(String token, byte[] video) {
+    String id = Uploads.completedRecording(api(), token, room(), video);
+    return api().get("/recordings/" + id, token).json().get("download_url").asText();
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Path objectFile(String key) {
+    return data.path().resolve("objects").resolve(key);
   }
 }

@@ -3,11 +3,14 @@ package io.chatvideo.recording.local;
 import io.chatvideo.recording.core.domain.StorageUnavailableException;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.local.capability.CapabilitySigner;
+import io.chatvideo.recording.local.capability.SigningSecret;
+import io.chatvideo.recording.local.files.FileObjectStorage;
+import io.chatvideo.recording.local.files.ObjectAccess;
+import io.chatvideo.recording.local.secret.OwnerOnlyFile;
+import io.chatvideo.recording.local.sqlite.SqliteRecordingRepository;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -21,7 +24,7 @@ import java.util.Objects;
  *       .repository(local.repository())
  *       .storage(local.storage())
  *       .build();
- *   // mount local.objects() at ObjectEndpoint.PATH_PREFIX
+ *   // serve local.objects() at Capability.PATH_PREFIX ("/objects/")
  * }
  * }</pre>
  *
@@ -31,25 +34,20 @@ public final class LocalBackend implements AutoCloseable {
 
   static final String DATABASE_FILE = "recordings.db";
   static final String SIGNING_KEY_FILE = "signing.key";
-  static final String OBJECTS_FOLDER = "objects";
-  static final String UPLOADS_FOLDER = "uploads";
-  static final String STAGING_FOLDER = "tmp";
 
-  private final SqliteDatabase database;
   private final SqliteRecordingRepository repository;
   private final FileObjectStorage storage;
-  private final ObjectEndpoint objects;
+  private final ObjectAccess objects;
 
-  private LocalBackend(SqliteDatabase database, FileObjectStorage storage, ObjectEndpoint objects) {
-    this.database = database;
-    this.repository = new SqliteRecordingRepository(database);
+  private LocalBackend(SqliteRecordingRepository repository, FileObjectStorage storage, ObjectAccess objects) {
+    this.repository = repository;
     this.storage = storage;
     this.objects = objects;
   }
 
   /**
-   * Opens (creating if needed) the data directory: the SQLite file, the objects folder, the signing
-   * key readable by its owner only. Files left by a process that died mid-write are removed.
+   * Opens (creating if needed) the data directory, private to its owner: the SQLite file, the
+   * object folders, the signing key. Files left by a process that died mid-write are removed.
    */
   public static LocalBackend open(Path dataDirectory, Clock clock) {
     Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -58,16 +56,14 @@ public final class LocalBackend implements AutoCloseable {
     FileObjectStorage storage;
     CapabilitySigner signer;
     try {
-      createPrivateDirectory(root);
-      signer = new CapabilitySigner(SigningSecret.loadOrCreate(root.resolve(SIGNING_KEY_FILE)));
-      StagingArea staging = new StagingArea(root.resolve(STAGING_FOLDER));
-      staging.removeOrphans();
-      storage = new FileObjectStorage(root.resolve(OBJECTS_FOLDER), root.resolve(UPLOADS_FOLDER), staging, signer);
+      OwnerOnlyFile.createPrivateDirectory(root);
+      signer = new CapabilitySigner(SigningSecret.loadOrCreate(root.resolve(SIGNING_KEY_FILE)), clock);
+      storage = FileObjectStorage.open(root, signer);
     } catch (IOException e) {
       throw new StorageUnavailableException("cannot open the data directory " + root + ": " + e, e);
     }
-    SqliteDatabase database = SqliteDatabase.open(root.resolve(DATABASE_FILE), clock);
-    return new LocalBackend(database, storage, new ObjectEndpoint(storage, signer, clock));
+    SqliteRecordingRepository repository = SqliteRecordingRepository.open(root.resolve(DATABASE_FILE), clock);
+    return new LocalBackend(repository, storage, new ObjectAccess(storage, signer, repository));
   }
 
   /** Recording metadata in SQLite; safe for concurrent use, also by other processes on the same file. */
@@ -80,30 +76,13 @@ public final class LocalBackend implements AutoCloseable {
     return storage;
   }
 
-  /** What serves the presigned URLs; mount it at {@link ObjectEndpoint#PATH_PREFIX}. */
-  public ObjectEndpoint objects() {
+  /** What the presigned URLs may do: the typed operations behind {@code /objects/…}. */
+  public ObjectAccess objects() {
     return objects;
   }
 
   @Override
   public void close() {
-    database.close();
-  }
-
-  /** A new data directory is private to its owner: it holds the signing key and everyone's recordings. */
-  private static void createPrivateDirectory(Path root) throws IOException {
-    if (Files.isDirectory(root)) {
-      return;
-    }
-    Files.createDirectories(root.getParent());
-    try {
-      if (root.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        Files.createDirectory(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      } else {
-        Files.createDirectory(root);
-      }
-    } catch (FileAlreadyExistsException createdMeanwhile) {
-      // Another process made it first.
-    }
+    repository.close();
   }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A second JVM running {@link ChildMain} on this test's class path: "the CLI", or a writer to kill. */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
 
   private static final Duration LINE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -23,7 +23,7 @@ final class ChildProcess implements AutoCloseable {
     this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
   }
 
-  static ChildProcess start(List<String> jvmOptions, String... args) throws IOException {
+  public static ChildProcess start(List<String> jvmOptions, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
@@ -35,7 +35,7 @@ final class ChildProcess implements AutoCloseable {
   }
 
   /** The next line the child prints, failing after a minute of silence. */
-  String nextLine() throws IOException, InterruptedException {
+  public String nextLine() throws IOException, InterruptedException {
     long deadline = System.nanoTime() + LINE_TIMEOUT.toNanos();
     while (!out.ready()) {
       if (!process.isAlive() && !out.ready()) {
@@ -53,7 +53,7 @@ final class ChildProcess implements AutoCloseable {
     return out.readLine();
   }
 
-  int waitForExit() throws InterruptedException {
+  public int waitForExit() throws InterruptedException {
     if (!process.waitFor(LINE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
       throw new AssertionError("the child did not exit within " + LINE_TIMEOUT);
     }
@@ -61,7 +61,7 @@ final class ChildProcess implements AutoCloseable {
   }
 
   /** Kills the child as a crash would: no shutdown hooks, no finally blocks. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     if (!process.waitFor(LINE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
       throw new AssertionError("the child survived destroyForcibly");

@@ -13,7 +13,7 @@ import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
-import io.chatvideo.recording.local.BenchRows;
+import io.chatvideo.recording.local.sqlite.BenchRows;
 import io.chatvideo.recording.local.LocalBackend;
 import java.net.URI;
 import java.nio.file.Files;

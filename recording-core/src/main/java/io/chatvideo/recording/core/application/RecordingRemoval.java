@@ -2,6 +2,7 @@ package io.chatvideo.recording.core.application;
 
 import io.chatvideo.recording.core.domain.AbandonedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
@@ -9,6 +10,8 @@ import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.in.DeleteRecordingUseCase;
 import io.chatvideo.recording.core.port.in.SweepUseCase;
+import io.chatvideo.recording.core.port.out.ListedObject;
+import io.chatvideo.recording.core.port.out.ObjectListing;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import java.time.Clock;
@@ -24,17 +27,23 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
 
   static final int SWEEP_BATCH = 100;
 
+  /** Objects asked for per listing call: S3 answers at most 1,000 keys per ListObjectsV2. */
+  static final int LISTING_BATCH = 1000;
+
   private final RecordingRepository repository;
   private final ObjectStorage storage;
   private final Clock clock;
   private final Duration abandonedUploadGrace;
+  private final Duration orphanGrace;
   private final RecordingAccess access;
 
-  RecordingRemoval(RecordingRepository repository, ObjectStorage storage, Clock clock, Duration abandonedUploadGrace) {
+  RecordingRemoval(RecordingRepository repository, ObjectStorage storage, Clock clock, Duration abandonedUploadGrace,
+      Duration orphanGrace) {
     this.repository = repository;
     this.storage = storage;
     this.clock = clock;
     this.abandonedUploadGrace = abandonedUploadGrace;
+    this.orphanGrace = orphanGrace;
     this.access = new RecordingAccess(repository);
   }
 
@@ -52,7 +61,36 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
     });
     int abandoned = drain(limit -> repository.findUnfinishedUploads(now.minus(abandonedUploadGrace), limit),
         recording -> abandon(recording, now));
-    return new SweepReport(expired, abandoned);
+    int orphans = removeOrphans(now.minus(orphanGrace));
+    return new SweepReport(expired, abandoned, orphans);
+  }
+
+  /**
+   * Deletes the objects written before {@code writtenBefore} that no recording points to. A key
+   * that does not follow the server's layout was not written through the API and is left alone.
+   */
+  private int removeOrphans(Instant writtenBefore) {
+    int removed = 0;
+    Optional<String> cursor = Optional.empty();
+    do {
+      ObjectListing page = storage.listObjects(ObjectKey.PREFIX, cursor, LISTING_BATCH);
+      for (ListedObject listed : page.objects()) {
+        if (!listed.lastModified().isBefore(writtenBefore)) {
+          continue;
+        }
+        Optional<ObjectKey> key = ObjectKey.ifValid(listed.key());
+        if (key.isPresent() && !pointedTo(key.get())) {
+          storage.delete(key.get());
+          removed++;
+        }
+      }
+      cursor = page.nextCursor();
+    } while (cursor.isPresent());
+    return removed;
+  }
+
+  private boolean pointedTo(ObjectKey key) {
+    return repository.find(key.recordingId()).map(r -> r.details().objectKey().equals(key)).orElse(false);
   }
 
   /** Marks a pending upload abandoned first, so a completion racing the sweep wins or loses cleanly. */

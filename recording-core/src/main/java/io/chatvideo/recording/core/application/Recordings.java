@@ -39,6 +39,12 @@ public final class Recordings {
   /** How long after its upload URL expired a PENDING upload is left alone before the sweep abandons it. */
   public static final Duration DEFAULT_ABANDONED_UPLOAD_GRACE = Duration.ofDays(1);
 
+  /**
+   * How old an object no recording points to must be before the sweep deletes it: the time is the
+   * store's (file modification time, S3's LastModified), so the grace also absorbs clock skew.
+   */
+  public static final Duration DEFAULT_ORPHAN_GRACE = Duration.ofDays(1);
+
   private final UploadService uploads;
   private final RecordingQueries queries;
   private final RecordingRemoval removal;
@@ -49,7 +55,8 @@ public final class Recordings {
     this.uploads = new UploadService(repository, storage, builder.clock, builder.ids, builder.retention,
         builder.presign, builder.sizes, builder.limits);
     this.queries = new RecordingQueries(repository, storage, builder.clock, builder.presign);
-    this.removal = new RecordingRemoval(repository, storage, builder.clock, builder.abandonedUploadGrace);
+    this.removal = new RecordingRemoval(repository, storage, builder.clock, builder.abandonedUploadGrace,
+        builder.orphanGrace);
   }
 
   public static Builder builder() {
@@ -100,6 +107,7 @@ public final class Recordings {
     private SizePolicy sizes = SizePolicy.defaults();
     private UploadLimits limits = UploadLimits.defaults();
     private Duration abandonedUploadGrace = DEFAULT_ABANDONED_UPLOAD_GRACE;
+    private Duration orphanGrace = DEFAULT_ORPHAN_GRACE;
 
     private Builder() {}
 
@@ -149,6 +157,15 @@ public final class Recordings {
         throw new IllegalArgumentException("abandoned upload grace must not be negative, was " + grace);
       }
       this.abandonedUploadGrace = grace;
+      return this;
+    }
+
+    public Builder orphanGrace(Duration grace) {
+      Objects.requireNonNull(grace, "grace");
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("orphan grace must not be negative, was " + grace);
+      }
+      this.orphanGrace = grace;
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.chatvideo.recording.core.application;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.ContentType;
+import io.chatvideo.recording.core.domain.ETag;
 import io.chatvideo.recording.core.domain.Filename;
 import io.chatvideo.recording.core.domain.InvalidInputException;
 import io.chatvideo.recording.core.domain.ObjectKey;
@@ -184,7 +185,7 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
       if (match == null) {
         throw new InvalidInputException("parts", "part " + part.partNumber() + " was never uploaded");
       }
-      if (!unquote(match.etag()).equals(unquote(part.etag()))) {
+      if (!ETag.parse(match.etag(), "parts").equals(ETag.parse(part.etag(), "parts"))) {
         throw new InvalidInputException("parts", "the etag of part " + part.partNumber()
             + " does not match the stored part; upload it again or send its current etag");
       }
@@ -211,11 +212,5 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
     } catch (RuntimeException e) {
       cause.addSuppressed(e);
     }
-  }
-
-  private static String unquote(String etag) {
-    String trimmed = etag.trim();
-    return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")
-        ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
   }
 }

@@ -3,6 +3,8 @@ package io.chatvideo.recording.core.domain;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -25,10 +27,25 @@ public record ObjectKey(String value) {
     }
   }
 
+  /** The key if {@code text} follows the layout; empty for anything else found in a store. */
+  public static Optional<ObjectKey> ifValid(String text) {
+    return text != null && LAYOUT.matcher(text).matches() ? Optional.of(new ObjectKey(text)) : Optional.empty();
+  }
+
   /** The key for a new recording. */
   public static ObjectKey forRecording(RoomId room, Instant createdAt, RecordingId id, ContentType type) {
     return new ObjectKey(PREFIX + room.value() + "/" + STAMP.format(createdAt) + "-" + id + "-recording."
         + type.extension());
+  }
+
+  /**
+   * The recording the key was made for: its id is part of the key, so a store can tell from a key
+   * alone which recording an object belongs to (the sweep's orphan scan, the local store's
+   * single-use check).
+   */
+  public RecordingId recordingId() {
+    int end = value.lastIndexOf("-recording.");
+    return new RecordingId(UUID.fromString(value.substring(end - 36, end)));
   }
 
   /** The {@code yyyyMMdd-HHmmss} stamp of a creation time, as keys and the DynamoDB sort key use it. */

@@ -29,10 +29,11 @@ final class CoreFixture {
   static final UserId MALLORY = UserId.of("mallory@example.com");
   static final RoomId ROOM = RoomId.of("room-1");
   static final Duration GRACE = Duration.ofHours(1);
+  static final Duration ORPHAN_GRACE = Duration.ofHours(2);
 
   final MutableClock clock = new MutableClock(T0);
   final InMemoryRecordingRepository repository = new InMemoryRecordingRepository();
-  final InMemoryObjectStorage storage = new InMemoryObjectStorage();
+  final InMemoryObjectStorage storage = new InMemoryObjectStorage(clock);
   final Recordings recordings;
 
   CoreFixture() {
@@ -47,6 +48,7 @@ final class CoreFixture {
         .sizes(new SizePolicy(1_000_000))
         .limits(limits)
         .abandonedUploadGrace(GRACE)
+        .orphanGrace(ORPHAN_GRACE)
         .build();
   }
 

@@ -4,10 +4,12 @@ import static io.chatvideo.recording.core.application.CoreFixture.ALICE;
 import static io.chatvideo.recording.core.application.CoreFixture.BOB;
 import static io.chatvideo.recording.core.application.CoreFixture.GRACE;
 import static io.chatvideo.recording.core.application.CoreFixture.MALLORY;
+import static io.chatvideo.recording.core.application.CoreFixture.ORPHAN_GRACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.ForbiddenException;
 import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.PendingRecording;
@@ -20,6 +22,7 @@ import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
 import io.chatvideo.recording.core.port.in.SweepUseCase.SweepReport;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class RecordingRemovalTest {
@@ -54,7 +57,7 @@ class RecordingRemovalTest {
 
     SweepReport report = core.recordings.sweep().sweep();
 
-    assertThat(report).isEqualTo(new SweepReport(1, 0));
+    assertThat(report).isEqualTo(new SweepReport(1, 0, 0));
     assertThat(core.repository.find(old)).isEmpty();
     assertThat(core.storage.object(oldKey)).isEmpty();
     assertThat(core.repository.find(recent)).isPresent();
@@ -71,7 +74,7 @@ class RecordingRemovalTest {
 
     SweepReport report = core.recordings.sweep().sweep();
 
-    assertThat(report).isEqualTo(new SweepReport(0, 2));
+    assertThat(report).isEqualTo(new SweepReport(0, 2, 0));
     assertThat(core.repository.find(stale.recordingId())).isEmpty();
     assertThat(core.storage.hasUpload(stale.uploadId())).isFalse();
     assertThat(core.repository.find(staleSingle.recordingId())).isEmpty();
@@ -83,7 +86,7 @@ class RecordingRemovalTest {
   void anUploadStillWithinItsGraceIsLeftAlone() {
     UploadTicket ticket = core.requestUpload(ALICE, 5);
     core.clock.advance(Duration.ofMinutes(30).plus(GRACE));
-    assertThat(core.recordings.sweep().sweep()).isEqualTo(new SweepReport(0, 0));
+    assertThat(core.recordings.sweep().sweep()).isEqualTo(new SweepReport(0, 0, 0));
     assertThat(core.repository.find(ticket.recordingId())).isPresent();
   }
 
@@ -101,5 +104,36 @@ class RecordingRemovalTest {
     core.recordings.sweep().sweep();
     assertThat(core.repository.find(ticket.recordingId()).orElseThrow().status()).isEqualTo(RecordingStatus.COMPLETED);
     assertThat(core.storage.object(ticket.objectKey())).isPresent();
+  }
+
+  @Test
+  void theSweepDeletesAnObjectWrittenAfterItsRecordingWasDeletedOnceItIsOlderThanTheGrace() {
+    UploadTicket ticket = core.requestUpload(ALICE, 5);
+    core.recordings.multipartUpload().abort(ALICE, ticket.recordingId());
+    core.storage.put(ticket.objectKey(), new byte[5]);
+    RecordingId kept = core.uploadCompleted(ALICE, new byte[5]);
+    ObjectKey keptKey = core.repository.find(kept).orElseThrow().details().objectKey();
+
+    core.clock.advance(ORPHAN_GRACE);
+    assertThat(core.recordings.sweep().sweep()).isEqualTo(new SweepReport(0, 0, 0));
+    assertThat(core.storage.object(ticket.objectKey())).isPresent();
+
+    core.clock.advance(Duration.ofSeconds(1));
+    assertThat(core.recordings.sweep().sweep()).isEqualTo(new SweepReport(0, 0, 1));
+    assertThat(core.storage.object(ticket.objectKey())).isEmpty();
+    assertThat(core.storage.object(keptKey)).isPresent();
+  }
+
+  @Test
+  void theOrphanScanReadsEveryPage() {
+    int orphans = RecordingRemoval.LISTING_BATCH * 2 + 1;
+    for (int i = 0; i < orphans; i++) {
+      core.storage.put(ObjectKey.forRecording(CoreFixture.ROOM, core.clock.instant(), new RecordingId(UUID.randomUUID()),
+          ContentType.DEFAULT), new byte[1]);
+    }
+    core.clock.advance(ORPHAN_GRACE.plusSeconds(1));
+
+    assertThat(core.recordings.sweep().sweep().orphansRemoved()).isEqualTo(orphans);
+    assertThat(core.storage.listObjects(ObjectKey.PREFIX, Optional.empty(), 10).objects()).isEmpty();
   }
 }

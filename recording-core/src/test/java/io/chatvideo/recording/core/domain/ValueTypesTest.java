@@ -101,4 +101,30 @@ class ValueTypesTest {
   void aMissingRoomIdSaysItIsRequired() {
     assertThatThrownBy(() -> RoomId.of(null)).hasMessage("room_id: is required");
   }
+
+  @Test
+  void anETagMatchesWhateverItsQuoting() {
+    assertThat(ETag.parse("\"abc\"", "etag")).isEqualTo(ETag.of("abc"));
+    assertThat(ETag.parse("  abc ", "etag")).isEqualTo(ETag.of("abc"));
+    assertThat(ETag.of("abc").quoted()).isEqualTo("\"abc\"");
+    assertThat(ETag.parse("\"abc\"", "etag")).isNotEqualTo(ETag.of("abd"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "  ", "\"\"", "a\"b", "\"a\"b\""})
+  void aBlankOrInnerQuotedETagIsInvalidInputOnItsField(String text) {
+    assertThatThrownBy(() -> ETag.parse(text, "parts")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("parts");
+  }
+
+  @Test
+  void anObjectKeyNamesTheRecordingItWasMadeFor() {
+    RecordingId id = RecordingId.parse("123e4567-e89b-12d3-a456-426614174000");
+    ObjectKey key = ObjectKey.forRecording(RoomId.of("room-1"), java.time.Instant.parse("2026-05-01T12:00:00Z"), id,
+        ContentType.DEFAULT);
+
+    assertThat(key.recordingId()).isEqualTo(id);
+    assertThat(ObjectKey.ifValid(key.value())).contains(key);
+    assertThat(ObjectKey.ifValid("recordings/room-1/notes.txt")).isEmpty();
+  }
 }

@@ -7,11 +7,14 @@ import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.StorageUnavailableException;
 import io.chatvideo.recording.core.domain.StoredPart;
 import io.chatvideo.recording.core.domain.CompletedPart;
+import io.chatvideo.recording.core.port.out.ListedObject;
+import io.chatvideo.recording.core.port.out.ObjectListing;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.PresignedRequest;
 import io.chatvideo.recording.core.port.out.StoredObject;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,14 +31,26 @@ import java.util.UUID;
  */
 public final class InMemoryObjectStorage implements ObjectStorage {
 
+  private final Clock clock;
   private final Map<ObjectKey, byte[]> objects = new HashMap<>();
+  private final Map<String, Instant> written = new TreeMap<>();
   private final Map<String, TreeMap<Integer, byte[]>> uploads = new HashMap<>();
   private final List<PresignedRequest> signed = new ArrayList<>();
   private Optional<Instant> credentialsExpiry = Optional.empty();
   private boolean offline;
 
+  public InMemoryObjectStorage() {
+    this(Clock.systemUTC());
+  }
+
+  /** Stamps each object written with the time of {@code clock}, as a store's LastModified. */
+  public InMemoryObjectStorage(Clock clock) {
+    this.clock = clock;
+  }
+
   public synchronized void put(ObjectKey key, byte[] bytes) {
     objects.put(key, bytes.clone());
+    written.put(key.value(), clock.instant());
   }
 
   /** Stores a part and returns its etag, as S3's UploadPart response does. */
@@ -98,6 +113,18 @@ public final class InMemoryObjectStorage implements ObjectStorage {
   public synchronized void delete(ObjectKey key) {
     check();
     objects.remove(key);
+    written.remove(key.value());
+  }
+
+  @Override
+  public synchronized ObjectListing listObjects(String prefix, Optional<String> cursor, int limit) {
+    check();
+    List<ListedObject> page = written.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(prefix) && cursor.map(after -> e.getKey().compareTo(after) > 0).orElse(true))
+        .limit(limit + 1L).map(e -> new ListedObject(e.getKey(), e.getValue())).toList();
+    return page.size() > limit
+        ? new ObjectListing(page.subList(0, limit), Optional.of(page.get(limit - 1).key()))
+        : new ObjectListing(page, Optional.empty());
   }
 
   @Override
@@ -138,6 +165,7 @@ public final class InMemoryObjectStorage implements ObjectStorage {
       joined.writeBytes(stored.get(part.partNumber()));
     }
     objects.put(key, joined.toByteArray());
+    written.put(key.value(), clock.instant());
   }
 
   @Override

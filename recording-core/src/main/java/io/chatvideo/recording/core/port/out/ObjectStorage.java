@@ -48,6 +48,15 @@ public interface ObjectStorage {
   /** Aborts the upload and drops its parts; nothing happens if it is gone already. */
   void abortMultipart(ObjectKey key, String uploadId);
 
+  /**
+   * Up to {@code limit} of the objects whose key starts with {@code prefix}, in ascending key
+   * order, after the position {@code cursor} (from the previous page's {@link
+   * ObjectListing#nextCursor}, opaque; empty for the first page). Parts of unfinished multipart
+   * uploads are not objects and are not listed. The sweep uses it to find objects that no
+   * recording points to.
+   */
+  ObjectListing listObjects(String prefix, Optional<String> cursor, int limit);
+
   /** When the credentials that sign URLs expire, if the store knows (temporary STS credentials). */
   default Optional<Instant> credentialsExpiry() {
     return Optional.empty();

@@ -1,0 +1,85 @@
+package io.chatvideo.recording.local.sqlite;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The numbered schema changes, applied in order inside the caller's write transaction, so two
+ * processes opening a new file at once apply each change exactly once. A database written by a
+ * newer version is refused rather than misread.
+ */
+final class SchemaMigrations {
+
+  /** Migration {@code n} is element {@code n - 1}; only ever append. */
+  static final List<List<String>> MIGRATIONS = List.of(
+      List.of(
+          """
+          CREATE TABLE recordings (
+            id                TEXT    PRIMARY KEY,
+            room_id           TEXT    NOT NULL,
+            owner             TEXT    NOT NULL,
+            object_key        TEXT    NOT NULL,
+            filename          TEXT    NOT NULL,
+            content_type      TEXT    NOT NULL,
+            declared_size     INTEGER,
+            created_at        INTEGER NOT NULL,
+            expires_at        INTEGER NOT NULL,
+            status            TEXT    NOT NULL CHECK (status IN ('PENDING', 'COMPLETED', 'ABANDONED')),
+            upload_id         TEXT,
+            upload_expires_at INTEGER,
+            stored_size       INTEGER,
+            sha256            TEXT,
+            completed_at      INTEGER,
+            duration_nanos    INTEGER,
+            abandoned_at      INTEGER
+          )""",
+          """
+          CREATE TABLE recording_participants (
+            recording_id TEXT NOT NULL REFERENCES recordings (id) ON DELETE CASCADE,
+            user_id      TEXT NOT NULL,
+            PRIMARY KEY (recording_id, user_id)
+          ) WITHOUT ROWID""",
+          "CREATE INDEX recordings_by_owner ON recordings (owner, created_at DESC, id DESC)",
+          "CREATE INDEX recordings_by_room ON recordings (room_id, created_at DESC, id DESC)",
+          "CREATE INDEX recordings_by_created ON recordings (created_at DESC, id DESC)",
+          "CREATE INDEX recordings_by_expiry ON recordings (expires_at)",
+          "CREATE INDEX recordings_by_upload_window ON recordings (status, upload_expires_at)"));
+
+  private SchemaMigrations() {}
+
+  static int latestVersion() {
+    return MIGRATIONS.size();
+  }
+
+  /** Brings the schema to {@link #latestVersion()}; must run inside a write transaction. */
+  static void apply(Connection connection, Instant now) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+          + "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+      int current;
+      try (ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+        current = rs.next() ? rs.getInt(1) : 0;
+      }
+      if (current > latestVersion()) {
+        throw new IllegalStateException("the metadata database has schema version " + current
+            + ", newer than this software knows (" + latestVersion() + "); upgrade call-recordings");
+      }
+      for (int version = current + 1; version <= latestVersion(); version++) {
+        for (String sql : MIGRATIONS.get(version - 1)) {
+          statement.execute(sql);
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)")) {
+          insert.setInt(1, version);
+          insert.setString(2, now.toString());
+          insert.executeUpdate();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,223 @@
+package io.chatvideo.recording.local.sqlite;
+
+import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingId;
+import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.domain.RoomId;
+import io.chatvideo.recording.core.domain.UserId;
+import io.chatvideo.recording.core.port.out.RecordingRepository;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Recording metadata in SQLite. Listings are keyset-paged over the indexes {@code (owner,
+ * created_at DESC, id DESC)} and {@code (room_id, created_at DESC, id DESC)}, and leave out rows
+ * expired at {@code now} in the query itself; the sweep deletes them later.
+ */
+public final class SqliteRecordingRepository implements RecordingRepository, AutoCloseable {
+
+  private static final String ORDER = " ORDER BY r.created_at DESC, r.id DESC LIMIT ?";
+  private static final String AFTER_CURSOR = " AND (r.created_at, r.id) < (?, ?)";
+
+  private final SqliteDatabase database;
+
+  SqliteRecordingRepository(SqliteDatabase database) {
+    this.database = database;
+  }
+
+  /**
+   * Opens the database file, creating it if needed, and brings its schema up to date; safe for
+   * concurrent use, also by other processes on the same file.
+   */
+  public static SqliteRecordingRepository open(Path file, Clock clock) {
+    return new SqliteRecordingRepository(SqliteDatabase.open(file, clock));
+  }
+
+  /** Closes the pooled connections. */
+  @Override
+  public void close() {
+    database.close();
+  }
+
+  @Override
+  public void insert(PendingRecording recording) {
+    database.write(connection -> {
+      try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM recordings WHERE id = ?")) {
+        exists.setString(1, recording.id().toString());
+        try (ResultSet rs = exists.executeQuery()) {
+          if (rs.next()) {
+            throw new ConflictException("recording " + recording.id() + " exists already");
+          }
+        }
+      }
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO recordings ("
+          + RecordingRows.WRITTEN_COLUMNS + ") VALUES (" + placeholders(RecordingRows.WRITTEN_COLUMN_COUNT) + ")")) {
+        RecordingRows.bind(insert, 1, recording);
+        insert.executeUpdate();
+      }
+      insertParticipants(connection, recording);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<Recording> find(RecordingId id) {
+    return database.read(connection -> {
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT " + RecordingRows.COLUMNS + " FROM recordings r WHERE r.id = ?")) {
+        select.setString(1, id.toString());
+        List<Recording> found = readAll(select);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+      }
+    });
+  }
+
+  @Override
+  public void replace(Recording recording, RecordingStatus expected) {
+    database.write(connection -> {
+      try (PreparedStatement update = connection.prepareStatement("UPDATE recordings SET ("
+          + RecordingRows.WRITTEN_COLUMNS + ") = (" + placeholders(RecordingRows.WRITTEN_COLUMN_COUNT)
+          + ") WHERE id = ? AND status = ?")) {
+        RecordingRows.bind(update, 1, recording);
+        update.setString(RecordingRows.WRITTEN_COLUMN_COUNT + 1, recording.id().toString());
+        update.setString(RecordingRows.WRITTEN_COLUMN_COUNT + 2, expected.name());
+        if (update.executeUpdate() == 0) {
+          throw new ConflictException("recording " + recording.id() + " is no longer " + expected);
+        }
+      }
+      try (PreparedStatement delete = connection.prepareStatement(
+          "DELETE FROM recording_participants WHERE recording_id = ?")) {
+        delete.setString(1, recording.id().toString());
+        delete.executeUpdate();
+      }
+      insertParticipants(connection, recording);
+      return null;
+    });
+  }
+
+  @Override
+  public void delete(RecordingId id) {
+    database.write(connection -> {
+      try (PreparedStatement delete = connection.prepareStatement("DELETE FROM recordings WHERE id = ?")) {
+        delete.setString(1, id.toString());
+        delete.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Page listByOwner(UserId owner, Instant now, int limit, Optional<String> cursor) {
+    return page("r.owner = ? AND r.expires_at > ?", List.of(owner.value(), RecordingRows.nanos(now)), limit, cursor);
+  }
+
+  @Override
+  public Page listByRoom(RoomId room, UserId viewer, Instant now, int limit, Optional<String> cursor) {
+    return page("r.room_id = ? AND r.expires_at > ? AND (r.owner = ? OR EXISTS (SELECT 1 FROM recording_participants p"
+            + " WHERE p.recording_id = r.id AND p.user_id = ?))",
+        List.of(room.value(), RecordingRows.nanos(now), viewer.value(), viewer.value()), limit, cursor);
+  }
+
+  @Override
+  public Page listAll(int limit, Optional<String> cursor) {
+    return page("1 = 1", List.of(), limit, cursor);
+  }
+
+  @Override
+  public List<Recording> findExpired(Instant now, int limit) {
+    checkLimit(limit);
+    return database.read(connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT " + RecordingRows.COLUMNS
+          + " FROM recordings r WHERE r.expires_at <= ? ORDER BY r.expires_at LIMIT ?")) {
+        select.setLong(1, RecordingRows.nanos(now));
+        select.setInt(2, limit);
+        return readAll(select);
+      }
+    });
+  }
+
+  @Override
+  public List<Recording> findUnfinishedUploads(Instant uploadWindowClosedBefore, int limit) {
+    checkLimit(limit);
+    return database.read(connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT " + RecordingRows.COLUMNS
+          + " FROM recordings r WHERE r.status = 'ABANDONED'"
+          + " OR (r.status = 'PENDING' AND r.upload_expires_at < ?) LIMIT ?")) {
+        select.setLong(1, RecordingRows.nanos(uploadWindowClosedBefore));
+        select.setInt(2, limit);
+        return readAll(select);
+      }
+    });
+  }
+
+  /** One page after {@code cursor} of the rows matching {@code where}, newest first. */
+  private Page page(String where, List<Object> parameters, int limit, Optional<String> cursor) {
+    checkLimit(limit);
+    Optional<ListingCursor> after = cursor.map(ListingCursor::parse);
+    String sql = "SELECT " + RecordingRows.COLUMNS + " FROM recordings r WHERE " + where
+        + (after.isPresent() ? AFTER_CURSOR : "") + ORDER;
+    List<Recording> rows = database.read(connection -> {
+      try (PreparedStatement select = connection.prepareStatement(sql)) {
+        int i = 1;
+        for (Object parameter : parameters) {
+          select.setObject(i++, parameter);
+        }
+        if (after.isPresent()) {
+          select.setLong(i++, after.get().createdAtNanos());
+          select.setString(i++, after.get().id());
+        }
+        select.setInt(i, limit + 1);
+        return readAll(select);
+      }
+    });
+    if (rows.size() <= limit) {
+      return new Page(rows, Optional.empty());
+    }
+    Recording last = rows.get(limit - 1);
+    return new Page(rows.subList(0, limit), Optional.of(
+        new ListingCursor(RecordingRows.nanos(last.details().createdAt()), last.id().toString()).format()));
+  }
+
+  private static void insertParticipants(Connection connection, Recording recording) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO recording_participants (recording_id, user_id) VALUES (?, ?)")) {
+      for (UserId participant : recording.details().participants()) {
+        insert.setString(1, recording.id().toString());
+        insert.setString(2, participant.value());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static List<Recording> readAll(PreparedStatement select) throws SQLException {
+    List<Recording> recordings = new ArrayList<>();
+    try (ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        recordings.add(RecordingRows.read(rs));
+      }
+    }
+    return recordings;
+  }
+
+  private static String placeholders(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
+  }
+
+  private static void checkLimit(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+  }
+}
