@@ -1,9 +1,13 @@
 package io.chatvideo.recording.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.constraints.NotNull;
+import io.swagger.v3.oas.annotations.media.Schema;
 
-/** A part as {@code POST /recordings/{id}/complete} wants it: its number and the ETag its PUT answered. */
+/**
+ * A part as {@code POST /recordings/{id}/complete} wants it: its number and the ETag its PUT
+ * answered. Both are required; the server checks them as it maps the parts (bean validation does
+ * not reach into the items of a list of a record compiled elsewhere).
+ */
 public record CompletedPart(
-    @JsonProperty("part_number") @NotNull(message = "every part needs a part_number") Integer partNumber,
-    @NotNull(message = "every part needs an etag") String etag) {}
+    @JsonProperty("part_number") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Integer partNumber,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String etag) {}
