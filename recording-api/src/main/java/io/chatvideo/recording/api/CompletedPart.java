@@ -1,5 +1,7 @@
 package io.chatvideo.recording.api;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -9,5 +11,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * not reach into the items of a list of a record compiled elsewhere).
  */
 public record CompletedPart(
-    @JsonProperty("part_number") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Integer partNumber,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String etag) {}
+    @JsonProperty("part_number") @Schema(requiredMode = REQUIRED) Integer partNumber,
+    @Schema(requiredMode = REQUIRED) String etag) {}

@@ -27,6 +27,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -42,6 +43,7 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "multipart uploads")
 @SecurityRequirement(name = "bearer")
+@AnswersProblems
 class MultipartController {
 
   private final Recordings recordings;
@@ -59,7 +61,8 @@ class MultipartController {
   @Post(value = "/multipart", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
   @Status(HttpStatus.CREATED)
   @Operation(summary = "Start a progressive upload; parts go up while the call goes on")
-  MultipartTicket start(Caller caller, @Body @Valid MultipartRequest body) {
+  @AnswersTooLarge
+  MultipartTicket start(@Parameter(hidden = true) Caller caller, @Body @Valid MultipartRequest body) {
     var ticket = recordings.multipartUpload().start(new StartMultipartCommand(
         caller.user(),
         RoomId.of(body.roomId()),
@@ -73,8 +76,12 @@ class MultipartController {
 
   @Post(value = "/{id}/parts", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "Presigned PUT URLs for the given part numbers (at most 100 per request)")
-  PartUploads signParts(Caller caller, @PathVariable String id, @Body @Valid SignPartsRequest body,
-      HttpRequest<?> request) {
+  @AnswersForbidden
+  @AnswersNotFound
+  @AnswersConflict
+  @AnswersTooLarge
+  PartUploads signParts(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+      @Body @Valid SignPartsRequest body, HttpRequest<?> request) {
     RecordingId recordingId = RecordingId.parse(id);
     return new PartUploads(recordings.multipartUpload()
         .signParts(new SignPartsCommand(caller.user(), recordingId, body.partNumbers()))
@@ -87,7 +94,10 @@ class MultipartController {
 
   @Get(value = "/{id}/parts", produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "The parts stored so far, to resume an interrupted upload")
-  StoredParts storedParts(Caller caller, @PathVariable String id) {
+  @AnswersForbidden
+  @AnswersNotFound
+  @AnswersConflict
+  StoredParts storedParts(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
     return new StoredParts(recordings.multipartUpload().storedParts(caller.user(), RecordingId.parse(id)).stream()
         .map(part -> new StoredPart(part.partNumber(), part.etag(), part.size()))
         .toList());
@@ -96,7 +106,10 @@ class MultipartController {
   @Delete("/{id}/upload")
   @Status(HttpStatus.NO_CONTENT)
   @Operation(summary = "Abort an upload in progress and forget the recording")
-  void abort(Caller caller, @PathVariable String id) {
+  @AnswersForbidden
+  @AnswersNotFound
+  @AnswersConflict
+  void abort(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
     recordings.multipartUpload().abort(caller.user(), RecordingId.parse(id));
   }
 }

@@ -36,6 +36,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -55,6 +56,7 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "recordings")
 @SecurityRequirement(name = "bearer")
+@AnswersProblems
 class RecordingsController {
 
   static final int DEFAULT_LIMIT = 50;
@@ -72,7 +74,9 @@ class RecordingsController {
   @Post(value = "/upload-url", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
   @Status(HttpStatus.CREATED)
   @Operation(summary = "Start a recording uploaded with one presigned PUT")
-  UploadTicket uploadUrl(Caller caller, @Body @Valid UploadUrlRequest body, HttpRequest<?> request) {
+  @AnswersTooLarge
+  UploadTicket uploadUrl(@Parameter(hidden = true) Caller caller, @Body @Valid UploadUrlRequest body,
+      HttpRequest<?> request) {
     var ticket = recordings.requestUpload().requestUpload(new RequestUploadCommand(
         caller.user(),
         RoomId.of(body.roomId()),
@@ -87,7 +91,7 @@ class RecordingsController {
 
   @Get(produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "List your recordings, or a room's recordings you own or take part in, newest first")
-  RecordingList list(Caller caller, @QueryValue("room_id") @Nullable String roomId,
+  RecordingList list(@Parameter(hidden = true) Caller caller, @QueryValue("room_id") @Nullable String roomId,
       @QueryValue("limit") @Nullable Integer limit, @QueryValue("next_token") @Nullable String nextToken,
       HttpRequest<?> request) {
     RecordingPage page = recordings.listRecordings().list(new ListRecordingsQuery(
@@ -101,14 +105,19 @@ class RecordingsController {
 
   @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "One recording, with a fresh download_url once COMPLETED")
-  RecordingJson get(Caller caller, @PathVariable String id, HttpRequest<?> request) {
+  @AnswersNotFound
+  RecordingJson get(@Parameter(hidden = true) Caller caller, @PathVariable String id, HttpRequest<?> request) {
     return json(recordings.getRecording().get(caller.user(), RecordingId.parse(id)), request);
   }
 
   @Post(value = "/{id}/complete", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "Verify the upload (single PUT, or multipart with its parts) and mark it COMPLETED")
-  RecordingJson complete(Caller caller, @PathVariable String id, @Nullable @Body @Valid CompleteRequest body,
-      HttpRequest<?> request) {
+  @AnswersForbidden
+  @AnswersNotFound
+  @AnswersConflict
+  @AnswersTooLarge
+  RecordingJson complete(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+      @Nullable @Body @Valid CompleteRequest body, HttpRequest<?> request) {
     RecordingId recordingId = RecordingId.parse(id);
     CompleteRequest input = body == null ? new CompleteRequest(null, null) : body;
     CompletedRecording completed = recordings.completeUpload().complete(new CompleteUploadCommand(caller.user(),
@@ -120,7 +129,9 @@ class RecordingsController {
   @Delete("/{id}")
   @Status(HttpStatus.NO_CONTENT)
   @Operation(summary = "Delete the recording's object and metadata (owner only)")
-  void delete(Caller caller, @PathVariable String id) {
+  @AnswersForbidden
+  @AnswersNotFound
+  void delete(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
     recordings.deleteRecording().delete(caller.user(), RecordingId.parse(id));
   }
 
