@@ -1,3 +1,4 @@
+import { FILE_EXTENSIONS } from './content-types';
 import { UnsupportedRecordingTypeError } from './errors';
 
 /**
@@ -30,9 +31,17 @@ export function pickMimeType(
   return supported;
 }
 
-/** The file extension for a recording type: `webm` or `mp4`. */
-export function fileExtension(mimeType: string): 'webm' | 'mp4' {
-  return mimeType.toLowerCase().startsWith('video/mp4') || mimeType.toLowerCase().startsWith('audio/mp4')
-    ? 'mp4'
-    : 'webm';
+/** A recording's file extension, as the server's table has it (content-types.ts is generated from it). */
+export type FileExtension = (typeof FILE_EXTENSIONS)[keyof typeof FILE_EXTENSIONS];
+
+/**
+ * The file extension for a recording type, the one the server gives the same type.
+ *
+ * @example fileExtension('audio/mp4;codecs=mp4a.40.2') // 'm4a'
+ */
+export function fileExtension(mimeType: string): FileExtension {
+  const mediaType = (mimeType.split(';')[0] ?? '').trim().toLowerCase();
+  return Object.hasOwn(FILE_EXTENSIONS, mediaType)
+    ? FILE_EXTENSIONS[mediaType as keyof typeof FILE_EXTENSIONS]
+    : FILE_EXTENSIONS['video/webm'];
 }

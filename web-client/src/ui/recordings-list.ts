@@ -55,7 +55,7 @@ function row(recording: RecordingView, now: Date): HTMLTableRowElement {
   const texts = [
     recording.filename,
     recording.status,
-    formatBytes(recording.size),
+    recording.size == null ? '-' : formatBytes(recording.size), // the server omits a size it does not know
     new Date(recording.created_at).toLocaleString(),
     formatExpiry(recording.expires_at, now),
   ];

@@ -1,93 +1,44 @@
-/** Body of `POST /recordings/upload-url` (the seed contract; `contentType` keeps its seed spelling). */
-export interface UploadUrlRequest {
-  readonly room_id: string;
-  readonly filename?: string;
-  readonly contentType?: string;
-  readonly size?: number;
-  readonly participants?: readonly string[];
-}
+// The API's wire types, taken from the contract: api-schema.ts is generated from
+// adapter-http/openapi.yaml (`npm run generate:api`), so these names cannot drift from the server.
+import type { components } from './api-schema';
+
+type Schemas = components['schemas'];
+
+/** Body of `POST /recordings/upload-url` (the seed contract; the seed's `contentType` is still read). */
+export type UploadUrlRequest = Schemas['UploadUrlRequest'];
 
 /** Answer of `POST /recordings/upload-url`: PUT the bytes to `upload_url` with exactly `upload_headers`. */
-export interface UploadTicket {
-  readonly upload_url: string;
-  readonly recording_id: string;
-  readonly s3_key: string;
-  readonly expires_in: number;
-  readonly upload_headers: Readonly<Record<string, string>>;
-}
+export type UploadTicket = Schemas['UploadTicket'];
 
 /** Body of `POST /recordings/multipart`. */
-export interface MultipartRequest {
-  readonly room_id: string;
-  readonly filename?: string;
-  readonly contentType?: string;
-  readonly participants?: readonly string[];
-}
+export type MultipartRequest = Schemas['MultipartRequest'];
 
 /** Answer of `POST /recordings/multipart`: every part but the last must have at least `min_part_size` bytes. */
-export interface MultipartTicket {
-  readonly recording_id: string;
-  readonly s3_key: string;
-  readonly upload_id: string;
-  readonly min_part_size: number;
-}
+export type MultipartTicket = Schemas['MultipartTicket'];
 
 /** One presigned part URL of `POST /recordings/{id}/parts`; the PUT answers with the part's ETag. */
-export interface PartUpload {
-  readonly part_number: number;
-  readonly upload_url: string;
-  readonly upload_headers: Readonly<Record<string, string>>;
-  readonly expires_in: number;
-}
+export type PartUpload = Schemas['PartUpload'];
 
 /** A part the storage holds already (`GET /recordings/{id}/parts`). */
-export interface StoredPart {
-  readonly part_number: number;
-  readonly etag: string;
-  readonly size: number;
-}
+export type StoredPart = Schemas['StoredPart'];
 
 /** A part as `POST /recordings/{id}/complete` wants it. */
-export interface CompletedPart {
-  readonly part_number: number;
-  readonly etag: string;
-}
+export type CompletedPart = Schemas['CompletedPart'];
 
 /** Body of `POST /recordings/{id}/complete`: `parts` after a multipart upload, none after a single PUT. */
-export interface CompleteRequest {
-  readonly parts?: readonly CompletedPart[];
-  readonly duration_ms?: number;
-}
+export type CompleteRequest = Schemas['CompleteRequest'];
 
-/** A recording as the API shows it; `download_url` is presigned and time-limited. */
-export interface RecordingView {
-  readonly recording_id: string;
-  readonly room_id: string;
-  readonly filename: string;
-  readonly size: number;
-  readonly created_at: string;
-  readonly expires_at: string;
-  readonly status: string;
-  readonly download_url?: string | null;
-  readonly duration_ms?: number | null;
-}
+/** A recording as the API shows it; `download_url` is presigned and time-limited, `size` absent when unknown. */
+export type RecordingView = Schemas['RecordingJson'];
 
 /** One page of `GET /recordings`; pass `next_token` back for the next page. */
-export interface RecordingPage {
-  readonly recordings: readonly RecordingView[];
-  readonly next_token?: string | null;
-}
+export type RecordingPage = Schemas['RecordingList'];
 
-/** Answer of `POST /dev/token`. */
+/** Answer of `POST /dev/token` (dev mode only; the document does not describe its body). */
 export interface DevToken {
   readonly token: string;
   readonly expires_in: number;
 }
 
-/** An `application/problem+json` error body (RFC 9457). */
-export interface ProblemDetails {
-  readonly type?: string;
-  readonly title?: string;
-  readonly status?: number;
-  readonly detail?: string;
-}
+/** An `application/problem+json` error body (RFC 9457); any member may be missing from a body that is not one. */
+export type ProblemDetails = Partial<Schemas['Problem']>;

@@ -72,7 +72,13 @@ describe('recording custom elements', () => {
 
   it('<recordings-list> links only completed recordings and shows their expiry', () => {
     const list = mount('recordings-list');
-    const base = { room_id: 'r', size: 2048, created_at: '2025-01-01T00:00:00Z', expires_at: '2025-01-31T00:00:00Z' };
+    const base = {
+      room_id: 'r',
+      size: 2048,
+      created_at: '2025-01-01T00:00:00Z',
+      expires_at: '2025-01-31T00:00:00Z',
+      content_type: 'video/webm',
+    };
     list.show(
       [
         { ...base, recording_id: 'a', filename: 'a.webm', status: 'COMPLETED', download_url: '/d/a' },

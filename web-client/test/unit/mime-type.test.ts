@@ -29,4 +29,10 @@ describe('fileExtension', () => {
     expect(fileExtension('video/mp4;codecs=avc1,mp4a.40.2')).toBe('mp4');
     expect(fileExtension('video/webm;codecs=vp8,opus')).toBe('webm');
   });
+
+  it('names audio-only MP4 m4a, as the server names the same recording', () => {
+    expect(fileExtension('audio/mp4;codecs=mp4a.40.2')).toBe('m4a');
+    expect(fileExtension('AUDIO/WEBM')).toBe('webm');
+    expect(fileExtension('video/x-matroska')).toBe('webm');
+  });
 });

@@ -12,6 +12,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -197,5 +198,31 @@ class BadInputTest implements TestPropertyProvider {
 
     assertThat(api.get("/recordings", good).status()).isEqualTo(200);
     assertProblem(api.get("/recordings", forged), 401);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      room_id null              | /recordings/upload-url  | {"room_id":null}                       | room_id
+      part_numbers missing      | /recordings/ID/parts    | {}                                     | part_numbers
+      part_numbers null         | /recordings/ID/parts    | {"part_numbers":null}                  | part_numbers
+      a part number of null     | /recordings/ID/parts    | {"part_numbers":[1,null]}              | part_numbers
+      a part number beyond int  | /recordings/ID/parts    | {"part_numbers":[4294967296]}          | part_numbers
+      a part of null            | /recordings/ID/complete | {"parts":[null]}                       | parts
+      a participant of null     | /recordings/upload-url  | {"room_id":"r","participants":[null]} | participants
+      """)
+  void nullAndMissingValuesOfTheWireRecordsNameTheField(String scenario, String path, String body, String field) {
+    String id = api.post("/recordings/multipart", token, "{\"room_id\":\"bad-input\"}").json().get("recording_id")
+        .asText();
+
+    assertBadField(api.post(path.replace("ID", id), token, body), field);
+  }
+
+  @Test
+  void aListLongerThanAnyRecordingNeedsIsRefusedByTheRecordsConstraint() {
+    String participants = String.join(",", Collections.nCopies(10_001, "\"a\""));
+
+    Api.Reply reply = api.post("/recordings/upload-url", token, "{\"room_id\":\"r\",\"participants\":[" + participants + "]}");
+
+    assertThat(assertBadField(reply, "participants").get("detail").asText()).contains("more than 10000");
   }
 }

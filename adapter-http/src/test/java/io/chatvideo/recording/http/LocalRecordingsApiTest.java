@@ -25,6 +25,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The API on the embedded default (local disk + SQLite, dev tokens), over a socket; with its
@@ -74,6 +76,20 @@ class LocalRecordingsApiTest extends RecordingsApiContract implements TestProper
     assertThat(headers.get("Content-Type").asText()).isEqualTo("video/mp4");
     assertThat(headers.get("Content-Length").asText()).isEqualTo("42");
     assertThat(reply.json().get("s3_key").asText()).endsWith(".mp4");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      content_type wins over contentType | "contentType":"audio/mp4","content_type":"video/mp4" | video/mp4
+      explicit nulls are not given       | "filename":null,"content_type":null,"size":null     | video/webm
+      unknown fields are ignored         | "colour":"blue"                                      | video/webm
+      """)
+  void uploadUrlBindsItsWireRecord(String scenario, String fields, String contentType) {
+    Api.Reply reply = api().post("/recordings/upload-url", api().devToken(user()),
+        "{\"room_id\":\"" + room() + "\"," + fields + "}");
+
+    assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+    assertThat(reply.json().get("upload_headers").get("Content-Type").asText()).isEqualTo(contentType);
   }
 
   @Test

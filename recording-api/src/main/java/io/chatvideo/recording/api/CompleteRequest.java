@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -17,5 +15,5 @@ import java.util.List;
 public record CompleteRequest(
     @Schema(description = "every part of a multipart upload, in ascending part_number order")
     @Size(max = Limits.MAX_LIST, message = Limits.TOO_LONG) @Nullable
-    List<@NotNull(message = Limits.NO_NULLS) @Valid CompletedPart> parts,
+    List<CompletedPart> parts,
     @JsonProperty("duration_ms") @Schema(minimum = "0") @Nullable Long durationMs) {}

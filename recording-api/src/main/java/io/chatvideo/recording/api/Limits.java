@@ -8,7 +8,6 @@ final class Limits {
 
   static final String REQUIRED = "is required";
   static final String TOO_LONG = "has more than 10000 items";
-  static final String NO_NULLS = "must not contain null";
 
   private Limits() {}
 }

@@ -21,7 +21,7 @@ public record MultipartRequest(
     @JsonProperty("contentType") @Nullable
     @Schema(deprecated = true, description = "the seed contract's spelling of content_type") String seedContentType,
     @Schema(description = "other users who may see and download the recording")
-    @Size(max = Limits.MAX_LIST, message = Limits.TOO_LONG) @Nullable List<@NotNull(message = Limits.NO_NULLS) String> participants) {
+    @Size(max = Limits.MAX_LIST, message = Limits.TOO_LONG) @Nullable List<String> participants) {
 
   /** A request in the current spelling. */
   public static MultipartRequest of(String roomId, @Nullable String filename, @Nullable String contentType) {

@@ -1,5 +1,7 @@
 package io.chatvideo.recording.api;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -8,5 +10,6 @@ public record MultipartTicket(
     @JsonProperty("recording_id") String recordingId,
     @JsonProperty("s3_key") String s3Key,
     @JsonProperty("upload_id") String uploadId,
-    @JsonProperty("min_part_size") @Schema(description = "every part but the last must have at least this many bytes")
+    @JsonProperty("min_part_size")
+    @Schema(description = "every part but the last must have at least this many bytes", requiredMode = REQUIRED)
     long minPartSize) {}

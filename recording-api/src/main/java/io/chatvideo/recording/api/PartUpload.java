@@ -1,5 +1,7 @@
 package io.chatvideo.recording.api;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
@@ -9,4 +11,6 @@ public record PartUpload(
     @JsonProperty("part_number") int partNumber,
     @JsonProperty("upload_url") String uploadUrl,
     @JsonProperty("upload_headers") Map<String, String> uploadHeaders,
-    @JsonProperty("expires_in") @Schema(description = "seconds the URL stays valid") long expiresIn) {}
+    @JsonProperty("expires_in") @Schema(description = "seconds the URL stays valid", requiredMode = REQUIRED)
+    long expiresIn)
+    {}

@@ -1,5 +1,7 @@
 package io.chatvideo.recording.api;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,14 +19,15 @@ public record RecordingJson(
     @JsonProperty("room_id") String roomId,
     String filename,
     @Nullable Long size,
-    @JsonProperty("created_at") @Schema(format = "date-time") String createdAt,
-    @JsonProperty("expires_at") @Schema(format = "date-time") String expiresAt,
-    @Schema(allowableValues = {"PENDING", "COMPLETED", "ABANDONED"}) String status,
+    @JsonProperty("created_at") @Schema(format = "date-time", requiredMode = REQUIRED) String createdAt,
+    @JsonProperty("expires_at") @Schema(format = "date-time", requiredMode = REQUIRED) String expiresAt,
+    @Schema(allowableValues = {"PENDING", "COMPLETED", "ABANDONED"}, requiredMode = REQUIRED) String status,
     @JsonProperty("download_url") @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(description = "valid for 1 hour by default; null unless COMPLETED", nullable = true,
-        requiredMode = Schema.RequiredMode.REQUIRED)
+        requiredMode = REQUIRED)
     @Nullable String downloadUrl,
     @JsonProperty("content_type") String contentType,
-    @Schema(description = "the other users who may see it, sorted; absent when none") @Nullable List<String> participants,
+    @Schema(description = "the other users who may see it, sorted; absent when none")
+    @Nullable List<String> participants,
     @JsonProperty("completed_at") @Schema(format = "date-time") @Nullable String completedAt,
     @JsonProperty("duration_ms") @Nullable Long durationMs) {}

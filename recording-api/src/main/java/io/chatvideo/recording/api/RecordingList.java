@@ -1,5 +1,7 @@
 package io.chatvideo.recording.api;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,5 +13,5 @@ public record RecordingList(
     List<RecordingJson> recordings,
     @JsonProperty("next_token") @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(description = "pass back as next_token for the next page; null on the last", nullable = true,
-        requiredMode = Schema.RequiredMode.REQUIRED)
+        requiredMode = REQUIRED)
     @Nullable String nextToken) {}

@@ -10,4 +10,4 @@ import java.util.List;
 public record SignPartsRequest(
     @JsonProperty("part_numbers") @Schema(description = "1 to 10000, at most 100 per request")
     @NotNull(message = Limits.REQUIRED) @Size(max = Limits.MAX_LIST, message = Limits.TOO_LONG)
-    List<@NotNull(message = Limits.NO_NULLS) Integer> partNumbers) {}
+    List<Integer> partNumbers) {}

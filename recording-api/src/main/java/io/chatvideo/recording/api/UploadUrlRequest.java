@@ -23,7 +23,7 @@ public record UploadUrlRequest(
     @Schema(deprecated = true, description = "the seed contract's spelling of content_type") String seedContentType,
     @Schema(description = "exact byte count, signed into the URL when given", minimum = "1") @Nullable Long size,
     @Schema(description = "other users who may see and download the recording")
-    @Size(max = Limits.MAX_LIST, message = Limits.TOO_LONG) @Nullable List<@NotNull(message = Limits.NO_NULLS) String> participants) {
+    @Size(max = Limits.MAX_LIST, message = Limits.TOO_LONG) @Nullable List<String> participants) {
 
   /** A request in the current spelling. */
   public static UploadUrlRequest of(String roomId, @Nullable String filename, @Nullable String contentType,

@@ -1,14 +1,19 @@
 package io.chatvideo.recording.http.api;
 
+import io.chatvideo.recording.api.MultipartRequest;
+import io.chatvideo.recording.api.MultipartTicket;
+import io.chatvideo.recording.api.PartUpload;
+import io.chatvideo.recording.api.PartUploads;
+import io.chatvideo.recording.api.SignPartsRequest;
+import io.chatvideo.recording.api.StoredPart;
+import io.chatvideo.recording.api.StoredParts;
 import io.chatvideo.recording.core.application.Recordings;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RoomId;
-import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.MultipartTicket;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.SignPartsCommand;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.StartMultipartCommand;
 import io.chatvideo.recording.http.auth.Caller;
 import io.chatvideo.recording.http.ops.UploadMetrics;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -19,25 +24,27 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Progressive (multipart) uploads: start, sign part URLs, list stored parts to resume, abort. */
+/**
+ * Progressive (multipart) uploads: start, sign part URLs, list stored parts to resume, abort. Not
+ * final: validating the {@code @Valid} bodies is advice around these methods.
+ */
 @Controller("/recordings")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "multipart uploads")
 @SecurityRequirement(name = "bearer")
-final class MultipartController {
+@AnswersProblems
+class MultipartController {
 
   private final Recordings recordings;
   private final PublicUrls urls;
@@ -54,31 +61,32 @@ final class MultipartController {
   @Post(value = "/multipart", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
   @Status(HttpStatus.CREATED)
   @Operation(summary = "Start a progressive upload; parts go up while the call goes on")
-  @RequestBody(content = @Content(schema = @Schema(implementation = MultipartRequest.class)))
-  MultipartStarted start(Caller caller, @Nullable @Body JsonNode body) {
-    MultipartRequest input = MultipartRequest.read(body);
-    MultipartTicket ticket = recordings.multipartUpload().start(new StartMultipartCommand(
+  @AnswersTooLarge
+  MultipartTicket start(@Parameter(hidden = true) Caller caller, @Body @Valid MultipartRequest body) {
+    var ticket = recordings.multipartUpload().start(new StartMultipartCommand(
         caller.user(),
-        RoomId.of(input.roomId()),
-        Optional.ofNullable(input.filename()),
-        RecordingsController.contentType(input.contentType()),
-        RecordingsController.participants(input.participants())));
+        RoomId.of(body.roomId()),
+        Optional.ofNullable(body.filename()),
+        RecordingsController.contentType(body.requestedContentType()),
+        RecordingsController.participants(body.participants())));
     metrics.requested();
-    return new MultipartStarted(ticket.recordingId().toString(), ticket.objectKey().value(), ticket.uploadId(),
+    return new MultipartTicket(ticket.recordingId().toString(), ticket.objectKey().value(), ticket.uploadId(),
         ticket.minPartSize());
   }
 
   @Post(value = "/{id}/parts", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "Presigned PUT URLs for the given part numbers (at most 100 per request)")
-  @RequestBody(content = @Content(schema = @Schema(implementation = SignPartsRequest.class)))
-  PartUploads signParts(Caller caller, @PathVariable String id, @Nullable @Body JsonNode body,
-      HttpRequest<?> request) {
+  @AnswersForbidden
+  @AnswersNotFound
+  @AnswersConflict
+  @AnswersTooLarge
+  PartUploads signParts(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+      @Body @Valid SignPartsRequest body, HttpRequest<?> request) {
     RecordingId recordingId = RecordingId.parse(id);
-    SignPartsRequest input = SignPartsRequest.read(body);
     return new PartUploads(recordings.multipartUpload()
-        .signParts(new SignPartsCommand(caller.user(), recordingId, input.partNumbers()))
+        .signParts(new SignPartsCommand(caller.user(), recordingId, body.partNumbers()))
         .stream()
-        .map(part -> new PartUploads.PartUpload(part.partNumber(), urls.absolute(part.upload().url(), request),
+        .map(part -> new PartUpload(part.partNumber(), urls.absolute(part.upload().url(), request),
             HeaderNames.canonical(part.upload().headers()),
             Math.max(0, Duration.between(clock.instant(), part.upload().expiresAt()).toSeconds())))
         .toList());
@@ -86,16 +94,22 @@ final class MultipartController {
 
   @Get(value = "/{id}/parts", produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "The parts stored so far, to resume an interrupted upload")
-  StoredParts storedParts(Caller caller, @PathVariable String id) {
+  @AnswersForbidden
+  @AnswersNotFound
+  @AnswersConflict
+  StoredParts storedParts(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
     return new StoredParts(recordings.multipartUpload().storedParts(caller.user(), RecordingId.parse(id)).stream()
-        .map(part -> new StoredParts.StoredPart(part.partNumber(), part.etag(), part.size()))
+        .map(part -> new StoredPart(part.partNumber(), part.etag(), part.size()))
         .toList());
   }
 
   @Delete("/{id}/upload")
   @Status(HttpStatus.NO_CONTENT)
   @Operation(summary = "Abort an upload in progress and forget the recording")
-  void abort(Caller caller, @PathVariable String id) {
+  @AnswersForbidden
+  @AnswersNotFound
+  @AnswersConflict
+  void abort(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
     recordings.multipartUpload().abort(caller.user(), RecordingId.parse(id));
   }
 }

@@ -1,6 +1,12 @@
 package io.chatvideo.recording.http.api;
 
+import io.chatvideo.recording.api.CompleteRequest;
+import io.chatvideo.recording.api.RecordingJson;
+import io.chatvideo.recording.api.RecordingList;
+import io.chatvideo.recording.api.UploadTicket;
+import io.chatvideo.recording.api.UploadUrlRequest;
 import io.chatvideo.recording.core.application.Recordings;
+import io.chatvideo.recording.core.domain.CompletedPart;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.InvalidInputException;
@@ -12,7 +18,6 @@ import io.chatvideo.recording.core.port.in.ListRecordingsUseCase.ListRecordingsQ
 import io.chatvideo.recording.core.port.in.RecordingPage;
 import io.chatvideo.recording.core.port.in.RecordingView;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand;
-import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
 import io.chatvideo.recording.http.auth.Caller;
 import io.chatvideo.recording.http.ops.UploadMetrics;
 import io.micronaut.core.annotation.Nullable;
@@ -28,15 +33,14 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,13 +49,15 @@ import java.util.Set;
 
 /**
  * Single-PUT uploads, listings and single recordings. Runs on the blocking pool: the use cases
- * talk to SQLite, DynamoDB or S3.
+ * talk to SQLite, DynamoDB or S3. Not final: validating the {@code @Valid} bodies is advice around
+ * these methods.
  */
 @Controller("/recordings")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "recordings")
 @SecurityRequirement(name = "bearer")
-final class RecordingsController {
+@AnswersProblems
+class RecordingsController {
 
   static final int DEFAULT_LIMIT = 50;
 
@@ -68,24 +74,24 @@ final class RecordingsController {
   @Post(value = "/upload-url", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
   @Status(HttpStatus.CREATED)
   @Operation(summary = "Start a recording uploaded with one presigned PUT")
-  @RequestBody(content = @Content(schema = @Schema(implementation = UploadUrlRequest.class)))
-  UploadUrlResponse uploadUrl(Caller caller, @Nullable @Body JsonNode body, HttpRequest<?> request) {
-    UploadUrlRequest input = UploadUrlRequest.read(body);
-    UploadTicket ticket = recordings.requestUpload().requestUpload(new RequestUploadCommand(
+  @AnswersTooLarge
+  UploadTicket uploadUrl(@Parameter(hidden = true) Caller caller, @Body @Valid UploadUrlRequest body,
+      HttpRequest<?> request) {
+    var ticket = recordings.requestUpload().requestUpload(new RequestUploadCommand(
         caller.user(),
-        RoomId.of(input.roomId()),
-        Optional.ofNullable(input.filename()),
-        contentType(input.contentType()),
-        input.size() == null ? OptionalLong.empty() : OptionalLong.of(input.size()),
-        participants(input.participants())));
+        RoomId.of(body.roomId()),
+        Optional.ofNullable(body.filename()),
+        contentType(body.requestedContentType()),
+        body.size() == null ? OptionalLong.empty() : OptionalLong.of(body.size()),
+        participants(body.participants())));
     metrics.requested();
-    return new UploadUrlResponse(urls.absolute(ticket.upload().url(), request), ticket.recordingId().toString(),
+    return new UploadTicket(urls.absolute(ticket.upload().url(), request), ticket.recordingId().toString(),
         ticket.objectKey().value(), ticket.expiresIn().toSeconds(), HeaderNames.canonical(ticket.upload().headers()));
   }
 
   @Get(produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "List your recordings, or a room's recordings you own or take part in, newest first")
-  RecordingList list(Caller caller, @QueryValue("room_id") @Nullable String roomId,
+  RecordingList list(@Parameter(hidden = true) Caller caller, @QueryValue("room_id") @Nullable String roomId,
       @QueryValue("limit") @Nullable Integer limit, @QueryValue("next_token") @Nullable String nextToken,
       HttpRequest<?> request) {
     RecordingPage page = recordings.listRecordings().list(new ListRecordingsQuery(
@@ -99,19 +105,23 @@ final class RecordingsController {
 
   @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "One recording, with a fresh download_url once COMPLETED")
-  RecordingJson get(Caller caller, @PathVariable String id, HttpRequest<?> request) {
+  @AnswersNotFound
+  RecordingJson get(@Parameter(hidden = true) Caller caller, @PathVariable String id, HttpRequest<?> request) {
     return json(recordings.getRecording().get(caller.user(), RecordingId.parse(id)), request);
   }
 
   @Post(value = "/{id}/complete", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "Verify the upload (single PUT, or multipart with its parts) and mark it COMPLETED")
-  @RequestBody(required = false, content = @Content(schema = @Schema(implementation = CompleteRequest.class)))
-  RecordingJson complete(Caller caller, @PathVariable String id, @Nullable @Body JsonNode body,
-      HttpRequest<?> request) {
+  @AnswersForbidden
+  @AnswersNotFound
+  @AnswersConflict
+  @AnswersTooLarge
+  RecordingJson complete(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+      @Nullable @Body @Valid CompleteRequest body, HttpRequest<?> request) {
     RecordingId recordingId = RecordingId.parse(id);
-    CompleteRequest input = CompleteRequest.read(body);
-    CompletedRecording completed = recordings.completeUpload().complete(
-        new CompleteUploadCommand(caller.user(), recordingId, input.completedParts(), input.duration()));
+    CompleteRequest input = body == null ? new CompleteRequest(null, null) : body;
+    CompletedRecording completed = recordings.completeUpload().complete(new CompleteUploadCommand(caller.user(),
+        recordingId, completedParts(input), Optional.ofNullable(input.durationMs()).map(Duration::ofMillis)));
     metrics.completed();
     return json(recordings.getRecording().get(caller.user(), completed.id()), request);
   }
@@ -119,16 +129,39 @@ final class RecordingsController {
   @Delete("/{id}")
   @Status(HttpStatus.NO_CONTENT)
   @Operation(summary = "Delete the recording's object and metadata (owner only)")
-  void delete(Caller caller, @PathVariable String id) {
+  @AnswersForbidden
+  @AnswersNotFound
+  void delete(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
     recordings.deleteRecording().delete(caller.user(), RecordingId.parse(id));
   }
 
   private RecordingJson json(RecordingView view, HttpRequest<?> request) {
-    return RecordingJson.of(view.recording(), view.download().map(d -> urls.absolute(d.url(), request)).orElse(null));
+    return RecordingViews.json(view.recording(),
+        view.download().map(d -> urls.absolute(d.url(), request)).orElse(null));
   }
 
-  static ContentType contentType(@Nullable String text) {
-    return text == null ? ContentType.DEFAULT : ContentType.parse(text);
+  private static Optional<List<CompletedPart>> completedParts(CompleteRequest request) {
+    return Optional.ofNullable(request.parts()).map(parts -> parts.stream()
+        .map(RecordingsController::completedPart)
+        .toList());
+  }
+
+  /** Bean validation does not reach into a list's items here, so the required fields are checked as they map. */
+  private static CompletedPart completedPart(io.chatvideo.recording.api.CompletedPart part) {
+    if (part == null) {
+      throw new InvalidInputException("parts", "must not contain null");
+    }
+    if (part.partNumber() == null) {
+      throw new InvalidInputException("parts", "every part needs a part_number");
+    }
+    if (part.etag() == null) {
+      throw new InvalidInputException("parts", "every part needs an etag");
+    }
+    return new CompletedPart(part.partNumber(), part.etag());
+  }
+
+  static ContentType contentType(Optional<String> text) {
+    return text.map(ContentType::parse).orElse(ContentType.DEFAULT);
   }
 
   static Set<UserId> participants(@Nullable List<String> users) {

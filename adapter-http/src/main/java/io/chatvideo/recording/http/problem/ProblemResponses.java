@@ -1,5 +1,6 @@
 package io.chatvideo.recording.http.problem;
 
+import io.chatvideo.recording.core.domain.InvalidInputException;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpMethod;
@@ -8,6 +9,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -35,10 +37,18 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
     if (status.getCode() >= 500) {
       return Problem.of(status, "the server could not handle this request; it has been logged");
     }
+    Optional<InvalidInputException> invalid = invalidInput(cause);
+    if (invalid.isPresent()) {
+      // A wire record's field of the wrong JSON type, refused while the body was read.
+      return Problem.ofField(status, invalid.get().field(), invalid.get().getMessage());
+    }
     if (cause.isPresent() && cause.get() instanceof ConversionErrorException conversion) {
       return bodyOrField(status, conversion.getArgument().getName(), "has the wrong type or format");
     }
     if (cause.isPresent() && cause.get() instanceof UnsatisfiedArgumentException unsatisfied) {
+      return bodyOrField(status, unsatisfied.getArgument().getName(), "is required");
+    }
+    if (cause.isPresent() && cause.get() instanceof UnsatisfiedRouteException unsatisfied) {
       return bodyOrField(status, unsatisfied.getArgument().getName(), "is required");
     }
     return Problem.of(status, switch (status) {
@@ -54,10 +64,19 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
 
   private static Problem bodyOrField(HttpStatus status, String argument, String problem) {
     if ("body".equals(argument)) {
-      return Problem.of(status, "the request body " + (problem.equals("is required")
-          ? "is required: send a JSON object" : "is not valid JSON"));
+      return Problem.ofField(status, "body", "body: " + (problem.equals("is required")
+          ? "a JSON object is required" : "must be a JSON object"));
     }
     return Problem.ofField(status, argument, argument + ": " + problem);
+  }
+
+  private static Optional<InvalidInputException> invalidInput(Optional<Throwable> cause) {
+    for (Throwable t = cause.orElse(null); t != null; t = t.getCause()) {
+      if (t instanceof InvalidInputException invalid) {
+        return Optional.of(invalid);
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean isJsonError(Optional<Throwable> cause) {

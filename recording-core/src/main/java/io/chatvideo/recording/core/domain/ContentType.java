@@ -1,8 +1,12 @@
 package io.chatvideo.recording.core.domain;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -14,8 +18,20 @@ import java.util.regex.Pattern;
  */
 public record ContentType(String mediaType, List<String> codecs) {
 
+  /**
+   * The file extension of each media type a recording may have, the one table of them: object
+   * keys and file names here, the CLI's reading of a file's type, and the web client's file names
+   * (generated from it, see adapter-http's README). In order of preference where two types share an
+   * extension: a {@code .webm} file is {@code video/webm}.
+   */
+  private static final Map<String, String> EXTENSIONS = extensions(
+      "video/webm", "webm",
+      "video/mp4", "mp4",
+      "audio/webm", "webm",
+      "audio/mp4", "m4a");
+
   /** The media types a recording may have. */
-  public static final Set<String> ALLOWED = Set.of("video/webm", "video/mp4", "audio/webm", "audio/mp4");
+  public static final Set<String> ALLOWED = Set.copyOf(EXTENSIONS.keySet());
 
   public static final ContentType DEFAULT = new ContentType("video/webm", List.of());
 
@@ -78,16 +94,34 @@ public record ContentType(String mediaType, List<String> codecs) {
 
   /** The file extension for object keys and file names: {@code webm}, {@code mp4} or {@code m4a}. */
   public String extension() {
-    return switch (mediaType) {
-      case "audio/mp4" -> "m4a";
-      case "video/mp4" -> "mp4";
-      default -> "webm";
-    };
+    return EXTENSIONS.get(mediaType);
+  }
+
+  /** Every allowed media type with its file extension, in order of preference. */
+  public static Map<String, String> fileExtensions() {
+    return EXTENSIONS;
+  }
+
+  /** The media type of a file with this extension (case-insensitive), e.g. {@code m4a} is {@code audio/mp4}. */
+  public static Optional<ContentType> forExtension(String extension) {
+    String wanted = extension.toLowerCase(Locale.ROOT);
+    return EXTENSIONS.entrySet().stream()
+        .filter(entry -> entry.getValue().equals(wanted))
+        .findFirst()
+        .map(entry -> new ContentType(entry.getKey(), List.of()));
   }
 
   @Override
   public String toString() {
     return value();
+  }
+
+  private static Map<String, String> extensions(String... typesAndExtensions) {
+    Map<String, String> table = new LinkedHashMap<>();
+    for (int i = 0; i < typesAndExtensions.length; i += 2) {
+      table.put(typesAndExtensions[i], typesAndExtensions[i + 1]);
+    }
+    return Collections.unmodifiableMap(table);
   }
 
   private static String printable(String text) {

@@ -39,6 +39,15 @@ class ValueTypesTest {
   }
 
   @Test
+  void aFileExtensionNamesThePreferredMediaType() {
+    assertThat(ContentType.forExtension("webm")).contains(ContentType.parse("video/webm"));
+    assertThat(ContentType.forExtension("MP4")).contains(ContentType.parse("video/mp4"));
+    assertThat(ContentType.forExtension("m4a")).contains(ContentType.parse("audio/mp4"));
+    assertThat(ContentType.forExtension("mkv")).isEmpty();
+    assertThat(ContentType.fileExtensions()).containsOnlyKeys(ContentType.ALLOWED);
+  }
+
+  @Test
   void filenamesLoseTheirPathQuotesAndControlCharacters() {
     assertThat(Filename.sanitize("../../etc/pass\"wd.webm", "x.webm").value()).isEqualTo("passwd.webm");
     assertThat(Filename.sanitize("C:\\Users\\a\\call.webm", "x.webm").value()).isEqualTo("call.webm");
