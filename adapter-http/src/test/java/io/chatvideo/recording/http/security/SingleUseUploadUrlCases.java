@@ -14,10 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Attacks whose fixes live on other branches (issue 19, items 1 and 8: single-use upload URLs in
- * the local and aws backends, sealed DynamoDB cursors). They state the safe answer now; the classes
- * that run them are named {@code *Checks}, which neither Surefire nor Failsafe picks up, and are
- * renamed to {@code *IT} when those branches are merged.
+ * Replayed upload URLs (issue 19, item 1): after completion, after the recording was deleted and
+ * after its upload was aborted, a PUT to the URL is refused and changes nothing. Run on the local
+ * backend only: S3Proxy, the S3 stand-in, does not enforce the {@code If-None-Match: *} that S3
+ * PUTs sign, so adapter-aws's {@code S3ConditionalWritesIT} tests the S3 side as far as a stand-in
+ * can (the header is signed, a 412 is a conflict).
  */
 interface SingleUseUploadUrlCases {
 
@@ -53,30 +54,6 @@ interface SingleUseUploadUrlCases {
     for (JsonNode ticket : new JsonNode[] {deleted, aborted}) {
       refused(api().raw("PUT", ticket.get("upload_url").asText(), Uploads.headers(ticket.get("upload_headers")),
           CONTENT));
-    }
-  }
-
-  @Test
-  default void aRoomListingsNextTokenCarriesNoOtherUsersRecording() {
-    String owner = target().token(user());
-    String viewer = user();
-    String viewerToken = target().token(viewer);
-    String room = room();
-    java.util.Set<String> private_ = new java.util.HashSet<>();
-    for (int i = 0; i < 3; i++) {
-      private_.add(Attack.completed(api(), owner, room));
-    }
-    for (int i = 0; i < 2; i++) {
-      Uploads.completedRecording(api(), viewerToken, room, CONTENT);
-    }
-
-    JsonNode page = api().get("/recordings?room_id=" + room + "&limit=1", viewerToken).json();
-    for (int pages = 0; pages < 10 && !page.get("next_token").isNull(); pages++) {
-      String token = page.get("next_token").asText();
-      String decoded = new String(java.util.Base64.getUrlDecoder().decode(token.replace('=', ' ').strip()),
-          StandardCharsets.ISO_8859_1);
-      private_.forEach(id -> assertThat(token + decoded).doesNotContain(id));
-      page = api().get("/recordings?room_id=" + room + "&limit=1&next_token=" + token, viewerToken).json();
     }
   }
 }

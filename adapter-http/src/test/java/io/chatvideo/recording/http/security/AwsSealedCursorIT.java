@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@link SingleUseUploadUrlCases} on the aws backend; rename to {@code *IT} once branch {@code aws}
- * (If-None-Match on presigned PUTs, sealed DynamoDB cursors) is merged.
+ * Page tokens on the aws backend (sealed DynamoDB cursors). The replayed-upload-URL cases do not
+ * run here: S3Proxy does not enforce If-None-Match (see {@link SingleUseUploadUrlCases}).
  */
 @ExtendWith(AwsStandIns.class)
-class AwsSingleUseUploadUrlChecks extends AttackedServer implements SingleUseUploadUrlCases {
+class AwsSealedCursorIT extends AttackedServer implements SealedCursorCases {
 
   @Override
   SecurityTarget start(Path work, TestIdentityProvider idp) {
