@@ -62,7 +62,7 @@ class AdminCommandTest {
     Cli.Result result = new Cli(home).run("admin", "sweep", "--data-dir", data.toString());
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.out()).contains("removed 1 expired and 0 abandoned recordings");
+    assertThat(result.out()).contains("removed 1 expired and 0 abandoned recordings, and 0 objects no recording points to");
     try (LocalBackend backend = LocalBackend.open(data, Clock.fixed(Cli.NOW, ZoneOffset.UTC))) {
       assertThat(backend.repository().find(old.id())).isEqualTo(Optional.empty());
     }

@@ -29,8 +29,9 @@ final class AdminSweepCommand implements Callable<Integer> {
   public Integer call() {
     try (AdminBackend store = BackendFactory.open(backend, environment.clock(), RetentionPolicy.DEFAULT_RETENTION)) {
       SweepReport report = store.recordings().sweep().sweep();
-      spec.commandLine().getOut().printf("swept %s: removed %d expired and %d abandoned recordings%n",
-          store.description(), report.expiredRemoved(), report.abandonedRemoved());
+      spec.commandLine().getOut().printf(
+          "swept %s: removed %d expired and %d abandoned recordings, and %d objects no recording points to%n",
+          store.description(), report.expiredRemoved(), report.abandonedRemoved(), report.orphansRemoved());
     }
     return 0;
   }

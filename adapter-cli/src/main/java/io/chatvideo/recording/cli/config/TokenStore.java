@@ -1,35 +1,26 @@
 package io.chatvideo.recording.cli.config;
 
+import io.chatvideo.recording.local.secret.OwnerOnlyFile;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * The token {@code recordings login} fetched, kept with the API it belongs to in {@code credentials}
- * in the config directory. The file is only ever readable by its owner: it is written as a private
- * temporary file and moved into place, so no other user can read it even for a moment. A token is
- * only handed back for the API it came from, so pointing the CLI elsewhere never leaks it.
+ * in the config directory. The file is only ever readable by its owner (adapter-local's {@link
+ * OwnerOnlyFile}, the one place that writes such files: private from its creation, replaced in one
+ * step). A token is only handed back for the API it came from, so pointing the CLI elsewhere never
+ * leaks it.
  */
 public final class TokenStore {
 
   public static final String FILE_NAME = "credentials";
-
-  private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
   private final Path directory;
 
@@ -58,29 +49,25 @@ public final class TokenStore {
     Properties properties = new Properties();
     properties.setProperty("api", api.toString());
     properties.setProperty("token", token);
+    StringWriter text = new StringWriter();
     try {
-      createPrivateDirectory(directory);
-      Path temporary = Files.createTempFile(directory, ".credentials-", ".tmp", privateFile());
-      try {
-        try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-          properties.store(writer, "recordings login: keep this file private");
-        }
-        Files.move(temporary, file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(temporary);
-      }
+      properties.store(text, "recordings login: keep this file private");
+      OwnerOnlyFile.createPrivateDirectory(directory);
+      OwnerOnlyFile.replace(file(), text.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private Optional<Properties> load() {
-    try (Reader reader = Files.newBufferedReader(file(), StandardCharsets.UTF_8)) {
+    try {
+      Optional<byte[]> saved = OwnerOnlyFile.read(file());
+      if (saved.isEmpty()) {
+        return Optional.empty();
+      }
       Properties properties = new Properties();
-      properties.load(reader);
+      properties.load(new StringReader(new String(saved.get(), StandardCharsets.UTF_8)));
       return Optional.of(properties);
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -92,29 +79,5 @@ public final class TokenStore {
 
   private static String stripSlash(String url) {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-  }
-
-  private static void createPrivateDirectory(Path directory) throws IOException {
-    if (Files.isDirectory(directory)) {
-      return;
-    }
-    try {
-      Files.createDirectories(directory.toAbsolutePath().getParent());
-      Files.createDirectory(directory, posix() ? new FileAttribute<?>[] {
-          PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY)} : new FileAttribute<?>[0]);
-    } catch (FileAlreadyExistsException e) {
-      if (!Files.isDirectory(directory)) {
-        throw e;
-      }
-    }
-  }
-
-  private FileAttribute<?>[] privateFile() {
-    return posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)}
-        : new FileAttribute<?>[0];
-  }
-
-  private static boolean posix() {
-    return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
   }
 }
