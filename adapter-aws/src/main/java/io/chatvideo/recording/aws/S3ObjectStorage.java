@@ -17,6 +17,9 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +59,9 @@ final class S3ObjectStorage implements ObjectStorage {
   private static final Duration MIN_COMPLETE_TIMEOUT = Duration.ofMinutes(2);
   /** S3 answers at most this many keys per ListObjectsV2 call, whatever is asked. */
   private static final int MAX_LISTED_KEYS = 1000;
+  /** SigV4's X-Amz-Date. */
+  private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+      .withZone(ZoneOffset.UTC);
   private static final Set<String> PART_ERRORS = Set.of("InvalidPart", "InvalidPartOrder", "EntityTooSmall");
   /** S3 conditional writes: the request succeeds only while no object has the key. */
   static final String CREATE_ONLY = "*";
@@ -215,7 +221,6 @@ final class S3ObjectStorage implements ObjectStorage {
     }
   }
 
-  /** Whole seconds, rounded down, as SigV4 counts them, so a URL never outlives {@code expiresAt}. */
   /** One ListObjectsV2 page; the cursor is S3's continuation token, which S3 itself checks. */
   @Override
   public ObjectListing listObjects(String prefix, Optional<String> cursor, int limit) {
@@ -230,8 +235,16 @@ final class S3ObjectStorage implements ObjectStorage {
         ? Optional.ofNullable(page.nextContinuationToken()) : Optional.empty());
   }
 
+  /**
+   * Whole seconds, as SigV4 counts them, so a URL never outlives {@code expiresAt}. The signer dates
+   * the URL a moment later, to the second rounded down: counted from now rounded up, the lifetime
+   * ends by {@code expiresAt} even when that moment falls in the next second.
+   */
   private Duration lifetime(Instant expiresAt) {
-    Duration lifetime = Duration.ofSeconds(Duration.between(clock.instant(), expiresAt).getSeconds());
+    Instant now = clock.instant();
+    Instant nextSecond = now.truncatedTo(ChronoUnit.SECONDS).equals(now) ? now
+        : now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    Duration lifetime = Duration.ofSeconds(Duration.between(nextSecond, expiresAt).getSeconds());
     if (lifetime.getSeconds() < 1) {
       throw new StorageUnavailableException("cannot sign a URL that would expire within a second (at " + expiresAt + ")");
     }
@@ -252,10 +265,27 @@ final class S3ObjectStorage implements ObjectStorage {
         .collect(Collectors.toMap(header -> header.getKey().toLowerCase(Locale.ROOT),
             header -> String.join(",", header.getValue())));
     try {
-      return new PresignedRequest(method, signed.url().toURI(), headers, signed.expiration());
+      return new PresignedRequest(method, signed.url().toURI(), headers, urlExpiry(signed));
     } catch (URISyntaxException e) {
       throw new IllegalStateException("the SDK signed a URL that is not a URI: " + e.getMessage(), e);
     }
+  }
+
+  /** When S3 stops taking the URL: its X-Amz-Date plus X-Amz-Expires, which the SDK's expiration() rounds otherwise. */
+  private static Instant urlExpiry(software.amazon.awssdk.awscore.presigner.PresignedRequest signed) {
+    String date = null;
+    long seconds = -1;
+    for (String parameter : signed.url().getQuery().split("&")) {
+      if (parameter.startsWith("X-Amz-Date=")) {
+        date = parameter.substring("X-Amz-Date=".length());
+      } else if (parameter.startsWith("X-Amz-Expires=")) {
+        seconds = Long.parseLong(parameter.substring("X-Amz-Expires=".length()));
+      }
+    }
+    if (date == null || seconds < 0) {
+      return signed.expiration();
+    }
+    return AMZ_DATE.parse(date, Instant::from).plusSeconds(seconds);
   }
 
   private <T> T call(String operation, Supplier<T> action) {

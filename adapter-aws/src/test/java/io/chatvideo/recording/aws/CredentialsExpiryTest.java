@@ -13,7 +13,10 @@ import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
 import io.chatvideo.recording.core.testing.InMemoryRecordingRepository;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -41,6 +44,11 @@ class CredentialsExpiryTest {
 
       assertThat(aws.storage().credentialsExpiry()).contains(expiry);
       assertThat(ticket.upload().expiresAt()).isBeforeOrEqualTo(expiry).isAfter(expiry.minusSeconds(5));
+      Map<String, String> query = S3ObjectStorageIT.query(ticket.upload().url());
+      Instant signedAt = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
+          .parse(query.get("X-Amz-Date"), Instant::from);
+      assertThat(ticket.upload().expiresAt()).as("the expiry S3 applies, to the second")
+          .isEqualTo(signedAt.plusSeconds(Long.parseLong(query.get("X-Amz-Expires"))));
       assertThat(ticket.expiresIn()).isLessThanOrEqualTo(Duration.ofMinutes(10));
       assertThat(Long.parseLong(S3ObjectStorageIT.query(ticket.upload().url()).get("X-Amz-Expires")))
           .isLessThanOrEqualTo(600);
