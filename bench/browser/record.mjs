@@ -75,7 +75,7 @@ async function waitFor(what, predicate, timeoutMs, intervalMs = 200) {
   }
 }
 
-/** Every live process: pid -> { ppid, cmdline (argv), rssKib }. */
+/** Every live process: pid -> { ppid, cmdline (argv), rssKib, shmemKib (the shared part of the RSS) }. */
 async function processTable() {
   const table = new Map();
   for (const pid of await readdir('/proc')) {
@@ -87,7 +87,8 @@ async function processTable() {
       // Chromium and Firefox children rewrite their argv as one space-separated string: split on both.
       const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split(/[\0 ]/).filter(Boolean);
       const status = await readFile(`/proc/${pid}/status`, 'utf8');
-      table.set(Number(pid), { ppid, cmdline, rssKib: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) });
+      const kib = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+      table.set(Number(pid), { ppid, cmdline, rssKib: kib('VmRSS'), shmemKib: kib('RssShmem') });
     } catch {
       // the process ended meanwhile
     }
@@ -103,10 +104,10 @@ function role(argv, isRoot) {
   return argv.includes('-contentproc') && (argv.includes('-isForBrowser') || argv.at(-1) === 'tab') ? 'page' : 'other';
 }
 
-/** RSS (KiB) of the browser's process tree from its root pid, by role, and the number of page processes. */
+/** RSS (KiB) of the browser's process tree from its root pid, by role, the page processes' shared part, and their number. */
 async function browserRss(rootPid) {
   const table = await processTable();
-  const rss = { total: 0, browser: 0, page: 0, other: 0, pages: 0 };
+  const rss = { total: 0, browser: 0, page: 0, other: 0, pageShmem: 0, pages: 0 };
   const queue = [rootPid];
   const seen = new Set();
   while (queue.length > 0) {
@@ -117,7 +118,10 @@ async function browserRss(rootPid) {
     const kind = role(process.cmdline, pid === rootPid);
     rss.total += process.rssKib;
     rss[kind] += process.rssKib;
-    if (kind === 'page') rss.pages += 1;
+    if (kind === 'page') {
+      rss.pages += 1;
+      rss.pageShmem += process.shmemKib;
+    }
     for (const [child, entry] of table) if (entry.ppid === pid) queue.push(child);
   }
   return rss;
@@ -326,11 +330,11 @@ async function bench() {
   const durationOk = probe.duration !== undefined && Math.abs(probe.duration - recordedSeconds) <= Math.max(2, recordedSeconds * 0.02);
 
   console.log('');
-  console.log(`${BROWSER}: RSS MiB of its process tree (from pid ${rootPid}): page processes (${BROWSER === 'chromium' ? 'renderers' : 'web content'}), browser (root), others${hasHeap ? '; JS heap of the page (main isolate, after a forced GC)' : ''}`);
-  console.log(`${'sample'.padEnd(22)} ${'pages'.padStart(7)} ${'(n)'.padStart(4)} ${'browser'.padStart(8)} ${'other'.padStart(7)} ${'all'.padStart(7)}${hasHeap ? ` ${'heap MiB'.padStart(9)}` : ''}`);
+  console.log(`${BROWSER}: RSS MiB of its process tree (from pid ${rootPid}): page processes (${BROWSER === 'chromium' ? 'renderers' : 'web content'}) and their shared memory (RssShmem), browser (root), others${hasHeap ? '; JS heap of the page (main isolate, after a forced GC)' : ''}`);
+  console.log(`${'sample'.padEnd(22)} ${'pages'.padStart(7)} ${'shared'.padStart(7)} ${'(n)'.padStart(4)} ${'browser'.padStart(8)} ${'other'.padStart(7)} ${'all'.padStart(7)}${hasHeap ? ` ${'heap MiB'.padStart(9)}` : ''}`);
   for (const s of samples) {
     const r = (kib) => (kib / 1024).toFixed(0);
-    console.log(`${s.label.padEnd(22)} ${r(s.rss.page).padStart(7)} ${String(s.rss.pages).padStart(4)} ${r(s.rss.browser).padStart(8)} ${r(s.rss.other).padStart(7)} ${r(s.rss.total).padStart(7)}${hasHeap ? ` ${mib(s.heap).padStart(9)}` : ''}`);
+    console.log(`${s.label.padEnd(22)} ${r(s.rss.page).padStart(7)} ${r(s.rss.pageShmem).padStart(7)} ${String(s.rss.pages).padStart(4)} ${r(s.rss.browser).padStart(8)} ${r(s.rss.other).padStart(7)} ${r(s.rss.total).padStart(7)}${hasHeap ? ` ${mib(s.heap).padStart(9)}` : ''}`);
   }
   console.log('');
   console.log('parts as the server stored them (part, bytes, first seen at s after recording start)');
