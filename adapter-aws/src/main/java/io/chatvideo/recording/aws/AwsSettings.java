@@ -1,8 +1,8 @@
 package io.chatvideo.recording.aws;
 
+import io.chatvideo.recording.core.domain.HttpUrl;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -88,11 +88,13 @@ public record AwsSettings(
   }
 
   private static void checkEndpoint(String name, URI endpoint) {
-    String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
-    if (!endpoint.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || endpoint.getHost() == null) {
+    HttpUrl url;
+    try {
+      url = new HttpUrl(endpoint);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(name + " '" + endpoint + "' must be an absolute http or https URL");
     }
-    if (endpoint.getRawUserInfo() != null || endpoint.getRawQuery() != null || endpoint.getRawFragment() != null) {
+    if (url.hasUserInfoQueryOrFragment()) {
       throw new IllegalArgumentException(name + " '" + endpoint.getHost()
           + "' must not carry user info, a query or a fragment");
     }

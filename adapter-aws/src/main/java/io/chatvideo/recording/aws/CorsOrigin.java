@@ -1,8 +1,7 @@
 package io.chatvideo.recording.aws;
 
-import java.net.URI;
+import io.chatvideo.recording.core.domain.HttpUrl;
 import java.net.URISyntaxException;
-import java.util.Locale;
 
 /**
  * A web origin the bucket's CORS rule lets PUT and GET, as browsers send it in {@code Origin}:
@@ -15,16 +14,16 @@ public record CorsOrigin(String value) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("a CORS origin must not be blank");
     }
-    URI uri;
+    boolean origin;
     try {
-      uri = new URI(value);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("CORS origin '" + value + "' is not a URL like https://app.example.com");
+      origin = HttpUrl.parse(value).isOriginOnly();
+    } catch (IllegalArgumentException e) {
+      if (e.getCause() instanceof URISyntaxException) {
+        throw new IllegalArgumentException("CORS origin '" + value + "' is not a URL like https://app.example.com");
+      }
+      origin = false;
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null
-        && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
-    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || !bare || value.contains("*")) {
+    if (!origin || value.contains("*")) {
       throw new IllegalArgumentException("CORS origin '" + value
           + "' must be a web origin like https://app.example.com (scheme, host and port only, no wildcard)");
     }

@@ -138,12 +138,26 @@ class ConfigurationTest {
       http://idp.example.test/jwks.json
       http://10.0.0.7/jwks.json
       ftp://idp.example.test/jwks.json
+      https:///jwks.json
       """)
   void jwksMustBeHttpsExceptOnLoopback(String url) {
     Map<String, Object> jwt = Map.of("recording.auth.mode", "jwt", "recording.auth.jwks-url", url,
         "recording.auth.issuer", "https://idp.example.test", "recording.auth.audience", "recordings");
 
     assertThat(startFailure(jwt)).startsWith("invalid configuration: recording.auth.jwks-url (").contains("https");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      /recordings                              | must be an absolute http or https URL
+      ftp://recordings.example.com             | must be an absolute http or https URL
+      https://user@recordings.example.com      | must not carry user info, a query or a fragment
+      https://recordings.example.com/?a=1      | must not carry user info, a query or a fragment
+      """)
+  void aPublicUrlMustBeAnHttpBaseUrl(String url, String problem) {
+    assertThat(startFailure(Map.of("recording.public-url", url)))
+        .startsWith("invalid configuration: recording.public-url (RECORDING_PUBLIC_URL) " + problem)
+        .endsWith("was " + url);
   }
 
   @Test

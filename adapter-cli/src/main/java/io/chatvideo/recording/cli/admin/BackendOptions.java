@@ -1,8 +1,8 @@
 package io.chatvideo.recording.cli.admin;
 
 import io.chatvideo.recording.cli.terminal.CliException;
+import io.chatvideo.recording.core.domain.HttpUrl;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -89,12 +89,8 @@ final class BackendOptions {
   private static Optional<URI> endpoint(String value, String name, String variable) {
     return given(value).map(text -> {
       try {
-        URI uri = new URI(text.strip());
-        if (uri.getScheme() == null || uri.getHost() == null) {
-          throw new URISyntaxException(text, "no scheme or host");
-        }
-        return uri;
-      } catch (URISyntaxException e) {
+        return HttpUrl.parse(text.strip()).uri();
+      } catch (IllegalArgumentException e) {
         throw new CliException(name + " (or " + variable + ") must be a URL like http://127.0.0.1:9000, was '"
             + text + "'");
       }

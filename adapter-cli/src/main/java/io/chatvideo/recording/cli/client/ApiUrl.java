@@ -1,5 +1,6 @@
 package io.chatvideo.recording.cli.client;
 
+import io.chatvideo.recording.core.domain.HttpUrl;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -7,13 +8,14 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The recordings API's base URL: an absolute http(s) URL with a host. */
+/** The recordings API's base URL: an absolute http(s) URL with a host, its scheme in lower case. */
 public record ApiUrl(URI uri) {
 
   public ApiUrl {
-    if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-        || uri.getHost() == null) {
-      throw new IllegalArgumentException("not an http(s) URL with a host: " + uri);
+    try {
+      uri = new HttpUrl(uri).uri();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not an http(s) URL with a host: " + uri, e);
     }
   }
 

@@ -3,6 +3,7 @@ package io.chatvideo.recording.cli.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,6 +21,14 @@ class ApiUrlTest {
       "http://localhost.example.com"})
   void plainHttpToAnotherMachineIsSaid(String url) {
     assertThat(ApiUrl.parse(url, "--api").plainHttpOffLoopback()).isTrue();
+  }
+
+  @Test
+  void theSchemeIsKeptInLowerCaseSoThatHttpIsRecognisedInAnyCase() {
+    ApiUrl url = ApiUrl.parse("HTTP://recordings.example.com/api", "--api");
+
+    assertThat(url.uri().toString()).isEqualTo("http://recordings.example.com/api");
+    assertThat(url.plainHttpOffLoopback()).isTrue();
   }
 
   @ParameterizedTest

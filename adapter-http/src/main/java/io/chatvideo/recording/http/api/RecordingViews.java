@@ -24,13 +24,13 @@ final class RecordingViews {
         details.roomId().value(),
         details.filename().value(),
         size,
-        details.createdAt().toString(),
-        details.expiresAt().toString(),
+        IsoInstants.format(details.createdAt()),
+        IsoInstants.format(details.expiresAt()),
         recording.status().name(),
         downloadUrl,
         details.contentType().value(),
         participants.isEmpty() ? null : participants,
-        completed == null ? null : completed.completedAt().toString(),
+        completed == null ? null : IsoInstants.format(completed.completedAt()),
         completed == null ? null : completed.duration().map(d -> d.toMillis()).orElse(null));
   }
 }

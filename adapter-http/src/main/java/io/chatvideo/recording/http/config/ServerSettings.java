@@ -1,5 +1,6 @@
 package io.chatvideo.recording.http.config;
 
+import io.chatvideo.recording.core.domain.HttpUrl;
 import io.chatvideo.recording.core.domain.PresignPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.SizePolicy;
@@ -85,6 +86,7 @@ public final class ServerSettings {
     this.limitSettings = limits;
     this.limits = limits(limits);
     checkWebDir();
+    checkPublicUrl();
     if (recording.backend() == BackendKind.AWS && (aws.bucket() == null || aws.bucket().isBlank())) {
       throw new InvalidConfigurationException("recording.aws.bucket", "is required with the aws backend");
     }
@@ -154,6 +156,30 @@ public final class ServerSettings {
     }
   }
 
+  /** Relative download and upload URLs are resolved against it, so it must be a base URL and nothing else. */
+  private void checkPublicUrl() {
+    recording.publicBase().ifPresent(base -> {
+      String problem;
+      try {
+        problem = new HttpUrl(base).hasUserInfoQueryOrFragment() ? "must not carry user info, a query or a fragment" : null;
+      } catch (IllegalArgumentException e) {
+        problem = "must be an absolute http or https URL like https://recordings.example.com";
+      }
+      if (problem != null) {
+        throw new InvalidConfigurationException("recording.public-url", problem + ", was " + base);
+      }
+    });
+  }
+
+  private static boolean isHttpsOrLoopbackHttp(URI uri) {
+    try {
+      HttpUrl url = new HttpUrl(uri);
+      return url.isHttps() || Loopback.isLoopbackHost(url.uri().getHost());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   private static void atLeastOne(String key, int value) {
     if (value < 1) {
       throw new InvalidConfigurationException(key, "must be at least 1, was " + value);
@@ -175,8 +201,7 @@ public final class ServerSettings {
         throw new InvalidConfigurationException("recording.auth.jwks-url", "is required in jwt mode");
       }
       URI jwks = auth.jwks().get();
-      boolean loopbackHttp = "http".equals(jwks.getScheme()) && Loopback.isLoopbackHost(jwks.getHost());
-      if (!"https".equals(jwks.getScheme()) && !loopbackHttp) {
+      if (!isHttpsOrLoopbackHttp(jwks)) {
         throw new InvalidConfigurationException("recording.auth.jwks-url", "must be an https URL (plain http only on "
             + "loopback, for tests), was " + jwks);
       }

@@ -2,6 +2,7 @@ package io.chatvideo.recording.core.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /**
  * A download file name that is safe in a {@code Content-Disposition} header and on any disk: no
@@ -13,8 +14,10 @@ public record Filename(String value) {
 
   public static final int MAX_LENGTH = 200;
 
+  private static final Pattern SPACES = Pattern.compile(" {2,}");
+
   public Filename {
-    if (value == null || value.isEmpty() || !value.equals(clean(value))) {
+    if (value == null || value.isEmpty() || !(isPlainAscii(value) || value.equals(clean(value)))) {
       throw new IllegalArgumentException("not a sanitized file name: use Filename.sanitize");
     }
   }
@@ -51,6 +54,29 @@ public record Filename(String value) {
   }
 
   /**
+   * Whether {@code value} is printable ASCII that {@link #clean} would leave as it is: no quote,
+   * backslash or slash, no leading dot or space, no trailing space, no two spaces in a row, at most
+   * {@link #MAX_LENGTH} long. Most names are, and every stored row is rebuilt through the
+   * constructor when a page is listed; this answers them without normalising (ValueTypeProperties
+   * holds it to the same answer as {@code clean}).
+   */
+  private static boolean isPlainAscii(String value) {
+    int length = value.length();
+    if (length > MAX_LENGTH || value.charAt(0) == '.' || value.charAt(0) == ' ' || value.charAt(length - 1) == ' ') {
+      return false;
+    }
+    char previous = 0;
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c < ' ' || c > '~' || c == '"' || c == '\'' || c == '\\' || c == '/' || (c == ' ' && previous == ' ')) {
+        return false;
+      }
+      previous = c;
+    }
+    return true;
+  }
+
+  /**
    * Removing a character can bring a letter and a combining mark together (a soft hyphen between
    * them, say) that NFC then composes into one, so a single pass is not always stable; this repeats
    * it until it is, so that a sanitized name always passes the constructor's check.
@@ -74,7 +100,7 @@ public record Filename(String value) {
             && Character.getType(c) != Character.PRIVATE_USE && Character.getType(c) != Character.UNASSIGNED)
         .map(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) ? ' ' : c)
         .forEach(out::appendCodePoint);
-    String result = out.toString().strip().replaceAll(" {2,}", " ");
+    String result = SPACES.matcher(out.toString().strip()).replaceAll(" ");
     while (result.startsWith(".")) {
       result = result.substring(1).strip();
     }

@@ -19,9 +19,21 @@ public record UserId(String value) {
     if (value.length() > MAX_LENGTH) {
       throw new InvalidInputException("user_id", "is longer than " + MAX_LENGTH + " characters");
     }
-    if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
+    if (!isPrintableWithoutSpace(value)) {
       throw new InvalidInputException("user_id", "must not contain whitespace or control characters");
     }
+  }
+
+  /** A loop, not a code-point stream: owners and participants of every listed row come through here. */
+  private static boolean isPrintableWithoutSpace(String value) {
+    for (int i = 0; i < value.length(); ) {
+      int c = value.codePointAt(i);
+      if (Character.isISOControl(c) || Character.isWhitespace(c)) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return true;
   }
 
   public static UserId of(String value) {

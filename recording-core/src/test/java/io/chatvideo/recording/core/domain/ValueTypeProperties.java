@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.StringLength;
 
@@ -71,6 +74,65 @@ class ValueTypeProperties {
     net.jqwik.api.Assume.that(!ContentType.ALLOWED.contains(type.split(";", -1)[0].trim().toLowerCase()));
     assertThatThrownBy(() -> ContentType.parse(type))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("content_type"));
+  }
+
+  /** The layout as a regex, the reference the hand-written check in ObjectKey must agree with. */
+  private static final Pattern KEY_LAYOUT = Pattern.compile("recordings/[A-Za-z0-9_-]{1,128}/\\d{8}-\\d{6}-"
+      + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-recording\\.(webm|mp4|m4a)");
+
+  @Property(tries = 3000)
+  void anObjectKeyIsAcceptedExactlyWhenItMatchesTheLayoutRegex(@ForAll("keyLikeTexts") String text) {
+    assertThat(ObjectKey.ifValid(text).isPresent()).as(text).isEqualTo(KEY_LAYOUT.matcher(text).matches());
+  }
+
+  @Property(tries = 3000)
+  void aFilenameIsAcceptedExactlyWhenSanitizingLeavesItAsItIs(@ForAll("nameLikeTexts") String text) {
+    boolean clean = !text.isEmpty() && Filename.sanitize(text, "x").value().equals(text);
+    boolean accepted;
+    try {
+      accepted = new Filename(text).value().equals(text);
+    } catch (IllegalArgumentException e) {
+      accepted = false;
+    }
+    assertThat(accepted).as(text).isEqualTo(clean);
+  }
+
+  @Property
+  void aCodecIsAcceptedExactlyWhenItMatchesTheCodecRegex(
+      @ForAll @StringLength(max = 34) @CharRange(from = ' ', to = '~') String codec) {
+    boolean expected = codec.matches("[A-Za-z0-9.+-]{1,32}");
+    boolean accepted;
+    try {
+      accepted = new ContentType("video/webm", List.of(codec)).codecs().equals(List.of(codec));
+    } catch (InvalidInputException e) {
+      accepted = false;
+    }
+    assertThat(accepted).as(codec).isEqualTo(expected);
+  }
+
+  /** Real keys, keys with one character changed, cut or added, and noise. */
+  @Provide
+  Arbitrary<String> keyLikeTexts() {
+    Arbitrary<String> keys = Arbitraries.lazy(() -> roomIds()).flatMap(room -> contentTypes().map(type ->
+        ObjectKey.forRecording(RoomId.of(room), Instant.ofEpochSecond(1_700_000_000L), new RecordingId(UUID.randomUUID()),
+            ContentType.parse(type)).value()));
+    Arbitrary<String> mutated = keys.flatMap(key -> Arbitraries.integers().between(0, key.length() - 1)
+        .flatMap(at -> Arbitraries.chars().with('/', '-', '.', 'A', 'g', '0', ' ', 'é').flatMap(c ->
+            Arbitraries.of(
+                key.substring(0, at) + c + key.substring(at + 1),
+                key.substring(0, at) + key.substring(at + 1),
+                key.substring(0, at) + c + key.substring(at),
+                key.substring(0, at)))));
+    return Arbitraries.oneOf(keys, mutated, Arbitraries.strings().ofMaxLength(80));
+  }
+
+  /** Plain ASCII names (the fast path), names near its edges, and any text at all. */
+  @Provide
+  Arbitrary<String> nameLikeTexts() {
+    Arbitrary<String> ascii = Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(210);
+    Arbitrary<String> edgy = Arbitraries.strings().withChars(' ', '.', 'a', '"', '\'', '/', '\\', '\u00e9', '\u00ad',
+        '\u0301', '\t', '\u007f', '\u00a0').ofMinLength(1).ofMaxLength(12);
+    return Arbitraries.oneOf(ascii, edgy, Arbitraries.strings().ofMaxLength(40));
   }
 
   @Provide
