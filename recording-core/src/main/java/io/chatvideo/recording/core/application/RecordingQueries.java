@@ -1,7 +1,11 @@
 package io.chatvideo.recording.core.application;
 
 import io.chatvideo.recording.core.domain.CompletedRecording;
+import io.chatvideo.recording.core.domain.ContentType;
+import io.chatvideo.recording.core.domain.Filename;
 import io.chatvideo.recording.core.domain.PresignPolicy;
+import io.chatvideo.recording.core.domain.Processing;
+import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingDetails;
 import io.chatvideo.recording.core.domain.RecordingId;
@@ -11,14 +15,20 @@ import io.chatvideo.recording.core.port.in.ListAllRecordingsUseCase;
 import io.chatvideo.recording.core.port.in.ListRecordingsUseCase;
 import io.chatvideo.recording.core.port.in.RecordingPage;
 import io.chatvideo.recording.core.port.in.RecordingView;
+import io.chatvideo.recording.core.port.in.RecordingView.RenditionView;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.PresignedRequest;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** Listings and single recordings, each COMPLETED one with a freshly signed download URL. */
+/**
+ * Listings and single recordings, each COMPLETED one with a freshly signed download URL, and a
+ * ready one with its poster's and renditions' too.
+ */
 final class RecordingQueries implements ListRecordingsUseCase, GetRecordingUseCase, ListAllRecordingsUseCase {
 
   private final RecordingRepository repository;
@@ -69,12 +79,32 @@ final class RecordingQueries implements ListRecordingsUseCase, GetRecordingUseCa
   }
 
   private RecordingView view(Recording recording, Instant now) {
-    return new RecordingView(recording, recording instanceof CompletedRecording
-        ? Optional.of(download(recording.details(), now)) : Optional.empty());
+    if (!(recording instanceof CompletedRecording completed)) {
+      return new RecordingView(recording, Optional.empty());
+    }
+    RecordingDetails details = completed.details();
+    Instant expiry = presign.downloadExpiry(now, details.expiresAt(), storage.credentialsExpiry());
+    PresignedRequest original = storage.presignGet(details.objectKey(), details.contentType(), details.filename(), expiry);
+    Processing processing = completed.processing();
+    if (processing.state() != ProcessingState.READY) {
+      return new RecordingView(recording, Optional.of(original));
+    }
+    List<RenditionView> renditions = new ArrayList<>();
+    boolean originalIsMp4 = details.contentType().mediaType().endsWith("/mp4");
+    renditions.add(new RenditionView(originalIsMp4 ? "mp4" : "webm", details.contentType(), completed.storedSize(),
+        original));
+    processing.mp4().ifPresent(mp4 -> renditions.add(new RenditionView("mp4", ContentType.MP4, mp4.size(),
+        storage.presignGet(mp4.key(), ContentType.MP4, renamed(details.filename(), "mp4"), expiry))));
+    Optional<PresignedRequest> thumbnail = processing.thumbnail().map(poster ->
+        storage.presignGet(poster.key(), ContentType.JPEG, renamed(details.filename(), "jpg"), expiry));
+    return new RecordingView(recording, Optional.of(original), thumbnail, renditions);
   }
 
-  private PresignedRequest download(RecordingDetails details, Instant now) {
-    Instant expiry = presign.downloadExpiry(now, details.expiresAt(), storage.credentialsExpiry());
-    return storage.presignGet(details.objectKey(), details.contentType(), details.filename(), expiry);
+  /** The recording's file name with another extension, for what processing made of it. */
+  private static Filename renamed(Filename filename, String extension) {
+    String name = filename.value();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    return Filename.sanitize(stem + "." + extension, "recording." + extension);
   }
 }

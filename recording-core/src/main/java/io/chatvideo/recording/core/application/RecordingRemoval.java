@@ -1,6 +1,7 @@
 package io.chatvideo.recording.core.application;
 
 import io.chatvideo.recording.core.domain.AbandonedRecording;
+import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.PendingRecording;
@@ -36,9 +37,11 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
   private final Duration abandonedUploadGrace;
   private final Duration orphanGrace;
   private final RecordingAccess access;
+  private final ProcessingService processing;
 
   RecordingRemoval(RecordingRepository repository, ObjectStorage storage, Clock clock, Duration abandonedUploadGrace,
-      Duration orphanGrace) {
+      Duration orphanGrace, ProcessingService processing) {
+    this.processing = processing;
     this.repository = repository;
     this.storage = storage;
     this.clock = clock;
@@ -62,7 +65,7 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
     int abandoned = drain(limit -> repository.findUnfinishedUploads(now.minus(abandonedUploadGrace), limit),
         recording -> abandon(recording, now));
     int orphans = removeOrphans(now.minus(orphanGrace));
-    return new SweepReport(expired, abandoned, orphans);
+    return new SweepReport(expired, abandoned, orphans, processing.requeueStalled(now));
   }
 
   /**
@@ -89,8 +92,10 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
     return removed;
   }
 
+  /** What processing writes (or is writing) next to a completed recording belongs to it. */
   private boolean pointedTo(ObjectKey key) {
-    return repository.find(key.recordingId()).map(r -> r.details().objectKey().equals(key)).orElse(false);
+    return repository.find(key.recordingId()).map(r -> r.details().objectKey().equals(key)
+        || r instanceof CompletedRecording && derivedKeys(r.details().objectKey()).contains(key)).orElse(false);
   }
 
   /** Marks a pending upload abandoned first, so a completion racing the sweep wins or loses cleanly. */
@@ -112,11 +117,23 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
     return false;
   }
 
-  /** Object first, metadata last: an interrupted removal leaves metadata that the next sweep finds. */
+  /**
+   * Objects first, metadata last: an interrupted removal leaves metadata that the next sweep
+   * finds. What processing makes is deleted whether or not the metadata knows of it yet, so a job
+   * that stored a rendition just before the deletion leaves nothing behind.
+   */
   private void remove(Recording recording) {
-    multipartUploadId(recording).ifPresent(uploadId -> storage.abortMultipart(recording.details().objectKey(), uploadId));
-    storage.delete(recording.details().objectKey());
+    ObjectKey key = recording.details().objectKey();
+    multipartUploadId(recording).ifPresent(uploadId -> storage.abortMultipart(key, uploadId));
+    storage.delete(key);
+    if (recording instanceof CompletedRecording) {
+      derivedKeys(key).forEach(storage::delete);
+    }
     repository.delete(recording.id());
+  }
+
+  private static List<ObjectKey> derivedKeys(ObjectKey key) {
+    return List.of(key.mp4Rendition(), key.thumbnail());
   }
 
   private static Optional<String> multipartUploadId(Recording recording) {

@@ -1,6 +1,7 @@
 package io.chatvideo.recording.core.application;
 
 import io.chatvideo.recording.core.domain.PresignPolicy;
+import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.SizePolicy;
 import io.chatvideo.recording.core.domain.UploadLimits;
@@ -10,14 +11,20 @@ import io.chatvideo.recording.core.port.in.GetRecordingUseCase;
 import io.chatvideo.recording.core.port.in.ListAllRecordingsUseCase;
 import io.chatvideo.recording.core.port.in.ListRecordingsUseCase;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase;
+import io.chatvideo.recording.core.port.in.ReprocessUseCase;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase;
+import io.chatvideo.recording.core.port.in.RunJobsUseCase;
 import io.chatvideo.recording.core.port.in.SweepUseCase;
+import io.chatvideo.recording.core.port.out.JobQueue;
+import io.chatvideo.recording.core.port.out.MediaProcessor;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingIdGenerator;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The use cases of call recordings, wired from the adapters you choose. For example:
@@ -48,15 +55,24 @@ public final class Recordings {
   private final UploadService uploads;
   private final RecordingQueries queries;
   private final RecordingRemoval removal;
+  private final ProcessingService processing;
+  private final Optional<JobWorker> worker;
 
   private Recordings(Builder builder) {
     RecordingRepository repository = Objects.requireNonNull(builder.repository, "repository is required");
     ObjectStorage storage = Objects.requireNonNull(builder.storage, "storage is required");
+    if (builder.processing.enabled() && (builder.jobs == null || builder.media == null)) {
+      throw new IllegalStateException("processing needs a job queue and a media processor; give both or turn it off");
+    }
+    this.processing = new ProcessingService(repository, storage, Optional.ofNullable(builder.jobs),
+        Optional.ofNullable(builder.media), builder.processing, builder.clock, builder.workDirectory);
     this.uploads = new UploadService(repository, storage, builder.clock, builder.ids, builder.retention,
-        builder.presign, builder.sizes, builder.limits);
+        builder.presign, builder.sizes, builder.limits, processing);
     this.queries = new RecordingQueries(repository, storage, builder.clock, builder.presign);
     this.removal = new RecordingRemoval(repository, storage, builder.clock, builder.abandonedUploadGrace,
-        builder.orphanGrace);
+        builder.orphanGrace, processing);
+    this.worker = builder.jobs == null ? Optional.empty()
+        : Optional.of(new JobWorker(builder.jobs, processing, builder.clock));
   }
 
   public static Builder builder() {
@@ -95,6 +111,20 @@ public final class Recordings {
     return removal;
   }
 
+  /** Whether completed recordings are processed (a job queue and a media processor given, and the policy on). */
+  public boolean processingEnabled() {
+    return processing.enabled();
+  }
+
+  public ReprocessUseCase reprocess() {
+    return processing;
+  }
+
+  /** The worker's step; a {@code IllegalStateException} when no job queue was given. */
+  public RunJobsUseCase jobs() {
+    return worker.orElseThrow(() -> new IllegalStateException("no job queue was given to run jobs from"));
+  }
+
   /** Collects the adapters and policies; {@link #build()} checks that the required ones are there. */
   public static final class Builder {
 
@@ -108,8 +138,36 @@ public final class Recordings {
     private UploadLimits limits = UploadLimits.defaults();
     private Duration abandonedUploadGrace = DEFAULT_ABANDONED_UPLOAD_GRACE;
     private Duration orphanGrace = DEFAULT_ORPHAN_GRACE;
+    private JobQueue jobs;
+    private MediaProcessor media;
+    private ProcessingPolicy processing = ProcessingPolicy.off();
+    private Path workDirectory = Path.of(System.getProperty("java.io.tmpdir"), "recordings-processing");
 
     private Builder() {}
+
+    /** Where processing jobs are queued and leased. */
+    public Builder jobs(JobQueue jobs) {
+      this.jobs = Objects.requireNonNull(jobs, "jobs");
+      return this;
+    }
+
+    /** The media engine processing runs. */
+    public Builder media(MediaProcessor media) {
+      this.media = Objects.requireNonNull(media, "media");
+      return this;
+    }
+
+    /** Off unless given; on needs {@link #jobs} and {@link #media}. */
+    public Builder processing(ProcessingPolicy processing) {
+      this.processing = Objects.requireNonNull(processing, "processing");
+      return this;
+    }
+
+    /** Where a job keeps its files while it runs (the temporary directory unless given). */
+    public Builder workDirectory(Path directory) {
+      this.workDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
 
     public Builder repository(RecordingRepository repository) {
       this.repository = Objects.requireNonNull(repository, "repository");

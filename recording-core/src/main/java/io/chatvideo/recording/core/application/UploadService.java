@@ -16,6 +16,7 @@ import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.SizePolicy;
+import io.chatvideo.recording.core.domain.StorageUnavailableException;
 import io.chatvideo.recording.core.domain.StoredPart;
 import io.chatvideo.recording.core.domain.UploadLimits;
 import io.chatvideo.recording.core.domain.UserId;
@@ -53,9 +54,12 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
   private final UploadLimits limits;
   private final UploadAllowance allowance;
   private final RecordingAccess access;
+  private final ProcessingService processing;
 
   UploadService(RecordingRepository repository, ObjectStorage storage, Clock clock, RecordingIdGenerator ids,
-      RetentionPolicy retention, PresignPolicy presign, SizePolicy sizes, UploadLimits limits) {
+      RetentionPolicy retention, PresignPolicy presign, SizePolicy sizes, UploadLimits limits,
+      ProcessingService processing) {
+    this.processing = processing;
     this.repository = repository;
     this.storage = storage;
     this.clock = clock;
@@ -171,8 +175,14 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
       throw new ConflictException("the uploaded object has " + stored.size() + " bytes, more than the allowed "
           + bound.getAsLong() + "; it was deleted, upload the file again");
     }
-    CompletedRecording completed = pending.complete(stored.size(), stored.sha256(), now, command.duration());
+    CompletedRecording completed = pending.complete(stored.size(), stored.sha256(), now, command.duration())
+        .withProcessing(processing.atCompletion(now));
     repository.replace(completed, RecordingStatus.PENDING);
+    try {
+      processing.enqueue(completed, now);
+    } catch (StorageUnavailableException queueDown) {
+      // The upload is verified and stays so; the recording is left queued and the sweep queues it again.
+    }
     return completed;
   }
 

@@ -5,16 +5,21 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The object was found in storage with an acceptable size; it can be downloaded until expiry. */
+/**
+ * The object was found in storage with an acceptable size; it can be downloaded until expiry.
+ * {@code duration} is the client's word until processing probes the file; {@code processing}
+ * says what became of it after the upload.
+ */
 public record CompletedRecording(
     RecordingDetails details, long storedSize, Optional<String> sha256, Instant completedAt,
-    Optional<Duration> duration) implements Recording {
+    Optional<Duration> duration, Processing processing) implements Recording {
 
   public CompletedRecording {
     Objects.requireNonNull(details, "details");
     Objects.requireNonNull(sha256, "sha256");
     Objects.requireNonNull(completedAt, "completedAt");
     Objects.requireNonNull(duration, "duration");
+    Objects.requireNonNull(processing, "processing");
     if (storedSize < 1) {
       throw new IllegalArgumentException("a completed recording has at least one byte");
     }
@@ -23,5 +28,14 @@ public record CompletedRecording(
   @Override
   public RecordingStatus status() {
     return RecordingStatus.COMPLETED;
+  }
+
+  public CompletedRecording withProcessing(Processing processing) {
+    return new CompletedRecording(details, storedSize, sha256, completedAt, duration, processing);
+  }
+
+  /** The original as processing left it: replaced by a seekable copy of {@code storedSize} bytes, or probed only. */
+  public CompletedRecording processed(long storedSize, Optional<String> sha256, Duration probed, Processing processing) {
+    return new CompletedRecording(details, storedSize, sha256, completedAt, Optional.of(probed), processing);
   }
 }

@@ -34,13 +34,22 @@ public record ContentType(String mediaType, List<String> codecs) {
 
   public static final ContentType DEFAULT = new ContentType("video/webm", List.of());
 
+  /** The type of the MP4 rendition processing makes. */
+  public static final ContentType MP4 = new ContentType("video/mp4", List.of());
+
+  /**
+   * The type of the poster processing makes: never a recording's type (parsing refuses it, and it
+   * has no {@link #extension()}), only what a thumbnail is stored and served as.
+   */
+  public static final ContentType JPEG = new ContentType("image/jpeg", List.of());
+
   private static final int MAX_CODEC_LENGTH = 32;
   private static final int MAX_CODECS = 8;
   private static final int MAX_LENGTH = 255;
   private static final String FIELD = "content_type";
 
   public ContentType {
-    if (!ALLOWED.contains(mediaType)) {
+    if (!ALLOWED.contains(mediaType) && !"image/jpeg".equals(mediaType)) {
       throw new InvalidInputException(FIELD, "must be one of " + String.join(", ", ALLOWED.stream().sorted().toList()));
     }
     codecs = List.copyOf(codecs);

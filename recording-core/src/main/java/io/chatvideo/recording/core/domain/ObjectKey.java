@@ -10,7 +10,9 @@ import java.util.UUID;
 /**
  * Where a recording's bytes live in object storage. Only the server builds keys, always as
  * {@code recordings/{room_id}/{yyyyMMdd-HHmmss}-{recording_id}-recording.{ext}}; the recording id
- * makes two keys of one room and one second differ.
+ * makes two keys of one room and one second differ. What processing makes of it lies next to it,
+ * under the same prefix: {@code …-{recording_id}-rendition.mp4} and {@code …-thumbnail.jpg}, so
+ * retention and deletion of the prefix cover them.
  */
 public record ObjectKey(String value) {
 
@@ -19,6 +21,8 @@ public record ObjectKey(String value) {
   static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private static final String SUFFIX = "-recording.";
+  private static final String MP4_RENDITION = "-rendition.mp4";
+  private static final String THUMBNAIL = "-thumbnail.jpg";
   /** {@code yyyyMMdd-HHmmss-} and a UUID: the fixed-width part after the room. */
   private static final String STAMP_AND_ID = "dddddddd-dddddd-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
   private static final Set<String> EXTENSIONS = Set.copyOf(ContentType.fileExtensions().values());
@@ -46,8 +50,27 @@ public record ObjectKey(String value) {
    * single-use check).
    */
   public RecordingId recordingId() {
-    int end = value.lastIndexOf("-recording.");
-    return new RecordingId(UUID.fromString(value.substring(end - 36, end)));
+    int idEnd = value.indexOf('/', PREFIX.length()) + 1 + STAMP_AND_ID.length();
+    return new RecordingId(UUID.fromString(value.substring(idEnd - 36, idEnd)));
+  }
+
+  /** Where the MP4 rendition of the recording under this key goes. */
+  public ObjectKey mp4Rendition() {
+    return new ObjectKey(base() + MP4_RENDITION);
+  }
+
+  /** Where the poster of the recording under this key goes. */
+  public ObjectKey thumbnail() {
+    return new ObjectKey(base() + THUMBNAIL);
+  }
+
+  /** Whether this is the key of an uploaded recording, not of something processing made. */
+  public boolean isRecording() {
+    return value.startsWith(SUFFIX, base().length());
+  }
+
+  private String base() {
+    return value.substring(0, value.indexOf('/', PREFIX.length()) + 1 + STAMP_AND_ID.length());
   }
 
   /** The {@code yyyyMMdd-HHmmss} stamp of a creation time, as keys and the DynamoDB sort key use it. */
@@ -56,7 +79,8 @@ public record ObjectKey(String value) {
   }
 
   /**
-   * {@code recordings/[A-Za-z0-9_-]{1,128}/\\d{8}-\\d{6}-<lower-case UUID>-recording.(webm|mp4|m4a)},
+   * {@code recordings/[A-Za-z0-9_-]{1,128}/\\d{8}-\\d{6}-<lower-case UUID>-recording.(webm|mp4|m4a)}
+   * (or {@code -rendition.mp4}, {@code -thumbnail.jpg}),
    * checked by hand: every stored row's key comes through here when a page is listed, and this
    * costs a fraction of the equivalent regex (ValueTypeProperties holds the two to the same answers).
    */
@@ -71,7 +95,9 @@ public record ObjectKey(String value) {
     }
     int stampStart = roomEnd + 1;
     int suffixStart = stampStart + STAMP_AND_ID.length();
-    if (text.length() <= suffixStart + SUFFIX.length() || !text.startsWith(SUFFIX, suffixStart)) {
+    boolean derived = text.length() == suffixStart + MP4_RENDITION.length() && text.startsWith(MP4_RENDITION, suffixStart)
+        || text.length() == suffixStart + THUMBNAIL.length() && text.startsWith(THUMBNAIL, suffixStart);
+    if (!derived && (text.length() <= suffixStart + SUFFIX.length() || !text.startsWith(SUFFIX, suffixStart))) {
       return false;
     }
     for (int i = 0; i < STAMP_AND_ID.length(); i++) {
@@ -85,7 +111,7 @@ public record ObjectKey(String value) {
         return false;
       }
     }
-    return EXTENSIONS.contains(text.substring(suffixStart + SUFFIX.length()));
+    return derived || EXTENSIONS.contains(text.substring(suffixStart + SUFFIX.length()));
   }
 
   @Override

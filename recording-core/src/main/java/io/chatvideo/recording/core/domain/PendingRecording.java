@@ -29,7 +29,7 @@ public record PendingRecording(
     return multipartUploadId.isPresent();
   }
 
-  /** Marks the upload verified: {@code storedSize} bytes are in storage. */
+  /** Marks the upload verified: {@code storedSize} bytes are in storage; nothing will process it. */
   public CompletedRecording complete(long storedSize, Optional<String> sha256, Instant completedAt,
       Optional<Duration> duration) {
     if (storedSize < 1) {
@@ -39,7 +39,7 @@ public record PendingRecording(
       throw new ConflictException("the uploaded object has " + storedSize + " bytes, more than the declared "
           + details.declaredSize().getAsLong());
     }
-    return new CompletedRecording(details, storedSize, sha256, completedAt, duration);
+    return new CompletedRecording(details, storedSize, sha256, completedAt, duration, Processing.off(completedAt));
   }
 
   /** Gives up on an upload whose window closed. */

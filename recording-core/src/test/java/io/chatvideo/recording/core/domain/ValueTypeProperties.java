@@ -78,7 +78,7 @@ class ValueTypeProperties {
 
   /** The layout as a regex, the reference the hand-written check in ObjectKey must agree with. */
   private static final Pattern KEY_LAYOUT = Pattern.compile("recordings/[A-Za-z0-9_-]{1,128}/\\d{8}-\\d{6}-"
-      + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-recording\\.(webm|mp4|m4a)");
+      + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-(recording\\.(webm|mp4|m4a)|rendition\\.mp4|thumbnail\\.jpg)");
 
   @Property(tries = 3000)
   void anObjectKeyIsAcceptedExactlyWhenItMatchesTheLayoutRegex(@ForAll("keyLikeTexts") String text) {
@@ -110,12 +110,14 @@ class ValueTypeProperties {
     assertThat(accepted).as(codec).isEqualTo(expected);
   }
 
-  /** Real keys, keys with one character changed, cut or added, and noise. */
+  /** Real keys (of recordings and of what processing made), keys with one character changed, cut or added, and noise. */
   @Provide
   Arbitrary<String> keyLikeTexts() {
-    Arbitrary<String> keys = Arbitraries.lazy(() -> roomIds()).flatMap(room -> contentTypes().map(type ->
+    Arbitrary<ObjectKey> recordingKeys = Arbitraries.lazy(() -> roomIds()).flatMap(room -> contentTypes().map(type ->
         ObjectKey.forRecording(RoomId.of(room), Instant.ofEpochSecond(1_700_000_000L), new RecordingId(UUID.randomUUID()),
-            ContentType.parse(type)).value()));
+            ContentType.parse(type))));
+    Arbitrary<String> keys = recordingKeys.flatMap(key -> Arbitraries.of(key, key.mp4Rendition(), key.thumbnail()))
+        .map(ObjectKey::value);
     Arbitrary<String> mutated = keys.flatMap(key -> Arbitraries.integers().between(0, key.length() - 1)
         .flatMap(at -> Arbitraries.chars().with('/', '-', '.', 'A', 'g', '0', ' ', 'é').flatMap(c ->
             Arbitraries.of(

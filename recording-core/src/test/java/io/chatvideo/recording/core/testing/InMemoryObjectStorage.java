@@ -13,7 +13,11 @@ import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.PresignedRequest;
 import io.chatvideo.recording.core.port.out.StoredObject;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,6 +111,32 @@ public final class InMemoryObjectStorage implements ObjectStorage {
   public synchronized Optional<StoredObject> head(ObjectKey key) {
     check();
     return Optional.ofNullable(objects.get(key)).map(bytes -> new StoredObject(bytes.length, Optional.empty()));
+  }
+
+  @Override
+  public synchronized Optional<StoredObject> read(ObjectKey key, Path target) {
+    check();
+    byte[] bytes = objects.get(key);
+    if (bytes == null) {
+      return Optional.empty();
+    }
+    try {
+      Files.write(target, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Optional.of(new StoredObject(bytes.length, Optional.empty()));
+  }
+
+  @Override
+  public synchronized StoredObject write(ObjectKey key, ContentType contentType, Path source) {
+    check();
+    try {
+      put(key, Files.readAllBytes(source));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new StoredObject(objects.get(key).length, Optional.empty());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.chatvideo.recording.core.testing;
 
 import io.chatvideo.recording.core.domain.AbandonedRecording;
+import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.InvalidInputException;
 import io.chatvideo.recording.core.domain.PendingRecording;
@@ -82,6 +83,15 @@ public final class InMemoryRecordingRepository implements RecordingRepository {
     return rows.values().stream()
         .filter(r -> r instanceof AbandonedRecording
             || (r instanceof PendingRecording p && p.uploadExpiresAt().isBefore(uploadWindowClosedBefore)))
+        .limit(limit).toList();
+  }
+
+  @Override
+  public synchronized List<CompletedRecording> findStalledProcessing(Instant since, int limit) {
+    return rows.values().stream()
+        .filter(r -> r instanceof CompletedRecording c && c.processing().state().isPending()
+            && c.processing().since().isBefore(since))
+        .map(CompletedRecording.class::cast)
         .limit(limit).toList();
   }
 

@@ -4,7 +4,9 @@ package io.chatvideo.recording.core.port.in;
  * Removes expired recordings and uploads that can no longer finish, object first and metadata
  * second, so a sweep cut short leaves nothing that a later sweep cannot find; then the objects
  * under {@code recordings/} that no recording points to (written after their recording was
- * deleted, or left by a removal cut short), once they are older than a grace period.
+ * deleted, or left by a removal cut short), once they are older than a grace period. With
+ * processing on, it also queues again the jobs of recordings left {@code queued} (the process
+ * died between the completion and the queue) and fails those whose every attempt died.
  */
 public interface SweepUseCase {
 
@@ -12,6 +14,12 @@ public interface SweepUseCase {
 
   /**
    * @param orphansRemoved objects deleted because no recording points to them
+   * @param processingRequeued recordings whose lost processing job was queued again
    */
-  record SweepReport(int expiredRemoved, int abandonedRemoved, int orphansRemoved) {}
+  record SweepReport(int expiredRemoved, int abandonedRemoved, int orphansRemoved, int processingRequeued) {
+
+    public SweepReport(int expiredRemoved, int abandonedRemoved, int orphansRemoved) {
+      this(expiredRemoved, abandonedRemoved, orphansRemoved, 0);
+    }
+  }
 }

@@ -5,6 +5,7 @@ import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.Filename;
 import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.StoredPart;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,15 @@ public interface ObjectStorage {
 
   /** The object's size, or empty when nothing is stored under {@code key}. */
   Optional<StoredObject> head(ObjectKey key);
+
+  /** Copies the object's bytes into {@code target} (created or replaced); empty when nothing is stored under {@code key}. */
+  Optional<StoredObject> read(ObjectKey key, Path target);
+
+  /**
+   * Stores {@code source}'s bytes under {@code key}, replacing what is there atomically: a reader sees
+   * the old object or the whole new one, never a part. Answers the stored object (size, sha256 where the store knows it).
+   */
+  StoredObject write(ObjectKey key, ContentType contentType, Path source);
 
   /** Deletes the object; nothing happens if it is not there. */
   void delete(ObjectKey key);

@@ -1,5 +1,6 @@
 package io.chatvideo.recording.core.port.out;
 
+import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
@@ -56,6 +57,12 @@ public interface RecordingRepository {
    * closed before {@code uploadWindowClosedBefore}, and ABANDONED ones left by an interrupted sweep.
    */
   List<Recording> findUnfinishedUploads(Instant uploadWindowClosedBefore, int limit);
+
+  /**
+   * Up to {@code limit} COMPLETED recordings whose processing has been {@code queued} or {@code
+   * running} since before {@code since}: jobs the sweep queues again or gives up on.
+   */
+  List<CompletedRecording> findStalledProcessing(Instant since, int limit);
 
   /** One page of a listing; {@code nextCursor} is empty on the last page. */
   record Page(List<Recording> recordings, Optional<String> nextCursor) {

@@ -1,0 +1,52 @@
+package io.chatvideo.recording.core.application;
+
+import io.chatvideo.recording.core.domain.JobLease;
+import io.chatvideo.recording.core.port.in.RunJobsUseCase;
+import io.chatvideo.recording.core.port.out.JobQueue;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Leases a job, runs it and reports back: done, back at a later time with the policy's backoff,
+ * or dead after the queue's last attempt. A job that throws where it should have answered still
+ * ends in one of those, so a bug in one job never stops the worker.
+ */
+final class JobWorker implements RunJobsUseCase {
+
+  private final JobQueue queue;
+  private final ProcessingService processing;
+  private final Clock clock;
+
+  JobWorker(JobQueue queue, ProcessingService processing, Clock clock) {
+    this.queue = queue;
+    this.processing = processing;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean runNext() {
+    Optional<JobLease> leased = queue.lease(clock.instant(), processing.policy().lease());
+    if (leased.isEmpty()) {
+      return false;
+    }
+    JobLease lease = leased.get();
+    boolean last = lease.attempt() >= queue.maxAttempts();
+    Optional<String> retry;
+    try {
+      retry = switch (lease.job().kind()) {
+        case PROCESS_RECORDING -> processing.run(lease.job().subject(), last);
+      };
+    } catch (RuntimeException e) {
+      retry = Optional.of("the job could not run: " + e);
+    }
+    Instant now = clock.instant();
+    if (retry.isEmpty()) {
+      queue.complete(lease);
+    } else {
+      queue.fail(lease, retry.get(), last ? Optional.empty()
+          : Optional.of(now.plus(processing.policy().retryWait(lease.attempt()))), now);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,76 @@
+package io.chatvideo.recording.core.domain;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How completed recordings are processed: whether at all ({@code enabled}), whether an MP4
+ * rendition is made ({@code mp4}), how wide the poster is, how long a worker holds a job before
+ * another may take it ({@code lease}; longer than the slowest step's time limit), and after how
+ * long a recording still {@code queued} is queued again by the sweep (its job was lost between
+ * the completion and the queue).
+ *
+ * <pre>{@code
+ * new ProcessingPolicy(true, true, 640, Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofSeconds(30));
+ * }</pre>
+ */
+public record ProcessingPolicy(
+    boolean enabled, boolean mp4, int thumbnailWidth, Duration lease, Duration requeueAfter, Duration retryBase) {
+
+  public static final int DEFAULT_THUMBNAIL_WIDTH = 640;
+  public static final Duration DEFAULT_LEASE = Duration.ofMinutes(30);
+  public static final Duration DEFAULT_REQUEUE_AFTER = Duration.ofMinutes(10);
+  public static final Duration DEFAULT_RETRY_BASE = Duration.ofSeconds(30);
+  /** A retry never waits longer than this, whatever the attempt. */
+  public static final Duration MAX_RETRY_WAIT = Duration.ofHours(1);
+
+  public ProcessingPolicy {
+    Objects.requireNonNull(lease, "lease");
+    Objects.requireNonNull(requeueAfter, "requeueAfter");
+    Objects.requireNonNull(retryBase, "retryBase");
+    if (thumbnailWidth < 16 || thumbnailWidth > 4096) {
+      throw new IllegalArgumentException("the thumbnail width must be 16 to 4096 pixels, was " + thumbnailWidth);
+    }
+    // SQS holds a message invisible for at most 12 hours.
+    if (lease.compareTo(Duration.ofMinutes(1)) < 0 || lease.compareTo(Duration.ofHours(12)) > 0) {
+      throw new IllegalArgumentException("the processing lease must be 1 minute to 12 hours, was " + lease);
+    }
+    if (requeueAfter.compareTo(Duration.ofMinutes(1)) < 0) {
+      throw new IllegalArgumentException("requeue-after must be at least 1 minute, was " + requeueAfter);
+    }
+    if (retryBase.isNegative() || retryBase.compareTo(MAX_RETRY_WAIT) > 0) {
+      throw new IllegalArgumentException("the retry base must be 0 to 1 hour, was " + retryBase);
+    }
+  }
+
+  public static ProcessingPolicy off() {
+    return new ProcessingPolicy(false, true, DEFAULT_THUMBNAIL_WIDTH, DEFAULT_LEASE, DEFAULT_REQUEUE_AFTER,
+        DEFAULT_RETRY_BASE);
+  }
+
+  public static ProcessingPolicy on() {
+    return new ProcessingPolicy(true, true, DEFAULT_THUMBNAIL_WIDTH, DEFAULT_LEASE, DEFAULT_REQUEUE_AFTER,
+        DEFAULT_RETRY_BASE);
+  }
+
+  /** How long the failed attempt {@code attempt} (from 1) waits before the next: the base, times 4 each time, capped. */
+  public Duration retryWait(int attempt) {
+    Duration wait = retryBase;
+    for (int i = 1; i < attempt && wait.compareTo(MAX_RETRY_WAIT) < 0; i++) {
+      wait = wait.multipliedBy(4);
+    }
+    return wait.compareTo(MAX_RETRY_WAIT) > 0 ? MAX_RETRY_WAIT : wait;
+  }
+
+  /**
+   * How long a recording may stay {@code running} before the sweep calls it failed: every attempt
+   * the queue gives it, each a full lease, and the waits between them.
+   */
+  public Duration giveUpAfter(int maxAttempts) {
+    Duration total = Duration.ZERO;
+    for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+      total = total.plus(lease).plus(retryWait(attempt));
+    }
+    return total;
+  }
+}
