@@ -4,8 +4,10 @@ import static io.chatvideo.recording.aws.RecordingItem.n;
 import static io.chatvideo.recording.aws.RecordingItem.s;
 
 import io.chatvideo.recording.core.domain.AbandonedRecording;
+import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
@@ -46,7 +48,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * elsewhere.
  *
  * <p>The administrative paths ({@link #listAll}, {@link #findExpired}, {@link
- * #findUnfinishedUploads}) Scan the table with a filter: they serve the CLI and the sweep, never a
+ * #findUnfinishedUploads}, {@link #findStalledProcessing}) Scan the table with a filter: they serve the CLI and the sweep, never a
  * user's request, and an index for them would cost on every write.
  */
 final class DynamoDbRecordingRepository implements RecordingRepository {
@@ -186,6 +188,19 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
             || (recording instanceof PendingRecording pending
                 && pending.uploadExpiresAt().isBefore(uploadWindowClosedBefore)),
         limit);
+  }
+
+  /**
+   * An administrative Scan for items whose processing is queued or running, for the sweep; the
+   * time is compared here, on the instants rather than their strings.
+   */
+  @Override
+  public List<CompletedRecording> findStalledProcessing(Instant since, int limit) {
+    return scan("#processing IN (:queued, :running)", Map.of("#processing", RecordingItem.PROCESSING),
+        Map.of(":queued", s(ProcessingState.QUEUED.wireName()), ":running", s(ProcessingState.RUNNING.wireName())),
+        recording -> recording instanceof CompletedRecording completed
+            && completed.processing().since().isBefore(since),
+        limit).stream().map(CompletedRecording.class::cast).toList();
   }
 
   /** The items (or just their keys) of a recording's partition, read strongly consistent. */

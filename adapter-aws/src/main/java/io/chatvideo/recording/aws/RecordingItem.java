@@ -6,10 +6,13 @@ import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.Filename;
 import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.Processing;
+import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingDetails;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.domain.Rendition;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
@@ -20,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -65,6 +69,15 @@ final class RecordingItem {
   static final String UPLOAD_ID = "upload_id";
   static final String UPLOAD_EXPIRES_AT = "upload_expires_at";
   static final String ABANDONED_AT = "abandoned_at";
+  static final String PROCESSING = "processing";
+  static final String PROCESSING_SINCE = "processing_since";
+  static final String PROCESSING_FAILURE = "processing_failure";
+  static final String WIDTH = "width";
+  static final String HEIGHT = "height";
+  static final String MP4_KEY = "mp4_key";
+  static final String MP4_SIZE = "mp4_size";
+  static final String THUMBNAIL_KEY = "thumbnail_key";
+  static final String THUMBNAIL_SIZE = "thumbnail_size";
 
   static final String PK_PREFIX = "RECORDING#";
   static final String SK_PREFIX = "METADATA#";
@@ -141,12 +154,49 @@ final class RecordingItem {
       completed.sha256().ifPresent(sha -> item.put(SHA256, s(sha)));
       item.put(COMPLETED_AT, s(completed.completedAt().toString()));
       completed.duration().ifPresent(duration -> item.put(DURATION_MS, n(duration.toMillis())));
+      putProcessing(item, completed.processing());
     } else if (recording instanceof AbandonedRecording abandoned) {
       abandoned.multipartUploadId().ifPresent(uploadId -> item.put(UPLOAD_ID, s(uploadId)));
       item.put(ABANDONED_AT, s(abandoned.abandonedAt().toString()));
       details.declaredSize().ifPresent(size -> item.put(SIZE, n(size)));
     }
     return item;
+  }
+
+  private static void putProcessing(Map<String, AttributeValue> item, Processing processing) {
+    item.put(PROCESSING, s(processing.state().wireName()));
+    item.put(PROCESSING_SINCE, s(processing.since().toString()));
+    processing.failure().ifPresent(reason -> item.put(PROCESSING_FAILURE, s(reason)));
+    processing.width().ifPresent(width -> item.put(WIDTH, n(width)));
+    processing.height().ifPresent(height -> item.put(HEIGHT, n(height)));
+    processing.mp4().ifPresent(mp4 -> {
+      item.put(MP4_KEY, s(mp4.key().value()));
+      item.put(MP4_SIZE, n(mp4.size()));
+    });
+    processing.thumbnail().ifPresent(poster -> {
+      item.put(THUMBNAIL_KEY, s(poster.key().value()));
+      item.put(THUMBNAIL_SIZE, n(poster.size()));
+    });
+  }
+
+  /** An item completed before processing existed has no {@code processing} attribute: it reads as off. */
+  private static Processing processing(Map<String, AttributeValue> item, Instant completedAt) {
+    Optional<String> state = optionalString(item, PROCESSING);
+    if (state.isEmpty()) {
+      return Processing.off(completedAt);
+    }
+    return new Processing(ProcessingState.fromWireName(state.get()), Instant.parse(string(item, PROCESSING_SINCE)),
+        optionalString(item, PROCESSING_FAILURE), optionalInt(item, WIDTH), optionalInt(item, HEIGHT),
+        rendition(item, MP4_KEY, MP4_SIZE), rendition(item, THUMBNAIL_KEY, THUMBNAIL_SIZE));
+  }
+
+  private static Optional<Rendition> rendition(Map<String, AttributeValue> item, String keyName, String sizeName) {
+    return optionalString(item, keyName).map(key -> new Rendition(new ObjectKey(key), number(item, sizeName)));
+  }
+
+  private static OptionalInt optionalInt(Map<String, AttributeValue> item, String name) {
+    OptionalLong value = optionalNumber(item, name);
+    return value.isPresent() ? OptionalInt.of(Math.toIntExact(value.getAsLong())) : OptionalInt.empty();
   }
 
   /** The recording an item holds; an item this adapter could not have written is an {@link IllegalStateException}. */
@@ -181,9 +231,10 @@ final class RecordingItem {
       case PENDING -> new PendingRecording(details, uploadId, Instant.parse(string(item, UPLOAD_EXPIRES_AT)));
       case COMPLETED -> {
         OptionalLong millis = optionalNumber(item, DURATION_MS);
-        yield new CompletedRecording(details, number(item, STORED_SIZE), optionalString(item, SHA256),
-            Instant.parse(string(item, COMPLETED_AT)),
-            millis.isPresent() ? Optional.of(Duration.ofMillis(millis.getAsLong())) : Optional.empty());
+        Instant completedAt = Instant.parse(string(item, COMPLETED_AT));
+        yield new CompletedRecording(details, number(item, STORED_SIZE), optionalString(item, SHA256), completedAt,
+            millis.isPresent() ? Optional.of(Duration.ofMillis(millis.getAsLong())) : Optional.empty(),
+            processing(item, completedAt));
       }
       case ABANDONED -> new AbandonedRecording(details, uploadId, Instant.parse(string(item, ABANDONED_AT)));
     };

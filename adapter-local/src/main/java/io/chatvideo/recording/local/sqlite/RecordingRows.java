@@ -6,10 +6,13 @@ import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.Filename;
 import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.Processing;
+import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingDetails;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.domain.Rendition;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
 import java.sql.PreparedStatement;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -35,16 +39,18 @@ final class RecordingRows {
   /** The columns {@link #read} expects, from {@code recordings r}. */
   static final String COLUMNS = "r.id, r.room_id, r.owner, r.object_key, r.filename, r.content_type, "
       + "r.declared_size, r.created_at, r.expires_at, r.status, r.upload_id, r.upload_expires_at, r.stored_size, "
-      + "r.sha256, r.completed_at, r.duration_nanos, r.abandoned_at, "
+      + "r.sha256, r.completed_at, r.duration_nanos, r.abandoned_at, r.processing_state, r.processing_since, "
+      + "r.processing_failure, r.width, r.height, r.mp4_key, r.mp4_size, r.thumbnail_key, r.thumbnail_size, "
       + "(SELECT group_concat(p.user_id, char(10)) FROM recording_participants p WHERE p.recording_id = r.id) "
       + "AS participants";
 
   /** The columns {@link #bind} fills, in order. */
   static final String WRITTEN_COLUMNS = "id, room_id, owner, object_key, filename, content_type, declared_size, "
       + "created_at, expires_at, status, upload_id, upload_expires_at, stored_size, sha256, completed_at, "
-      + "duration_nanos, abandoned_at";
+      + "duration_nanos, abandoned_at, processing_state, processing_since, processing_failure, width, height, "
+      + "mp4_key, mp4_size, thumbnail_key, thumbnail_size";
 
-  static final int WRITTEN_COLUMN_COUNT = 17;
+  static final int WRITTEN_COLUMN_COUNT = 26;
 
   private RecordingRows() {}
 
@@ -71,13 +77,29 @@ final class RecordingRows {
         case COMPLETED -> new CompletedRecording(details, rs.getLong("stored_size"),
             Optional.ofNullable(rs.getString("sha256")), instant(rs.getLong("completed_at")),
             optionalLong(rs, "duration_nanos").isPresent()
-                ? Optional.of(Duration.ofNanos(rs.getLong("duration_nanos"))) : Optional.empty());
+                ? Optional.of(Duration.ofNanos(rs.getLong("duration_nanos"))) : Optional.empty(),
+            processing(rs, instant(rs.getLong("completed_at"))));
         case ABANDONED -> new AbandonedRecording(details, uploadId, instant(rs.getLong("abandoned_at")));
       };
     } catch (RuntimeException e) {
       // A row the domain refuses was written by hand or by a bug; it is not the caller's input.
       throw new IllegalStateException("recording row " + id + " cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  private static Processing processing(ResultSet rs, Instant completedAt) throws SQLException {
+    String state = rs.getString("processing_state");
+    if (state == null) {
+      return Processing.off(completedAt);
+    }
+    return new Processing(ProcessingState.fromWireName(state), instant(rs.getLong("processing_since")),
+        Optional.ofNullable(rs.getString("processing_failure")), optionalInt(rs, "width"), optionalInt(rs, "height"),
+        rendition(rs, "mp4_key", "mp4_size"), rendition(rs, "thumbnail_key", "thumbnail_size"));
+  }
+
+  private static Optional<Rendition> rendition(ResultSet rs, String keyColumn, String sizeColumn) throws SQLException {
+    String key = rs.getString(keyColumn);
+    return key == null ? Optional.empty() : Optional.of(new Rendition(new ObjectKey(key), rs.getLong(sizeColumn)));
   }
 
   /** Binds {@link #WRITTEN_COLUMNS} from {@code first} on. */
@@ -101,6 +123,7 @@ final class RecordingRows {
     OptionalLong completedAt = OptionalLong.empty();
     OptionalLong duration = OptionalLong.empty();
     OptionalLong abandonedAt = OptionalLong.empty();
+    Optional<Processing> processing = Optional.empty();
     if (recording instanceof PendingRecording p) {
       uploadId = p.multipartUploadId();
       uploadExpires = OptionalLong.of(nanos(p.uploadExpiresAt()));
@@ -109,6 +132,7 @@ final class RecordingRows {
       sha256 = c.sha256();
       completedAt = OptionalLong.of(nanos(c.completedAt()));
       duration = c.duration().map(x -> OptionalLong.of(x.toNanos())).orElse(OptionalLong.empty());
+      processing = Optional.of(c.processing());
     } else if (recording instanceof AbandonedRecording a) {
       uploadId = a.multipartUploadId();
       abandonedAt = OptionalLong.of(nanos(a.abandonedAt()));
@@ -119,7 +143,27 @@ final class RecordingRows {
     statement.setString(i++, sha256.orElse(null));
     setLong(statement, i++, completedAt);
     setLong(statement, i++, duration);
-    setLong(statement, i, abandonedAt);
+    setLong(statement, i++, abandonedAt);
+    statement.setString(i++, processing.map(x -> x.state().wireName()).orElse(null));
+    setLong(statement, i++, processing.map(x -> OptionalLong.of(nanos(x.since()))).orElse(OptionalLong.empty()));
+    statement.setString(i++, processing.flatMap(Processing::failure).orElse(null));
+    setLong(statement, i++, processing.map(x -> asLong(x.width())).orElse(OptionalLong.empty()));
+    setLong(statement, i++, processing.map(x -> asLong(x.height())).orElse(OptionalLong.empty()));
+    Optional<Rendition> mp4 = processing.flatMap(Processing::mp4);
+    statement.setString(i++, mp4.map(r -> r.key().value()).orElse(null));
+    setLong(statement, i++, mp4.map(r -> OptionalLong.of(r.size())).orElse(OptionalLong.empty()));
+    Optional<Rendition> thumbnail = processing.flatMap(Processing::thumbnail);
+    statement.setString(i++, thumbnail.map(r -> r.key().value()).orElse(null));
+    setLong(statement, i, thumbnail.map(r -> OptionalLong.of(r.size())).orElse(OptionalLong.empty()));
+  }
+
+  private static OptionalLong asLong(OptionalInt value) {
+    return value.isPresent() ? OptionalLong.of(value.getAsInt()) : OptionalLong.empty();
+  }
+
+  private static OptionalInt optionalInt(ResultSet rs, String column) throws SQLException {
+    int value = rs.getInt(column);
+    return rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(value);
   }
 
   static long nanos(Instant instant) {

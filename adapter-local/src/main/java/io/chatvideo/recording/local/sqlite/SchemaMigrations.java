@@ -48,7 +48,20 @@ final class SchemaMigrations {
           "CREATE INDEX recordings_by_room ON recordings (room_id, created_at DESC, id DESC)",
           "CREATE INDEX recordings_by_created ON recordings (created_at DESC, id DESC)",
           "CREATE INDEX recordings_by_expiry ON recordings (expires_at)",
-          "CREATE INDEX recordings_by_upload_window ON recordings (status, upload_expires_at)"));
+          "CREATE INDEX recordings_by_upload_window ON recordings (status, upload_expires_at)"),
+      // What processing made of a completed recording (NULL state: completed before processing existed, read as off).
+      List.of(
+          "ALTER TABLE recordings ADD COLUMN processing_state TEXT"
+              + " CHECK (processing_state IN ('queued', 'running', 'ready', 'failed', 'off'))",
+          "ALTER TABLE recordings ADD COLUMN processing_since INTEGER",
+          "ALTER TABLE recordings ADD COLUMN processing_failure TEXT",
+          "ALTER TABLE recordings ADD COLUMN width INTEGER",
+          "ALTER TABLE recordings ADD COLUMN height INTEGER",
+          "ALTER TABLE recordings ADD COLUMN mp4_key TEXT",
+          "ALTER TABLE recordings ADD COLUMN mp4_size INTEGER",
+          "ALTER TABLE recordings ADD COLUMN thumbnail_key TEXT",
+          "ALTER TABLE recordings ADD COLUMN thumbnail_size INTEGER",
+          "CREATE INDEX recordings_by_processing ON recordings (processing_state, processing_since)"));
 
   private SchemaMigrations() {}
 

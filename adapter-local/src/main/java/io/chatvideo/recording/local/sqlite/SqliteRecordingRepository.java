@@ -1,5 +1,6 @@
 package io.chatvideo.recording.local.sqlite;
 
+import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.Recording;
@@ -157,6 +158,20 @@ public final class SqliteRecordingRepository implements RecordingRepository, Aut
         select.setLong(1, RecordingRows.nanos(uploadWindowClosedBefore));
         select.setInt(2, limit);
         return readAll(select);
+      }
+    });
+  }
+
+  @Override
+  public List<CompletedRecording> findStalledProcessing(Instant since, int limit) {
+    checkLimit(limit);
+    return database.read(connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT " + RecordingRows.COLUMNS
+          + " FROM recordings r WHERE r.processing_state IN ('queued', 'running') AND r.processing_since < ?"
+          + " AND r.status = 'COMPLETED' LIMIT ?")) {
+        select.setLong(1, RecordingRows.nanos(since));
+        select.setInt(2, limit);
+        return readAll(select).stream().map(CompletedRecording.class::cast).toList();
       }
     });
   }

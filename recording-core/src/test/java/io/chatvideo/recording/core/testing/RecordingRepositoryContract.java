@@ -7,10 +7,13 @@ import io.chatvideo.recording.core.domain.AbandonedRecording;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.InvalidInputException;
+import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.Processing;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.domain.Rendition;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +63,53 @@ public abstract class RecordingRepositoryContract {
     assertThat(repository.find(multipart.id())).contains(multipart);
     assertThat(repository.find(completed.id())).contains(completed);
     assertThat(repository.find(abandoned.id())).contains(abandoned);
+  }
+
+  @Test
+  void whatProcessingMadeReadsBackEqualInEveryState() {
+    RecordingRepository repository = repository();
+    PendingRecording pending = TestRecordings.pending("alice@example.com", "room-1", T0);
+    repository.insert(pending);
+    CompletedRecording queued = pending.complete(1000, Optional.empty(), T0.plusSeconds(9), Optional.empty())
+        .withProcessing(Processing.queued(T0.plusSeconds(9)));
+    repository.replace(queued, RecordingStatus.PENDING);
+    assertThat(repository.find(queued.id())).contains(queued);
+
+    ObjectKey key = queued.details().objectKey();
+    Processing ready = queued.processing().running(T0.plusSeconds(10)).ready(T0.plusSeconds(20), OptionalInt.of(1280),
+        OptionalInt.of(720), Optional.of(new Rendition(key.mp4Rendition(), 4321)),
+        Optional.of(new Rendition(key.thumbnail(), 55)));
+    CompletedRecording processed = queued.processed(990, Optional.of("ef".repeat(32)), Duration.ofMillis(3210), ready);
+    repository.replace(processed, RecordingStatus.COMPLETED);
+    assertThat(repository.find(queued.id())).contains(processed);
+
+    CompletedRecording failed = processed.withProcessing(ready.failed(T0.plusSeconds(30), "ffmpeg: invalid data"));
+    repository.replace(failed, RecordingStatus.COMPLETED);
+    assertThat(repository.find(queued.id())).contains(failed);
+  }
+
+  @Test
+  void stalledProcessingIsFoundByHowLongItHasBeenQueuedOrRunning() {
+    RecordingRepository repository = repository();
+    CompletedRecording oldQueued = completedWith(repository, Processing.queued(T0));
+    CompletedRecording oldRunning = completedWith(repository, Processing.queued(T0).running(T0.plusSeconds(1)));
+    completedWith(repository, Processing.queued(T0.plusSeconds(100)));
+    completedWith(repository, Processing.queued(T0).running(T0).ready(T0, OptionalInt.empty(), OptionalInt.empty(),
+        Optional.empty(), Optional.empty()));
+    completedWith(repository, Processing.off(T0));
+
+    assertThat(repository.findStalledProcessing(T0.plusSeconds(50), 10)).containsExactlyInAnyOrder(oldQueued, oldRunning);
+    assertThat(repository.findStalledProcessing(T0.plusSeconds(50), 1)).hasSize(1);
+    assertThat(repository.findStalledProcessing(T0, 10)).isEmpty();
+  }
+
+  private static CompletedRecording completedWith(RecordingRepository repository, Processing processing) {
+    PendingRecording pending = TestRecordings.pending("alice@example.com", "room-1", T0);
+    repository.insert(pending);
+    CompletedRecording completed = pending.complete(10, Optional.empty(), T0, Optional.empty())
+        .withProcessing(processing);
+    repository.replace(completed, RecordingStatus.PENDING);
+    return completed;
   }
 
   @Test
