@@ -19,6 +19,8 @@ import io.chatvideo.recording.local.capability.Capability;
 import io.chatvideo.recording.local.capability.CapabilitySigner;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -27,7 +29,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,6 +122,80 @@ public final class FileObjectStorage implements ObjectStorage {
   @Override
   public Optional<StoredObject> head(ObjectKey key) {
     return stat(key).map(file -> new StoredObject(file.size(), file.sha256()));
+  }
+
+  /**
+   * Copies the object into a file beside {@code target}, hashing as it goes, and renames that file
+   * to {@code target}: the open file keeps the version it was opened on while a write replaces it,
+   * and the hash is of the bytes copied, not of a stamp that may belong to the next version.
+   */
+  @Override
+  public Optional<StoredObject> read(ObjectKey key, Path target) {
+    FileChannel object;
+    try {
+      object = FileChannel.open(objectPath(key), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw unavailable("read " + key, e);
+    }
+    try (object) {
+      return Optional.of(copy(object, target));
+    } catch (IOException e) {
+      throw unavailable("copy " + key + " out", e);
+    }
+  }
+
+  /**
+   * Copies {@code object} to a new file beside {@code target} and renames it over {@code target},
+   * so a failed copy leaves {@code target} as it was. Not forced to disk: it is the caller's
+   * working copy, and the object stays where it is.
+   */
+  private StoredObject copy(FileChannel object, Path target) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    byte[] name = new byte[8];
+    random.nextBytes(name);
+    Path partial = absolute.resolveSibling("." + absolute.getFileName() + "." + HexFormat.of().formatHex(name)
+        + StagingArea.FILE_SUFFIX);
+    MessageDigest sha256 = StagedFile.newSha256();
+    long size = 0;
+    try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      ByteBuffer buffer = ByteBuffer.allocate(StagedFile.BUFFER_BYTES);
+      while (object.read(buffer) >= 0) {
+        buffer.flip();
+        sha256.update(buffer.duplicate());
+        size += buffer.remaining();
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        buffer.clear();
+      }
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(partial);
+      throw e;
+    }
+    try {
+      Files.move(partial, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      Files.deleteIfExists(partial);
+      throw e;
+    }
+    return new StoredObject(size, Optional.of(HexFormat.of().formatHex(sha256.digest())));
+  }
+
+  /** Staged, hashed and renamed into place like an uploaded object, so a reader never sees a part. */
+  @Override
+  public StoredObject write(ObjectKey key, ContentType contentType, Path source) {
+    if (!Files.isRegularFile(source)) {
+      throw new IllegalArgumentException("no file to store at " + source);
+    }
+    try (StagedFile staged = staging.create()) {
+      staged.appendFile(source);
+      FileStamp stamp = commitObject(key, staged);
+      return new StoredObject(stamp.size(), Optional.of(stamp.sha256()));
+    } catch (IOException e) {
+      throw unavailable("write " + key, e);
+    }
   }
 
   @Override

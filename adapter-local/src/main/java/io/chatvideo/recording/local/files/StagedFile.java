@@ -36,8 +36,12 @@ final class StagedFile implements AutoCloseable {
     this.path = path;
     this.channel = channel;
     this.lock = lock;
+    this.sha256 = newSha256();
+  }
+
+  static MessageDigest newSha256() {
     try {
-      this.sha256 = MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }

@@ -17,11 +17,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +41,7 @@ public final class InMemoryObjectStorage implements ObjectStorage {
 
   private final Clock clock;
   private final Map<ObjectKey, byte[]> objects = new HashMap<>();
+  private final Map<ObjectKey, ContentType> contentTypes = new HashMap<>();
   private final Map<String, Instant> written = new TreeMap<>();
   private final Map<String, TreeMap<Integer, byte[]>> uploads = new HashMap<>();
   private final List<PresignedRequest> signed = new ArrayList<>();
@@ -54,6 +59,7 @@ public final class InMemoryObjectStorage implements ObjectStorage {
 
   public synchronized void put(ObjectKey key, byte[] bytes) {
     objects.put(key, bytes.clone());
+    contentTypes.remove(key);
     written.put(key.value(), clock.instant());
   }
 
@@ -69,6 +75,11 @@ public final class InMemoryObjectStorage implements ObjectStorage {
 
   public synchronized Optional<byte[]> object(ObjectKey key) {
     return Optional.ofNullable(objects.get(key)).map(byte[]::clone);
+  }
+
+  /** The content type {@link #write} stored the object with; empty for objects stored otherwise. */
+  public synchronized Optional<ContentType> contentType(ObjectKey key) {
+    return Optional.ofNullable(contentTypes.get(key));
   }
 
   public synchronized boolean hasUpload(String uploadId) {
@@ -125,24 +136,30 @@ public final class InMemoryObjectStorage implements ObjectStorage {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Optional.of(new StoredObject(bytes.length, Optional.empty()));
+    return Optional.of(new StoredObject(bytes.length, Optional.of(sha256(bytes))));
   }
 
   @Override
   public synchronized StoredObject write(ObjectKey key, ContentType contentType, Path source) {
     check();
+    byte[] bytes;
     try {
-      put(key, Files.readAllBytes(source));
+      bytes = Files.readAllBytes(source);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("no file to store at " + source, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new StoredObject(objects.get(key).length, Optional.empty());
+    put(key, bytes);
+    contentTypes.put(key, contentType);
+    return new StoredObject(bytes.length, Optional.of(sha256(bytes)));
   }
 
   @Override
   public synchronized void delete(ObjectKey key) {
     check();
     objects.remove(key);
+    contentTypes.remove(key);
     written.remove(key.value());
   }
 
@@ -217,6 +234,14 @@ public final class InMemoryObjectStorage implements ObjectStorage {
   private void check() {
     if (offline) {
       throw new StorageUnavailableException("in-memory storage is offline");
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
   }
 

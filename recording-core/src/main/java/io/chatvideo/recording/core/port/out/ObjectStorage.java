@@ -13,7 +13,8 @@ import java.util.OptionalLong;
 
 /**
  * Where recording bytes live (local disk, S3, …). Clients move the bytes themselves through the
- * presigned requests; the server only signs, checks and deletes. Implementations throw {@link
+ * presigned requests; the server signs, checks and deletes, and its processing steps copy whole
+ * objects to and from local files ({@link #read}, {@link #write}). Implementations throw {@link
  * io.chatvideo.recording.core.domain.StorageUnavailableException} when the store cannot be
  * reached.
  */
@@ -28,12 +29,26 @@ public interface ObjectStorage {
   /** The object's size, or empty when nothing is stored under {@code key}. */
   Optional<StoredObject> head(ObjectKey key);
 
-  /** Copies the object's bytes into {@code target} (created or replaced); empty when nothing is stored under {@code key}. */
+  /**
+   * Copies the object's bytes into {@code target}, which is created or replaced; empty, with
+   * {@code target} left as it was, when nothing is stored under {@code key}. The object is read as
+   * one version even while it is being replaced. The answer is what was copied: its size and, where
+   * the store knows it, its SHA-256. {@code target}'s folder must exist.
+   *
+   * <pre>{@code
+   * Path copy = Files.createTempFile(work, "original", ".webm");
+   * Optional<StoredObject> original = storage.read(key, copy); // empty: deleted meanwhile
+   * }</pre>
+   */
   Optional<StoredObject> read(ObjectKey key, Path target);
 
   /**
-   * Stores {@code source}'s bytes under {@code key}, replacing what is there atomically: a reader sees
-   * the old object or the whole new one, never a part. Answers the stored object (size, sha256 where the store knows it).
+   * Stores {@code source}'s bytes under {@code key}, replacing what is there atomically: a reader
+   * sees the old object or the whole new one, never a part. {@code contentType} is kept where the
+   * store keeps one (S3 answers it on HEAD and GET). Answers the stored object: its size and, where
+   * the store knows it, its SHA-256. A source larger than the store takes in one write (S3: 5 GiB)
+   * is an {@link io.chatvideo.recording.core.domain.InvalidInputException} and nothing is sent; a
+   * missing source is an {@link IllegalArgumentException}.
    */
   StoredObject write(ObjectKey key, ContentType contentType, Path source);
 
