@@ -9,6 +9,7 @@ import io.chatvideo.recording.core.testing.TestRecordings;
 import io.chatvideo.recording.local.capability.Capability;
 import io.chatvideo.recording.local.files.ObjectAccess;
 import io.chatvideo.recording.local.files.ObjectDownload;
+import io.chatvideo.recording.local.sqlite.OutboxWriter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +43,7 @@ public final class ChildMain {
       case "insert" -> insert(data, args[2], Integer.parseInt(args[3]));
       case "round-trip" -> roundTrip(data, new ObjectKey(args[2]), Long.parseLong(args[3]));
       case "lease-jobs" -> leaseJobs(data, Instant.parse(args[2]));
+      case "outbox-then-hang" -> OutboxWriter.completeAndHang(data, args[2], Instant.parse(args[3]));
       default -> throw new IllegalArgumentException(args[0]);
     }
   }

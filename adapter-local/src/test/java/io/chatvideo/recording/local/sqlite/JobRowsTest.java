@@ -10,14 +10,10 @@ import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.testing.TestRecordings;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Collections;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +52,7 @@ class JobRowsTest {
     CompletedRecording completed = pending.complete(10, Optional.empty(), T0, Optional.empty());
 
     JobId id = database.write(connection -> {
-      complete(connection, completed);
+      OutboxWriter.complete(connection, completed);
       return JobRows.insert(connection, JobKind.PROCESS_RECORDING, completed.id().toString(), T0);
     });
 
@@ -75,7 +71,7 @@ class JobRowsTest {
     CompletedRecording completed = pending.complete(10, Optional.empty(), T0, Optional.empty());
 
     assertThatThrownBy(() -> database.write(connection -> {
-      complete(connection, completed);
+      OutboxWriter.complete(connection, completed);
       JobRows.insert(connection, JobKind.PROCESS_RECORDING, completed.id().toString(), T0);
       throw new IllegalStateException("the process died before the commit");
     })).hasMessage("the process died before the commit");
@@ -100,16 +96,5 @@ class JobRowsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subject");
 
     assertThat(jobs.lease(T0, Duration.ofMinutes(1))).isEmpty();
-  }
-
-  /** What the recording side's completion writes, here beside the job in one transaction. */
-  private static void complete(Connection connection, CompletedRecording completed) throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement("UPDATE recordings SET ("
-        + RecordingRows.WRITTEN_COLUMNS + ") = (" + String.join(", ", Collections.nCopies(
-        RecordingRows.WRITTEN_COLUMN_COUNT, "?")) + ") WHERE id = ? AND status = 'PENDING'")) {
-      RecordingRows.bind(update, 1, completed);
-      update.setString(RecordingRows.WRITTEN_COLUMN_COUNT + 1, completed.id().toString());
-      assertThat(update.executeUpdate()).isEqualTo(1);
-    }
   }
 }

@@ -248,6 +248,25 @@ class SqliteConcurrentUseIT {
     }
   }
 
+  @Test
+  void aWriterKilledBeforeItsCommitLeavesNeitherTheCompletionNorItsJob() throws Exception {
+    RecordingRepository server = open();
+    JobQueue jobs = openJobs();
+    PendingRecording pending = TestRecordings.pending("alice@example.com", "room-1", T0);
+    server.insert(pending);
+
+    try (ChildProcess writer = ChildProcess.start(List.of(), "outbox-then-hang", file.toString(),
+        pending.id().toString(), T0.toString())) {
+      assertThat(writer.nextLine()).isEqualTo("WRITTEN");
+      writer.kill();
+    }
+
+    assertThat(server.find(pending.id())).hasValueSatisfying(r ->
+        assertThat(r.status()).isEqualTo(RecordingStatus.PENDING));
+    assertThat(jobs.lease(T0, JOB_LEASE)).isEmpty();
+    server.replace(pending.complete(10, Optional.empty(), T0, Optional.empty()), RecordingStatus.PENDING);
+  }
+
   private static Set<JobId> enqueue(JobQueue queue) {
     Set<JobId> ids = new HashSet<>();
     for (int i = 0; i < JOBS; i++) {
