@@ -1,6 +1,7 @@
 package io.chatvideo.recording.local;
 
 import io.chatvideo.recording.core.domain.StorageUnavailableException;
+import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.local.capability.CapabilitySigner;
@@ -8,6 +9,7 @@ import io.chatvideo.recording.local.capability.SigningSecret;
 import io.chatvideo.recording.local.files.FileObjectStorage;
 import io.chatvideo.recording.local.files.ObjectAccess;
 import io.chatvideo.recording.local.secret.OwnerOnlyFile;
+import io.chatvideo.recording.local.sqlite.SqliteJobQueue;
 import io.chatvideo.recording.local.sqlite.SqliteRecordingRepository;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -69,6 +71,14 @@ public final class LocalBackend implements AutoCloseable {
   /** Recording metadata in SQLite; safe for concurrent use, also by other processes on the same file. */
   public RecordingRepository repository() {
     return repository;
+  }
+
+  /**
+   * The job queue in the same SQLite file as the recordings, giving a job {@code maxAttempts}
+   * leases; safe for several workers, also in other processes on the same directory.
+   */
+  public JobQueue jobs(int maxAttempts) {
+    return SqliteJobQueue.on(repository, maxAttempts);
   }
 
   /** Objects on disk; its presigned URLs are relative, {@code /objects/{key}?...}: prefix your origin. */

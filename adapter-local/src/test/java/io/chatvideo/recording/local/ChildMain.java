@@ -1,20 +1,27 @@
 package io.chatvideo.recording.local;
 
 import io.chatvideo.recording.core.domain.ContentType;
+import io.chatvideo.recording.core.domain.JobLease;
 import io.chatvideo.recording.core.domain.ObjectKey;
+import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.PresignedRequest;
 import io.chatvideo.recording.core.testing.TestRecordings;
 import io.chatvideo.recording.local.capability.Capability;
 import io.chatvideo.recording.local.files.ObjectAccess;
 import io.chatvideo.recording.local.files.ObjectDownload;
+import io.chatvideo.recording.local.sqlite.OutboxWriter;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.net.URLDecoder;
 import java.nio.channels.Channels;
@@ -35,6 +42,8 @@ public final class ChildMain {
       case "write-forever" -> writeForever(data, new ObjectKey(args[2]));
       case "insert" -> insert(data, args[2], Integer.parseInt(args[3]));
       case "round-trip" -> roundTrip(data, new ObjectKey(args[2]), Long.parseLong(args[3]));
+      case "lease-jobs" -> leaseJobs(data, Instant.parse(args[2]));
+      case "outbox-then-hang" -> OutboxWriter.completeAndHang(data, args[2], Instant.parse(args[3]));
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
@@ -96,6 +105,24 @@ public final class ChildMain {
       System.out.flush();
       for (int i = 0; i < count; i++) {
         backend.repository().insert(TestRecordings.pending(owner, "room-1", Instant.parse("2026-03-01T10:00:00Z")));
+      }
+      System.out.println("DONE");
+    }
+  }
+
+  /**
+   * Leases jobs at {@code now} for an hour until none is left, printing each job's id as it is
+   * leased, after waiting for a line on stdin so the parent can start its own workers at once.
+   */
+  private static void leaseJobs(Path data, Instant now) throws IOException {
+    try (LocalBackend backend = LocalBackend.open(data, Clock.fixed(now, ZoneOffset.UTC))) {
+      JobQueue jobs = backend.jobs(3);
+      System.out.println("OPEN");
+      System.out.flush();
+      new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      for (Optional<JobLease> lease = jobs.lease(now, Duration.ofHours(1)); lease.isPresent();
+          lease = jobs.lease(now, Duration.ofHours(1))) {
+        System.out.println("LEASED " + lease.get().job().id());
       }
       System.out.println("DONE");
     }

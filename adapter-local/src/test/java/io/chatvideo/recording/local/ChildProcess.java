@@ -53,6 +53,12 @@ public final class ChildProcess implements AutoCloseable {
     return out.readLine();
   }
 
+  /** Sends the child one line on its standard input. */
+  public void say(String line) throws IOException {
+    process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().flush();
+  }
+
   public int waitForExit() throws InterruptedException {
     if (!process.waitFor(LINE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
       throw new AssertionError("the child did not exit within " + LINE_TIMEOUT);

@@ -49,6 +49,27 @@ final class SchemaMigrations {
           "CREATE INDEX recordings_by_created ON recordings (created_at DESC, id DESC)",
           "CREATE INDEX recordings_by_expiry ON recordings (expires_at)",
           "CREATE INDEX recordings_by_upload_window ON recordings (status, upload_expires_at)"),
+      // Jobs live beside the recordings so that a recording's change and the job it causes can
+      // commit in one transaction (JobRows.insert). A completed job's row is deleted; a queued
+      // job is due at visible_again_at (its lease's end, or its retry time); receipt names the
+      // current lease and is NULL between leases.
+      List.of(
+          """
+          CREATE TABLE jobs (
+            id               TEXT    PRIMARY KEY,
+            kind             TEXT    NOT NULL,
+            subject          TEXT    NOT NULL,
+            enqueued_at      INTEGER NOT NULL,
+            state            TEXT    NOT NULL CHECK (state IN ('QUEUED', 'DEAD')),
+            visible_again_at INTEGER NOT NULL,
+            attempts         INTEGER NOT NULL CHECK (attempts >= 0),
+            receipt          TEXT,
+            last_reason      TEXT,
+            died_at          INTEGER,
+            CHECK ((state = 'DEAD') = (died_at IS NOT NULL))
+          )""",
+          "CREATE INDEX jobs_due ON jobs (visible_again_at, enqueued_at) WHERE state = 'QUEUED'",
+          "CREATE INDEX jobs_dead ON jobs (died_at DESC, id DESC) WHERE state = 'DEAD'"),
       // What processing made of a completed recording (NULL state: completed before processing existed, read as off).
       List.of(
           "ALTER TABLE recordings ADD COLUMN processing_state TEXT"

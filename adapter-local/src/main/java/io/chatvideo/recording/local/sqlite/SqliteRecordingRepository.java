@@ -45,6 +45,11 @@ public final class SqliteRecordingRepository implements RecordingRepository, Aut
     return new SqliteRecordingRepository(SqliteDatabase.open(file, clock));
   }
 
+  /** The file's connections, which the job queue in the same file shares. */
+  SqliteDatabase database() {
+    return database;
+  }
+
   /** Closes the pooled connections. */
   @Override
   public void close() {

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.JobId;
+import io.chatvideo.recording.core.domain.JobKind;
+import io.chatvideo.recording.core.domain.JobLease;
 import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.domain.StorageUnavailableException;
 import io.chatvideo.recording.core.domain.UserId;
+import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.testing.TestRecordings;
 import java.nio.file.Path;
@@ -21,27 +25,35 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One SQLite file used at once by several repositories, threads and processes, as the server and the CLI do. */
+/**
+ * One SQLite file used at once by several repositories and job queues, threads and processes, as
+ * the server and the CLI do. Job leases here are taken at a time that stands still and outlast
+ * the test, so every job is leased exactly once per lease period, not "about once".
+ */
 class SqliteConcurrentUseIT {
 
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
   private static final int THREADS = 4;
+  private static final int JOBS = 150;
+  private static final Duration JOB_LEASE = Duration.ofMinutes(10);
 
   @TempDir
   Path folder;
@@ -145,9 +157,8 @@ class SqliteConcurrentUseIT {
 
       runTogether(openers);
 
-      assertThat(query("SELECT group_concat(version) FROM schema_version")).as(file.toString())
-          .isEqualTo(IntStream.rangeClosed(1, SchemaMigrations.latestVersion()).mapToObj(Integer::toString)
-              .collect(Collectors.joining(",")));
+      assertThat(query("SELECT count(*) || ' ' || max(version) FROM schema_version")).as(file.toString())
+          .isEqualTo(SchemaMigrations.latestVersion() + " " + SchemaMigrations.latestVersion());
       assertThat(query("PRAGMA journal_mode")).as(file.toString()).isEqualTo("wal");
     }
   }
@@ -195,6 +206,100 @@ class SqliteConcurrentUseIT {
       assertThat(repository.find(stored.id())).contains(stored);
       statement.execute("ROLLBACK");
     }
+  }
+
+  @Test
+  void threadsOnTwoJobQueuesOverOneFileLeaseEveryJobExactlyOncePerLeasePeriod() throws Exception {
+    JobQueue server = openJobs();
+    JobQueue cli = openJobs();
+    Set<JobId> enqueued = enqueue(server);
+
+    List<JobLease> first = leaseAllTogether(List.of(server, cli), T0);
+
+    assertThat(first).extracting(l -> l.job().id()).doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(enqueued);
+    assertThat(first).allSatisfy(l -> assertThat(l.attempt()).isEqualTo(1));
+
+    List<JobLease> second = leaseAllTogether(List.of(server, cli), T0.plus(JOB_LEASE).plusSeconds(1));
+
+    assertThat(second).extracting(l -> l.job().id()).doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(enqueued);
+    assertThat(second).allSatisfy(l -> assertThat(l.attempt()).isEqualTo(2));
+  }
+
+  @Test
+  void aWorkerInAnotherProcessAndThreadsHereLeaseEveryJobExactlyOnce(@TempDir Path data) throws Exception {
+    try (LocalBackend server = LocalBackend.open(data, Clock.fixed(T0, ZoneOffset.UTC));
+        ChildProcess worker = ChildProcess.start(List.of(), "lease-jobs", data.toString(), T0.toString())) {
+      JobQueue jobs = server.jobs(3);
+      Set<JobId> enqueued = enqueue(jobs);
+      assertThat(worker.nextLine()).isEqualTo("OPEN");
+
+      worker.say("GO");
+      List<JobId> leased = new ArrayList<>();
+      leaseAllTogether(List.of(jobs), T0).forEach(l -> leased.add(l.job().id()));
+      for (String line = worker.nextLine(); !line.equals("DONE"); line = worker.nextLine()) {
+        assertThat(line).startsWith("LEASED ");
+        leased.add(new JobId(UUID.fromString(line.substring("LEASED ".length()))));
+      }
+      assertThat(worker.waitForExit()).isZero();
+
+      assertThat(leased).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(enqueued);
+    }
+  }
+
+  @Test
+  void aWriterKilledBeforeItsCommitLeavesNeitherTheCompletionNorItsJob() throws Exception {
+    RecordingRepository server = open();
+    JobQueue jobs = openJobs();
+    PendingRecording pending = TestRecordings.pending("alice@example.com", "room-1", T0);
+    server.insert(pending);
+
+    try (ChildProcess writer = ChildProcess.start(List.of(), "outbox-then-hang", file.toString(),
+        pending.id().toString(), T0.toString())) {
+      assertThat(writer.nextLine()).isEqualTo("WRITTEN");
+      writer.kill();
+    }
+
+    assertThat(server.find(pending.id())).hasValueSatisfying(r ->
+        assertThat(r.status()).isEqualTo(RecordingStatus.PENDING));
+    assertThat(jobs.lease(T0, JOB_LEASE)).isEmpty();
+    server.replace(pending.complete(10, Optional.empty(), T0, Optional.empty()), RecordingStatus.PENDING);
+  }
+
+  private static Set<JobId> enqueue(JobQueue queue) {
+    Set<JobId> ids = new HashSet<>();
+    for (int i = 0; i < JOBS; i++) {
+      ids.add(queue.enqueue(JobKind.PROCESS_RECORDING, "rec-" + i, T0));
+    }
+    return ids;
+  }
+
+  /** Every lease that {@link #THREADS} threads per queue, started together, take at {@code now} until none is left. */
+  private List<JobLease> leaseAllTogether(List<JobQueue> queues, Instant now) throws Exception {
+    List<Callable<List<JobLease>>> workers = new ArrayList<>();
+    for (int t = 0; t < THREADS * queues.size(); t++) {
+      JobQueue queue = queues.get(t % queues.size());
+      workers.add(() -> {
+        List<JobLease> taken = new ArrayList<>();
+        for (Optional<JobLease> lease = queue.lease(now, JOB_LEASE); lease.isPresent();
+            lease = queue.lease(now, JOB_LEASE)) {
+          taken.add(lease.get());
+        }
+        return taken;
+      });
+    }
+    List<JobLease> all = new ArrayList<>();
+    for (Future<List<JobLease>> worker : runTogether(workers)) {
+      all.addAll(worker.get());
+    }
+    return all;
+  }
+
+  private JobQueue openJobs() {
+    SqliteDatabase database = SqliteDatabase.open(file, Clock.systemUTC());
+    opened.add(database);
+    return new SqliteJobQueue(database, 3);
   }
 
   private RecordingRepository open() {

@@ -1,6 +1,7 @@
 package io.chatvideo.recording.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.chatvideo.recording.core.domain.DeadJob;
 import io.chatvideo.recording.core.domain.JobId;
@@ -132,6 +133,25 @@ public abstract class JobQueueContract {
     });
     pass(STEP.plusSeconds(1));
     assertThat(queue.lease(now(), STEP)).isEmpty();
+  }
+
+  @Test
+  void deadJobsAreListedTheMostRecentFirst() {
+    JobQueue queue = queue();
+    JobId older = queue.enqueue(JobKind.PROCESS_RECORDING, "rec-1", now());
+    JobId newer = queue.enqueue(JobKind.PROCESS_RECORDING, "rec-2", now());
+    JobLease first = queue.lease(now(), LONG).orElseThrow();
+    JobLease second = queue.lease(now(), LONG).orElseThrow();
+    JobLease olderLease = first.job().id().equals(older) ? first : second;
+    JobLease newerLease = first.job().id().equals(older) ? second : first;
+
+    queue.fail(olderLease, "first to die", Optional.empty(), now());
+    pass(STEP);
+    queue.fail(newerLease, "second to die", Optional.empty(), now());
+
+    assertThat(queue.dead(10)).extracting(dead -> dead.job().id(), DeadJob::reason).containsExactly(
+        tuple(newer, "second to die"),
+        tuple(older, "first to die"));
   }
 
   @Test
