@@ -50,7 +50,6 @@ import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -159,11 +158,11 @@ final class S3ObjectStorage implements ObjectStorage {
     Path absolute = target.toAbsolutePath();
     Path partial = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part");
     try {
-      GetObjectResponse got = s3.getObject(g -> g.bucket(bucket).key(key.value())
-          .overrideConfiguration(o -> o.apiCallTimeout(timeout)), ResponseTransformer.toFile(partial));
-      String sha256 = HexFormat.of().formatHex(sha256(partial));
+      s3.getObject(g -> g.bucket(bucket).key(key.value()).overrideConfiguration(o -> o.apiCallTimeout(timeout)),
+          ResponseTransformer.toFile(partial));
+      StoredObject copied = new StoredObject(Files.size(partial), Optional.of(HexFormat.of().formatHex(sha256(partial))));
       Files.move(partial, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      return Optional.of(new StoredObject(got.contentLength(), Optional.of(sha256)));
+      return Optional.of(copied);
     } catch (NoSuchKeyException deletedSinceTheHead) {
       return Optional.empty();
     } catch (SdkException e) {
