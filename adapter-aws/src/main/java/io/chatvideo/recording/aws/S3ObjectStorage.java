@@ -5,6 +5,7 @@ import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.Filename;
 import io.chatvideo.recording.core.domain.InvalidInputException;
 import io.chatvideo.recording.core.domain.ObjectKey;
+import io.chatvideo.recording.core.domain.SizePolicy;
 import io.chatvideo.recording.core.domain.StorageUnavailableException;
 import io.chatvideo.recording.core.domain.StoredPart;
 import io.chatvideo.recording.core.domain.CompletedPart;
@@ -13,7 +14,17 @@ import io.chatvideo.recording.core.port.out.ObjectListing;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.PresignedRequest;
 import io.chatvideo.recording.core.port.out.StoredObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,22 +32,27 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -44,8 +60,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /**
  * Recording bytes in one S3 bucket. Clients move the bytes through presigned URLs; this class
  * signs them and does the few calls the server makes itself (HEAD, DELETE, multipart
- * bookkeeping). Each presigned request lists the headers its signature covers, which the client
- * must send exactly: {@code content-type}, {@code if-none-match: *} and, when the size was
+ * bookkeeping, and whole-file GET and PUT for the processing steps). Each presigned request lists
+ * the headers its signature covers, which the client must send exactly: {@code content-type}, {@code if-none-match: *} and, when the size was
  * declared, {@code content-length} for a PUT; none for a part or a GET.
  *
  * <p>Upload URLs are single-use: a PUT and a multipart completion are conditional writes
@@ -63,6 +79,8 @@ final class S3ObjectStorage implements ObjectStorage {
   private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
       .withZone(ZoneOffset.UTC);
   private static final Set<String> PART_ERRORS = Set.of("InvalidPart", "InvalidPartOrder", "EntityTooSmall");
+  /** The most S3 takes in one PutObject; larger objects need a multipart upload. */
+  static final long MAX_PUT_BYTES = SizePolicy.DEFAULT_MAX_SINGLE_PUT;
   /** S3 conditional writes: the request succeeds only while no object has the key. */
   static final String CREATE_ONLY = "*";
 
@@ -71,6 +89,7 @@ final class S3ObjectStorage implements ObjectStorage {
   private final AwsCredentialsProvider credentials;
   private final String bucket;
   private final Duration completeTimeout;
+  private final Duration apiCallTimeout;
   // The SDK signs with the system clock, so durations are measured against it too.
   private final Clock clock = Clock.systemUTC();
 
@@ -80,6 +99,7 @@ final class S3ObjectStorage implements ObjectStorage {
     this.presigner = presigner;
     this.credentials = credentials;
     this.bucket = bucket;
+    this.apiCallTimeout = apiCallTimeout;
     this.completeTimeout = apiCallTimeout.compareTo(MIN_COMPLETE_TIMEOUT) > 0 ? apiCallTimeout : MIN_COMPLETE_TIMEOUT;
   }
 
@@ -119,6 +139,72 @@ final class S3ObjectStorage implements ObjectStorage {
     } catch (SdkException e) {
       throw unavailable("HeadObject", e);
     }
+  }
+
+  /**
+   * A HEAD first, which answers a missing key without touching the disk and gives the size the
+   * GET's time bound scales with. The GET streams into a new file beside {@code target} (the SDK's
+   * {@code toFile} refuses an existing file, and truncates it on a retry) that is hashed and then
+   * renamed over it. The hash is of the bytes that arrived: S3 knows a SHA-256 only for objects
+   * uploaded with one, and S3-compatible services refuse the checksum headers.
+   */
+  @Override
+  public Optional<StoredObject> read(ObjectKey key, Path target) {
+    Optional<StoredObject> head = head(key);
+    if (head.isEmpty()) {
+      return Optional.empty();
+    }
+    Duration timeout = transferTimeout(head.get().size());
+    Path absolute = target.toAbsolutePath();
+    Path partial = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part");
+    try {
+      s3.getObject(g -> g.bucket(bucket).key(key.value()).overrideConfiguration(o -> o.apiCallTimeout(timeout)),
+          ResponseTransformer.toFile(partial));
+      StoredObject copied = new StoredObject(Files.size(partial), Optional.of(HexFormat.of().formatHex(sha256(partial))));
+      Files.move(partial, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return Optional.of(copied);
+    } catch (NoSuchKeyException deletedSinceTheHead) {
+      return Optional.empty();
+    } catch (SdkException e) {
+      throw unavailable("GetObject", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not put the copy of " + key + " in place", e);
+    } finally {
+      deleteQuietly(partial);
+    }
+  }
+
+  /**
+   * One PutObject, which S3 applies atomically; larger than one PUT takes (5 GiB) is refused before
+   * anything is sent. The answer's SHA-256 is of the file sent, hashed here: an {@code
+   * x-amz-checksum-sha256} header would have S3 check and keep it, but S3-compatible services
+   * (S3Proxy among them) answer it {@code NotImplemented}.
+   */
+  @Override
+  public StoredObject write(ObjectKey key, ContentType contentType, Path source) {
+    if (!Files.isRegularFile(source)) {
+      throw new IllegalArgumentException("no file to store at " + source);
+    }
+    long size;
+    byte[] sha256;
+    try {
+      size = Files.size(source);
+      if (size > MAX_PUT_BYTES) {
+        throw new InvalidInputException("file", size + " bytes are more than S3 takes in one PUT ("
+            + MAX_PUT_BYTES / SizePolicy.GiB + " GiB)");
+      }
+      sha256 = sha256(source);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + source + " to store it", e);
+    }
+    Duration timeout = transferTimeout(size);
+    PutObjectRequest put = PutObjectRequest.builder().bucket(bucket).key(key.value())
+        .contentType(contentType.value())
+        .contentLength(size)
+        .overrideConfiguration(o -> o.apiCallTimeout(timeout))
+        .build();
+    call("PutObject", () -> s3.putObject(put, RequestBody.fromFile(source)));
+    return new StoredObject(size, Optional.of(HexFormat.of().formatHex(sha256)));
   }
 
   @Override
@@ -202,6 +288,35 @@ final class S3ObjectStorage implements ObjectStorage {
       }
     } catch (SdkException e) {
       throw unavailable("AbortMultipartUpload", e);
+    }
+  }
+
+  /**
+   * The usual call bound plus a second per MiB: a 5 GiB PUT may take 85 minutes more (a link of
+   * 1 MiB/s). A transfer that stalls is cut off sooner by the socket timeout, whatever this allows.
+   */
+  private Duration transferTimeout(long bytes) {
+    return apiCallTimeout.plusSeconds(bytes / SizePolicy.MiB);
+  }
+
+  private static byte[] sha256(Path file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return digest.digest();
+  }
+
+  private static void deleteQuietly(Path partial) {
+    try {
+      Files.deleteIfExists(partial);
+    } catch (IOException leftBehind) {
+      // A hidden file beside the caller's target; the caller's working folder goes with its job.
     }
   }
 

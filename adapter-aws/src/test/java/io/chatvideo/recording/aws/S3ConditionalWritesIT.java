@@ -22,16 +22,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -55,21 +51,8 @@ class S3ConditionalWritesIT {
   @BeforeEach
   void connect() {
     bucket = "conditional-" + UUID.randomUUID().toString().substring(0, 8);
-    s3 = S3Client.builder()
-        .region(Region.US_EAST_1)
-        .credentialsProvider(AwsStandIns.credentials())
-        .endpointOverride(AwsStandIns.s3Endpoint())
-        .forcePathStyle(true)
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .overrideConfiguration(o -> o.addExecutionInterceptor(new CompletionWatch()))
-        .build();
-    presigner = S3Presigner.builder()
-        .region(Region.US_EAST_1)
-        .credentialsProvider(AwsStandIns.credentials())
-        .endpointOverride(AwsStandIns.s3Endpoint())
-        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-        .build();
+    s3 = AwsStandIns.s3Client(new CompletionWatch());
+    presigner = AwsStandIns.s3Presigner();
     s3.createBucket(c -> c.bucket(bucket));
     storage = new S3ObjectStorage(s3, presigner, AwsStandIns.credentials(), bucket, Duration.ofSeconds(10));
   }

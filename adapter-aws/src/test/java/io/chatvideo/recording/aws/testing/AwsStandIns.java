@@ -9,10 +9,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Running S3 and DynamoDB stand-ins for tests: S3Proxy (in-memory blob store) and DynamoDB Local
@@ -65,6 +71,32 @@ public final class AwsStandIns implements BeforeAllCallback {
   public static AwsSettings settings(String bucket, String table) {
     return new AwsSettings(REGION, bucket, table, Optional.of(s3Endpoint()), Optional.of(dynamoDbEndpoint()), true,
         Duration.ofSeconds(10));
+  }
+
+  /**
+   * A new client of the S3 stand-in configured as {@code AwsBackend} configures its own (path style,
+   * checksums only where required), with {@code watch} seeing every request; the caller closes it.
+   */
+  public static S3Client s3Client(ExecutionInterceptor watch) {
+    return S3Client.builder()
+        .region(Region.of(REGION))
+        .credentialsProvider(credentials())
+        .endpointOverride(s3Endpoint())
+        .forcePathStyle(true)
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .overrideConfiguration(o -> o.addExecutionInterceptor(watch))
+        .build();
+  }
+
+  /** A new presigner for the S3 stand-in, path style; the caller closes it. */
+  public static S3Presigner s3Presigner() {
+    return S3Presigner.builder()
+        .region(Region.of(REGION))
+        .credentialsProvider(credentials())
+        .endpointOverride(s3Endpoint())
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+        .build();
   }
 
   /** A new client of the DynamoDB stand-in, for tests that read or shape tables directly; the caller closes it. */
