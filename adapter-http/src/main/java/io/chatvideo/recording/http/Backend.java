@@ -1,14 +1,18 @@
 package io.chatvideo.recording.http;
 
+import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import java.util.Optional;
 
 /**
- * The adapters of the configured backend, as the core's ports; {@code release} closes what the
- * backend holds open. What only one backend has (the local store's {@code /objects} URLs and its
+ * The adapters of the configured backend, as the core's ports ({@code jobs} where the backend has
+ * a job queue for processing); {@code release} closes what the backend holds open. What only one backend has (the local store's {@code /objects} URLs and its
  * sweep) is wired by beans that require that backend.
  */
-public record Backend(String description, RecordingRepository repository, ObjectStorage storage, Runnable release) {
+public record Backend(
+    String description, RecordingRepository repository, ObjectStorage storage, Optional<JobQueue> jobs,
+    Runnable release) {
 
   /** Closes the backend's connections and files, at shutdown. */
   public void close() {

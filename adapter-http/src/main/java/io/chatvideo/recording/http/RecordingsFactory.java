@@ -1,11 +1,16 @@
 package io.chatvideo.recording.http;
 
-import io.chatvideo.recording.core.application.Recordings;
 import io.chatvideo.recording.aws.AwsBackend;
 import io.chatvideo.recording.aws.AwsSettings;
+import io.chatvideo.recording.core.application.Recordings;
+import io.chatvideo.recording.core.domain.ProcessingPolicy;
+import io.chatvideo.recording.core.port.out.MediaProcessor;
+import io.chatvideo.recording.ffmpeg.FfmpegMediaProcessor;
+import io.chatvideo.recording.ffmpeg.FfmpegSettings;
 import io.chatvideo.recording.http.config.AwsBackendSettings;
 import io.chatvideo.recording.http.config.BackendKind;
 import io.chatvideo.recording.http.config.InvalidConfigurationException;
+import io.chatvideo.recording.http.config.ProcessingSettings;
 import io.chatvideo.recording.http.config.ServerSettings;
 import io.chatvideo.recording.local.LocalBackend;
 import io.chatvideo.recording.local.files.ObjectAccess;
@@ -16,7 +21,9 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -29,6 +36,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 final class RecordingsFactory {
 
   private static final Logger LOG = LoggerFactory.getLogger(RecordingsFactory.class);
+  /** How often the local queue runs a job before it lists it as dead. */
+  static final int LOCAL_JOB_ATTEMPTS = 5;
 
   @Singleton
   Clock clock() {
@@ -65,20 +74,60 @@ final class RecordingsFactory {
 
   @Singleton
   Recordings recordings(Backend backend, ServerSettings settings, Clock clock) {
-    return Recordings.builder()
+    Recordings.Builder builder = Recordings.builder()
         .repository(backend.repository())
         .storage(backend.storage())
         .clock(clock)
         .retention(settings.retention())
         .presign(settings.presign())
         .sizes(settings.sizes())
-        .limits(settings.limits())
-        .build();
+        .limits(settings.limits());
+    backend.jobs().ifPresent(builder::jobs);
+    media(settings.processing(), backend).ifPresent(engine -> builder.media(engine)
+        .processing(new ProcessingPolicy(true, settings.processing().mp4(), ProcessingPolicy.DEFAULT_THUMBNAIL_WIDTH,
+            ProcessingPolicy.DEFAULT_LEASE, ProcessingPolicy.DEFAULT_REQUEUE_AFTER, ProcessingPolicy.DEFAULT_RETRY_BASE))
+        .workDirectory(settings.recording().dataDir().resolve("processing")));
+    return builder.build();
+  }
+
+  /**
+   * The media engine when processing is on: asked for ({@code enabled=true}: ffmpeg missing stops
+   * start-up), or not said (on when ffmpeg is found, one log line either way).
+   */
+  private static Optional<MediaProcessor> media(ProcessingSettings processing, Backend backend) {
+    if (Boolean.FALSE.equals(processing.enabled())) {
+      LOG.info("processing is off (recording.processing.enabled=false): recordings stay as uploaded");
+      return Optional.empty();
+    }
+    boolean asked = Boolean.TRUE.equals(processing.enabled());
+    if (backend.jobs().isEmpty()) {
+      if (asked) {
+        throw new InvalidConfigurationException("recording.processing.enabled", "is true, but the " + backend.description()
+            + " backend has no job queue for it");
+      }
+      LOG.info("processing is off: the backend has no job queue");
+      return Optional.empty();
+    }
+    Optional<FfmpegSettings> found = FfmpegSettings.find(Path.of(processing.ffmpeg()))
+        .map(ffmpeg -> new FfmpegSettings(ffmpeg.ffmpeg(), ffmpeg.ffprobe(), processing.timeout()));
+    if (found.isEmpty()) {
+      if (asked) {
+        throw new InvalidConfigurationException("recording.processing.ffmpeg", "'" + processing.ffmpeg()
+            + "' with ffprobe beside it is not an executable program; install ffmpeg, point this at it, or set "
+            + "recording.processing.enabled=false");
+      }
+      LOG.info("processing is off: ffmpeg was not found ('{}' with ffprobe beside it); install ffmpeg to make "
+          + "recordings seekable, with an MP4 and a thumbnail", processing.ffmpeg());
+      return Optional.empty();
+    }
+    LOG.info("processing is on: {} worker(s), ffmpeg {}, mp4 {}", processing.workers(), found.get().ffmpeg(),
+        processing.mp4() ? "on" : "off");
+    return Optional.of(new FfmpegMediaProcessor(found.get()));
   }
 
   private static Backend local(ServerSettings settings, LocalBackend local) {
     return new Backend("local, data " + settings.recording().dataDir(), local.repository(), local.storage(),
-        local::close);
+        Optional.of(local.jobs(LOCAL_JOB_ATTEMPTS)), local::close);
   }
 
   private static Backend aws(ServerSettings settings, @Nullable AwsCredentialsProvider credentials) {
@@ -102,6 +151,6 @@ final class RecordingsFactory {
       }
     }
     return new Backend("aws, bucket " + aws.bucket() + ", table " + aws.table(), backend.repository(),
-        backend.storage(), backend::close);
+        backend.storage(), Optional.empty(), backend::close);
   }
 }

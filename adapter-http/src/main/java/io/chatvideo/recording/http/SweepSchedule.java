@@ -63,6 +63,10 @@ final class SweepSchedule {
         LOG.info("sweep removed {} expired recording(s), {} abandoned upload(s) and {} object(s) no recording"
             + " pointed to", report.expiredRemoved(), report.abandonedRemoved(), report.orphansRemoved());
       }
+      if (report.processingRequeued() > 0) {
+        LOG.info("sweep queued the processing of {} recording(s) again: their jobs were lost",
+            report.processingRequeued());
+      }
     } catch (RuntimeException e) {
       // Caught so the schedule goes on: an exception would silently cancel every later run.
       LOG.warn("sweep failed; the next one runs in {}", every, e);

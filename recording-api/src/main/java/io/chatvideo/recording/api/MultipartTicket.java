@@ -12,4 +12,7 @@ public record MultipartTicket(
     @JsonProperty("upload_id") String uploadId,
     @JsonProperty("min_part_size")
     @Schema(description = "every part but the last must have at least this many bytes", requiredMode = REQUIRED)
-    long minPartSize) {}
+    long minPartSize,
+    @Schema(description = "true when the server makes completed recordings seekable itself, so a client "
+        + "need not hold the first part back to patch the WebM duration", requiredMode = REQUIRED)
+    boolean processing) {}

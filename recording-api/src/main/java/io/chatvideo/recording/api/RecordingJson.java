@@ -30,4 +30,16 @@ public record RecordingJson(
     @Schema(description = "the other users who may see it, sorted; absent when none")
     @Nullable List<String> participants,
     @JsonProperty("completed_at") @Schema(format = "date-time") @Nullable String completedAt,
-    @JsonProperty("duration_ms") @Nullable Long durationMs) {}
+    @JsonProperty("duration_ms")
+    @Schema(description = "the client's word at completion, the probed duration once processing is ready")
+    @Nullable Long durationMs,
+    @Schema(allowableValues = {"queued", "running", "ready", "failed", "off"},
+        description = "what processing made of a COMPLETED recording; absent before")
+    @Nullable String processing,
+    @JsonProperty("processing_error") @Schema(description = "why processing failed; the original stays downloadable")
+    @Nullable String processingError,
+    @Schema(description = "frame width in pixels, once probed") @Nullable Integer width,
+    @Schema(description = "frame height in pixels, once probed") @Nullable Integer height,
+    @JsonProperty("thumbnail_url") @Schema(description = "a JPEG poster, at most 640 px wide, once ready")
+    @Nullable String thumbnailUrl,
+    @Schema(description = "the playable files of a ready recording") @Nullable List<RenditionJson> renditions) {}

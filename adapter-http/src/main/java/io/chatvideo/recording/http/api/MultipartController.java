@@ -71,7 +71,7 @@ class MultipartController {
         RecordingsController.participants(body.participants())));
     metrics.requested();
     return new MultipartTicket(ticket.recordingId().toString(), ticket.objectKey().value(), ticket.uploadId(),
-        ticket.minPartSize());
+        ticket.minPartSize(), recordings.processingEnabled());
   }
 
   @Post(value = "/{id}/parts", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)

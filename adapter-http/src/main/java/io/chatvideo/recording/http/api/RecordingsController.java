@@ -136,8 +136,7 @@ class RecordingsController {
   }
 
   private RecordingJson json(RecordingView view, HttpRequest<?> request) {
-    return RecordingViews.json(view.recording(),
-        view.download().map(d -> urls.absolute(d.url(), request)).orElse(null));
+    return RecordingViews.json(view, url -> urls.absolute(url, request));
   }
 
   private static Optional<List<CompletedPart>> completedParts(CompleteRequest request) {

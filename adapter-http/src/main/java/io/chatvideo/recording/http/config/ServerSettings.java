@@ -47,7 +47,11 @@ public final class ServerSettings {
       Map.entry("recording.aws.dynamodb-endpoint", URI.class),
       Map.entry("recording.aws.path-style", Boolean.class),
       Map.entry("recording.aws.api-call-timeout", Duration.class),
-      Map.entry("recording.aws.bootstrap", Boolean.class));
+      Map.entry("recording.aws.bootstrap", Boolean.class),
+      Map.entry("recording.processing.enabled", Boolean.class),
+      Map.entry("recording.processing.workers", Integer.class),
+      Map.entry("recording.processing.mp4", Boolean.class),
+      Map.entry("recording.processing.timeout", Duration.class));
 
   private static final Map<Class<?>, String> EXPECTED = Map.of(
       BackendKind.class, "a backend: local or aws",
@@ -68,9 +72,10 @@ public final class ServerSettings {
   private final LimitsSettings limitSettings;
   private final UploadLimits limits;
   private final String host;
+  private final ProcessingSettings processing;
 
   ServerSettings(RecordingSettings recording, AuthSettings auth, AwsBackendSettings aws, CorsSettings cors,
-      LimitsSettings limits, PropertyResolver properties) {
+      LimitsSettings limits, ProcessingSettings processing, PropertyResolver properties) {
     checkTypes(properties);
     this.host = properties.getProperty("micronaut.server.host", String.class).orElse("");
     this.recording = recording;
@@ -91,7 +96,21 @@ public final class ServerSettings {
       throw new InvalidConfigurationException("recording.aws.bucket", "is required with the aws backend");
     }
     positive("recording.aws.api-call-timeout", aws.apiCallTimeout());
+    this.processing = processing;
+    atLeastOne("recording.processing.workers", processing.workers());
+    if (processing.workers() > 64) {
+      throw new InvalidConfigurationException("recording.processing.workers", "must be at most 64, was "
+          + processing.workers());
+    }
+    positive("recording.processing.timeout", processing.timeout());
+    if (processing.ffmpeg().isBlank()) {
+      throw new InvalidConfigurationException("recording.processing.ffmpeg", "must name the ffmpeg program");
+    }
     checkAuth();
+  }
+
+  public ProcessingSettings processing() {
+    return processing;
   }
 
   public RecordingSettings recording() {
