@@ -184,6 +184,8 @@ export interface components {
              * @description every part but the last must have at least this many bytes
              */
             readonly min_part_size: number;
+            /** @description true when the server makes completed recordings seekable itself, so a client need not hold the first part back to patch the WebM duration */
+            readonly processing: boolean;
         };
         readonly PartUpload: {
             /** Format: int32 */
@@ -229,13 +231,46 @@ export interface components {
             readonly participants?: readonly string[] | null;
             /** Format: date-time */
             readonly completed_at?: string | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description the client's word at completion, the probed duration once processing is ready
+             */
             readonly duration_ms?: number | null;
+            /**
+             * @description what processing made of a COMPLETED recording; absent before
+             * @enum {string|null}
+             */
+            readonly processing?: "queued" | "running" | "ready" | "failed" | "off" | null;
+            /** @description why processing failed; the original stays downloadable */
+            readonly processing_error?: string | null;
+            /**
+             * Format: int32
+             * @description frame width in pixels, once probed
+             */
+            readonly width?: number | null;
+            /**
+             * Format: int32
+             * @description frame height in pixels, once probed
+             */
+            readonly height?: number | null;
+            /** @description a JPEG poster, at most 640 px wide, once ready */
+            readonly thumbnail_url?: string | null;
+            /** @description the playable files of a ready recording */
+            readonly renditions?: readonly components["schemas"]["RenditionJson"][] | null;
         };
         readonly RecordingList: {
             readonly recordings: readonly components["schemas"]["RecordingJson"][];
             /** @description pass back as next_token for the next page; null on the last */
             readonly next_token: string | null;
+        };
+        readonly RenditionJson: {
+            /** @enum {string} */
+            readonly format: "webm" | "mp4";
+            readonly content_type: string;
+            /** Format: int64 */
+            readonly size: number;
+            /** @description valid like the recording's download_url */
+            readonly download_url: string;
         };
         readonly SignPartsRequest: {
             /** @description 1 to 10000, at most 100 per request */
