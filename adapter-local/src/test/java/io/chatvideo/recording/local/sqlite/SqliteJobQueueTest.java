@@ -20,7 +20,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -147,10 +146,20 @@ class SqliteJobQueueTest extends JobQueueContract {
         statement.execute(sql);
       }
       statement.execute("INSERT INTO schema_version (version, applied_at) VALUES (1, '2026-01-01T00:00:00Z')");
-      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO recordings ("
-          + RecordingRows.WRITTEN_COLUMNS + ") VALUES (" + String.join(", ", Collections.nCopies(
-          RecordingRows.WRITTEN_COLUMN_COUNT, "?")) + ")")) {
-        RecordingRows.bind(insert, 1, kept);
+      // The row as version 1 wrote it: its columns only, none of the later migrations'.
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO recordings (id, room_id, owner, "
+          + "object_key, filename, content_type, declared_size, created_at, expires_at, status, upload_expires_at) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)")) {
+        insert.setString(1, kept.id().toString());
+        insert.setString(2, kept.details().roomId().value());
+        insert.setString(3, kept.details().owner().value());
+        insert.setString(4, kept.details().objectKey().value());
+        insert.setString(5, kept.details().filename().value());
+        insert.setString(6, kept.details().contentType().value());
+        insert.setLong(7, kept.details().declaredSize().getAsLong());
+        insert.setLong(8, RecordingRows.nanos(kept.details().createdAt()));
+        insert.setLong(9, RecordingRows.nanos(kept.details().expiresAt()));
+        insert.setLong(10, RecordingRows.nanos(kept.uploadExpiresAt()));
         insert.executeUpdate();
       }
     }
