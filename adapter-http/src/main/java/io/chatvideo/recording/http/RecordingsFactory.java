@@ -3,7 +3,6 @@ package io.chatvideo.recording.http;
 import io.chatvideo.recording.aws.AwsBackend;
 import io.chatvideo.recording.aws.AwsSettings;
 import io.chatvideo.recording.core.application.Recordings;
-import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.port.out.MediaProcessor;
 import io.chatvideo.recording.ffmpeg.FfmpegMediaProcessor;
 import io.chatvideo.recording.ffmpeg.FfmpegSettings;
@@ -84,8 +83,7 @@ final class RecordingsFactory {
         .limits(settings.limits());
     backend.jobs().ifPresent(builder::jobs);
     media(settings.processing(), backend).ifPresent(engine -> builder.media(engine)
-        .processing(new ProcessingPolicy(true, settings.processing().mp4(), ProcessingPolicy.DEFAULT_THUMBNAIL_WIDTH,
-            ProcessingPolicy.DEFAULT_LEASE, ProcessingPolicy.DEFAULT_REQUEUE_AFTER, ProcessingPolicy.DEFAULT_RETRY_BASE))
+        .processing(settings.processingPolicy())
         .workDirectory(settings.recording().dataDir().resolve("processing")));
     return builder.build();
   }

@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param mp4 whether an MP4 rendition is made
  * @param timeout the base time limit of one ffmpeg step; each step adds a multiple of the recording's duration
  * @param ffmpeg the ffmpeg program (a path, or a name looked up on {@code PATH}); ffprobe is beside it
+ * @param lease how long a worker holds a job before another may take it (a worker that died is
+ *     noticed this much later); longer than the slowest step of the longest recording
  */
 @ConfigurationProperties("recording.processing")
 public record ProcessingSettings(
@@ -22,4 +24,5 @@ public record ProcessingSettings(
     @Bindable(defaultValue = "1") int workers,
     @Bindable(defaultValue = "true") boolean mp4,
     @Bindable(defaultValue = "2m") @NotNull Duration timeout,
-    @Bindable(defaultValue = "ffmpeg") @NotNull String ffmpeg) {}
+    @Bindable(defaultValue = "ffmpeg") @NotNull String ffmpeg,
+    @Bindable(defaultValue = "30m") @NotNull Duration lease) {}

@@ -2,6 +2,7 @@ package io.chatvideo.recording.http.config;
 
 import io.chatvideo.recording.core.domain.HttpUrl;
 import io.chatvideo.recording.core.domain.PresignPolicy;
+import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.SizePolicy;
 import io.chatvideo.recording.core.domain.UploadLimits;
@@ -51,7 +52,8 @@ public final class ServerSettings {
       Map.entry("recording.processing.enabled", Boolean.class),
       Map.entry("recording.processing.workers", Integer.class),
       Map.entry("recording.processing.mp4", Boolean.class),
-      Map.entry("recording.processing.timeout", Duration.class));
+      Map.entry("recording.processing.timeout", Duration.class),
+      Map.entry("recording.processing.lease", Duration.class));
 
   private static final Map<Class<?>, String> EXPECTED = Map.of(
       BackendKind.class, "a backend: local or aws",
@@ -73,6 +75,7 @@ public final class ServerSettings {
   private final UploadLimits limits;
   private final String host;
   private final ProcessingSettings processing;
+  private final ProcessingPolicy processingPolicy;
 
   ServerSettings(RecordingSettings recording, AuthSettings auth, AwsBackendSettings aws, CorsSettings cors,
       LimitsSettings limits, ProcessingSettings processing, PropertyResolver properties) {
@@ -103,6 +106,9 @@ public final class ServerSettings {
           + processing.workers());
     }
     positive("recording.processing.timeout", processing.timeout());
+    this.processingPolicy = policy("recording.processing.lease", () -> new ProcessingPolicy(true, processing.mp4(),
+        ProcessingPolicy.DEFAULT_THUMBNAIL_WIDTH, processing.lease(), ProcessingPolicy.DEFAULT_REQUEUE_AFTER,
+        ProcessingPolicy.DEFAULT_RETRY_BASE));
     if (processing.ffmpeg().isBlank()) {
       throw new InvalidConfigurationException("recording.processing.ffmpeg", "must name the ffmpeg program");
     }
@@ -111,6 +117,11 @@ public final class ServerSettings {
 
   public ProcessingSettings processing() {
     return processing;
+  }
+
+  /** The processing policy for when processing is on (whether it is depends on ffmpeg and the backend). */
+  public ProcessingPolicy processingPolicy() {
+    return processingPolicy;
   }
 
   public RecordingSettings recording() {

@@ -32,8 +32,8 @@ public record ProcessingPolicy(
       throw new IllegalArgumentException("the thumbnail width must be 16 to 4096 pixels, was " + thumbnailWidth);
     }
     // SQS holds a message invisible for at most 12 hours.
-    if (lease.compareTo(Duration.ofMinutes(1)) < 0 || lease.compareTo(Duration.ofHours(12)) > 0) {
-      throw new IllegalArgumentException("the processing lease must be 1 minute to 12 hours, was " + lease);
+    if (lease.compareTo(Duration.ofSeconds(5)) < 0 || lease.compareTo(Duration.ofHours(12)) > 0) {
+      throw new IllegalArgumentException("the processing lease must be 5 seconds to 12 hours, was " + lease);
     }
     if (requeueAfter.compareTo(Duration.ofMinutes(1)) < 0) {
       throw new IllegalArgumentException("requeue-after must be at least 1 minute, was " + requeueAfter);
