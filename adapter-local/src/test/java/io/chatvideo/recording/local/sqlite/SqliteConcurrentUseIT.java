@@ -143,7 +143,7 @@ class SqliteConcurrentUseIT {
 
       runTogether(openers);
 
-      assertThat(query("SELECT group_concat(version) FROM schema_version")).as(file.toString()).isEqualTo("1");
+      assertThat(query("SELECT group_concat(version) FROM schema_version")).as(file.toString()).isEqualTo("1,2");
       assertThat(query("PRAGMA journal_mode")).as(file.toString()).isEqualTo("wal");
     }
   }
