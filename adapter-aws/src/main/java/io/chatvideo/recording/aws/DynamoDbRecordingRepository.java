@@ -11,9 +11,11 @@ import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.core.port.out.UploadUsage;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +49,14 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * sealed ({@link PageCursor}): it cannot read whose recording that last key was, nor point it
  * elsewhere.
  *
+ * <p>{@link #uploadUsage} queries {@code by_owner} too, newest first, with the key condition
+ * {@code GSI1SK >= since} and a projection of the six attributes it sums (no recording is
+ * rebuilt). It reads at most the newest {@value #MAX_USAGE_ITEMS} recordings of the day that are
+ * not expired, the bound the upload check had when it read the listing: open uploads are among
+ * the newest (their window is minutes to hours), and a user who starts more recordings a day has
+ * only those counted towards the bytes of the day. The index projects ALL attributes, so each
+ * item costs its full size in read capacity whatever the projection returns (see the README).
+ *
  * <p>The administrative paths ({@link #listAll}, {@link #findExpired}, {@link
  * #findUnfinishedUploads}, {@link #findStalledProcessing}) Scan the table with a filter: they serve the CLI and the sweep, never a
  * user's request, and an index for them would cost on every write.
@@ -54,6 +64,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 final class DynamoDbRecordingRepository implements RecordingRepository {
 
   static final int MAX_QUERIES_PER_PAGE = 20;
+  static final int MAX_USAGE_ITEMS = 1_000;
   private static final int SCAN_BATCH = 500;
   /** The scope of {@link #listAll}'s cursors. */
   private static final String ALL = "scan";
@@ -139,6 +150,62 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
         recording -> recording.details().roomId().equals(room) && recording.details().isVisibleTo(viewer)
             && !recording.details().isExpired(now),
         limit, cursor);
+  }
+
+  @Override
+  public UploadUsage uploadUsage(UserId owner, Instant since, Instant now) {
+    Map<String, String> names = Map.of("#partition", RecordingItem.OWNER_PK, "#sk", RecordingItem.OWNER_SK,
+        "#ttl", RecordingItem.TTL, "#status", RecordingItem.STATUS, "#created", RecordingItem.CREATED_AT,
+        "#expires", RecordingItem.EXPIRES_AT, "#window", RecordingItem.UPLOAD_EXPIRES_AT,
+        "#declared", RecordingItem.DECLARED_SIZE, "#stored", RecordingItem.STORED_SIZE);
+    Map<String, AttributeValue> values = Map.of(":partition", s(RecordingItem.ownerPartition(owner)),
+        ":since", s(RecordingItem.listingSortKeyFrom(since)), ":now", n(now.getEpochSecond()));
+    int counted = 0;
+    int open = 0;
+    long bytes = 0;
+    Instant earliestWindowEnd = null;
+    Instant oldest = null;
+    Map<String, AttributeValue> start = null;
+    while (counted < MAX_USAGE_ITEMS) {
+      QueryRequest request = QueryRequest.builder().tableName(table).indexName(RecordingItem.BY_OWNER)
+          .keyConditionExpression("#partition = :partition AND #sk >= :since")
+          .filterExpression("#ttl > :now")
+          .projectionExpression("#status, #created, #expires, #window, #declared, #stored")
+          .expressionAttributeNames(names)
+          .expressionAttributeValues(values)
+          .scanIndexForward(false)
+          .exclusiveStartKey(start)
+          // Never evaluates more than the bound has room for.
+          .limit(MAX_USAGE_ITEMS - counted)
+          .build();
+      QueryResponse response = call("Query", () -> dynamoDb.query(request));
+      for (Map<String, AttributeValue> item : response.items()) {
+        // The filter compares whole seconds; the exact rule is the listing's.
+        if (RetentionPolicy.isExpired(Instant.parse(RecordingItem.string(item, RecordingItem.EXPIRES_AT)), now)) {
+          continue;
+        }
+        counted++;
+        // Newest first: each counted item is the oldest so far.
+        oldest = Instant.parse(RecordingItem.string(item, RecordingItem.CREATED_AT));
+        String status = RecordingItem.string(item, RecordingItem.STATUS);
+        if (status.equals(RecordingStatus.PENDING.name())) {
+          Instant windowEnd = Instant.parse(RecordingItem.string(item, RecordingItem.UPLOAD_EXPIRES_AT));
+          if (windowEnd.isAfter(now)) {
+            open++;
+            bytes += RecordingItem.optionalNumber(item, RecordingItem.DECLARED_SIZE).orElse(0);
+            earliestWindowEnd = earliestWindowEnd == null || windowEnd.isBefore(earliestWindowEnd)
+                ? windowEnd : earliestWindowEnd;
+          }
+        } else if (status.equals(RecordingStatus.COMPLETED.name())) {
+          bytes += RecordingItem.optionalNumber(item, RecordingItem.STORED_SIZE).orElseThrow();
+        }
+      }
+      if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+        break;
+      }
+      start = response.lastEvaluatedKey();
+    }
+    return new UploadUsage(open, Optional.ofNullable(earliestWindowEnd), bytes, Optional.ofNullable(oldest));
   }
 
   /** Every recording, in the table's order (not newest first): a Scan, for administrators only. */

@@ -116,6 +116,11 @@ final class RecordingItem {
     return SORTABLE.format(createdAt) + "#" + id;
   }
 
+  /** The least listing sort key of a recording created at or after {@code createdAt}: the time alone. */
+  static String listingSortKeyFrom(Instant createdAt) {
+    return SORTABLE.format(createdAt);
+  }
+
   static Map<String, AttributeValue> key(RecordingId id, Instant createdAt) {
     return Map.of(PK, s(partitionKey(id)), SK, s(sortKey(createdAt)));
   }
@@ -240,7 +245,7 @@ final class RecordingItem {
     };
   }
 
-  private static String string(Map<String, AttributeValue> item, String name) {
+  static String string(Map<String, AttributeValue> item, String name) {
     return optionalString(item, name).orElseThrow(() -> new IllegalStateException("no string attribute " + name));
   }
 
@@ -257,7 +262,7 @@ final class RecordingItem {
     return value.getAsLong();
   }
 
-  private static OptionalLong optionalNumber(Map<String, AttributeValue> item, String name) {
+  static OptionalLong optionalNumber(Map<String, AttributeValue> item, String name) {
     AttributeValue value = item.get(name);
     return value == null || value.n() == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.n()));
   }

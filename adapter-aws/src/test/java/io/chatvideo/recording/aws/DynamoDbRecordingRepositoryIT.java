@@ -17,6 +17,7 @@ import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.StorageUnavailableException;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.core.port.out.UploadUsage;
 import io.chatvideo.recording.core.testing.RecordingRepositoryContract;
 import io.chatvideo.recording.core.testing.TestRecordings;
 import java.io.IOException;
@@ -85,6 +86,21 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
     dynamoDb.createTable(TableSetup.createTableRequest(table));
     tables.add(table);
     return table;
+  }
+
+  @Test
+  void uploadUsageCountsTheNewestThousandRecordingsOfTheDayOnly() {
+    RecordingRepository repository = repository();
+    int rows = DynamoDbRecordingRepository.MAX_USAGE_ITEMS + 3;
+    for (int i = 0; i < rows; i++) {
+      repository.insert(TestRecordings.pending("alice@example.com", "room-1", T0.plusMillis(i)));
+    }
+
+    UploadUsage usage = repository.uploadUsage(UserId.of("alice@example.com"), T0, T0.plusSeconds(1));
+
+    int counted = DynamoDbRecordingRepository.MAX_USAGE_ITEMS;
+    assertThat(usage).isEqualTo(new UploadUsage(counted, Optional.of(T0.plusMillis(3).plus(Duration.ofMinutes(30))),
+        counted * 1234L, Optional.of(T0.plusMillis(3))));
   }
 
   @Test

@@ -49,6 +49,10 @@ final class SchemaMigrations {
           "CREATE INDEX recordings_by_created ON recordings (created_at DESC, id DESC)",
           "CREATE INDEX recordings_by_expiry ON recordings (expires_at)",
           "CREATE INDEX recordings_by_upload_window ON recordings (status, upload_expires_at)"),
+      // Every upload request sums its owner's day (UploadAllowance): an index holding all the
+      // columns that sum reads answers it without touching the table.
+      List.of("CREATE INDEX recordings_usage_by_owner ON recordings"
+          + " (owner, created_at, expires_at, status, upload_expires_at, declared_size, stored_size)"),
       // Jobs live beside the recordings so that a recording's change and the job it causes can
       // commit in one transaction (JobRows.insert). A completed job's row is deleted; a queued
       // job is due at visible_again_at (its lease's end, or its retry time); receipt names the

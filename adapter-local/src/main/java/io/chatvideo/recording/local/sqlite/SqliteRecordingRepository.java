@@ -9,6 +9,7 @@ import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.core.port.out.UploadUsage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,12 +25,24 @@ import java.util.Optional;
 /**
  * Recording metadata in SQLite. Listings are keyset-paged over the indexes {@code (owner,
  * created_at DESC, id DESC)} and {@code (room_id, created_at DESC, id DESC)}, and leave out rows
- * expired at {@code now} in the query itself; the sweep deletes them later.
+ * expired at {@code now} in the query itself; the sweep deletes them later. {@link #uploadUsage}
+ * is one aggregate over the covering index {@code recordings_usage_by_owner}, with no bound on how
+ * many of the owner's rows it sums.
  */
 public final class SqliteRecordingRepository implements RecordingRepository, AutoCloseable {
 
   private static final String ORDER = " ORDER BY r.created_at DESC, r.id DESC LIMIT ?";
   private static final String AFTER_CURSOR = " AND (r.created_at, r.id) < (?, ?)";
+
+  // Numbered parameters: ?1 owner, ?2 since, ?3 now (used four times).
+  private static final String OPEN_UPLOAD = "r.status = 'PENDING' AND r.upload_expires_at > ?3";
+  /** One row: open uploads, the earliest open window end, bytes, the oldest created_at. */
+  static final String UPLOAD_USAGE = "SELECT COUNT(CASE WHEN " + OPEN_UPLOAD + " THEN 1 END),"
+      + " MIN(CASE WHEN " + OPEN_UPLOAD + " THEN r.upload_expires_at END),"
+      + " COALESCE(SUM(CASE WHEN " + OPEN_UPLOAD + " THEN COALESCE(r.declared_size, 0)"
+      + " WHEN r.status = 'COMPLETED' THEN r.stored_size ELSE 0 END), 0),"
+      + " MIN(r.created_at)"
+      + " FROM recordings r WHERE r.owner = ?1 AND r.created_at >= ?2 AND r.expires_at > ?3";
 
   private final SqliteDatabase database;
 
@@ -133,6 +146,28 @@ public final class SqliteRecordingRepository implements RecordingRepository, Aut
     return page("r.room_id = ? AND r.expires_at > ? AND (r.owner = ? OR EXISTS (SELECT 1 FROM recording_participants p"
             + " WHERE p.recording_id = r.id AND p.user_id = ?))",
         List.of(room.value(), RecordingRows.nanos(now), viewer.value(), viewer.value()), limit, cursor);
+  }
+
+  @Override
+  public UploadUsage uploadUsage(UserId owner, Instant since, Instant now) {
+    return database.read(connection -> {
+      try (PreparedStatement select = connection.prepareStatement(UPLOAD_USAGE)) {
+        select.setString(1, owner.value());
+        select.setLong(2, RecordingRows.nanos(since));
+        select.setLong(3, RecordingRows.nanos(now));
+        try (ResultSet rs = select.executeQuery()) {
+          rs.next();
+          int open = rs.getInt(1);
+          long earliestWindowEnd = rs.getLong(2);
+          Optional<Instant> windowEnd = rs.wasNull() ? Optional.empty()
+              : Optional.of(RecordingRows.instant(earliestWindowEnd));
+          long bytes = rs.getLong(3);
+          long oldest = rs.getLong(4);
+          Optional<Instant> oldestCreated = rs.wasNull() ? Optional.empty() : Optional.of(RecordingRows.instant(oldest));
+          return new UploadUsage(open, windowEnd, bytes, oldestCreated);
+        }
+      }
+    });
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.core.port.out.UploadUsage;
 import io.chatvideo.recording.core.testing.TestRecordings;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -105,6 +106,20 @@ class SqlitePaginationIT {
 
     assertThat(owner).contains("USING INDEX recordings_by_owner").doesNotContain("TEMP B-TREE");
     assertThat(room).contains("USING INDEX recordings_by_room").doesNotContain("TEMP B-TREE");
+  }
+
+  @Test
+  void uploadUsageSumsAllTenThousandRowsOfTheDayFromItsCoveringIndex() throws Exception {
+    Instant now = T0.plus(Duration.ofMinutes(30));
+
+    UploadUsage usage = repository.uploadUsage(ALICE, T0, now);
+
+    // The first second's seven windows closed exactly at now; every later one is still open.
+    assertThat(usage).isEqualTo(new UploadUsage(ROWS - 7, Optional.of(now.plusSeconds(1)), (ROWS - 7) * 1234L,
+        Optional.of(T0)));
+    assertThat(plan(SqliteRecordingRepository.UPLOAD_USAGE))
+        .contains("USING COVERING INDEX recordings_usage_by_owner (owner=? AND created_at>?)")
+        .doesNotContain("SCAN");
   }
 
   private String plan(String sql) {

@@ -11,6 +11,7 @@ import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.core.port.out.UploadUsage;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -66,6 +67,30 @@ public final class InMemoryRecordingRepository implements RecordingRepository {
   public synchronized Page listByRoom(RoomId room, UserId viewer, Instant now, int limit, Optional<String> cursor) {
     return page(r -> r.details().roomId().equals(room) && r.details().isVisibleTo(viewer) && live(r, now), limit,
         cursor);
+  }
+
+  @Override
+  public synchronized UploadUsage uploadUsage(UserId owner, Instant since, Instant now) {
+    int open = 0;
+    long bytes = 0;
+    Optional<Instant> earliestWindowEnd = Optional.empty();
+    Optional<Instant> oldest = Optional.empty();
+    for (Recording r : rows.values()) {
+      Instant created = r.details().createdAt();
+      if (!r.details().isOwnedBy(owner) || !live(r, now) || created.isBefore(since)) {
+        continue;
+      }
+      oldest = Optional.of(oldest.filter(o -> o.isBefore(created)).orElse(created));
+      if (r instanceof PendingRecording p && p.uploadExpiresAt().isAfter(now)) {
+        open++;
+        bytes += p.details().declaredSize().orElse(0);
+        earliestWindowEnd = Optional.of(earliestWindowEnd.filter(e -> e.isBefore(p.uploadExpiresAt()))
+            .orElse(p.uploadExpiresAt()));
+      } else if (r instanceof CompletedRecording c) {
+        bytes += c.storedSize();
+      }
+    }
+    return new UploadUsage(open, earliestWindowEnd, bytes, oldest);
   }
 
   @Override

@@ -17,6 +17,7 @@ import io.chatvideo.recording.core.domain.Rendition;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.core.port.out.UploadUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -257,6 +258,57 @@ public abstract class RecordingRepositoryContract {
         .map(Recording::id).toList();
 
     assertThat(unfinished).containsExactlyInAnyOrder(closed.id(), toAbandon.id());
+  }
+
+  @Test
+  void uploadUsageCountsTheOwnersOpenUploadsAndTheBytesCreatedSince() {
+    RecordingRepository repository = repository();
+    Instant since = T0.minus(Duration.ofHours(1));
+    Instant now = T0.plus(Duration.ofMinutes(15));
+    repository.insert(TestRecordings.pending("alice@example.com", "room-1", T0.plus(Duration.ofMinutes(10))));
+    repository.insert(TestRecordings.pending("alice@example.com", "room-2", T0));
+    // Its window closed at T0 + 10 min: neither open nor bytes, but part of the day.
+    repository.insert(TestRecordings.pending("alice@example.com", "room-1", T0.minus(Duration.ofMinutes(20))));
+    insertCompleted(repository, "alice@example.com", T0.plus(Duration.ofMinutes(1)), 1000);
+    insertCompleted(repository, "alice@example.com", since, 200);
+    insertCompleted(repository, "alice@example.com", since.minusNanos(1), 400);
+    PendingRecording toAbandon = TestRecordings.pendingMultipart("alice@example.com", "room-1", T0);
+    repository.insert(toAbandon);
+    repository.replace(toAbandon.abandon(T0.plusSeconds(1)), RecordingStatus.PENDING);
+    repository.insert(TestRecordings.pending("bob@example.com", "room-1", T0.minus(Duration.ofMinutes(50))));
+    insertCompleted(repository, "bob@example.com", T0, 800);
+
+    assertThat(repository.uploadUsage(UserId.of("alice@example.com"), since, now)).isEqualTo(new UploadUsage(2,
+        Optional.of(T0.plus(Duration.ofMinutes(30))), 2 * 1234 + 1000 + 200, Optional.of(since)));
+    assertThat(repository.uploadUsage(UserId.of("bob@example.com"), since, now))
+        .isEqualTo(new UploadUsage(0, Optional.empty(), 800, Optional.of(T0.minus(Duration.ofMinutes(50)))));
+    assertThat(repository.uploadUsage(UserId.of("carol@example.com"), since, now)).isEqualTo(UploadUsage.NONE);
+  }
+
+  @Test
+  void uploadUsageLeavesOutWhatTheListingLeavesOutAsExpired() {
+    RecordingRepository repository = repository();
+    CompletedRecording expiring = insertCompleted(repository, "alice@example.com", T0, 1000);
+    Instant now = expiring.details().expiresAt();
+    PendingRecording open = TestRecordings.pending("alice@example.com", "room-1", now.minus(Duration.ofMinutes(1)));
+    repository.insert(open);
+
+    assertThat(repository.uploadUsage(UserId.of("alice@example.com"), now.minus(Duration.ofDays(31)), now))
+        .isEqualTo(new UploadUsage(1, Optional.of(open.uploadExpiresAt()), 1234,
+            Optional.of(open.details().createdAt())));
+    assertThat(repository.uploadUsage(UserId.of("alice@example.com"), now.minus(Duration.ofDays(31)),
+        now.minusNanos(1))).isEqualTo(new UploadUsage(1, Optional.of(open.uploadExpiresAt()), 1234 + 1000,
+            Optional.of(T0)));
+  }
+
+  private static CompletedRecording insertCompleted(RecordingRepository repository, String owner, Instant createdAt,
+      long storedSize) {
+    PendingRecording pending = TestRecordings.pending(owner, "room-1", createdAt);
+    repository.insert(pending);
+    CompletedRecording completed = pending.complete(storedSize, Optional.empty(), createdAt.plusSeconds(2),
+        Optional.empty());
+    repository.replace(completed, RecordingStatus.PENDING);
+    return completed;
   }
 
   /** Follows a listing's cursors to the end, failing if it never ends. */

@@ -46,6 +46,16 @@ public interface RecordingRepository {
   /** Recordings of {@code room} that {@code viewer} owns or takes part in. */
   Page listByRoom(RoomId room, UserId viewer, Instant now, int limit, Optional<String> cursor);
 
+  /**
+   * What {@code owner}'s recordings created at or after {@code since} and not expired at {@code
+   * now} add up to for the upload limits (the same recordings {@link #listByOwner} would list back
+   * to {@code since}): the PENDING ones whose upload window is open after {@code now}, the bytes
+   * of those (declared) and of the COMPLETED ones (stored), and the oldest creation time among
+   * all of them. An aggregate the store computes, or reads with only the attributes it needs; an
+   * implementation that bounds how much it reads says so.
+   */
+  UploadUsage uploadUsage(UserId owner, Instant since, Instant now);
+
   /** Every recording, expired or not, for administrators; in no particular order (DynamoDB scans). */
   Page listAll(int limit, Optional<String> cursor);
 
