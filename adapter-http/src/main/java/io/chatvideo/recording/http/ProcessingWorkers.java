@@ -55,6 +55,9 @@ final class ProcessingWorkers {
       } catch (RuntimeException e) {
         // The queue itself failed (the database busy or gone): the job, if any, comes back with its lease.
         LOG.warn("processing worker could not reach the job queue; trying again in {}", IDLE, e);
+      } catch (LinkageError e) {
+        // A class missing from the build: logged loudly rather than ending the thread without a word.
+        LOG.error("processing worker hit a broken build; its job comes back when the lease ends", e);
       }
       if (!ran && !pause()) {
         return;

@@ -132,7 +132,8 @@ public record Capability(Method method, ObjectKey key, Instant expiresAt, Option
   }
 
   private static ContentType contentType(String text) {
-    ContentType type = ContentType.parse(text);
+    // Signed by this server: a download of a poster is signed with the poster's type.
+    ContentType type = ContentType.parseStored(text);
     if (!type.value().equals(text)) {
       throw new IllegalArgumentException("not the normal form of the content type");
     }

@@ -95,6 +95,14 @@ public record ContentType(String mediaType, List<String> codecs) {
     return new ContentType(mediaType, codecs);
   }
 
+  /**
+   * The type of something the server stored and signed itself: a recording's type as {@link
+   * #parse} reads it, or the poster's {@link #JPEG}, which no client may give as a recording's.
+   */
+  public static ContentType parseStored(String text) {
+    return JPEG.value().equals(text) ? JPEG : parse(text);
+  }
+
   /** The normal form, e.g. {@code video/webm;codecs=vp8,opus}. */
   public String value() {
     return codecs.isEmpty() ? mediaType : mediaType + ";codecs=" + String.join(",", codecs);

@@ -16,6 +16,15 @@ class ValueTypesTest {
   }
 
   @Test
+  void aPosterTypeIsStoredButNeverARecordingType() {
+    assertThatThrownBy(() -> ContentType.parse("image/jpeg")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("not allowed");
+    assertThat(ContentType.parseStored("image/jpeg")).isEqualTo(ContentType.JPEG);
+    assertThat(ContentType.parseStored("video/webm;codecs=vp8,opus").codecs()).containsExactly("vp8", "opus");
+    assertThat(ContentType.JPEG.extension()).isNull();
+  }
+
+  @Test
   void codecParametersAreNormalizedToTheFormUploadUrlsSign() {
     assertThat(ContentType.parse("video/webm; codecs=\"vp8, opus\"").value()).isEqualTo("video/webm;codecs=vp8,opus");
     assertThat(ContentType.parse("video/mp4;codecs=avc1.42E01E,mp4a.40.2").value())
