@@ -87,6 +87,10 @@ export function joinBroadcastCall(room: string, local: MediaStream, events: Broa
     }
     switch (signal.type) {
       case 'hello':
+        // Two tabs opened at once each get the other's broadcast hello and also its reply: only
+        // the first may start a connection, or a second offer replaces the first while the
+        // answer to the first is on its way, and that answer lands on the wrong connection.
+        if (peer?.id === signal.from) break;
         if (id < signal.from) {
           const connection = connect(signal.from);
           const offer = await connection.createOffer();
