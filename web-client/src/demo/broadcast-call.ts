@@ -10,7 +10,10 @@ export interface BroadcastCall {
 export interface BroadcastCallEvents {
   /** The other tab's stream, once per arriving track. */
   readonly onRemoteTrack: (remote: MediaStream) => void;
-  /** The other tab hung up or closed. */
+  /**
+   * The other tab hung up or closed: it said `bye`, or, when its page died without a word (a
+   * crash, a tab torn down before its `pagehide` message was out), the connection to it failed.
+   */
   readonly onPeerLeft: () => void;
   /** An app message from the other tab (see {@link BroadcastCall.send}). */
   readonly onPeerMessage?: (data: unknown) => void;
@@ -39,10 +42,23 @@ export function joinBroadcastCall(room: string, local: MediaStream, events: Broa
     if (!closed) channel.postMessage(signal);
   };
 
+  const left = () => {
+    peer?.connection.close();
+    peer = undefined;
+    events.onPeerLeft();
+  };
+
   const connect = (peerId: string) => {
     peer?.connection.close();
     const connection = new RTCPeerConnection();
     const remote = new MediaStream();
+    // A peer whose page died sends no 'bye'; its connection fails once ICE consent runs out.
+    // Not at 'disconnected': Chromium passes through it mid-call and recovers. Our own close()
+    // fires no event.
+    connection.addEventListener('connectionstatechange', () => {
+      const state = connection.connectionState;
+      if ((state === 'failed' || state === 'closed') && peer?.connection === connection) left();
+    });
     connection.addEventListener('icecandidate', (event) =>
       post({ type: 'candidate', from: id, to: peerId, candidate: event.candidate?.toJSON() ?? null }),
     );
@@ -59,11 +75,7 @@ export function joinBroadcastCall(room: string, local: MediaStream, events: Broa
 
   const handle = async (signal: Signal) => {
     if (signal.type === 'bye') {
-      if (peer?.id === signal.from) {
-        peer.connection.close();
-        peer = undefined;
-        events.onPeerLeft();
-      }
+      if (peer?.id === signal.from) left();
       return;
     }
     if (signal.type === 'app') {
@@ -75,6 +87,10 @@ export function joinBroadcastCall(room: string, local: MediaStream, events: Broa
     }
     switch (signal.type) {
       case 'hello':
+        // Two tabs opened at once each get the other's broadcast hello and also its reply: only
+        // the first may start a connection, or a second offer replaces the first while the
+        // answer to the first is on its way, and that answer lands on the wrong connection.
+        if (peer?.id === signal.from) break;
         if (id < signal.from) {
           const connection = connect(signal.from);
           const offer = await connection.createOffer();

@@ -2,7 +2,7 @@ import { RecordingLog } from '../recording-log';
 import { AudioMixer } from './audio-mixer';
 import { MemoryChunkSink, type ChunkSink } from './chunk-sink';
 import { CallCompositor, type Tile } from './compositor';
-import { InvalidStreamError, RecordingFailedError } from './errors';
+import { IllegalRecorderTransitionError, InvalidStreamError, RecordingFailedError } from './errors';
 import { workerFrameClock, type FrameClock } from './frame-clock';
 import { QUALITY_SIZES, type Layout, type Quality, type Size } from './layout';
 import { frameSource } from './frame-source';
@@ -97,6 +97,12 @@ interface Party {
 const DURATION_TICK_MS = 500;
 /** A context not running this long after start() is reported, even while its resume() is pending. */
 const AUDIO_START_TIMEOUT_MS = 2_000;
+/**
+ * How long `stop()` waits for the encoder's first bytes when none came yet. Chromium, stopped
+ * before its encoder gave out anything (seen 115-400 ms after start), makes a 0-byte file, which
+ * the server refuses; its first chunk came 0.7-1.6 s after start on a loaded 2-core machine.
+ */
+const FIRST_DATA_TIMEOUT_MS = 5_000;
 const VIDEO_BITS_PER_SECOND: Record<Quality, number> = { '360p': 800_000, '720p': 2_500_000, '1080p': 5_000_000 };
 
 interface Session {
@@ -108,6 +114,10 @@ interface Session {
   remote: Party | undefined;
   readonly stopDeviceWatch: () => void;
   writes: Promise<void>;
+  /** Settles once MediaRecorder gave out its first bytes. */
+  readonly firstData: Promise<void>;
+  /** `stop()` was called and waits for {@link Session.firstData}. */
+  stopRequested: boolean;
   /** The audio context's state last seen, and whether a warning about it went out. */
   audioState: string | undefined;
   audioWarned: boolean;
@@ -199,6 +209,8 @@ export class CallRecorder extends EventTarget {
     const resumed = mixer.resume();
     let recorder: MediaRecorder;
     let sink: ChunkSink;
+    let gotData = () => undefined as void;
+    const firstData = new Promise<void>((resolve) => (gotData = resolve));
     try {
       recorder = new MediaRecorder(new MediaStream([compositor.start(), mixer.track]), {
         mimeType: this.mimeType,
@@ -222,6 +234,8 @@ export class CallRecorder extends EventTarget {
       remote: undefined,
       stopDeviceWatch: watchDevices(() => this.emit('devicechange', null)),
       writes: Promise.resolve(),
+      firstData,
+      stopRequested: false,
       audioState: undefined,
       audioWarned: false,
       stopTicks: this.options.clock.every(DURATION_TICK_MS, () => this.emit('duration', this.durationMs)),
@@ -229,6 +243,7 @@ export class CallRecorder extends EventTarget {
     };
     recorder.addEventListener('dataavailable', (event) => {
       if (event.data.size > 0) {
+        gotData();
         session.writes = session.writes.then(() => session.sink.write(event.data));
       }
     });
@@ -295,17 +310,31 @@ export class CallRecorder extends EventTarget {
   }
 
   /**
-   * Stops recording and returns the file once the sink has every chunk.
+   * Stops recording and returns the file once the sink has every chunk. Stopped before the
+   * encoder gave out its first bytes (a click on stop right after start), it records on until
+   * they come (about a second; 5 s at most), so the file is never empty.
    *
-   * @throws IllegalRecorderTransitionError when not recording
+   * @throws IllegalRecorderTransitionError when not recording, or already stopping
    * @throws RecordingFailedError when MediaRecorder failed meanwhile
    */
   async stop(): Promise<RecordedFile> {
     const session = this.session;
-    const next = nextRecorderState(this.currentState, { type: 'stop', at: this.options.now() });
+    nextRecorderState(this.currentState, { type: 'stop', at: this.options.now() });
     if (session === undefined) {
       throw new Error('A recording state without a session');
     }
+    if (session.stopRequested) {
+      throw new IllegalRecorderTransitionError('stopping', 'stop');
+    }
+    session.stopRequested = true;
+    let waited: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([session.firstData, new Promise<void>((resolve) => (waited = setTimeout(resolve, FIRST_DATA_TIMEOUT_MS)))]);
+    clearTimeout(waited);
+    if (this.session !== session) {
+      throw new RecordingFailedError('MediaRecorder failed before it gave out any data');
+    }
+    // Taken now, so the Duration covers what the file holds.
+    const next = nextRecorderState(this.currentState, { type: 'stop', at: this.options.now() });
     const stopped = new Promise<void>((resolve) => session.recorder.addEventListener('stop', () => resolve(), { once: true }));
     this.options.log.stopping();
     this.transition(next);

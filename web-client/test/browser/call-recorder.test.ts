@@ -131,6 +131,23 @@ describe('CallRecorder', () => {
     await running.close();
   });
 
+  it('stopped right after start, before the encoder gave out a byte, records on until it did: the file is not empty', async () => {
+    const recorder = await inUserClick(() => {
+      const recorder = new CallRecorder({ quality: '720p' });
+      recorder.start(syntheticParty(LOCAL).stream);
+      return recorder;
+    });
+    // Chromium gave a 0-byte file when stopped 115-400 ms after start (the two-tab e2e case).
+    const stopping = recorder.stop();
+    await expect(recorder.stop()).rejects.toBeInstanceOf(IllegalRecorderTransitionError);
+    const file = await stopping;
+
+    expect(file.blob.size).toBeGreaterThan(0);
+    expect(file.durationMs).toBeGreaterThan(0);
+    const media = await probe(file);
+    expect(media.videoStreams).toEqual([{ codec: 'vp8', width: 1280, height: 720 }]);
+  });
+
   it('refuses to stop a recorder that never started', async () => {
     const recorder = new CallRecorder();
     await expect(recorder.stop()).rejects.toBeInstanceOf(IllegalRecorderTransitionError);

@@ -12,6 +12,11 @@ import { startRecordingsServer, type RunningServer } from '../support/recordings
 const MICROPHONE_FREQUENCY: Record<BrowserName, number> = { chromium: 1_200, firefox: 1_000 };
 /** Where neither party plays. */
 const QUIET_FREQUENCY = 200;
+/**
+ * How long a peer that died without a word may take to be noticed: its connection fails when ICE
+ * consent expires (30 s, RFC 7675). Seen here: 17.8 s in Chromium, 31.4 s in Firefox ESR.
+ */
+const PEER_DIED_NOTICED_MS = 60_000;
 
 let server: RunningServer;
 let workDir: string;
@@ -138,6 +143,33 @@ describe.each(BROWSERS)('the demo page in %s', (name) => {
     await second.goto('about:blank');
     await waitFor(first, `${testId('record-button')}[disabled]`, { timeout: 10_000 });
     await second.close();
+    await first.close();
+  });
+
+  it('notices a peer whose page died without a word (no pagehide, no bye): its connection fails, and the recording goes on without it and uploads', async () => {
+    const first = await browser.newPage();
+    const second = await browser.newPage();
+    // The other page dies without running its pagehide handler, as a crashed renderer or a tab
+    // torn down at once: no 'bye' over the channel, and its RTCPeerConnection is never closed.
+    await second.evaluateOnNewDocument(() => window.addEventListener('pagehide', (event) => event.stopImmediatePropagation(), { capture: true }));
+    await first.goto(`${server.url}/?email=dave%40example.com&room=e2e-${name}-peer-died`);
+    await second.goto(`${server.url}/?email=erin%40example.com&room=e2e-${name}-peer-died`);
+    for (const page of [first, second]) {
+      await waitFor(page, `${testId('record-button')}:not([disabled])`);
+    }
+    await first.bringToFront();
+    await first.click(testId('record-button'));
+    await waitFor(second, testId('peer-recording-notice'), { timeout: 10_000 });
+
+    const died = Date.now();
+    await second.close();
+    await first.waitForFunction(() => document.querySelector('room-info-panel')?.textContent?.includes('⌛ Waiting for the other participant') === true, { polling: 100, timeout: PEER_DIED_NOTICED_MS });
+    const noticedMs = Date.now() - died;
+    console.log(`${name}: a peer that died without a word was noticed after ${noticedMs} ms`);
+    // As after a 'bye': the recording goes on (the other party's tile a placeholder) until stopped.
+    expect(await first.$eval(testId('record-button'), (button) => button.getAttribute('data-color'))).toBe('orange');
+    await first.click(testId('record-button'));
+    await waitFor(first, `${testId('upload-status')}[data-state="uploaded"]`, { timeout: 30_000 });
     await first.close();
   });
 
