@@ -360,12 +360,20 @@ async function stopAndUpload(): Promise<void> {
   }
 }
 
+/** The next look at the list while the server still processes a recording. */
+let processingPoll: ReturnType<typeof setTimeout> | undefined;
+
 async function refreshRecordings(): Promise<void> {
   if (token === '') {
     return;
   }
   const page = await api.list(room === undefined ? {} : { roomId: room });
   ui.recordings.recordings = page.recordings;
+  // Processing runs on the server after completion: look again until it is done, for the thumbnail and the MP4.
+  clearTimeout(processingPoll);
+  if (page.recordings.some((recording) => recording.processing === 'queued' || recording.processing === 'running')) {
+    processingPoll = setTimeout(() => void refreshRecordings().catch(showError), 3_000);
+  }
 }
 
 ui.loginForm.addEventListener('submit', (event) => {

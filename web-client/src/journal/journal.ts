@@ -4,6 +4,12 @@ export interface JournalUpload {
   readonly uploadId: string;
   /** Bytes per part (the last part may be smaller). */
   readonly partSize: number;
+  /**
+   * The ticket's `processing`: the server makes the completed recording seekable itself, so part 1
+   * went up as soon as it was full, without the Duration. Absent (an older server, or an entry an
+   * older page wrote): part 1 is held back until stop and goes up with the Duration written.
+   */
+  readonly processing?: boolean;
 }
 
 /** One recording in the journal: its metadata, not its chunks. */

@@ -1,3 +1,5 @@
+import { formatDuration } from '../recording/duration';
+
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -28,4 +30,19 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * A recording's length as a list shows it: `m:ss`, or `h:mm:ss` from an hour on.
+ *
+ * @example formatLength(3_725_000) // '1:02:05'
+ * @throws RangeError for a negative or non-finite duration
+ */
+export function formatLength(ms: number): string {
+  if (ms < HOUR_MS) {
+    return formatDuration(ms);
+  }
+  const hours = Math.floor(ms / HOUR_MS);
+  // The rest is under an hour: `m:ss` with at most two minute digits.
+  return `${hours}:${formatDuration(ms - hours * HOUR_MS).padStart(5, '0')}`;
 }

@@ -1,10 +1,16 @@
 import type { RecordingView } from '../upload/api-types';
-import { formatBytes, formatExpiry } from './format';
+import { formatBytes, formatExpiry, formatLength } from './format';
+
+/** How wide the list shows a thumbnail, in CSS pixels (the server makes them at most 640 wide). */
+const THUMBNAIL_WIDTH = 160;
 
 /**
  * `<recordings-list>` (`data-testid="recordings-list"`): one row per recording
- * (`data-testid="recording-row"`, `data-status`) with its download link
- * (`data-testid="download-link"`) and expiry.
+ * (`data-testid="recording-row"`, `data-status`, `data-processing`) with its thumbnail once
+ * processed (`data-testid="recording-thumbnail"`, loaded lazily), its length, the processing state
+ * while it is not ready (`data-testid="processing-state"`: "processing…", or "processing failed"
+ * with the reason as its title), its download link (`data-testid="download-link"`), the MP4
+ * rendition's link when there is one (`data-testid="mp4-download-link"`) and its expiry.
  */
 export class RecordingsListElement extends HTMLElement {
   private readonly table = document.createElement('table');
@@ -13,7 +19,7 @@ export class RecordingsListElement extends HTMLElement {
   constructor() {
     super();
     this.empty.textContent = 'No recordings yet.';
-    this.table.createTHead().insertRow().append(...['File', 'Status', 'Size', 'Recorded', 'Expiry', ''].map(headerCell));
+    this.table.createTHead().insertRow().append(...['', 'File', 'Length', 'Status', 'Size', 'Recorded', 'Expiry', ''].map(headerCell));
     this.table.createTBody();
   }
 
@@ -52,8 +58,11 @@ function row(recording: RecordingView, now: Date): HTMLTableRowElement {
   tr.dataset.testid = 'recording-row';
   tr.dataset.recordingId = recording.recording_id;
   tr.dataset.status = recording.status;
+  if (recording.processing != null) tr.dataset.processing = recording.processing;
+  tr.insertCell().append(...thumbnail(recording));
   const texts = [
     recording.filename,
+    recording.duration_ms == null ? '-' : formatLength(recording.duration_ms),
     recording.status,
     recording.size == null ? '-' : formatBytes(recording.size), // the server omits a size it does not know
     new Date(recording.created_at).toLocaleString(),
@@ -62,14 +71,57 @@ function row(recording: RecordingView, now: Date): HTMLTableRowElement {
   for (const text of texts) {
     tr.insertCell().textContent = text;
   }
+  tr.cells[3]?.append(...processingState(recording));
   const linkCell = tr.insertCell();
   if (recording.status === 'COMPLETED' && recording.download_url) {
-    const link = document.createElement('a');
-    link.href = recording.download_url;
-    link.download = recording.filename;
-    link.dataset.testid = 'download-link';
-    link.textContent = '⬇️ Download';
-    linkCell.append(link);
+    linkCell.append(link(recording.download_url, recording.filename, 'download-link', '⬇️ Download'));
+  }
+  const mp4 = recording.renditions?.find((rendition) => rendition.format === 'mp4');
+  if (recording.status === 'COMPLETED' && mp4 !== undefined) {
+    linkCell.append(' ', link(mp4.download_url, `${recording.filename.replace(/\.[^.]*$/, '')}.mp4`, 'mp4-download-link', '⬇️ MP4'));
   }
   return tr;
+}
+
+function thumbnail(recording: RecordingView): HTMLImageElement[] {
+  if (!recording.thumbnail_url) {
+    return [];
+  }
+  const image = document.createElement('img');
+  image.dataset.testid = 'recording-thumbnail';
+  image.loading = 'lazy';
+  image.alt = `Thumbnail of ${recording.filename}`;
+  image.width = THUMBNAIL_WIDTH;
+  if (recording.width && recording.height) {
+    // Known before the image loads: the row keeps its height, and nothing jumps.
+    image.height = Math.round((THUMBNAIL_WIDTH * recording.height) / recording.width);
+  }
+  image.src = recording.thumbnail_url;
+  return [image];
+}
+
+/** The processing state when it is not (or not yet) ready: nothing for ready, off or none. */
+function processingState(recording: RecordingView): HTMLElement[] {
+  const state = recording.processing;
+  if (state !== 'queued' && state !== 'running' && state !== 'failed') {
+    return [];
+  }
+  const label = document.createElement('small');
+  label.dataset.testid = 'processing-state';
+  if (state === 'failed') {
+    label.textContent = ' processing failed';
+    label.title = recording.processing_error ?? 'The server could not process this recording; the original stays downloadable';
+  } else {
+    label.textContent = ' processing…';
+  }
+  return [label];
+}
+
+function link(href: string, filename: string, testid: string, text: string): HTMLAnchorElement {
+  const anchor = document.createElement('a');
+  anchor.href = href;
+  anchor.download = filename;
+  anchor.dataset.testid = testid;
+  anchor.textContent = text;
+  return anchor;
 }

@@ -1,7 +1,7 @@
 import type { JournalUpload } from '../journal/journal';
 import type { CompletedPart, RecordingView, StoredPart } from './api-types';
 import { ExpiredUrlError, HttpError, UnexpectedResponseError } from './errors';
-import type { PlannedPart } from './part-plan';
+import type { FirstPart, PlannedPart } from './part-plan';
 import { PartUrlCache } from './part-urls';
 import type { PutTransport } from './put-transport';
 import type { RecordingsApi } from './recordings-api';
@@ -47,10 +47,11 @@ export class MultipartSession {
     return this.api.storedParts(this.upload.recordingId);
   }
 
-  /** Counts the stored parts that match the plan (part 1 aside: it always goes up again with the Duration). */
-  adopt(stored: readonly StoredPart[], plan: readonly PlannedPart[]): void {
+  /** Counts the stored parts that match the plan (a `held` part 1 aside: it always goes up again with the Duration). */
+  adopt(stored: readonly StoredPart[], plan: readonly PlannedPart[], firstPart: FirstPart): void {
     for (const part of stored) {
-      if (plan.some((planned) => planned.partNumber === part.part_number && planned.partNumber > 1 && planned.size === part.size)) {
+      const counts = (planned: PlannedPart) => planned.partNumber > 1 || firstPart === 'eager';
+      if (plan.some((planned) => planned.partNumber === part.part_number && counts(planned) && planned.size === part.size)) {
         this.done.set(part.part_number, { part_number: part.part_number, etag: part.etag, size: part.size });
       }
     }

@@ -44,3 +44,30 @@ export function planParts(chunks: readonly ChunkSize[], partSize: number, final:
   }
   return parts;
 }
+
+/**
+ * How part 1 goes up: `held` until stop, when the WebM Duration is written into its header (a
+ * server that does not process recordings); `eager` as soon as it is full, like every other part
+ * (the server remuxes the completed recording, Duration and Cues included).
+ */
+export type FirstPart = 'held' | 'eager';
+
+/** The mode a multipart upload runs in, from its journaled ticket (see `JournalUpload.processing`). */
+export function firstPartMode(processing: boolean | undefined): FirstPart {
+  return processing === true ? 'eager' : 'held';
+}
+
+/** While recording: the full parts that may go up now (all of them, or all but a `held` part 1). */
+export function partsWhileRecording(chunks: readonly ChunkSize[], partSize: number, firstPart: FirstPart): PlannedPart[] {
+  return planParts(chunks, partSize, false).filter((part) => firstPart === 'eager' || part.partNumber > 1);
+}
+
+/**
+ * At stop: every part in the order it goes up. A `held` part 1 goes last, so it carries the
+ * Duration this stop knows; `eager` parts go in order.
+ */
+export function partsAtStop(chunks: readonly ChunkSize[], partSize: number, firstPart: FirstPart): PlannedPart[] {
+  const plan = planParts(chunks, partSize, true);
+  const [first, ...rest] = plan;
+  return firstPart === 'held' && first !== undefined ? [...rest, first] : plan;
+}

@@ -12,7 +12,7 @@ import { UploadExpiredError, UploadFailedError, type UploadStep } from './errors
 import { completedEarlier } from './lost-completion';
 import { MultipartSession } from './multipart-session';
 import { browserNetworkStatus, whenOnline, type NetworkStatus } from './network-status';
-import { planParts, type ChunkSize, type PlannedPart } from './part-plan';
+import { firstPartMode, partsAtStop, partsWhileRecording, planParts, type ChunkSize, type PlannedPart } from './part-plan';
 import { xhrPut, type PutTransport } from './put-transport';
 import { checkRoomId, type RecordingsApi } from './recordings-api';
 import { uploadInOnePut } from './single-put';
@@ -57,10 +57,13 @@ type Resolved = Required<Omit<ProgressiveUploadOptions, 'partSize'>> & { readonl
  * Never loses a recording: every chunk goes to the {@link Journal} first (to page memory if the
  * journal fails: see {@link RecordingStore}), then whole parts go up while the call goes on
  * (multipart, parts of at least 5 MiB), and their bytes are pruned from the journal once the
- * server confirmed them, so a long call does not fill the disk. Part 1 is held back until stop,
- * when the WebM Duration is written into its header. At stop only the tail and part 1 go up; a
- * short recording (less than two parts) goes up with the single PUT instead. While the browser is
- * offline nothing is tried; uploads go on at the `online` event.
+ * server confirmed them, so a long call does not fill the disk. The multipart upload starts once
+ * part 1 is full, because its ticket says whether the server processes recordings: if it does
+ * (`processing`), part 1 goes up at once like every other part and at stop only the tail is left;
+ * if not, part 1 is held back until stop, when the WebM Duration is written into its header, and
+ * at stop the tail and part 1 go up. A short recording (less than one part) goes up with the
+ * single PUT instead. While the browser is offline nothing is tried; uploads go on at the
+ * `online` event.
  *
  * It is the recorder's {@link ChunkSink}:
  *
@@ -259,20 +262,21 @@ export class ProgressiveUpload extends EventTarget implements ChunkSink {
     this.background = this.background.then(task).catch((error: unknown) => this.options.log.uploadDeferred(error));
   }
 
-  /** While recording and online: uploads every full part but the first. */
+  /** While recording and online: uploads every full part (but a held part 1). */
   private async uploadFullParts(): Promise<void> {
     if (this.stopping || !this.options.network.online) {
       return;
     }
-    const waiting = (partSize: number) => planParts(this.sizes, partSize, false).filter((part) => part.partNumber > 1 && !this.session?.has(part.partNumber));
     let session = this.session;
     if (session === undefined) {
-      if (waiting(this.options.partSize).length === 0) {
+      // Only the ticket tells whether part 1 may go up now, so the upload starts with the first full part.
+      if (planParts(this.sizes, this.options.partSize, false).length === 0) {
         return;
       }
       session = await this.startMultipart();
     }
-    for (const part of waiting(session.upload.partSize)) {
+    const mode = firstPartMode(session.upload.processing);
+    for (const part of partsWhileRecording(this.sizes, session.upload.partSize, mode).filter((planned) => !session.has(planned.partNumber))) {
       if (this.stopping || !this.options.network.online) {
         return;
       }
@@ -290,7 +294,13 @@ export class ProgressiveUpload extends EventTarget implements ChunkSink {
         ...(entry.participants === undefined ? {} : { participants: entry.participants }),
       }),
     );
-    const upload = { recordingId: ticket.recording_id, uploadId: ticket.upload_id, partSize: Math.max(this.options.partSize, ticket.min_part_size) };
+    const upload = {
+      recordingId: ticket.recording_id,
+      uploadId: ticket.upload_id,
+      partSize: Math.max(this.options.partSize, ticket.min_part_size),
+      // An older server sends no `processing`: part 1 then waits for the Duration, as it always did.
+      ...(ticket.processing === true ? { processing: true } : {}),
+    };
     await this.store.update({ upload });
     this.session = new MultipartSession(this.options.api, upload, this.options.put, this.options.clock);
     this.options.log.multipartStarted(upload.recordingId, upload.partSize);
@@ -304,7 +314,7 @@ export class ProgressiveUpload extends EventTarget implements ChunkSink {
     return uploadInOnePut(entry, blob, durationMs, this.options, (sent, total) => this.progress(sent, total));
   }
 
-  /** At stop: the parts the server lacks (the tail, anything a closed tab left), part 1 with the Duration, then complete. */
+  /** At stop: the parts the server lacks (the tail, anything a closed tab left), a held part 1 last with the Duration, then complete. */
   private async completeMultipart(session: MultipartSession, durationMs: number): Promise<RecordingView> {
     let stored;
     try {
@@ -327,19 +337,19 @@ export class ProgressiveUpload extends EventTarget implements ChunkSink {
       this.session = undefined;
       return this.uploadWhole(durationMs);
     }
-    const plan = planParts(this.sizes, session.upload.partSize, true);
-    session.adopt(stored, plan);
-    const [first, ...rest] = plan;
-    if (first === undefined) {
+    const mode = firstPartMode(session.upload.processing);
+    const order = partsAtStop(this.sizes, session.upload.partSize, mode);
+    if (order.length === 0) {
       throw new Error('A multipart upload without chunks');
     }
-    const missing = rest.filter((part) => !session.has(part.partNumber));
-    await this.step('part', () => session.sign([...missing.map((part) => part.partNumber), first.partNumber]));
+    session.adopt(stored, order, mode);
+    const missing = order.filter((part) => !session.has(part.partNumber));
+    await this.step('part', () => session.sign(missing.map((part) => part.partNumber)));
     for (const part of missing) {
-      await this.uploadPart(session, part, await this.partBody(part));
+      const body = await this.partBody(part);
+      // A held part 1 comes last (see partsAtStop), with the Duration this stop knows.
+      await this.uploadPart(session, part, mode === 'held' && part.partNumber === 1 ? await seekable(body, this.store.entry.mimeType, durationMs, this.options.log) : body);
     }
-    // Part 1 always goes up last, with the Duration this stop knows.
-    await this.uploadPart(session, first, await seekable(await this.partBody(first), this.store.entry.mimeType, durationMs, this.options.log));
     this.options.log.completing();
     const recording = await this.step('complete', () => session.complete(durationMs));
     this.options.log.uploaded();
@@ -361,8 +371,8 @@ export class ProgressiveUpload extends EventTarget implements ChunkSink {
   private async uploadPart(session: MultipartSession, part: PlannedPart, body: Blob): Promise<void> {
     await this.step('part', () => session.putPart(part, body));
     this.options.log.partUploaded(part.partNumber, body.size);
-    if (part.partNumber > 1 && !this.stopping) {
-      // Confirmed by the server: the journal need not keep these bytes (part 1 waits for the Duration).
+    if ((part.partNumber > 1 || firstPartMode(session.upload.processing) === 'eager') && !this.stopping) {
+      // Confirmed by the server: the journal need not keep these bytes (a held part 1 waits for the Duration).
       if (this.store.entry.pruned !== true) await this.store.update({ pruned: true });
       await this.store.prune({ from: part.firstSeq, to: part.lastSeq });
     }

@@ -3,6 +3,15 @@ import { defineRecordingElements } from '../../src/ui/define-elements';
 
 beforeAll(() => defineRecordingElements());
 
+/** What every listed recording of these tests has in common. */
+const base = {
+  room_id: 'r',
+  size: 2048,
+  created_at: '2025-01-01T00:00:00Z',
+  expires_at: '2025-01-31T00:00:00Z',
+  content_type: 'video/webm',
+};
+
 function mount<K extends keyof HTMLElementTagNameMap>(tag: K): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   document.body.append(element);
@@ -72,13 +81,6 @@ describe('recording custom elements', () => {
 
   it('<recordings-list> links only completed recordings and shows their expiry', () => {
     const list = mount('recordings-list');
-    const base = {
-      room_id: 'r',
-      size: 2048,
-      created_at: '2025-01-01T00:00:00Z',
-      expires_at: '2025-01-31T00:00:00Z',
-      content_type: 'video/webm',
-    };
     list.show(
       [
         { ...base, recording_id: 'a', filename: 'a.webm', status: 'COMPLETED', download_url: '/d/a' },
@@ -91,5 +93,65 @@ describe('recording custom elements', () => {
     expect(rows[0]?.querySelector('a')?.getAttribute('href')).toBe('/d/a');
     expect(rows[0]?.textContent).toContain('expires in 30 days');
     expect(rows[1]?.querySelector('a')).toBeNull();
+  });
+
+  it('<recordings-list> shows the thumbnail, the length, the processing state while not ready, and the MP4 when there is one', () => {
+    const list = mount('recordings-list');
+    const completed = { ...base, status: 'COMPLETED' as const };
+    list.show(
+      [
+        {
+          ...completed,
+          recording_id: 'ready',
+          filename: 'ready.webm',
+          download_url: '/objects/ready',
+          processing: 'ready',
+          duration_ms: 3_725_000,
+          width: 1280,
+          height: 720,
+          thumbnail_url: '/objects/ready.jpg',
+          renditions: [
+            { format: 'webm', content_type: 'video/webm', size: 2048, download_url: '/objects/ready' },
+            { format: 'mp4', content_type: 'video/mp4', size: 4096, download_url: '/objects/ready.mp4' },
+          ],
+        },
+        { ...completed, recording_id: 'queued', filename: 'queued.webm', download_url: '/objects/queued', processing: 'queued', duration_ms: 65_400 },
+        { ...completed, recording_id: 'running', filename: 'running.webm', download_url: '/objects/running', processing: 'running' },
+        { ...completed, recording_id: 'failed', filename: 'failed.webm', download_url: '/objects/failed', processing: 'failed', processing_error: 'not a media file' },
+        { ...completed, recording_id: 'off', filename: 'off.webm', download_url: '/objects/off', processing: 'off', duration_ms: 6_000 },
+      ],
+      new Date('2025-01-01T00:00:00Z'),
+    );
+    const rows = [...list.querySelectorAll<HTMLTableRowElement>('[data-testid="recording-row"]')];
+    const [ready, queued, running, failed, off] = rows;
+    expect(rows.map((row) => row.dataset.processing)).toEqual(['ready', 'queued', 'running', 'failed', 'off']);
+
+    const image = ready?.querySelector<HTMLImageElement>('[data-testid="recording-thumbnail"]');
+    expect(image?.getAttribute('src')).toBe('/objects/ready.jpg');
+    expect(image?.alt).toBe('Thumbnail of ready.webm');
+    expect(image?.loading).toBe('lazy');
+    expect([image?.width, image?.height]).toEqual([160, 90]);
+    expect(ready?.cells[2]?.textContent).toBe('1:02:05');
+    expect(queued?.cells[2]?.textContent).toBe('1:05');
+    expect(running?.cells[2]?.textContent).toBe('-');
+    const mp4 = ready?.querySelector<HTMLAnchorElement>('[data-testid="mp4-download-link"]');
+    expect(mp4?.getAttribute('href')).toBe('/objects/ready.mp4');
+    expect(mp4?.download).toBe('ready.mp4');
+    expect(ready?.querySelector('[data-testid="download-link"]')?.getAttribute('href')).toBe('/objects/ready');
+    expect(ready?.querySelector('[data-testid="processing-state"]')).toBeNull();
+
+    expect(queued?.querySelector('[data-testid="processing-state"]')?.textContent).toBe(' processing…');
+    expect(running?.querySelector('[data-testid="processing-state"]')?.textContent).toBe(' processing…');
+    const failure = failed?.querySelector<HTMLElement>('[data-testid="processing-state"]');
+    expect(failure?.textContent).toBe(' processing failed');
+    expect(failure?.title).toBe('not a media file');
+    // Not ready: no thumbnail and no MP4, but the original stays downloadable.
+    for (const row of [queued, running, failed, off]) {
+      expect(row?.querySelector('[data-testid="recording-thumbnail"]')).toBeNull();
+      expect(row?.querySelector('[data-testid="mp4-download-link"]')).toBeNull();
+      expect(row?.querySelector('[data-testid="download-link"]')).not.toBeNull();
+    }
+    expect(off?.querySelector('[data-testid="processing-state"]')).toBeNull();
+    expect(off?.cells[2]?.textContent).toBe('0:06');
   });
 });

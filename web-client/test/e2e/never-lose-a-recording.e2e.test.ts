@@ -37,7 +37,9 @@ beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'call-recordings-journal-e2e-'));
   const noise = join(workDir, 'noise.y4m');
   await run('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', "nullsrc=s=640x360:r=30,geq=lum='random(1)*255':cb='random(2)*255':cr='random(3)*255'", '-t', '2', '-pix_fmt', 'yuv420p', noise]);
-  server = await startRecordingsServer();
+  // These tests check the client's own Duration patch, byte for byte: a server that processes
+  // recordings would have the client skip it and replace the file (processing-upload.e2e.test.ts).
+  server = await startRecordingsServer({ RECORDING_PROCESSING_ENABLED: 'false' });
   context = await launch('profile');
   noisy = await launch('noisy-profile', [`--use-file-for-fake-video-capture=${noise}`]);
 });
@@ -201,11 +203,14 @@ describe('never lose a recording', () => {
     await page.getByTestId('record-button').click();
     const recordedSeconds = (Date.now() - started) / 1000;
     const partsBeforeStop = console.filter((line) => /^📤 Part \d+ uploaded/.test(line)).length;
+    // This server does not process recordings: part 1 waits for the Duration until stop.
+    const part1BeforeStop = console.some((line) => line.startsWith('📤 Part 1 uploaded'));
 
     const journaled = await journal;
     await expect.poll(() => page.getByTestId('upload-status').getAttribute('data-state'), { timeout: 60_000 }).toBe('uploaded');
 
     expect(partsBeforeStop).toBeGreaterThanOrEqual(2);
+    expect(part1BeforeStop).toBe(false);
     expect(console.filter((line) => line.startsWith('📤 Part 1 uploaded'))).toHaveLength(1);
     const { recording, bytes, file } = await downloadOnlyRecording(page, 'e2e-progressive');
     expect(recording).toMatchObject({ status: 'COMPLETED', size: bytes.length });

@@ -25,6 +25,8 @@ export class FakeStorageServer {
   /** Seconds a signed URL is valid. */
   urlLifetimeSeconds = 1800;
   multipartStarts = 0;
+  /** The multipart ticket's `processing`; `undefined` leaves it out, as a server older than processing does. */
+  processing: boolean | undefined = undefined;
   private attempts = new Map<number, number>();
   private signature = 0;
   private readonly revoked = new Set<string>();
@@ -53,7 +55,7 @@ export class FakeStorageServer {
     const path = url.pathname;
     if (method === 'POST' && path === '/recordings/multipart') {
       this.multipartStarts += 1;
-      return json(201, { recording_id: 'r1', s3_key: 'recordings/room-1/x.webm', upload_id: 'u1', min_part_size: this.minPartSize });
+      return json(201, { recording_id: 'r1', s3_key: 'recordings/room-1/x.webm', upload_id: 'u1', min_part_size: this.minPartSize, ...(this.processing === undefined ? {} : { processing: this.processing }) });
     }
     if (method === 'POST' && path === '/recordings/upload-url') {
       return json(201, { upload_url: 'mem://single', recording_id: 'r2', s3_key: 'k', expires_in: 1800, upload_headers: { 'Content-Type': String(body['contentType']) } });

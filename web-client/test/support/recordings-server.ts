@@ -24,11 +24,12 @@ export interface RunningServer {
 
 /**
  * Starts `java -jar recordings-server.jar` with the local backend and waits until `GET /health`
- * answers 200.
+ * answers 200. `env` adds settings, e.g. `RECORDING_PROCESSING_ENABLED` (without it, processing
+ * is on when ffmpeg is installed).
  *
  * @throws Error when the jar or the built page is missing, or the server is not healthy in 90 s
  */
-export async function startRecordingsServer(): Promise<RunningServer> {
+export async function startRecordingsServer(env: Readonly<Record<string, string>> = {}): Promise<RunningServer> {
   if (!existsSync(SERVER_JAR)) {
     throw new Error(`Recordings server jar not found at ${SERVER_JAR}: build it first (mvn -B package from the repository root)`);
   }
@@ -45,6 +46,7 @@ export async function startRecordingsServer(): Promise<RunningServer> {
       MICRONAUT_SERVER_HOST: '127.0.0.1',
       RECORDINGS_DATA_DIR: dataDir,
       RECORDING_WEB_DIR: WEB_DIR,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

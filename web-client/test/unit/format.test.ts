@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatExpiry } from '../../src/ui/format';
+import { formatBytes, formatExpiry, formatLength } from '../../src/ui/format';
 
 const now = new Date('2025-01-01T00:00:00Z');
 
@@ -29,5 +29,22 @@ describe('formatBytes', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(1536)).toBe('1.5 KB');
     expect(formatBytes(3 * 1024 * 1024)).toBe('3.0 MB');
+  });
+});
+
+describe('formatLength', () => {
+  it.each([
+    [0, '0:00'],
+    [65_400, '1:05'],
+    [3_599_999, '59:59'],
+    [3_600_000, '1:00:00'],
+    [3_725_000, '1:02:05'],
+    [10 * 3_600_000 + 59_000, '10:00:59'],
+  ])('shows %i ms as %s', (ms, shown) => {
+    expect(formatLength(ms)).toBe(shown);
+  });
+
+  it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])('rejects %d with a RangeError', (ms) => {
+    expect(() => formatLength(ms)).toThrow(RangeError);
   });
 });

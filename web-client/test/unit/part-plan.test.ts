@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planParts } from '../../src/upload/part-plan';
+import { firstPartMode, partsAtStop, partsWhileRecording, planParts } from '../../src/upload/part-plan';
 
 const chunks = (...sizes: number[]) => sizes.map((size, seq) => ({ seq, size }));
 
@@ -40,5 +40,36 @@ describe('planParts', () => {
 
   it('refuses a part size that is not positive', () => {
     expect(() => planParts(chunks(1), 0, true)).toThrow(RangeError);
+  });
+});
+
+describe('the two upload modes', () => {
+  const sizes = chunks(3, 3, 2, 4, 3, 3, 1);
+
+  it('takes the mode from the ticket: eager only when the server said it processes recordings', () => {
+    expect(firstPartMode(true)).toBe('eager');
+    expect(firstPartMode(false)).toBe('held');
+    expect(firstPartMode(undefined)).toBe('held');
+  });
+
+  it('held (no processing): part 1 waits while recording, and goes up last at stop, after the tail', () => {
+    expect(partsWhileRecording(sizes, 5, 'held').map((p) => p.partNumber)).toEqual([2, 3]);
+    expect(partsAtStop(sizes, 5, 'held').map((p) => p.partNumber)).toEqual([2, 3, 4, 1]);
+    expect(partsWhileRecording(chunks(3, 3, 1), 5, 'held')).toEqual([]);
+  });
+
+  it('eager (processing): every full part goes up while recording, part 1 first, so at stop only the tail is left', () => {
+    expect(partsWhileRecording(sizes, 5, 'eager').map((p) => p.partNumber)).toEqual([1, 2, 3]);
+    expect(partsWhileRecording(chunks(3, 3, 1), 5, 'eager')).toEqual([{ partNumber: 1, firstSeq: 0, lastSeq: 1, size: 6 }]);
+    const atStop = partsAtStop(sizes, 5, 'eager');
+    expect(atStop.map((p) => p.partNumber)).toEqual([1, 2, 3, 4]);
+    const notYetUp = atStop.filter((part) => !partsWhileRecording(sizes, 5, 'eager').some((up) => up.partNumber === part.partNumber));
+    expect(notYetUp).toEqual([{ partNumber: 4, firstSeq: 6, lastSeq: 6, size: 1 }]);
+  });
+
+  it('plans the same parts in both modes: only the order and the timing of part 1 differ', () => {
+    const byNumber = (parts: { partNumber: number }[]) => [...parts].sort((a, b) => a.partNumber - b.partNumber);
+    expect(byNumber(partsAtStop(sizes, 5, 'held'))).toEqual(byNumber(partsAtStop(sizes, 5, 'eager')));
+    expect(partsAtStop([], 5, 'held')).toEqual([]);
   });
 });

@@ -49,6 +49,21 @@ async function settle(upload: ProgressiveUpload, parts: number): Promise<void> {
   await expect.poll(() => upload.uploadedParts.length, { timeout: 2_000, interval: 5 }).toBe(parts);
 }
 
+/**
+ * Records the whole fixture while part 3 fails, until `confirmed` parts are up; then the tab
+ * "closes": its PUTs never answer. Part 3 was never confirmed, so its bytes stay journaled.
+ */
+async function closeTabWhilePart3GoesUp(confirmed: number): Promise<void> {
+  server.failPut = ({ partNumber }) => (partNumber === 3 ? new NetworkError('tab closing') : undefined);
+  let closed = false;
+  const put: typeof server.put = (...args) => (closed ? new Promise(() => undefined) : server.put(...args));
+  const first = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options({ retry: { ...fast, retries: 0 }, put }));
+  await record(first, chunks);
+  await settle(first, confirmed);
+  closed = true;
+  server.failPut = () => undefined;
+}
+
 async function patched(bytes: Uint8Array<ArrayBuffer>, durationMs: number): Promise<Uint8Array> {
   return new Uint8Array(await (await withWebmDuration(new Blob([bytes]), durationMs))!.arrayBuffer());
 }
@@ -96,7 +111,7 @@ describe('ProgressiveUpload', () => {
     expect(upload.unsent).toBe(false);
   });
 
-  it('uploads a recording shorter than two parts with the single PUT, Duration written', async () => {
+  it('uploads a recording shorter than one part with the single PUT, Duration written', async () => {
     const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options({ partSize: 1_000_000 }));
     await record(upload, chunks);
 
@@ -151,15 +166,7 @@ describe('ProgressiveUpload', () => {
   });
 
   it('resumes a cut-off recording from the journal: uploads only the parts the server lacks, Duration from the last chunk', async () => {
-    // The tab closes while part 3 is still going up: the server never confirmed it, so its bytes stay journaled.
-    server.failPut = ({ partNumber }) => (partNumber === 3 ? new NetworkError('tab closing') : undefined);
-    let closed = false;
-    const put: typeof server.put = (...args) => (closed ? new Promise(() => undefined) : server.put(...args));
-    const first = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options({ retry: { ...fast, retries: 0 }, put }));
-    await record(first, chunks);
-    await settle(first, 1); // part 2; part 3 keeps failing, so part 4 waits behind it
-    closed = true;
-    server.failPut = () => undefined;
+    await closeTabWhilePart3GoesUp(1); // part 2; part 3 keeps failing, so part 4 waits behind it
     const entry = (await journal.entries())[0]!;
     expect(entry.state).toBe('recording');
 
@@ -311,5 +318,73 @@ describe('ProgressiveUpload', () => {
     expect(stillFailing).toEqual([]);
     expect(server.object).toEqual(await patched(recording, 3000));
     expect((await journal.entries()).map((e) => e.id)).toEqual([cutOff.id]);
+  });
+});
+
+describe('ProgressiveUpload when the server processes recordings (ticket `processing: true`)', () => {
+  beforeEach(() => {
+    server.processing = true;
+  });
+
+  it('uploads every full part as soon as it is full, part 1 included, prunes them all, and journals the mode', async () => {
+    const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+    await record(upload, chunks.slice(0, 4));
+    // Part 1 (chunks 0-3) is full: the upload starts and part 1 goes up, before any part 2 exists.
+    await settle(upload, 1);
+    expect(server.storedPuts()).toEqual([1]);
+    expect((await journal.get(upload.id))?.upload).toEqual({ recordingId: 'r1', uploadId: 'u1', partSize: PART, processing: true });
+
+    await record(upload, chunks.slice(4));
+    await settle(upload, 4);
+    expect(server.storedPuts()).toEqual([1, 2, 3, 4]);
+    // Only the tail (chunks 16-18) is left in the journal: at stop at most one part goes up.
+    expect((await journal.chunks(upload.id)).map((c) => c.seq)).toEqual([16, 17, 18]);
+  });
+
+  it('at stop uploads only the tail, writes no Duration, and the object is the journal byte for byte', async () => {
+    const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+    await record(upload, chunks);
+    await settle(upload, 4);
+    const putsBefore = server.storedPuts().length;
+
+    await upload.complete(3000);
+
+    expect(server.storedPuts().slice(putsBefore)).toEqual([5]);
+    expect(server.completion).toEqual({ parts: [1, 2, 3, 4, 5].map((n) => ({ part_number: n, etag: server.parts.get(n)?.etag })), duration_ms: 3000 });
+    expect(server.object).toEqual(recording);
+    expect(await journal.entries()).toEqual([]);
+  });
+
+  it('a resumed upload keeps its mode: it adopts the stored part 1 and sends only what the server lacks, without a Duration', async () => {
+    await closeTabWhilePart3GoesUp(2); // parts 1 and 2; part 3 keeps failing, so part 4 waits behind it
+    // The page reloads against a server that no longer says `processing` (as after a downgrade):
+    // the journal, not the server, tells the resumed upload how part 1 went up.
+    server.processing = undefined;
+    const entry = (await journal.entries())[0]!;
+    expect(entry.upload?.processing).toBe(true);
+
+    const resumed = await ProgressiveUpload.resume(entry, options());
+    const before = server.storedPuts().length;
+    await resumed.complete();
+
+    expect(server.storedPuts().slice(before)).toEqual([3, 4, 5]);
+    expect(server.object).toEqual(recording);
+    expect(await journal.entries()).toEqual([]);
+  });
+
+  it('an older journal entry without the mode resumes as before: part 1 again, last, with the Duration', async () => {
+    server.processing = undefined;
+    const first = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());
+    await record(first, chunks);
+    await settle(first, 3);
+    const entry = (await journal.entries())[0]!;
+    expect(entry.upload).not.toHaveProperty('processing');
+    server.processing = true;
+
+    const resumed = await ProgressiveUpload.resume(entry, options());
+    await resumed.complete(3000);
+
+    expect(server.storedPuts()).toEqual([2, 3, 4, 5, 1]);
+    expect(server.object).toEqual(await patched(recording, 3000));
   });
 });

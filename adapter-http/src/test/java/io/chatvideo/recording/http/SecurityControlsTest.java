@@ -177,7 +177,7 @@ class SecurityControlsTest implements TestPropertyProvider {
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'").contains("frame-ancestors 'none'")
-        .doesNotContain("unsafe");
+        .contains("img-src 'self' data: blob:").doesNotContain("unsafe");
     assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
     assertThat(api().get("/health", null).header("Referrer-Policy")).isEqualTo("no-referrer");
   }

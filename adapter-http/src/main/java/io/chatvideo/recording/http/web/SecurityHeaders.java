@@ -34,8 +34,9 @@ final class SecurityHeaders implements Ordered {
       connect.add(settings.aws().s3().map(SecurityHeaders::origin).orElse("https://*.amazonaws.com"));
     }
     // blob: workers and media: worker-timers runs its clock in a Worker made from a Blob, and a
-    // recording is previewed from a Blob URL; mediastream: is the camera in a <video>.
-    this.pagePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    // recording is previewed from a Blob URL; mediastream: is the camera in a <video>. Thumbnails
+    // are presigned like downloads, so images may come from wherever connect-src may go.
+    this.pagePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src " + String.join(" ", connect) + " data: blob:; "
         + "media-src 'self' blob: mediastream:; worker-src 'self' blob:; connect-src " + String.join(" ", connect)
         + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   }
