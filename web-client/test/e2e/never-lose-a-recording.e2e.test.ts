@@ -39,7 +39,7 @@ beforeAll(async () => {
   await run('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', "nullsrc=s=640x360:r=30,geq=lum='random(1)*255':cb='random(2)*255':cr='random(3)*255'", '-t', '2', '-pix_fmt', 'yuv420p', noise]);
   // These tests check the client's own Duration patch, byte for byte: a server that processes
   // recordings would have the client skip it and replace the file (processing-upload.e2e.test.ts).
-  server = await startRecordingsServer({ RECORDING_PROCESSING_ENABLED: 'false' });
+  server = await startRecordingsServer();
   context = await launch('profile');
   noisy = await launch('noisy-profile', [`--use-file-for-fake-video-capture=${noise}`]);
 });

@@ -24,8 +24,9 @@ export interface RunningServer {
 
 /**
  * Starts `java -jar recordings-server.jar` with the local backend and waits until `GET /health`
- * answers 200. `env` adds settings, e.g. `RECORDING_PROCESSING_ENABLED` (without it, processing
- * is on when ffmpeg is installed).
+ * answers 200. `env` adds settings. Processing is off unless a test asks for it
+ * (`RECORDING_PROCESSING_ENABLED: 'true'`): an x264 transcode beside a browser that records is
+ * CPU the recording under test would miss on a 2-core machine.
  *
  * @throws Error when the jar or the built page is missing, or the server is not healthy in 90 s
  */
@@ -46,6 +47,7 @@ export async function startRecordingsServer(env: Readonly<Record<string, string>
       MICRONAUT_SERVER_HOST: '127.0.0.1',
       RECORDINGS_DATA_DIR: dataDir,
       RECORDING_WEB_DIR: WEB_DIR,
+      RECORDING_PROCESSING_ENABLED: 'false',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
