@@ -37,8 +37,9 @@ beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'call-recordings-journal-e2e-'));
   const noise = join(workDir, 'noise.y4m');
   await run('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', "nullsrc=s=640x360:r=30,geq=lum='random(1)*255':cb='random(2)*255':cr='random(3)*255'", '-t', '2', '-pix_fmt', 'yuv420p', noise]);
-  // These tests check the client's own Duration patch, byte for byte: a server that processes
-  // recordings would have the client skip it and replace the file (processing-upload.e2e.test.ts).
+  // These tests check the client's own Duration patch, byte for byte, so the server must not
+  // process (off unless asked): one that does has the client skip the patch and replaces the file
+  // (processing-upload.e2e.test.ts).
   server = await startRecordingsServer();
   context = await launch('profile');
   noisy = await launch('noisy-profile', [`--use-file-for-fake-video-capture=${noise}`]);
