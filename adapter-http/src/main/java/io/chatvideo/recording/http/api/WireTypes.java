@@ -8,6 +8,7 @@ import io.chatvideo.recording.api.PartUpload;
 import io.chatvideo.recording.api.PartUploads;
 import io.chatvideo.recording.api.RecordingJson;
 import io.chatvideo.recording.api.RecordingList;
+import io.chatvideo.recording.api.RenditionJson;
 import io.chatvideo.recording.api.SignPartsRequest;
 import io.chatvideo.recording.api.StoredPart;
 import io.chatvideo.recording.api.StoredParts;
@@ -33,6 +34,7 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(CompletedPart.class)
 @SerdeImport(RecordingJson.class)
 @SerdeImport(RecordingList.class)
+@SerdeImport(RenditionJson.class)
 final class WireTypes {
 
   private WireTypes() {}
