@@ -24,11 +24,11 @@ export interface RunningServer {
 
 /**
  * Starts `java -jar recordings-server.jar` with the local backend and waits until `GET /health`
- * answers 200.
+ * answers 200. `environment` adds server settings (e.g. `RECORDING_PROCESSING_ENABLED: 'true'`).
  *
  * @throws Error when the jar or the built page is missing, or the server is not healthy in 90 s
  */
-export async function startRecordingsServer(): Promise<RunningServer> {
+export async function startRecordingsServer(environment: Readonly<Record<string, string>> = {}): Promise<RunningServer> {
   if (!existsSync(SERVER_JAR)) {
     throw new Error(`Recordings server jar not found at ${SERVER_JAR}: build it first (mvn -B package from the repository root)`);
   }
@@ -45,6 +45,7 @@ export async function startRecordingsServer(): Promise<RunningServer> {
       MICRONAUT_SERVER_HOST: '127.0.0.1',
       RECORDINGS_DATA_DIR: dataDir,
       RECORDING_WEB_DIR: WEB_DIR,
+      ...environment,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
