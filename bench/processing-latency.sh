@@ -29,7 +29,7 @@ bare() {
     -movflags +faststart -f mp4 "$work/rendition.mp4"
   ffmpeg -nostdin -v error -y -ss "$poster_at" -i "$work/seekable.webm" -frames:v 1 -vf "scale='min(640,iw)':-2" -q:v 3 \
     -c:v mjpeg -f image2 "$work/thumbnail.jpg"
-  echo "scale=3; ($(now_ms) - start) / 1000" | bc
+  echo "scale=3; ($(now_ms) - $start) / 1000" | bc
 }
 
 # run NAME WORKERS FILE COUNT: a fresh server, COUNT uploads completed at once; writes $out/NAME.json.
