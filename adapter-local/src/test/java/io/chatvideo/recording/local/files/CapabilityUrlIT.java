@@ -11,6 +11,7 @@ import static io.chatvideo.recording.local.Fixtures.T0;
 import static io.chatvideo.recording.local.Fixtures.WEBM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.Filename;
 import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.SizePolicy;
@@ -146,6 +147,19 @@ class CapabilityUrlIT {
     assertRefused(client.send("HEAD", put, Map.of(), null), Outcome.CAPABILITY_REFUSED);
     assertRefused(client.send("PUT", get, Map.of("Content-Type", WEBM.value()),
         new ByteArrayInputStream(TEN_BYTES)), Outcome.CAPABILITY_REFUSED);
+  }
+
+  @Test
+  void aPostersDownloadUrlServesTheJpeg() throws IOException {
+    Path jpeg = data.resolve("poster.jpg");
+    Files.write(jpeg, TEN_BYTES);
+    backend.storage().write(key.thumbnail(), ContentType.JPEG, jpeg);
+    PresignedRequest get = backend.storage().presignGet(key.thumbnail(), ContentType.JPEG,
+        Filename.sanitize("a.jpg", "a.jpg"), T0.plusSeconds(60));
+
+    Answer poster = client.send(get, null);
+
+    assertThat(poster.outcome()).as("%s", poster).isEqualTo(Outcome.OK);
   }
 
   @Test

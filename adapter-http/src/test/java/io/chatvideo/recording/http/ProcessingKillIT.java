@@ -1,0 +1,185 @@
+package io.chatvideo.recording.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatvideo.recording.http.support.Api;
+import io.chatvideo.recording.http.support.ServerProcess;
+import io.chatvideo.recording.http.support.TempDirectory;
+import io.chatvideo.recording.http.support.Uploads;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server jar SIGKILLed with its ffmpeg child in the middle of the MP4 transcode: nothing
+ * half-written shows, and the server started again on the same data directory leases the job
+ * again once the lease ran out and makes the recording ready exactly once.
+ */
+class ProcessingKillIT {
+
+  /** Long enough that the transcode runs for seconds on a busy two-core machine. */
+  private static final int SECONDS = 20;
+  private static final Duration LEASE = Duration.ofSeconds(10);
+  /** Generous bounds for a shared machine; each wait ends as soon as the state it polls shows. */
+  private static final Duration TRANSCODE_STARTS = Duration.ofMinutes(2);
+  private static final Duration READY = Duration.ofMinutes(4);
+  private static final Map<String, String> PROCESSING = Map.of(
+      "RECORDING_PROCESSING_ENABLED", "true",
+      "RECORDING_PROCESSING_LEASE", LEASE.toSeconds() + "s");
+
+  private final TempDirectory work = new TempDirectory("recordings-processing-kill");
+  private final List<ServerProcess> servers = new ArrayList<>();
+
+  @AfterEach
+  void stop() {
+    servers.forEach(ServerProcess::close);
+    work.close();
+  }
+
+  @Test
+  void transcodeKilledWithItsServerIsLeasedAgainAndFinishesOnce() throws Exception {
+    byte[] webm = testRecording(work.path().resolve("call.webm"));
+    ServerProcess first = start();
+    Api api = new Api(first.uri());
+    String token = api.devToken("kill@example.com");
+    String id = Uploads.completedRecording(api, token, "kill-room", webm);
+
+    ProcessHandle transcode = await("the server's ffmpeg transcoding to H.264", TRANSCODE_STARTS,
+        () -> ProcessHandle.of(first.pid()).flatMap(server -> server.descendants()
+            .filter(child -> child.info().arguments().map(List::of).orElse(List.of()).contains("libx264"))
+            .findFirst()));
+    ProcessHandle server = ProcessHandle.of(first.pid()).orElseThrow();
+    server.destroyForcibly();
+    transcode.destroyForcibly();
+    server.onExit().get(30, TimeUnit.SECONDS);
+    transcode.onExit().get(30, TimeUnit.SECONDS);
+
+    assertThat(renditionObjects()).as("MP4 renditions in the data directory after the kill").isEmpty();
+    ServerProcess second = start();
+    Api again = new Api(second.uri());
+    JsonNode afterKill = again.get("/recordings/" + id, token).json();
+    assertThat(afterKill.get("processing").asText()).as("%s", afterKill).isEqualTo("running");
+    assertThat(afterKill.path("renditions").isMissingNode() || afterKill.get("renditions").isNull())
+        .as("renditions of a recording whose transcode was killed: %s", afterKill).isTrue();
+
+    JsonNode ready = await("the recording to become ready again", READY, () -> {
+      Api.Reply reply = again.get("/recordings/" + id, token);
+      assertThat(reply.status()).as("GET /recordings/%s: %s", id, reply).isEqualTo(200);
+      JsonNode recording = reply.json();
+      String state = recording.path("processing").asText();
+      assertThat(state).as("%s", recording).isIn("running", "queued", "ready");
+      return state.equals("ready") ? Optional.of(recording) : Optional.empty();
+    });
+
+    assertThat(renditionObjects()).as("MP4 objects once processing finished").hasSize(1);
+    assertThat(deadJobs()).as("dead jobs in the local queue").isZero();
+    assertThat(ready.get("renditions")).extracting(r -> r.get("format").asText()).containsExactlyInAnyOrder("webm", "mp4");
+    Path mp4 = work.path().resolve("downloaded.mp4");
+    for (JsonNode rendition : ready.get("renditions")) {
+      if (rendition.get("format").asText().equals("mp4")) {
+        Api.Reply download = again.raw("GET", rendition.get("download_url").asText(), Map.of(), null);
+        assertThat(download.status()).isEqualTo(200);
+        Files.write(mp4, download.body());
+        assertThat(download.body()).hasSize(rendition.get("size").asInt());
+      }
+    }
+    assertThat(run("ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", mp4.toString())
+        .strip().lines()).containsExactlyInAnyOrder("h264", "aac");
+    double seconds = Double.parseDouble(run("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of",
+        "csv=p=0", mp4.toString()).strip());
+    assertThat(seconds).isCloseTo(SECONDS, org.assertj.core.data.Offset.offset(0.3));
+    assertThat(second.stdout() + second.stderr()).doesNotContain("Exception");
+  }
+
+  private ServerProcess start() {
+    ServerProcess server = ServerProcess.start(work.path(), PROCESSING);
+    servers.add(server);
+    server.awaitHealthy(new Api(server.uri()));
+    return server;
+  }
+
+  /** VP8 and Opus in WebM, as MediaRecorder writes them, from ffmpeg's test sources. */
+  private static byte[] testRecording(Path file) throws IOException {
+    String log = run("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
+        "testsrc=size=640x360:rate=30:duration=" + SECONDS, "-f", "lavfi", "-i",
+        "sine=frequency=440:sample_rate=48000:duration=" + SECONDS, "-c:v", "libvpx", "-deadline", "realtime",
+        "-b:v", "1M", "-c:a", "libopus", "-f", "webm", file.toString());
+    assertThat(log).as("ffmpeg making the test recording").isBlank();
+    return Files.readAllBytes(file);
+  }
+
+  /** The visible MP4 objects of the local store (its partial files are hidden dot-files). */
+  private List<Path> renditionObjects() throws IOException {
+    Path objects = work.path().resolve("data").resolve("objects");
+    if (!Files.isDirectory(objects)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(objects)) {
+      return files.filter(file -> file.getFileName().toString().endsWith("-rendition.mp4")).toList();
+    }
+  }
+
+  private long deadJobs() throws SQLException {
+    Path database = work.path().resolve("data").resolve("recordings.db");
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:file:" + database + "?mode=ro");
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM jobs WHERE state = 'DEAD'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Polls {@code probe} until it answers something, or fails after {@code limit}. */
+  private static <T> T await(String what, Duration limit, Supplier<Optional<T>> probe) {
+    Instant deadline = Instant.now().plus(limit);
+    while (Instant.now().isBefore(deadline)) {
+      Optional<T> found = probe.get();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("waited " + limit + " for " + what);
+  }
+
+  private static String run(String... command) {
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      byte[] out = process.getInputStream().readAllBytes();
+      if (!process.waitFor(2, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new AssertionError(String.join(" ", command) + " did not finish in two minutes");
+      }
+      return new String(out, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
