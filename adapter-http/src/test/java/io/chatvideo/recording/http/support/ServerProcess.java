@@ -65,6 +65,9 @@ public final class ServerProcess implements AutoCloseable {
       builder.environment().put("MICRONAUT_SERVER_PORT", "-1");
       builder.environment().put("MICRONAUT_SERVER_HOST", "127.0.0.1");
       builder.environment().put("RECORDINGS_DATA_DIR", data.resolve("data").toString());
+      // Off unless a test asks: the workers would change recordings and the data folder under
+      // tests that look at neither's processing.
+      builder.environment().put("RECORDING_PROCESSING_ENABLED", "false");
       builder.environment().putAll(environment);
       return new ServerProcess(builder.start(), stdout, stderr);
     } catch (IOException e) {
