@@ -1,9 +1,11 @@
 package io.chatvideo.recording.aws;
 
+import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -17,10 +19,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
- * The production backend: one {@link S3Client}, one {@link S3Presigner} and one {@link
- * DynamoDbClient} per application (they are thread-safe and costly to build), behind the core's
+ * The production backend: one {@link S3Client}, one {@link S3Presigner}, one {@link
+ * DynamoDbClient} and, with a job queue configured, one {@link SqsClient} per application (they are thread-safe and costly to build), behind the core's
  * ports. For example:
  *
  * <pre>{@code
@@ -34,6 +38,8 @@ public final class AwsBackend implements AutoCloseable {
 
   /** A TCP connection that takes longer than this will not succeed in time anyway. */
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  /** Receives of a job before SQS dead-letters it, as the embedded queue's attempts. */
+  public static final int DEFAULT_JOB_ATTEMPTS = 5;
 
   private final S3Client s3;
   private final S3Presigner presigner;
@@ -42,6 +48,8 @@ public final class AwsBackend implements AutoCloseable {
   private final RecordingRepository repository;
   private final ObjectStorage storage;
   private final AwsInfrastructure infrastructure;
+  private final Optional<SqsClient> sqs;
+  private final Optional<String> queue;
 
   private AwsBackend(AwsSettings settings, AwsCredentialsProvider credentials, AutoCloseable ownedCredentials) {
     Objects.requireNonNull(settings, "settings");
@@ -79,9 +87,20 @@ public final class AwsBackend implements AutoCloseable {
     settings.dynamoDbEndpoint().ifPresent(dynamoDbBuilder::endpointOverride);
     this.dynamoDb = dynamoDbBuilder.build();
 
+    this.queue = settings.queue();
+    this.sqs = settings.queue().map(name -> {
+      SqsClientBuilder sqsBuilder = SqsClient.builder()
+          .region(region)
+          .credentialsProvider(credentials)
+          .httpClientBuilder(httpClient(settings))
+          .overrideConfiguration(timeouts);
+      settings.sqsEndpoint().ifPresent(sqsBuilder::endpointOverride);
+      return sqsBuilder.build();
+    });
+
     this.repository = new DynamoDbRecordingRepository(dynamoDb, settings.table(), settings.bucket());
     this.storage = new S3ObjectStorage(s3, presigner, credentials, settings.bucket(), settings.apiCallTimeout());
-    this.infrastructure = new AwsInfrastructure(s3, dynamoDb, settings);
+    this.infrastructure = new AwsInfrastructure(s3, dynamoDb, sqs, settings);
   }
 
   /** The backend with credentials from the default provider chain (environment, profile, container, instance). */
@@ -105,7 +124,16 @@ public final class AwsBackend implements AutoCloseable {
     return storage;
   }
 
-  /** Creates and updates the table and the bucket. */
+  /**
+   * Processing jobs in the configured SQS queue, whose job is dead after {@code maxAttempts}
+   * receives; empty when no queue is configured. The queue and its dead-letter queue must exist
+   * ({@link AwsInfrastructure#bootstrap}); a {@code StorageUnavailableException} names the missing one.
+   */
+  public Optional<JobQueue> jobs(int maxAttempts) {
+    return sqs.map(client -> SqsJobQueue.existing(client, queue.orElseThrow(), maxAttempts));
+  }
+
+  /** Creates and updates the table, the bucket and, when configured, the job queues. */
   public AwsInfrastructure infrastructure() {
     return infrastructure;
   }
@@ -114,9 +142,11 @@ public final class AwsBackend implements AutoCloseable {
   @Override
   public void close() {
     RuntimeException failure = null;
-    for (AutoCloseable resource : new AutoCloseable[] {presigner, s3, dynamoDb, ownedCredentials}) {
+    for (AutoCloseable resource : new AutoCloseable[] {presigner, s3, dynamoDb, sqs.orElse(null), ownedCredentials}) {
       try {
-        resource.close();
+        if (resource != null) {
+          resource.close();
+        }
       } catch (Exception e) {
         if (failure == null) {
           failure = new IllegalStateException("closing the AWS clients failed", e);

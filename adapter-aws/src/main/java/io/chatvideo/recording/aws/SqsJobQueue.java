@@ -22,7 +22,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
@@ -64,20 +63,34 @@ public final class SqsJobQueue implements JobQueue {
    */
   public static SqsJobQueue create(SqsClient sqs, String name, int maxAttempts) {
     Objects.requireNonNull(sqs, "sqs");
+    checkAttempts(maxAttempts);
+    new QueueSetup(sqs, name, maxAttempts).queues();
+    return existing(sqs, name, maxAttempts);
+  }
+
+  /**
+   * The queue {@code name} and its dead-letter queue as the bootstrap made them; a {@code
+   * StorageUnavailableException} naming the missing one when either does not exist.
+   */
+  public static SqsJobQueue existing(SqsClient sqs, String name, int maxAttempts) {
+    Objects.requireNonNull(sqs, "sqs");
+    checkAttempts(maxAttempts);
+    QueueSetup setup = new QueueSetup(sqs, name, maxAttempts);
+    String jobsUrl = setup.url("SQS queue " + name, name).orElseThrow(() -> missing(name));
+    String dead = name + QueueSetup.DEAD_SUFFIX;
+    String deadUrl = setup.url("SQS queue " + dead, dead).orElseThrow(() -> missing(dead));
+    return new SqsJobQueue(sqs, jobsUrl, deadUrl, maxAttempts);
+  }
+
+  private static void checkAttempts(int maxAttempts) {
     if (maxAttempts < 1 || maxAttempts > 1000) {
       throw new IllegalArgumentException("SQS allows 1 to 1000 receives before dead-lettering, not " + maxAttempts);
     }
-    return call("CreateQueue", () -> {
-      String deadUrl = sqs.createQueue(c -> c.queueName(name + "-dead")
-          .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, Long.toString(Duration.ofDays(14)
-              .toSeconds())))).queueUrl();
-      String deadArn = sqs.getQueueAttributes(g -> g.queueUrl(deadUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-          .attributes().get(QueueAttributeName.QUEUE_ARN);
-      String redrive = "{\"deadLetterTargetArn\":\"" + deadArn + "\",\"maxReceiveCount\":\"" + maxAttempts + "\"}";
-      String jobsUrl = sqs.createQueue(c -> c.queueName(name)
-          .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, redrive))).queueUrl();
-      return new SqsJobQueue(sqs, jobsUrl, deadUrl, maxAttempts);
-    });
+  }
+
+  private static StorageUnavailableException missing(String queue) {
+    return new StorageUnavailableException("the SQS queue " + queue + " does not exist: create it with "
+        + "'recordings admin init' or the server's recording.aws.bootstrap=true");
   }
 
   @Override

@@ -23,6 +23,21 @@ class AwsSettingsTest {
     assertThat(settings.apiCallTimeout()).isEqualTo(Duration.ofSeconds(10));
   }
 
+  @Test
+  void aQueueIsOptionalAndCheckedWhenGiven() {
+    AwsSettings settings = AwsSettings.of("eu-west-1", "acme-recordings", "recordings");
+
+    assertThat(settings.queue()).isEmpty();
+    assertThat(settings.withQueue("recording-jobs", Optional.of(URI.create("http://127.0.0.1:9324"))).queue())
+        .contains("recording-jobs");
+    assertThatThrownBy(() -> settings.withQueue("jobs.fifo", Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SQS queue name 'jobs.fifo'");
+    assertThatThrownBy(() -> settings.withQueue("j".repeat(76), Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 75 characters");
+    assertThatThrownBy(() -> settings.withQueue("jobs", Optional.of(URI.create("ftp://host"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SQS endpoint");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"abc", "acme.recordings-2026", "a1-b2.c3", "123abc"})
   void validBucketNamesAreAccepted(String bucket) {

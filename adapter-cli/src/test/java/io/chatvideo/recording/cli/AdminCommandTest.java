@@ -93,6 +93,57 @@ class AdminCommandTest {
     assertThat(result.err()).startsWith("error: aws backend: ").contains("Not_A_Bucket");
   }
 
+  @Test
+  void aWorkerWithoutFfmpegStopsWithOneLine() {
+    Cli.Result result = new Cli(home).run("worker", "--ffmpeg", home.resolve("no-ffmpeg").toString(),
+        "--data-dir", home.resolve("data").toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("error: ffmpeg not found: '" + home.resolve("no-ffmpeg") + "' with ffprobe "
+        + "beside it is not an executable program; install ffmpeg or pass --ffmpeg PATH (or "
+        + "RECORDING_PROCESSING_FFMPEG)\n");
+  }
+
+  @Test
+  void aWorkerOnAwsWithoutAQueueStopsWithOneLine() {
+    Cli.Result result = new Cli(home).run("worker", "--backend", "aws", "--region", "eu-west-1",
+        "--bucket", "acme-recordings", "--table", "recordings");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo(
+        "error: no job queue to process from: the aws backend needs --queue (or RECORDING_AWS_QUEUE)\n");
+  }
+
+  @Test
+  void aWorkerCountOutOfRangeIsAUsageError() {
+    Cli.Result result = new Cli(home).run("worker", "--workers", "0", "--data-dir", home.resolve("data").toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--workers must be 1 to 64, was 0");
+  }
+
+  @Test
+  void reprocessNamesWhatIsWrongWithTheRecording() {
+    Path data = home.resolve("data");
+    PendingRecording pending = TestRecordings.pending("ann@example.com", "room-1", Cli.NOW.minusSeconds(30));
+    try (LocalBackend backend = LocalBackend.open(data, Clock.fixed(Cli.NOW, ZoneOffset.UTC))) {
+      backend.repository().insert(pending);
+    }
+    String unknown = "00000000-0000-4000-8000-000000000000";
+
+    Cli.Result notCompleted = new Cli(home).run("admin", "reprocess", pending.id().toString(), "--data-dir",
+        data.toString());
+    Cli.Result missing = new Cli(home).run("admin", "reprocess", unknown, "--data-dir", data.toString());
+    Cli.Result notAnId = new Cli(home).run("admin", "reprocess", "standup", "--data-dir", data.toString());
+
+    assertThat(notCompleted.exitCode()).isEqualTo(1);
+    assertThat(notCompleted.err()).isEqualTo("error: recording " + pending.id() + " is PENDING; only a completed "
+        + "recording is processed\n");
+    assertThat(missing.err()).isEqualTo("error: recording " + unknown + " not found\n");
+    assertThat(notAnId.exitCode()).isEqualTo(1);
+    assertThat(notAnId.err()).startsWith("error: 'standup' is not a recording id");
+  }
+
   private static PendingRecording pendingOf(CompletedRecording completed) {
     return new PendingRecording(completed.details(), Optional.empty(), completed.completedAt());
   }

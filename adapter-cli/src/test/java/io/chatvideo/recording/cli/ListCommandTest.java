@@ -40,8 +40,8 @@ class ListCommandTest {
   @Test
   void printsAnAlignedTableWithHumanSizesAndLocalTimes() {
     api.on("/recordings", (request, exchange) -> StubApi.json(exchange, 200, "{\"recordings\":["
-        + recording(FIRST, "room-a", 1536, "COMPLETED") + ","
-        + recording(SECOND, "b", 12L * 1024 * 1024 * 1024 / 10, "PENDING") + "],\"next_token\":null}"));
+        + recording(FIRST, "room-a", 1536, "COMPLETED").replace("}", ",\"duration_ms\":3723400,\"processing\":\"ready\"}")
+        + "," + recording(SECOND, "b", 12L * 1024 * 1024 * 1024 / 10, "PENDING") + "],\"next_token\":null}"));
     Cli cli = new Cli(home);
     cli.zone = ZoneId.of("Europe/Paris");
 
@@ -49,9 +49,10 @@ class ListCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEqualTo(String.join("\n",
-        "ID                                    ROOM    CREATED              SIZE     EXPIRES              STATUS",
-        FIRST + "  room-a  2025-06-01 12:15:30  1.5 KiB  2025-07-01 12:15:30  COMPLETED",
-        SECOND + "  b       2025-06-01 12:15:30  1.2 GiB  2025-07-01 12:15:30  PENDING") + "\n");
+        "ID                                    ROOM    CREATED              DURATION  SIZE     EXPIRES              STATUS"
+            + "     PROCESSING",
+        FIRST + "  room-a  2025-06-01 12:15:30  1:02:03   1.5 KiB  2025-07-01 12:15:30  COMPLETED  ready",
+        SECOND + "  b       2025-06-01 12:15:30  -         1.2 GiB  2025-07-01 12:15:30  PENDING    -") + "\n");
     assertThat(api.requests.get(0).header("Authorization")).isEqualTo("Bearer secret");
     assertThat(api.requests.get(0).query()).isEqualTo("limit=50");
   }
@@ -91,11 +92,17 @@ class ListCommandTest {
   @Test
   void jsonPrintsTheApiFields() {
     api.on("/recordings", (request, exchange) -> StubApi.json(exchange, 200, "{\"recordings\":["
-        + recording(FIRST, "r", 10, "COMPLETED") + "]}"));
+        + recording(FIRST, "r", 10, "COMPLETED").replace("}", ",\"duration_ms\":3000,\"processing\":\"failed\","
+            + "\"processing_error\":\"not media\",\"width\":640,\"height\":480,\"thumbnail_url\":\"/objects/t\","
+            + "\"renditions\":[{\"format\":\"mp4\",\"content_type\":\"video/mp4\",\"size\":7,"
+            + "\"download_url\":\"/objects/m\"}]}") + "]}"));
 
     Cli.Result result = new Cli(home).run("list", "--json", "--api", api.url().toString(), "--token", "t");
 
     assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("\"processing\" : \"failed\"").contains("\"processing_error\" : \"not media\"")
+        .contains("\"duration_ms\" : 3000").contains("\"width\" : 640").contains("\"thumbnail_url\" : \"/objects/t\"")
+        .contains("\"format\" : \"mp4\"").contains("\"download_url\" : \"/objects/m\"");
     assertThat(result.out()).contains("\"recording_id\" : \"" + FIRST + "\"")
         .contains("\"created_at\" : \"2025-06-01T10:15:30.123Z\"").contains("\"size\" : 10")
         .startsWith("[");

@@ -94,7 +94,8 @@ class RecordingsCliIT {
 
     Cli.Result list = cli.run("list", "--room", "room-trip");
     assertThat(list.exitCode()).as(list.err()).isZero();
-    assertThat(list.out()).containsPattern(id + " +room-trip +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +293 KiB +.* COMPLETED");
+    assertThat(list.out()).containsPattern(id + " +room-trip +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +(-|\\d+:\\d\\d) +293 KiB +.* COMPLETED +"
+        + "(queued|running|ready|failed|off)");
 
     Path downloads = home.resolve("downloads");
     Cli.Result download = cli.run("download", id, "-o", downloads + "/");

@@ -3,6 +3,7 @@ package io.chatvideo.recording.http;
 import io.chatvideo.recording.aws.AwsBackend;
 import io.chatvideo.recording.aws.AwsSettings;
 import io.chatvideo.recording.core.application.Recordings;
+import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.MediaProcessor;
 import io.chatvideo.recording.ffmpeg.FfmpegMediaProcessor;
 import io.chatvideo.recording.ffmpeg.FfmpegSettings;
@@ -35,8 +36,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 final class RecordingsFactory {
 
   private static final Logger LOG = LoggerFactory.getLogger(RecordingsFactory.class);
-  /** How often the local queue runs a job before it lists it as dead. */
-  static final int LOCAL_JOB_ATTEMPTS = 5;
+  /** How often a queue runs a job before it lists it as dead (SQS: the receives of its redrive policy). */
+  static final int JOB_ATTEMPTS = AwsBackend.DEFAULT_JOB_ATTEMPTS;
 
   @Singleton
   Clock clock() {
@@ -125,7 +126,7 @@ final class RecordingsFactory {
 
   private static Backend local(ServerSettings settings, LocalBackend local) {
     return new Backend("local, data " + settings.recording().dataDir(), local.repository(), local.storage(),
-        Optional.of(local.jobs(LOCAL_JOB_ATTEMPTS)), local::close);
+        Optional.of(local.jobs(JOB_ATTEMPTS)), local::close);
   }
 
   private static Backend aws(ServerSettings settings, @Nullable AwsCredentialsProvider credentials) {
@@ -133,7 +134,7 @@ final class RecordingsFactory {
     AwsSettings awsSettings;
     try {
       awsSettings = new AwsSettings(aws.region(), aws.bucket(), aws.table(), aws.s3(), aws.dynamoDb(), aws.pathStyle(),
-          aws.apiCallTimeout());
+          aws.apiCallTimeout(), aws.jobQueue(), aws.sqs());
     } catch (IllegalArgumentException e) {
       throw new InvalidConfigurationException("recording.aws", e.getMessage());
     }
@@ -141,14 +142,22 @@ final class RecordingsFactory {
         : AwsBackend.create(awsSettings, credentials);
     if (aws.bootstrap()) {
       try {
-        backend.infrastructure().bootstrap(settings.retention().retention(), settings.corsOrigins())
+        backend.infrastructure().bootstrap(settings.retention().retention(), settings.corsOrigins(), JOB_ATTEMPTS)
             .forEach(step -> LOG.info("aws bootstrap: {}", step));
       } catch (RuntimeException e) {
         backend.close();
         throw e;
       }
     }
-    return new Backend("aws, bucket " + aws.bucket() + ", table " + aws.table(), backend.repository(),
-        backend.storage(), Optional.empty(), backend::close);
+    Optional<JobQueue> jobs;
+    try {
+      jobs = backend.jobs(JOB_ATTEMPTS);
+    } catch (RuntimeException e) {
+      backend.close();
+      throw new InvalidConfigurationException("recording.aws.queue", e.getMessage());
+    }
+    return new Backend("aws, bucket " + aws.bucket() + ", table " + aws.table()
+        + aws.jobQueue().map(queue -> ", queue " + queue).orElse(""), backend.repository(), backend.storage(), jobs,
+        backend::close);
   }
 }

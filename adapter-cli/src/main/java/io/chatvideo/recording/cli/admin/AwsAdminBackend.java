@@ -4,10 +4,13 @@ import io.chatvideo.recording.aws.AwsBackend;
 import io.chatvideo.recording.aws.AwsSettings;
 import io.chatvideo.recording.aws.BootstrapStep;
 import io.chatvideo.recording.core.application.Recordings;
+import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingId;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
-/** S3 and DynamoDB (or compatible stores); {@link #initialize} is the idempotent AWS bootstrap. */
+/** S3, DynamoDB and, with a queue, SQS (or compatible services); {@link #initialize} is the idempotent AWS bootstrap. */
 final class AwsAdminBackend implements AdminBackend {
 
   private final AwsSettings settings;
@@ -22,7 +25,8 @@ final class AwsAdminBackend implements AdminBackend {
 
   @Override
   public String description() {
-    return "aws bucket " + settings.bucket() + ", table " + settings.table() + " in " + settings.region();
+    return "aws bucket " + settings.bucket() + ", table " + settings.table()
+        + settings.queue().map(queue -> ", queue " + queue).orElse("") + " in " + settings.region();
   }
 
   @Override
@@ -32,7 +36,12 @@ final class AwsAdminBackend implements AdminBackend {
 
   @Override
   public List<String> initialize(Duration retention, List<String> corsOrigins) {
-    return backend.infrastructure().bootstrap(retention, corsOrigins).stream().map(BootstrapStep::line).toList();
+    return backend.infrastructure().bootstrap(retention, corsOrigins, BackendFactory.JOB_ATTEMPTS).stream().map(BootstrapStep::line).toList();
+  }
+
+  @Override
+  public Optional<Recording> find(RecordingId id) {
+    return backend.repository().find(id);
   }
 
   @Override

@@ -2,45 +2,109 @@ package io.chatvideo.recording.cli.admin;
 
 import io.chatvideo.recording.aws.AwsBackend;
 import io.chatvideo.recording.aws.AwsSettings;
-import io.chatvideo.recording.core.application.Recordings;
-import io.chatvideo.recording.core.domain.RetentionPolicy;
-import io.chatvideo.recording.local.LocalBackend;
 import io.chatvideo.recording.cli.terminal.CliException;
+import io.chatvideo.recording.core.application.Recordings;
+import io.chatvideo.recording.core.domain.ProcessingPolicy;
+import io.chatvideo.recording.core.domain.RetentionPolicy;
+import io.chatvideo.recording.core.port.out.JobQueue;
+import io.chatvideo.recording.core.port.out.MediaProcessor;
+import io.chatvideo.recording.ffmpeg.FfmpegMediaProcessor;
+import io.chatvideo.recording.ffmpeg.FfmpegSettings;
+import io.chatvideo.recording.local.LocalBackend;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** The CLI's composition root: the only place that picks a backend and wires the core on it. */
 final class BackendFactory {
 
   static final Duration AWS_CALL_TIMEOUT = Duration.ofSeconds(30);
+  /** As the server's: a job is dead after this many attempts, in SQLite and in SQS alike. */
+  static final int JOB_ATTEMPTS = AwsBackend.DEFAULT_JOB_ATTEMPTS;
 
   private BackendFactory() {}
 
+  /** The store, for commands that do not process: no job queue is opened. */
   static AdminBackend open(BackendOptions options, Clock clock, Duration retention) {
+    return open(options, clock, retention, Optional.empty());
+  }
+
+  /**
+   * The store with processing on: the backend's job queue, seen through {@code watch}, and ffmpeg
+   * found as the server finds it. A {@code CliException} when ffmpeg is missing or the backend has
+   * no queue.
+   */
+  static AdminBackend processing(BackendOptions options, Clock clock, ProcessingOptions processing,
+      UnaryOperator<JobQueue> watch) {
+    ProcessingPolicy policy;
+    try {
+      policy = new ProcessingPolicy(true, processing.mp4, ProcessingPolicy.DEFAULT_THUMBNAIL_WIDTH, processing.lease,
+          ProcessingPolicy.DEFAULT_REQUEUE_AFTER, ProcessingPolicy.DEFAULT_RETRY_BASE);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("--lease: " + e.getMessage(), e);
+    }
+    return open(options, clock, RetentionPolicy.DEFAULT_RETENTION,
+        Optional.of(new Engine(ffmpeg(processing), policy, watch)));
+  }
+
+  /** What processing runs on besides the store. */
+  private record Engine(MediaProcessor media, ProcessingPolicy policy, UnaryOperator<JobQueue> watch) {}
+
+  private static MediaProcessor ffmpeg(ProcessingOptions processing) {
+    FfmpegSettings found = FfmpegSettings.find(processing.ffmpeg).orElseThrow(() -> new CliException(
+        "ffmpeg not found: '" + processing.ffmpeg + "' with ffprobe beside it is not an executable program; install "
+            + "ffmpeg or pass --ffmpeg PATH (or RECORDING_PROCESSING_FFMPEG)"));
+    try {
+      return new FfmpegMediaProcessor(new FfmpegSettings(found.ffmpeg(), found.ffprobe(), processing.timeout));
+    } catch (IllegalArgumentException e) {
+      throw new CliException("--timeout: " + e.getMessage(), e);
+    }
+  }
+
+  private static AdminBackend open(BackendOptions options, Clock clock, Duration retention, Optional<Engine> engine) {
     return switch (options.kind()) {
-      case LOCAL -> local(options.dataDirectory().toAbsolutePath().normalize(), clock, retention);
-      case AWS -> aws(options, clock, retention);
+      case LOCAL -> local(options.dataDirectory().toAbsolutePath().normalize(), clock, retention, engine);
+      case AWS -> aws(options, clock, retention, engine);
     };
   }
 
-  private static AdminBackend local(Path directory, Clock clock, Duration retention) {
+  private static AdminBackend local(Path directory, Clock clock, Duration retention, Optional<Engine> engine) {
     LocalBackend backend = LocalBackend.open(directory, clock);
-    return new LocalAdminBackend(directory, backend, wire(clock, retention)
-        .repository(backend.repository()).storage(backend.storage()).build());
+    Recordings.Builder builder = wire(clock, retention).repository(backend.repository()).storage(backend.storage());
+    engine.ifPresent(e -> process(builder, e, backend.jobs(JOB_ATTEMPTS)).workDirectory(directory.resolve("processing")));
+    return new LocalAdminBackend(directory, backend, builder.build());
   }
 
-  private static AdminBackend aws(BackendOptions options, Clock clock, Duration retention) {
+  private static AdminBackend aws(BackendOptions options, Clock clock, Duration retention, Optional<Engine> engine) {
     AwsSettings settings;
     try {
       settings = new AwsSettings(options.region(), options.bucket(), options.table(), options.s3Endpoint(),
           options.dynamoDbEndpoint(), options.pathStyle(), AWS_CALL_TIMEOUT);
+      if (options.queue().isPresent()) {
+        settings = settings.withQueue(options.queue().get(), options.sqsEndpoint());
+      }
     } catch (IllegalArgumentException e) {
       throw new CliException("aws backend: " + e.getMessage(), e);
     }
     AwsBackend backend = AwsBackend.create(settings);
-    return new AwsAdminBackend(settings, backend, wire(clock, retention)
-        .repository(backend.repository()).storage(backend.storage()).build());
+    Recordings.Builder builder = wire(clock, retention).repository(backend.repository()).storage(backend.storage());
+    if (engine.isPresent()) {
+      try {
+        JobQueue jobs = backend.jobs(JOB_ATTEMPTS).orElseThrow(() -> new CliException(
+            "no job queue to process from: the aws backend needs --queue (or RECORDING_AWS_QUEUE)"));
+        process(builder, engine.get(), jobs);
+      } catch (RuntimeException e) {
+        backend.close();
+        throw e;
+      }
+    }
+    return new AwsAdminBackend(settings, backend, builder.build());
+  }
+
+  private static Recordings.Builder process(Recordings.Builder builder, Engine engine, JobQueue jobs) {
+    return builder.jobs(engine.watch().apply(jobs)).media(engine.media()).processing(engine.policy());
   }
 
   private static Recordings.Builder wire(Clock clock, Duration retention) {

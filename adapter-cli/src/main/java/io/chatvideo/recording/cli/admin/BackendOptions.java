@@ -44,6 +44,15 @@ final class BackendOptions {
       description = "aws: a DynamoDB-compatible endpoint (env RECORDING_AWS_DYNAMODB_ENDPOINT).")
   String dynamoDbEndpoint;
 
+  @Option(names = "--queue", paramLabel = "QUEUE", defaultValue = "${env:RECORDING_AWS_QUEUE}",
+      description = "aws: the SQS queue of processing jobs; its dead-letter queue is QUEUE-dead (env "
+          + "RECORDING_AWS_QUEUE).")
+  String queue;
+
+  @Option(names = "--sqs-endpoint", paramLabel = "URL", defaultValue = "${env:RECORDING_AWS_SQS_ENDPOINT}",
+      description = "aws: an SQS-compatible endpoint (env RECORDING_AWS_SQS_ENDPOINT).")
+  String sqsEndpoint;
+
   @Option(names = "--path-style", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
       defaultValue = "${env:RECORDING_AWS_PATH_STYLE:-false}",
       description = "aws: path-style bucket URLs, for S3-compatible stores (env RECORDING_AWS_PATH_STYLE).")
@@ -79,6 +88,14 @@ final class BackendOptions {
 
   boolean pathStyle() {
     return pathStyle;
+  }
+
+  Optional<String> queue() {
+    return given(queue);
+  }
+
+  Optional<URI> sqsEndpoint() {
+    return endpoint(sqsEndpoint, "--sqs-endpoint", "RECORDING_AWS_SQS_ENDPOINT");
   }
 
   private static String required(String value, String name, String variables) {

@@ -1,10 +1,13 @@
 package io.chatvideo.recording.cli.admin;
 
 import io.chatvideo.recording.core.application.Recordings;
+import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.local.LocalBackend;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The embedded store: a data directory with SQLite metadata, opened beside a running server if need be. */
 final class LocalAdminBackend implements AdminBackend {
@@ -33,6 +36,11 @@ final class LocalAdminBackend implements AdminBackend {
   public List<String> initialize(Duration retention, List<String> corsOrigins) {
     return List.of("local data directory " + directory + " is ready (database, objects, signing key)",
         "nothing else to create: the local backend sweeps expired recordings itself");
+  }
+
+  @Override
+  public Optional<Recording> find(RecordingId id) {
+    return backend.repository().find(id);
   }
 
   @Override

@@ -5,9 +5,12 @@ import io.chatvideo.recording.cli.client.RecordingsApi;
 import io.chatvideo.recording.api.RecordingJson;
 import io.chatvideo.recording.cli.config.Environment;
 import io.chatvideo.recording.cli.terminal.ByteSize;
+import io.chatvideo.recording.cli.terminal.CliException;
+import io.chatvideo.recording.cli.transfer.DownloadFormat;
 import io.chatvideo.recording.cli.transfer.DownloadTargets;
 import io.chatvideo.recording.cli.transfer.Downloader;
 import io.chatvideo.recording.cli.transfer.Downloader.Downloaded;
+import io.chatvideo.recording.cli.transfer.RemoteFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "download", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Download recordings to disk, resuming where an earlier run stopped.",
+    description = {"Download recordings (or their MP4 or poster: --format) to disk, resuming where an earlier run "
+        + "stopped.",
         "Each file is named after the recording unless -o names it. Bytes go to NAME.part first, which the "
             + "next run resumes; the file gets its name only once complete and of the recording's size."})
 final class DownloadCommand implements Callable<Integer> {
@@ -48,6 +52,11 @@ final class DownloadCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Download every completed recording of --room.")
   boolean all;
 
+  @Option(names = "--format", paramLabel = "original|mp4|thumbnail", defaultValue = "original",
+      description = "Which file: the recording as stored, the MP4 processing made of it, or its JPEG poster "
+          + "(default: ${DEFAULT-VALUE}).")
+  DownloadFormat format;
+
   @Option(names = {"-o", "--output"}, paramLabel = "DIR|FILE",
       description = "Where to save: a directory (default: the current one), or a file name for a single recording.")
   String output;
@@ -62,7 +71,7 @@ final class DownloadCommand implements Callable<Integer> {
     RecordingsApi client = api.connect();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<RecordingJson> recordings = room == null ? ids.stream().map(client::get).toList()
+    List<RemoteFile> recordings = room == null ? ids.stream().map(id -> format.file(client.get(id))).toList()
         : completedInRoom(client, err);
     if (room != null && recordings.isEmpty()) {
       out.println("no completed recordings in room " + room);
@@ -70,7 +79,7 @@ final class DownloadCommand implements Callable<Integer> {
     }
     DownloadTargets targets = DownloadTargets.of(Optional.ofNullable(output), room == null && recordings.size() == 1);
     Downloader downloader = new Downloader(client, err, environment.interactive(), retry.transfers());
-    for (RecordingJson recording : recordings) {
+    for (RemoteFile recording : recordings) {
       Path target = targets.target(recording);
       if (DownloadTargets.alreadyDownloaded(target, recording)) {
         out.println("already downloaded " + recording.recordingId() + " -> " + target);
@@ -98,14 +107,14 @@ final class DownloadCommand implements Callable<Integer> {
     }
   }
 
-  private List<RecordingJson> completedInRoom(RecordingsApi client, PrintWriter err) {
-    List<RecordingJson> completed = new ArrayList<>();
+  private List<RemoteFile> completedInRoom(RecordingsApi client, PrintWriter err) {
+    List<RemoteFile> completed = new ArrayList<>();
     PageIterator<RecordingJson> pages = client.recordings(Optional.of(room), RecordingsApi.MAX_LIMIT, true);
     pages.forEachRemaining(recording -> {
-      if (recording.downloadUrl() != null) {
-        completed.add(recording);
-      } else {
-        err.println("skipping " + recording.recordingId() + ": it is " + recording.status());
+      try {
+        completed.add(format.file(recording));
+      } catch (CliException none) {
+        err.println("skipping: " + none.getMessage());
       }
     });
     return completed;

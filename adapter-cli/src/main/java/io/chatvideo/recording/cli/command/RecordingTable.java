@@ -8,17 +8,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
-/** The table `recordings list` prints: id, room, created, size, expires, status; times in the local zone. */
+/**
+ * The table `recordings list` prints: id, room, created, duration, size, expires, status and
+ * processing state; times in the local zone.
+ */
 final class RecordingTable {
 
   private RecordingTable() {}
 
   static Table of(List<RecordingJson> recordings, ZoneId zone) {
-    Table table = new Table("ID", "ROOM", "CREATED", "SIZE", "EXPIRES", "STATUS");
+    Table table = new Table("ID", "ROOM", "CREATED", "DURATION", "SIZE", "EXPIRES", "STATUS", "PROCESSING");
     for (RecordingJson r : recordings) {
-      table.row(r.recordingId(), r.roomId(), Times.local(instant(r.createdAt()), zone),
+      table.row(r.recordingId(), r.roomId(), Times.local(instant(r.createdAt()), zone), Times.duration(r.durationMs()),
           r.size() == null ? "-" : ByteSize.format(r.size()), Times.local(instant(r.expiresAt()), zone),
-          r.status() == null ? "-" : r.status());
+          r.status() == null ? "-" : r.status(), r.processing() == null ? "-" : r.processing());
     }
     return table;
   }

@@ -1,6 +1,7 @@
 package io.chatvideo.recording.cli.command;
 
 import io.chatvideo.recording.cli.admin.AdminCommand;
+import io.chatvideo.recording.cli.admin.WorkerCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -18,6 +19,7 @@ import picocli.CommandLine.ScopeType;
         UploadCommand.class,
         DeleteCommand.class,
         AdminCommand.class,
+        WorkerCommand.class,
         CompletionCommand.class,
         picocli.CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",

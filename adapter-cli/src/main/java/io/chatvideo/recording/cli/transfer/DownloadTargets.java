@@ -1,6 +1,5 @@
 package io.chatvideo.recording.cli.transfer;
 
-import io.chatvideo.recording.api.RecordingJson;
 import io.chatvideo.recording.cli.terminal.CliException;
 import io.chatvideo.recording.core.domain.Filename;
 import java.io.IOException;
@@ -47,7 +46,7 @@ public final class DownloadTargets {
   }
 
   /** The file {@code recording} is to be saved as. */
-  public Path target(RecordingJson recording) {
+  public Path target(RemoteFile recording) {
     return directory.map(dir -> dir.resolve(fileName(recording))).orElse(file);
   }
 
@@ -55,12 +54,15 @@ public final class DownloadTargets {
    * Whether {@code target} already holds {@code recording} (a file of its size); any other file
    * there is never overwritten.
    */
-  public static boolean alreadyDownloaded(Path target, RecordingJson recording) {
+  public static boolean alreadyDownloaded(Path target, RemoteFile recording) {
     if (!Files.exists(target)) {
       return false;
     }
+    if (recording.size().isEmpty()) {
+      throw new CliException(target + " already exists; move it away or choose -o");
+    }
     try {
-      if (recording.size() != null && Files.isRegularFile(target) && Files.size(target) == recording.size()) {
+      if (Files.isRegularFile(target) && Files.size(target) == recording.size().getAsLong()) {
         return true;
       }
     } catch (IOException e) {
@@ -69,8 +71,8 @@ public final class DownloadTargets {
     throw new CliException(target + " already exists with other content; move it away or choose -o");
   }
 
-  private String fileName(RecordingJson recording) {
-    String name = Filename.sanitize(recording.filename(), "recording-" + recording.recordingId() + ".webm").value();
+  private String fileName(RemoteFile recording) {
+    String name = Filename.sanitize(recording.filename(), "recording-" + recording.recordingId()).value();
     if (!used.add(name)) {
       int dot = name.lastIndexOf('.');
       String suffix = "-" + recording.recordingId().substring(0, Math.min(8, recording.recordingId().length()));

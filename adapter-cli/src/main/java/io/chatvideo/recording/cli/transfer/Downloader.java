@@ -1,7 +1,6 @@
 package io.chatvideo.recording.cli.transfer;
 
 import io.chatvideo.recording.cli.client.RecordingsApi;
-import io.chatvideo.recording.api.RecordingJson;
 import io.chatvideo.recording.cli.client.RequestFailure;
 import io.chatvideo.recording.cli.terminal.ByteSize;
 import io.chatvideo.recording.cli.terminal.CliException;
@@ -23,7 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Streams one recording to disk. Bytes go to {@code NAME.part}; an existing part is resumed with a
+ * Streams one file of a recording ({@link RemoteFile}) to disk. Bytes go to {@code NAME.part}; an existing part is resumed with a
  * Range request; the lengths the server announces and the final size are checked against the
  * recording's size; only a complete file is moved, atomically, to its name. A transfer that breaks
  * off or meets a server error is tried again from where it stopped ({@link RetryPolicy}); a refused
@@ -54,12 +53,8 @@ public final class Downloader {
     return target.resolveSibling(target.getFileName() + ".part");
   }
 
-  public Downloaded download(RecordingJson recording, Path target) {
-    if (recording.downloadUrl() == null) {
-      throw new CliException("recording " + recording.recordingId() + " is " + recording.status()
-          + ": it has no file to download yet");
-    }
-    OptionalLong expected = recording.size() == null ? OptionalLong.empty() : OptionalLong.of(recording.size());
+  public Downloaded download(RemoteFile recording, Path target) {
+    OptionalLong expected = recording.size();
     Path part = partFile(target);
     try {
       long offset = resumable(part, expected);
@@ -97,13 +92,13 @@ public final class Downloader {
   /** The tries of one download: each resumes the part file; the first answered one tells where the bytes started. */
   private final class Attempts {
 
-    private final RecordingJson recording;
+    private final RemoteFile recording;
     private String url;
     private long firstStart = -1;
 
-    Attempts(RecordingJson recording) {
+    Attempts(RemoteFile recording) {
       this.recording = recording;
-      this.url = recording.downloadUrl();
+      this.url = recording.url();
     }
 
     long fetch(Path part, OptionalLong expected) {
@@ -118,7 +113,7 @@ public final class Downloader {
         throw new UncheckedIOException(e);
       } catch (RequestFailure e) {
         if (RefusedUrl.refused(e)) {
-          url = api.get(recording.recordingId()).downloadUrl();
+          url = recording.format().file(api.get(recording.recordingId())).url();
           throw new RefusedUrl(e.getMessage(), e);
         }
         throw e;
@@ -127,7 +122,7 @@ public final class Downloader {
   }
 
   /** Fetches from {@code offset} on into {@code part}; tells {@code started} where the bytes really start. */
-  private void fetch(RecordingJson recording, String url, Path part, long offset, OptionalLong expected,
+  private void fetch(RemoteFile recording, String url, Path part, long offset, OptionalLong expected,
       LongConsumer started) throws IOException {
     HttpResponse<InputStream> response = api.openDownload(url, offset);
     try (InputStream body = response.body()) {
@@ -159,7 +154,7 @@ public final class Downloader {
         err.println("the server does not resume downloads; starting " + part.getFileName() + " over");
       }
       long total = expected.orElse(start + response.headers().firstValueAsLong("Content-Length").orElse(0));
-      copy(body, part, start, total, recording.filename() == null ? recording.recordingId() : recording.filename());
+      copy(body, part, start, total, recording.filename());
     }
   }
 

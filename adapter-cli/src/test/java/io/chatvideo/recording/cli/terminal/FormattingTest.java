@@ -50,6 +50,14 @@ class FormattingTest {
   }
 
   @Test
+  void recordingLengthsReadAsPlayersShowThem() {
+    assertThat(Times.duration(2_600L)).isEqualTo("0:03");
+    assertThat(Times.duration(725_000L)).isEqualTo("12:05");
+    assertThat(Times.duration(3_723_000L)).isEqualTo("1:02:03");
+    assertThat(Times.duration(null)).isEqualTo("-");
+  }
+
+  @Test
   void tableColumnsAreAlignedOnTheWidestCell() {
     StringWriter out = new StringWriter();
     new Table("A", "LONG HEADER", "C").row("wide cell", "x", "é").row("", "y", "z").print(new PrintWriter(out, true));

@@ -19,7 +19,11 @@ import java.util.Optional;
  * @param pathStyle path-style bucket addressing, which most S3-compatible stores need
  * @param apiCallTimeout bound on every call to S3 or DynamoDB
  * @param bootstrap create the table and bucket if missing and set their TTL, lifecycle and CORS
- *     rules at start-up (the CLI's admin command does the same on demand)
+ *     rules at start-up, and the job queues when a queue is set (the CLI's admin command does the
+ *     same on demand)
+ * @param queue SQS queue of processing jobs (its dead-letter queue is {@code QUEUE-dead}); none:
+ *     recordings on this backend are not processed
+ * @param sqsEndpoint SQS-compatible endpoint (ElasticMQ) instead of AWS
  */
 @ConfigurationProperties("recording.aws")
 public record AwsBackendSettings(
@@ -30,7 +34,9 @@ public record AwsBackendSettings(
     @Nullable URI dynamodbEndpoint,
     @Bindable(defaultValue = "false") boolean pathStyle,
     @Bindable(defaultValue = "10s") @NotNull Duration apiCallTimeout,
-    @Bindable(defaultValue = "false") boolean bootstrap) {
+    @Bindable(defaultValue = "false") boolean bootstrap,
+    @Nullable String queue,
+    @Nullable URI sqsEndpoint) {
 
   public Optional<URI> s3() {
     return Optional.ofNullable(s3Endpoint);
@@ -38,5 +44,14 @@ public record AwsBackendSettings(
 
   public Optional<URI> dynamoDb() {
     return Optional.ofNullable(dynamodbEndpoint);
+  }
+
+  /** The queue, unless unset or blank (as an empty environment variable gives). */
+  public Optional<String> jobQueue() {
+    return Optional.ofNullable(queue).map(String::strip).filter(name -> !name.isEmpty());
+  }
+
+  public Optional<URI> sqs() {
+    return Optional.ofNullable(sqsEndpoint);
   }
 }

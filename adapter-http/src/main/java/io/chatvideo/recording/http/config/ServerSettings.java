@@ -49,6 +49,7 @@ public final class ServerSettings {
       Map.entry("recording.aws.path-style", Boolean.class),
       Map.entry("recording.aws.api-call-timeout", Duration.class),
       Map.entry("recording.aws.bootstrap", Boolean.class),
+      Map.entry("recording.aws.sqs-endpoint", URI.class),
       Map.entry("recording.processing.enabled", Boolean.class),
       Map.entry("recording.processing.workers", Integer.class),
       Map.entry("recording.processing.mp4", Boolean.class),

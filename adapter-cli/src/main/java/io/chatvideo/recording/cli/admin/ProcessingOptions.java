@@ -1,0 +1,36 @@
+package io.chatvideo.recording.cli.admin;
+
+import io.chatvideo.recording.cli.terminal.DurationConverter;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * How recordings are processed, as the server's {@code recording.processing.*} settings say it:
+ * each option defaults to the server's environment variable, so a worker beside a server runs
+ * with the server's engine and limits.
+ */
+final class ProcessingOptions {
+
+  @Option(names = "--ffmpeg", paramLabel = "PATH", defaultValue = "${env:RECORDING_PROCESSING_FFMPEG:-ffmpeg}",
+      description = "The ffmpeg program, a path or a name on PATH; ffprobe is beside it (env "
+          + "RECORDING_PROCESSING_FFMPEG; default: ffmpeg).")
+  Path ffmpeg;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      defaultValue = "${env:RECORDING_PROCESSING_TIMEOUT:-2m}",
+      description = "Base time limit of one ffmpeg step, which grows with the recording's duration (env "
+          + "RECORDING_PROCESSING_TIMEOUT; default: 2m).")
+  Duration timeout;
+
+  @Option(names = "--lease", paramLabel = "DURATION", converter = DurationConverter.class,
+      defaultValue = "${env:RECORDING_PROCESSING_LEASE:-30m}",
+      description = "How long a job stays with this worker before another may take it, 5s to 12h (env "
+          + "RECORDING_PROCESSING_LEASE; default: 30m).")
+  Duration lease;
+
+  @Option(names = "--mp4", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+      defaultValue = "${env:RECORDING_PROCESSING_MP4:-true}",
+      description = "Make an MP4 rendition (env RECORDING_PROCESSING_MP4; default: true).")
+  boolean mp4;
+}

@@ -1,0 +1,80 @@
+package io.chatvideo.recording.cli.admin;
+
+import io.chatvideo.recording.core.domain.DeadJob;
+import io.chatvideo.recording.core.domain.JobId;
+import io.chatvideo.recording.core.domain.JobKind;
+import io.chatvideo.recording.core.domain.JobLease;
+import io.chatvideo.recording.core.port.out.JobQueue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The backend's job queue as the worker sees it: every answer to a lease (done, back later, dead)
+ * goes to the queue and then to a {@link Listener}, with the time since the lease, so the worker
+ * prints a line per job without the core having to tell it anything.
+ */
+final class ReportingJobQueue implements JobQueue {
+
+  /** Hears how each leased job ended. */
+  interface Listener {
+
+    /**
+     * {@code failure} is empty when the job is done; {@code retryAt} is when a failed job comes
+     * back, empty when it is dead.
+     */
+    void ended(JobLease lease, Optional<String> failure, Optional<Instant> retryAt, Duration took);
+  }
+
+  private final JobQueue queue;
+  private final Listener listener;
+  private final Map<String, Long> leasedAt = new ConcurrentHashMap<>();
+
+  ReportingJobQueue(JobQueue queue, Listener listener) {
+    this.queue = queue;
+    this.listener = listener;
+  }
+
+  @Override
+  public JobId enqueue(JobKind kind, String subject, Instant now) {
+    return queue.enqueue(kind, subject, now);
+  }
+
+  @Override
+  public Optional<JobLease> lease(Instant now, Duration visibility) {
+    Optional<JobLease> lease = queue.lease(now, visibility);
+    // Elapsed time, not a time of day: the monotonic clock, whatever clock the core runs on.
+    lease.ifPresent(leased -> leasedAt.put(leased.receipt(), System.nanoTime()));
+    return lease;
+  }
+
+  @Override
+  public void complete(JobLease lease) {
+    queue.complete(lease);
+    listener.ended(lease, Optional.empty(), Optional.empty(), took(lease));
+  }
+
+  @Override
+  public void fail(JobLease lease, String reason, Optional<Instant> retryAt, Instant now) {
+    queue.fail(lease, reason, retryAt, now);
+    listener.ended(lease, Optional.of(reason), retryAt, took(lease));
+  }
+
+  @Override
+  public List<DeadJob> dead(int limit) {
+    return queue.dead(limit);
+  }
+
+  @Override
+  public int maxAttempts() {
+    return queue.maxAttempts();
+  }
+
+  private Duration took(JobLease lease) {
+    Long start = leasedAt.remove(lease.receipt());
+    return start == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start);
+  }
+}

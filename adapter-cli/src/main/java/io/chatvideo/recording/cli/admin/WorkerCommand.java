@@ -1,0 +1,203 @@
+package io.chatvideo.recording.cli.admin;
+
+import io.chatvideo.recording.cli.config.Environment;
+import io.chatvideo.recording.cli.terminal.DurationConverter;
+import io.chatvideo.recording.cli.terminal.Times;
+import io.chatvideo.recording.core.domain.CompletedRecording;
+import io.chatvideo.recording.core.domain.InvalidInputException;
+import io.chatvideo.recording.core.domain.JobLease;
+import io.chatvideo.recording.core.domain.ProcessingState;
+import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingId;
+import io.chatvideo.recording.core.port.in.RunJobsUseCase;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code recordings worker}: the server's processing workers as a process of their own, for a
+ * machine (or many) that does only that. Safety side by side comes from the queue, which hands a
+ * job to one lease at a time; a worker that dies leaves its job to the next when the lease ends.
+ */
+@Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Process completed recordings: run the backend's processing jobs until SIGTERM or Ctrl-C.",
+        "Any number of workers may run side by side, on any machines: the job queue gives each job to one at a "
+            + "time. Prints one line per job: the recording, how it ended, how long it took. The backend is "
+            + "configured like the admin commands'; aws needs --queue."})
+public final class WorkerCommand implements Callable<Integer> {
+
+  static final int MAX_WORKERS = 64;
+  /** How long a worker waits before it looks again when no job was due. */
+  static final Duration IDLE = Duration.ofMillis(500);
+  /** After the stop timeout, how long an interrupted job has to hand its lease back. */
+  static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
+
+  private final Environment environment;
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  BackendOptions backend;
+
+  @Mixin
+  ProcessingOptions processing;
+
+  @Option(names = "--workers", paramLabel = "N", defaultValue = "${env:RECORDING_PROCESSING_WORKERS:-1}",
+      description = "Jobs run at once, 1 to " + MAX_WORKERS + " (env RECORDING_PROCESSING_WORKERS; default: 1).")
+  int workers;
+
+  @Option(names = "--stop-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      defaultValue = "30s",
+      description = "At SIGTERM or Ctrl-C, how long running jobs may still take; one still running then is "
+          + "stopped and goes to another worker when its lease ends (default: ${DEFAULT-VALUE}).")
+  Duration stopTimeout;
+
+  @Option(names = "--drain", description = "Stop once no job is due instead of waiting for more (batch runs).")
+  boolean drain;
+
+  private volatile boolean stopping;
+  private volatile boolean queueFailed;
+  private volatile AdminBackend store;
+
+  WorkerCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (workers < 1 || workers > MAX_WORKERS) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--workers must be 1 to " + MAX_WORKERS + ", was " + workers);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    try (AdminBackend opened = BackendFactory.processing(backend, environment.clock(), processing,
+        queue -> new ReportingJobQueue(queue, this::report))) {
+      store = opened;
+      RunJobsUseCase jobs = opened.recordings().jobs();
+      err.println("worker: " + workers + " at a time on " + opened.description() + ", ffmpeg " + processing.ffmpeg
+          + (drain ? ", until no job is due" : "; stop with Ctrl-C or SIGTERM"));
+      List<Thread> threads = IntStream.rangeClosed(1, workers)
+          .mapToObj(n -> new Thread(() -> work(jobs, err), "worker-" + n)).toList();
+      Thread hook = new Thread(() -> stop(threads, err), "worker-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      threads.forEach(Thread::start);
+      try {
+        for (Thread thread : threads) {
+          thread.join();
+        }
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // The hook is running (a signal): it stops the workers.
+        }
+      }
+    }
+    return drain && queueFailed ? 1 : 0;
+  }
+
+  private void work(RunJobsUseCase jobs, PrintWriter err) {
+    while (!stopping) {
+      boolean ran;
+      try {
+        ran = jobs.runNext();
+      } catch (RuntimeException e) {
+        // The queue itself failed (unreachable, busy): a leased job comes back with its lease.
+        queueFailed = true;
+        err.println("worker: the job queue failed (" + e.getMessage() + ")"
+            + (drain ? "" : "; trying again in " + IDLE.toMillis() + " ms"));
+        if (drain) {
+          return;
+        }
+        ran = false;
+      }
+      if (!ran && (drain || !pause())) {
+        return;
+      }
+    }
+  }
+
+  private static boolean pause() {
+    try {
+      Thread.sleep(IDLE.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The shutdown hook: no new leases; running jobs get the stop timeout, then an interrupt. */
+  private void stop(List<Thread> threads, PrintWriter err) {
+    stopping = true;
+    long running = threads.stream().filter(Thread::isAlive).count();
+    err.println("worker: stopping; " + running + " worker(s) finish their job, for up to " + stopTimeout.toSeconds()
+        + " s");
+    try {
+      long deadline = System.nanoTime() + stopTimeout.toNanos();
+      for (Thread thread : threads) {
+        thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      }
+      List<Thread> still = threads.stream().filter(Thread::isAlive).toList();
+      if (!still.isEmpty()) {
+        err.println("worker: " + still.size() + " job(s) still running after " + stopTimeout.toSeconds()
+            + " s: stopping them; each goes to another worker when its lease ends");
+        still.forEach(Thread::interrupt);
+        for (Thread thread : still) {
+          thread.join(INTERRUPT_GRACE.toMillis());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    err.flush();
+  }
+
+  private void report(JobLease lease, Optional<String> failure, Optional<Instant> retryAt, Duration took) {
+    String subject = lease.job().subject();
+    String seconds = String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
+    String line;
+    if (failure.isEmpty()) {
+      Outcome outcome = outcome(subject);
+      line = outcome.state() + " (" + seconds + ")" + outcome.reason().map(reason -> ": " + reason).orElse("");
+    } else if (retryAt.isPresent()) {
+      line = "attempt " + lease.attempt() + " failed (" + seconds + "), again at "
+          + Times.local(retryAt.get(), environment.zone()) + ": " + failure.get();
+    } else {
+      line = "dead after " + lease.attempt() + " attempt(s) (" + seconds + "): " + failure.get();
+    }
+    spec.commandLine().getOut().println("recording " + subject + ": " + line);
+  }
+
+  /** How a job that is done left its recording: ready, failed for good (with the reason), or gone. */
+  private Outcome outcome(String subject) {
+    Optional<Recording> found;
+    try {
+      found = store.find(RecordingId.parse(subject));
+    } catch (InvalidInputException notAnId) {
+      return new Outcome("skipped, not a recording id", Optional.empty());
+    }
+    if (found.isEmpty()) {
+      return new Outcome("gone, deleted while it was processed", Optional.empty());
+    }
+    if (!(found.get() instanceof CompletedRecording completed)) {
+      return new Outcome(found.get().status().name(), Optional.empty());
+    }
+    ProcessingState state = completed.processing().state();
+    return new Outcome(state.wireName(), completed.processing().failure());
+  }
+
+  private record Outcome(String state, Optional<String> reason) {}
+}

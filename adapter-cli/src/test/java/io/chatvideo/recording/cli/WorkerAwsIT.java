@@ -1,0 +1,102 @@
+package io.chatvideo.recording.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatvideo.recording.aws.AwsBackend;
+import io.chatvideo.recording.aws.AwsSettings;
+import io.chatvideo.recording.aws.testing.AwsStandIns;
+import io.chatvideo.recording.aws.testing.SqsStandIn;
+import io.chatvideo.recording.core.domain.CompletedRecording;
+import io.chatvideo.recording.core.domain.ProcessingState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+
+/**
+ * The production path: {@code admin init} makes the SQS queues beside the table and bucket, the
+ * core completes a recording on S3 and DynamoDB and queues its job in SQS, and {@code recordings
+ * worker} with real ffmpeg makes it ready. ElasticMQ, S3Proxy and DynamoDB Local over HTTP. The
+ * clock is the wall clock: S3's presigner signs with it (a URL expiring decades ahead is refused),
+ * and a recording made now expires in 30 days, long after DynamoDB Local's TTL looks at it.
+ */
+@ExtendWith({AwsStandIns.class, SqsStandIn.class})
+class WorkerAwsIT {
+
+  @TempDir
+  Path home;
+
+  Cli cli;
+  String name;
+  final Clock clock = Clock.systemUTC();
+
+  @BeforeAll
+  static void standInCredentials() {
+    AwsCredentials credentials = AwsStandIns.credentials().resolveCredentials();
+    System.setProperty("aws.accessKeyId", credentials.accessKeyId());
+    System.setProperty("aws.secretAccessKey", credentials.secretAccessKey());
+  }
+
+  @BeforeEach
+  void configure() {
+    name = "cli-worker-" + UUID.randomUUID().toString().substring(0, 8);
+    cli = new Cli(home).with("--backend", "aws", "--region", "us-east-1", "--bucket", name, "--table", name,
+        "--queue", name, "--s3-endpoint", AwsStandIns.s3Endpoint().toString(),
+        "--dynamodb-endpoint", AwsStandIns.dynamoDbEndpoint().toString(),
+        "--sqs-endpoint", SqsStandIn.endpoint().toString(), "--path-style");
+    cli.clock = clock;
+  }
+
+  @AfterEach
+  void deleteTable() {
+    AwsStandIns.deleteTable(name);
+  }
+
+  private AwsSettings settings() {
+    return AwsStandIns.settings(name, name).withQueue(name, Optional.of(SqsStandIn.endpoint()));
+  }
+
+  @Test
+  void initMakesTheQueuesAndTheWorkerProcessesAJobFromSqs() {
+    Cli.Result init = cli.run("admin", "init");
+    assertThat(init.exitCode()).as(init.err()).isZero();
+    assertThat(init.out()).contains("SQS queue " + name + "-dead: created")
+        .contains("SQS queue " + name + ": created, dead-letters to " + name + "-dead after 5 receives");
+    CompletedRecording queued;
+    try (AwsBackend aws = AwsBackend.create(settings(), AwsStandIns.credentials())) {
+      queued = ProcessedUploads.complete(aws.repository(), aws.storage(), aws.jobs(5).orElseThrow(), clock,
+          "ann@example.com", ProcessedUploads.CHROMIUM_WEBM);
+    }
+
+    Cli.Result worker = cli.run("worker", "--drain");
+
+    assertThat(worker.exitCode()).as(worker.err()).isZero();
+    assertThat(worker.out()).matches("recording " + queued.id() + ": ready \\(\\d+\\.\\d s\\)\n");
+    assertThat(worker.err()).contains(", queue " + name);
+    try (AwsBackend aws = AwsBackend.create(settings(), AwsStandIns.credentials())) {
+      CompletedRecording ready = (CompletedRecording) aws.repository().find(queued.id()).orElseThrow();
+      assertThat(ready.processing().state()).isEqualTo(ProcessingState.READY);
+      assertThat(aws.storage().head(ready.details().objectKey().mp4Rendition())).isPresent();
+      assertThat(aws.storage().head(ready.details().objectKey().thumbnail())).isPresent();
+      assertThat(aws.jobs(5).orElseThrow().lease(Instant.now(), java.time.Duration.ofSeconds(5))).as("the job is done")
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void aWorkerBeforeInitNamesTheMissingQueue() {
+    Cli.Result worker = cli.run("worker", "--drain");
+
+    assertThat(worker.exitCode()).isEqualTo(1);
+    assertThat(worker.err()).isEqualTo("error: the SQS queue " + name + " does not exist: create it with 'recordings "
+        + "admin init' or the server's recording.aws.bootstrap=true\n");
+  }
+}

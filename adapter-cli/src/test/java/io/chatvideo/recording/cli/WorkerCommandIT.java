@@ -1,0 +1,103 @@
+package io.chatvideo.recording.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatvideo.recording.core.domain.CompletedRecording;
+import io.chatvideo.recording.core.domain.ObjectKey;
+import io.chatvideo.recording.core.domain.ProcessingState;
+import io.chatvideo.recording.core.domain.RecordingDetails;
+import io.chatvideo.recording.local.LocalBackend;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code recordings worker} and {@code admin reprocess} on the local backend, with the real ffmpeg
+ * on a real MediaRecorder file: a recording the core completed with processing on is queued, and
+ * the CLI's worker makes it ready.
+ */
+class WorkerCommandIT {
+
+  @TempDir
+  Path home;
+
+  private final Clock clock = Clock.fixed(Cli.NOW, ZoneOffset.UTC);
+
+  private CompletedRecording completed(Path data) {
+    try (LocalBackend backend = LocalBackend.open(data, clock)) {
+      return ProcessedUploads.complete(backend.repository(), backend.storage(), backend.jobs(5), clock,
+          "ann@example.com", ProcessedUploads.CHROMIUM_WEBM);
+    }
+  }
+
+  private CompletedRecording stored(Path data, CompletedRecording recording) {
+    try (LocalBackend backend = LocalBackend.open(data, clock)) {
+      return (CompletedRecording) backend.repository().find(recording.id()).orElseThrow();
+    }
+  }
+
+  @Test
+  void aQueuedRecordingIsReadyWithItsRenditionsStoredAfterTheWorkerRan() {
+    Path data = home.resolve("data");
+    CompletedRecording queued = completed(data);
+    assertThat(queued.processing().state()).isEqualTo(ProcessingState.QUEUED);
+
+    Cli.Result result = new Cli(home).run("worker", "--drain", "--workers", "2", "--data-dir", data.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).matches("recording " + queued.id() + ": ready \\(\\d+\\.\\d s\\)\n");
+    assertThat(result.err()).contains("worker: 2 at a time on local data directory " + data);
+    CompletedRecording ready = stored(data, queued);
+    assertThat(ready.processing().state()).isEqualTo(ProcessingState.READY);
+    assertThat(ready.duration()).hasValueSatisfying(d -> assertThat(d.toMillis()).isBetween(2_500L, 3_500L));
+    assertThat(ready.processing().width()).isPresent();
+    RecordingDetails details = ready.details();
+    ObjectKey mp4 = details.objectKey().mp4Rendition();
+    ObjectKey poster = details.objectKey().thumbnail();
+    assertThat(ready.processing().mp4()).hasValueSatisfying(r -> assertThat(r.key()).isEqualTo(mp4));
+    assertThat(ready.processing().thumbnail()).hasValueSatisfying(r -> assertThat(r.key()).isEqualTo(poster));
+    try (LocalBackend backend = LocalBackend.open(data, clock)) {
+      assertThat(backend.storage().head(mp4)).hasValueSatisfying(o -> assertThat(o.size())
+          .isEqualTo(ready.processing().mp4().orElseThrow().size()));
+      assertThat(backend.storage().head(poster)).isPresent();
+    }
+  }
+
+  @Test
+  void reprocessQueuesAReadyRecordingAgainAndTheNextWorkerRunMakesItReadyAgain() {
+    Path data = home.resolve("data");
+    CompletedRecording queued = completed(data);
+    assertThat(new Cli(home).run("worker", "--drain", "--data-dir", data.toString()).exitCode()).isZero();
+
+    Cli.Result reprocess = new Cli(home).run("admin", "reprocess", queued.id().toString(), "--data-dir",
+        data.toString());
+
+    assertThat(reprocess.exitCode()).as(reprocess.err()).isZero();
+    assertThat(reprocess.out()).isEqualTo("recording " + queued.id() + ": queued (was ready) on local data directory "
+        + data + "\n");
+    assertThat(stored(data, queued).processing().state()).isEqualTo(ProcessingState.QUEUED);
+    Cli.Result again = new Cli(home).run("worker", "--drain", "--data-dir", data.toString());
+    assertThat(again.out()).startsWith("recording " + queued.id() + ": ready");
+    assertThat(stored(data, queued).processing().state()).isEqualTo(ProcessingState.READY);
+  }
+
+  @Test
+  void aFileThatIsNotMediaEndsFailedWithItsReasonAndTheWorkerGoesOn() throws Exception {
+    Path data = home.resolve("data");
+    Path notMedia = home.resolve("notes.webm");
+    java.nio.file.Files.writeString(notMedia, "these are meeting notes, not a video\n".repeat(40));
+    CompletedRecording bad;
+    try (LocalBackend backend = LocalBackend.open(data, clock)) {
+      bad = ProcessedUploads.complete(backend.repository(), backend.storage(), backend.jobs(5), clock,
+          "ann@example.com", notMedia);
+    }
+
+    Cli.Result result = new Cli(home).run("worker", "--drain", "--data-dir", data.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).startsWith("recording " + bad.id() + ": failed (");
+    assertThat(stored(data, bad).processing().state()).isEqualTo(ProcessingState.FAILED);
+  }
+}
