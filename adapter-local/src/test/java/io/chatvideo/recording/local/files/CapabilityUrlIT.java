@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +85,24 @@ class CapabilityUrlIT {
     String tampered = query.substring(0, at) + (query.charAt(at) == 'A' ? 'B' : 'A') + query.substring(at + 1);
 
     assertRefused(client.sendRaw("PUT", put.url().getRawPath(), tampered, ObjectClient.headers(put, Map.of()),
+        new ByteArrayInputStream(TEN_BYTES)), Outcome.CAPABILITY_REFUSED);
+  }
+
+  @Test
+  void anotherSpellingOfTheSameSignatureBitsIsRefused() {
+    String query = put.url().getRawQuery();
+    int at = query.indexOf("signature=") + "signature=".length();
+    int end = query.indexOf('&', at) < 0 ? query.length() : query.indexOf('&', at);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    // The last character's lowest bit is one that base64 decoding drops: the bytes stay the same.
+    char last = query.charAt(end - 1);
+    char sameBits = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+    String signature = query.substring(at, end);
+    String sameBytes = signature.substring(0, signature.length() - 1) + sameBits;
+    assertThat(Base64.getUrlDecoder().decode(sameBytes)).isEqualTo(Base64.getUrlDecoder().decode(signature));
+    String respelled = query.substring(0, at) + sameBytes + query.substring(end);
+
+    assertRefused(client.sendRaw("PUT", put.url().getRawPath(), respelled, ObjectClient.headers(put, Map.of()),
         new ByteArrayInputStream(TEN_BYTES)), Outcome.CAPABILITY_REFUSED);
   }
 
