@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * MediaProcessor engine = new FfmpegMediaProcessor(FfmpegSettings.find(Path.of("ffmpeg")).orElseThrow());
- * MediaInfo seekable = engine.remuxSeekable(original, ContentType.parse("video/webm"), dir.resolve("seekable.webm"));
+ * MediaInfo seekable = engine.remuxSeekable(original, engine.probe(original), ContentType.parse("video/webm"),
+ *     dir.resolve("seekable.webm"));
  * }</pre>
  */
 public final class FfmpegMediaProcessor implements MediaProcessor {
@@ -64,8 +65,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
   }
 
   @Override
-  public MediaInfo remuxSeekable(Path original, ContentType contentType, Path out) {
-    MediaInfo before = probe(original);
+  public MediaInfo remuxSeekable(Path original, MediaInfo before, ContentType contentType, Path out) {
     boolean mp4 = contentType.mediaType().endsWith("/mp4");
     List<String> command = new ArrayList<>(ffmpeg(original));
     command.addAll(List.of("-map", "0", "-c", "copy"));

@@ -86,7 +86,7 @@ class FfmpegMediaProcessorIT {
     String originalHash = sha256(original);
     Path seekable = dir.resolve("seekable.webm");
 
-    MediaInfo info = engine.remuxSeekable(original, WEBM, seekable);
+    MediaInfo info = engine.remuxSeekable(original, engine.probe(original), WEBM, seekable);
 
     assertThat(Media.hasCues(original)).as("the original has no index").isFalse();
     assertThat(Media.hasCues(seekable)).as("the remux writes Cues").isTrue();
@@ -158,7 +158,7 @@ class FfmpegMediaProcessorIT {
   void aFileThatIsNotMediaFailsAsNotMediaAndWritesNothing() throws IOException {
     Path text = Files.writeString(dir.resolve("notes.webm"), "these are meeting notes, not a video\n".repeat(100));
 
-    assertThatThrownBy(() -> engine.remuxSeekable(text, WEBM, dir.resolve("out.webm")))
+    assertThatThrownBy(() -> engine.probe(text))
         .isInstanceOfSatisfying(MediaProcessingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_MEDIA))
         .hasMessageContaining("not a media file");
     assertThat(leftovers()).containsExactlyInAnyOrder(Recorded.CHROMIUM.file, "notes.webm");
@@ -178,7 +178,7 @@ class FfmpegMediaProcessorIT {
     Path half = Files.write(dir.resolve("half.webm"), Arrays.copyOf(whole, whole.length / 2));
     Path seekable = dir.resolve("half-seekable.webm");
 
-    MediaInfo info = engine.remuxSeekable(half, WEBM, seekable);
+    MediaInfo info = engine.remuxSeekable(half, engine.probe(half), WEBM, seekable);
 
     assertThat(info.duration().toMillis()).isBetween(500L, 2_500L);
     assertThat(Media.headerSeconds(seekable)).isCloseTo(Media.packetSeconds(seekable), within(0.2));
@@ -191,7 +191,7 @@ class FfmpegMediaProcessorIT {
     byte[] whole = Files.readAllBytes(chromium);
     Path empty = Files.write(dir.resolve("empty.webm"), Arrays.copyOf(whole, Media.firstCluster(whole)));
 
-    assertThatThrownBy(() -> engine.remuxSeekable(empty, WEBM, dir.resolve("out.webm")))
+    assertThatThrownBy(() -> engine.probe(empty))
         .isInstanceOfSatisfying(MediaProcessingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EMPTY))
         .hasMessageContaining("0 seconds");
   }
@@ -229,10 +229,27 @@ class FfmpegMediaProcessorIT {
     FfmpegSettings found = FfmpegSettings.find(Path.of("ffmpeg")).orElseThrow();
     FfmpegMediaProcessor hurried = new FfmpegMediaProcessor(new FfmpegSettings(found.ffmpeg(), found.ffprobe(),
         Duration.ofMillis(1)));
+    MediaInfo probed = engine.probe(chromium);
+    // A step's limit grows with the media's length; told the media is 0 s long, the remux has 1 ms.
+    MediaInfo instant = new MediaInfo(Duration.ZERO, probed.video(), probed.audio());
 
-    assertThatThrownBy(() -> hurried.remuxSeekable(chromium, WEBM, dir.resolve("out.webm")))
+    assertThatThrownBy(() -> hurried.probe(chromium))
         .isInstanceOfSatisfying(MediaProcessingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMED_OUT))
         .hasMessageContaining("was stopped");
+    assertThatThrownBy(() -> hurried.remuxSeekable(chromium, instant, WEBM, dir.resolve("out.webm")))
+        .isInstanceOfSatisfying(MediaProcessingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMED_OUT))
+        .hasMessageContaining("was stopped");
+    assertThat(leftovers()).containsExactly(Recorded.CHROMIUM.file);
+  }
+
+  @Test
+  void aRemuxThatDoesNotProbeAsItsOriginalIsAMismatchAndWritesNothing() throws IOException {
+    MediaInfo probed = engine.probe(chromium);
+    MediaInfo longer = new MediaInfo(probed.duration().plusSeconds(5), probed.video(), probed.audio());
+
+    assertThatThrownBy(() -> engine.remuxSeekable(chromium, longer, WEBM, dir.resolve("out.webm")))
+        .isInstanceOfSatisfying(MediaProcessingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MISMATCH))
+        .hasMessageContaining("changed the duration");
     assertThat(leftovers()).containsExactly(Recorded.CHROMIUM.file);
   }
 

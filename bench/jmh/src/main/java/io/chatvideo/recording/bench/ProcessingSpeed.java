@@ -47,7 +47,7 @@ public final class ProcessingSpeed {
         double took = bare
             ? seconds(() -> ffmpeg(settings, recording, List.of("-map", "0", "-c", "copy", "-f", "webm"),
                 work.resolve("bare-seekable.webm")))
-            : seconds(() -> engine.remuxSeekable(recording, webm, seekable));
+            : seconds(() -> engine.remuxSeekable(recording, info, webm, seekable));
         System.out.printf(Locale.ROOT, "remux %s %.3f%n", bare ? "bare" : "product", took);
       }
     }

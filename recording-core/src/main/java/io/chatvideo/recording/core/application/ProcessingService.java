@@ -204,7 +204,7 @@ final class ProcessingService implements ReprocessUseCase {
       Optional<String> sha256 = recording.sha256();
       try {
         Path seekable = dir.resolve("seekable." + type.extension());
-        engine.remuxSeekable(original, type, seekable);
+        engine.remuxSeekable(original, info, type, seekable);
         StoredObject stored = storage.write(key, type, seekable);
         written.add(key);
         source = seekable;

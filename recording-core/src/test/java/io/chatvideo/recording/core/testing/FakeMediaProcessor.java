@@ -56,7 +56,7 @@ public final class FakeMediaProcessor implements MediaProcessor {
   }
 
   @Override
-  public synchronized MediaInfo remuxSeekable(Path original, ContentType contentType, Path out) {
+  public synchronized MediaInfo remuxSeekable(Path original, MediaInfo info, ContentType contentType, Path out) {
     step("remux");
     write(out, read(original).replaceFirst("^MEDIA", "MEDIA seekable"));
     return INFO;

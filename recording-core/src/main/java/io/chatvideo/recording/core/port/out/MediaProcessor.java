@@ -18,10 +18,12 @@ public interface MediaProcessor {
 
   /**
    * The same streams without re-encoding, made seekable: a WebM with Cues and a Duration, an MP4
-   * with its index first ({@code faststart}). Answers the output's probe, which equals the input's
-   * in duration (within a frame or so) and streams, or the step fails with {@code MISMATCH}.
+   * with its index first ({@code faststart}). {@code info} is the original's {@link #probe}, which
+   * the caller has already paid for (a MediaRecorder WebM has no Duration, so its probe reads every
+   * packet). Answers the output's probe, which equals {@code info} in duration (within a frame or
+   * so) and streams, or the step fails with {@code MISMATCH}.
    */
-  MediaInfo remuxSeekable(Path original, ContentType contentType, Path out);
+  MediaInfo remuxSeekable(Path original, MediaInfo info, ContentType contentType, Path out);
 
   /** An MP4 every player takes: H.264 (yuv420p) and AAC, index first. Answers the output's probe. */
   MediaInfo transcodeMp4(Path original, MediaInfo info, Path out);
