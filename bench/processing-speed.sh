@@ -4,7 +4,7 @@
 # engine (FfmpegMediaProcessor, bench/jmh ProcessingSpeed) against bare ffmpeg running the same
 # command lines on the same file in the same run, alternating. Targets: product >= 90 % of bare
 # ffmpeg's speed; remux >= 50x real time.
-# REMUX_RUNS (default 6) and TRANSCODE_RUNS (default 2) set how often each pair runs; MEDIA_SECONDS
+# REMUX_RUNS (default 6) and TRANSCODE_RUNS (default 2; 0 skips it) set how often each pair runs; MEDIA_SECONDS
 # (default 300) the recording's length.
 source "$(dirname "$0")/lib.sh"
 require_jars
@@ -34,6 +34,9 @@ for line in open(sys.argv[1]):
 print(f"probe of the uploaded file (no Duration: every packet read): {runs[('probe', 'product')][0]:.2f} s")
 verdicts = []
 for step in ("remux", "transcode"):
+    if (step, "bare") not in runs:
+        print(f"{step:9s} not run (its RUNS is 0)")
+        continue
     bare, product = statistics.median(runs[(step, "bare")]), statistics.median(runs[(step, "product")])
     share = bare / product
     print(f"{step:9s} bare ffmpeg {bare:7.2f} s = {media/bare:6.1f}x real time | product {product:7.2f} s = "
