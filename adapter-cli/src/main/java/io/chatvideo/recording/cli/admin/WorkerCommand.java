@@ -9,15 +9,13 @@ import io.chatvideo.recording.core.domain.JobLease;
 import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
-import io.chatvideo.recording.core.port.in.RunJobsUseCase;
+import io.chatvideo.recording.core.port.in.JobWorkers;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,8 +36,6 @@ import picocli.CommandLine.Spec;
 public final class WorkerCommand implements Callable<Integer> {
 
   static final int MAX_WORKERS = 64;
-  /** How long a worker waits before it looks again when no job was due. */
-  static final Duration IDLE = Duration.ofMillis(500);
   /** After the stop timeout, how long an interrupted job has to hand its lease back. */
   static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
 
@@ -67,7 +63,6 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--drain", description = "Stop once no job is due instead of waiting for more (batch runs).")
   boolean drain;
 
-  private volatile boolean stopping;
   private volatile boolean queueFailed;
   private volatile AdminBackend store;
 
@@ -85,18 +80,14 @@ public final class WorkerCommand implements Callable<Integer> {
     try (AdminBackend opened = BackendFactory.processing(backend, environment.clock(), processing,
         queue -> new ReportingJobQueue(queue, this::report))) {
       store = opened;
-      RunJobsUseCase jobs = opened.recordings().jobs();
       err.println("worker: " + workers + " at a time on " + opened.description() + ", ffmpeg " + processing.ffmpeg
           + (drain ? ", until no job is due" : "; stop with Ctrl-C or SIGTERM"));
-      List<Thread> threads = IntStream.rangeClosed(1, workers)
-          .mapToObj(n -> new Thread(() -> work(jobs, err), "worker-" + n)).toList();
-      Thread hook = new Thread(() -> stop(threads, err), "worker-stop");
+      JobWorkers loop = opened.recordings().startWorkers(workers, "worker",
+          drain ? JobWorkers.Until.DRAINED : JobWorkers.Until.STOPPED, JobWorkers.IDLE, e -> queueFailed(e, err));
+      Thread hook = new Thread(() -> stop(loop, err), "worker-stop");
       Runtime.getRuntime().addShutdownHook(hook);
-      threads.forEach(Thread::start);
       try {
-        for (Thread thread : threads) {
-          thread.join();
-        }
+        loop.join();
       } finally {
         try {
           Runtime.getRuntime().removeShutdownHook(hook);
@@ -108,56 +99,22 @@ public final class WorkerCommand implements Callable<Integer> {
     return drain && queueFailed ? 1 : 0;
   }
 
-  private void work(RunJobsUseCase jobs, PrintWriter err) {
-    while (!stopping) {
-      boolean ran;
-      try {
-        ran = jobs.runNext();
-      } catch (RuntimeException e) {
-        // The queue itself failed (unreachable, busy): a leased job comes back with its lease.
-        queueFailed = true;
-        err.println("worker: the job queue failed (" + e.getMessage() + ")"
-            + (drain ? "" : "; trying again in " + IDLE.toMillis() + " ms"));
-        if (drain) {
-          return;
-        }
-        ran = false;
-      }
-      if (!ran && (drain || !pause())) {
-        return;
-      }
-    }
-  }
-
-  private static boolean pause() {
-    try {
-      Thread.sleep(IDLE.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+  /** The queue itself failed (unreachable, busy): a leased job comes back with its lease. */
+  private void queueFailed(Throwable e, PrintWriter err) {
+    queueFailed = true;
+    err.println("worker: the job queue failed (" + e.getMessage() + ")"
+        + (drain ? "" : "; trying again in " + JobWorkers.IDLE.toMillis() + " ms"));
   }
 
   /** The shutdown hook: no new leases; running jobs get the stop timeout, then an interrupt. */
-  private void stop(List<Thread> threads, PrintWriter err) {
-    stopping = true;
-    long running = threads.stream().filter(Thread::isAlive).count();
-    err.println("worker: stopping; " + running + " worker(s) finish their job, for up to " + stopTimeout.toSeconds()
-        + " s");
+  private void stop(JobWorkers loop, PrintWriter err) {
+    err.println("worker: stopping; " + loop.running() + " worker(s) finish their job, for up to "
+        + stopTimeout.toSeconds() + " s");
     try {
-      long deadline = System.nanoTime() + stopTimeout.toNanos();
-      for (Thread thread : threads) {
-        thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-      }
-      List<Thread> still = threads.stream().filter(Thread::isAlive).toList();
-      if (!still.isEmpty()) {
-        err.println("worker: " + still.size() + " job(s) still running after " + stopTimeout.toSeconds()
-            + " s: stopping them; each goes to another worker when its lease ends");
-        still.forEach(Thread::interrupt);
-        for (Thread thread : still) {
-          thread.join(INTERRUPT_GRACE.toMillis());
-        }
+      int interrupted = loop.stop(stopTimeout, INTERRUPT_GRACE);
+      if (interrupted > 0) {
+        err.println("worker: " + interrupted + " job(s) still running after " + stopTimeout.toSeconds()
+            + " s: stopped them; each goes to another worker when its lease ends");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -65,8 +65,14 @@ final class ProcessingService implements ReprocessUseCase {
     this.workRoot = workRoot;
   }
 
+  /** Whether completed recordings get a job: an API without ffmpeg queues them for workers elsewhere. */
   boolean enabled() {
-    return policy.enabled() && jobs.isPresent() && media.isPresent();
+    return policy.enabled() && jobs.isPresent();
+  }
+
+  /** Whether this instance can run the jobs. */
+  boolean runs() {
+    return enabled() && media.isPresent();
   }
 
   ProcessingPolicy policy() {

@@ -8,6 +8,7 @@ import io.chatvideo.recording.core.domain.UploadLimits;
 import io.chatvideo.recording.core.port.in.CompleteUploadUseCase;
 import io.chatvideo.recording.core.port.in.DeleteRecordingUseCase;
 import io.chatvideo.recording.core.port.in.GetRecordingUseCase;
+import io.chatvideo.recording.core.port.in.JobWorkers;
 import io.chatvideo.recording.core.port.in.ListAllRecordingsUseCase;
 import io.chatvideo.recording.core.port.in.ListRecordingsUseCase;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The use cases of call recordings, wired from the adapters you choose. For example:
@@ -61,8 +63,8 @@ public final class Recordings {
   private Recordings(Builder builder) {
     RecordingRepository repository = Objects.requireNonNull(builder.repository, "repository is required");
     ObjectStorage storage = Objects.requireNonNull(builder.storage, "storage is required");
-    if (builder.processing.enabled() && (builder.jobs == null || builder.media == null)) {
-      throw new IllegalStateException("processing needs a job queue and a media processor; give both or turn it off");
+    if (builder.processing.enabled() && builder.jobs == null) {
+      throw new IllegalStateException("processing needs a job queue; give one or turn it off");
     }
     this.processing = new ProcessingService(repository, storage, Optional.ofNullable(builder.jobs),
         Optional.ofNullable(builder.media), builder.processing, builder.clock, builder.workDirectory);
@@ -71,7 +73,7 @@ public final class Recordings {
     this.queries = new RecordingQueries(repository, storage, builder.clock, builder.presign);
     this.removal = new RecordingRemoval(repository, storage, builder.clock, builder.abandonedUploadGrace,
         builder.orphanGrace, processing);
-    this.worker = builder.jobs == null ? Optional.empty()
+    this.worker = builder.jobs == null || builder.media == null ? Optional.empty()
         : Optional.of(new JobWorker(builder.jobs, processing, builder.clock));
   }
 
@@ -111,18 +113,43 @@ public final class Recordings {
     return removal;
   }
 
-  /** Whether completed recordings are processed (a job queue and a media processor given, and the policy on). */
+  /**
+   * Whether completed recordings are processed: the policy on and a job queue given. They are
+   * processed here only when {@link #runsJobs()}; else by workers elsewhere on the same queue.
+   */
   public boolean processingEnabled() {
     return processing.enabled();
+  }
+
+  /** Whether this instance can run processing jobs: processing on and a media processor given. */
+  public boolean runsJobs() {
+    return processing.runs();
   }
 
   public ReprocessUseCase reprocess() {
     return processing;
   }
 
-  /** The worker's step; a {@code IllegalStateException} when no job queue was given. */
+  /** The worker's step; a {@code IllegalStateException} when no job queue or no media processor was given. */
   public RunJobsUseCase jobs() {
-    return worker.orElseThrow(() -> new IllegalStateException("no job queue was given to run jobs from"));
+    return worker.orElseThrow(() -> new IllegalStateException(
+        "jobs run where a job queue and a media processor were given; this instance only queues them"));
+  }
+
+  /**
+   * Starts {@code count} workers on {@link #jobs()}, threads named {@code name-1}, {@code name-2}, …,
+   * each looking again after {@code idle} when no job was due; {@code onQueueFailure} hears of
+   * every failure of the queue itself.
+   *
+   * <pre>{@code
+   * JobWorkers workers = recordings.startWorkers(2, "worker", JobWorkers.Until.STOPPED, JobWorkers.IDLE, log::warn);
+   * ...
+   * workers.stop(Duration.ofSeconds(30), Duration.ofSeconds(5));
+   * }</pre>
+   */
+  public JobWorkers startWorkers(int count, String name, JobWorkers.Until until, Duration idle,
+      Consumer<Throwable> onQueueFailure) {
+    return JobLoop.start(jobs(), count, name, until, idle, onQueueFailure);
   }
 
   /** Collects the adapters and policies; {@link #build()} checks that the required ones are there. */

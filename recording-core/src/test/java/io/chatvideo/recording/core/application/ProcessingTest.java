@@ -283,9 +283,24 @@ class ProcessingTest {
   }
 
   @Test
-  void processingOnNeedsAQueueAndAnEngine() {
+  void processingOnNeedsAQueue() {
     assertThatThrownBy(() -> Recordings.builder().repository(repository).storage(storage).processing(policy).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("job queue and a media processor");
+        .isInstanceOf(IllegalStateException.class).hasMessage("processing needs a job queue; give one or turn it off");
+  }
+
+  @Test
+  void withAQueueAndNoEngineRecordingsAreQueuedForWorkersElsewhere() {
+    Recordings api = Recordings.builder().repository(repository).storage(storage).clock(clock).jobs(queue)
+        .processing(policy).build();
+    RecordingId id = complete(api, "MEDIA call");
+
+    assertThat(api.processingEnabled()).isTrue();
+    assertThat(api.runsJobs()).isFalse();
+    assertThat(stored(id).processing().state()).isEqualTo(ProcessingState.QUEUED);
+    assertThatThrownBy(api::jobs).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("this instance only queues them");
+    assertThat(recordings(policy).jobs().runNext()).as("a worker with an engine takes the job").isTrue();
+    assertThat(stored(id).processing().state()).isEqualTo(ProcessingState.READY);
   }
 
   private static Stream<Path> listed(Path dir) {

@@ -1,0 +1,110 @@
+package io.chatvideo.recording.core.application;
+
+import io.chatvideo.recording.core.port.in.JobWorkers;
+import io.chatvideo.recording.core.port.in.RunJobsUseCase;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/** {@link JobWorkers} on plain threads. */
+final class JobLoop implements JobWorkers {
+
+  private final List<Thread> threads;
+  private volatile boolean stopping;
+
+  private JobLoop(RunJobsUseCase jobs, int workers, String name, Until until, Duration idle,
+      Consumer<Throwable> onQueueFailure) {
+    this.threads = IntStream.rangeClosed(1, workers)
+        .mapToObj(n -> {
+          Thread thread = new Thread(() -> work(jobs, until, idle, onQueueFailure), name + "-" + n);
+          // Never what keeps a JVM alive: the owner joins the threads or stops them.
+          thread.setDaemon(true);
+          return thread;
+        })
+        .toList();
+  }
+
+  /** Starts {@code workers} threads named {@code name-1}, {@code name-2}, … */
+  static JobLoop start(RunJobsUseCase jobs, int workers, String name, Until until, Duration idle,
+      Consumer<Throwable> onQueueFailure) {
+    Objects.requireNonNull(jobs, "jobs");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(until, "until");
+    Objects.requireNonNull(onQueueFailure, "onQueueFailure");
+    if (workers < 1) {
+      throw new IllegalArgumentException("a job loop has at least 1 worker, not " + workers);
+    }
+    if (idle.isNegative() || idle.isZero()) {
+      throw new IllegalArgumentException("the idle pause must be positive, not " + idle);
+    }
+    JobLoop loop = new JobLoop(jobs, workers, name, until, idle, onQueueFailure);
+    loop.threads.forEach(Thread::start);
+    return loop;
+  }
+
+  @Override
+  public int running() {
+    return (int) threads.stream().filter(Thread::isAlive).count();
+  }
+
+  @Override
+  public void join() throws InterruptedException {
+    for (Thread thread : threads) {
+      thread.join();
+    }
+  }
+
+  @Override
+  public int stop(Duration finishWithin, Duration interruptGrace) throws InterruptedException {
+    stopping = true;
+    joinAll(finishWithin);
+    List<Thread> still = threads.stream().filter(Thread::isAlive).toList();
+    still.forEach(Thread::interrupt);
+    joinAll(interruptGrace);
+    return still.size();
+  }
+
+  /** Joins the threads for at most {@code within} in all. */
+  private void joinAll(Duration within) throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    for (Thread thread : threads) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      thread.join(Math.max(1, left / 1_000_000));
+    }
+  }
+
+  private void work(RunJobsUseCase jobs, Until until, Duration idle, Consumer<Throwable> onQueueFailure) {
+    while (!stopping) {
+      boolean ran;
+      try {
+        ran = jobs.runNext();
+      } catch (RuntimeException | LinkageError e) {
+        // A LinkageError (a class missing from the build) is reported too, rather than ending the
+        // thread without a word.
+        onQueueFailure.accept(e);
+        if (until == Until.DRAINED) {
+          return;
+        }
+        ran = false;
+      }
+      if (!ran && (until == Until.DRAINED || !pause(idle))) {
+        return;
+      }
+    }
+  }
+
+  private boolean pause(Duration idle) {
+    try {
+      Thread.sleep(idle.toMillis());
+      return !stopping;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

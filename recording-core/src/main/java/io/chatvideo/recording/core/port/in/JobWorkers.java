@@ -1,0 +1,35 @@
+package io.chatvideo.recording.core.port.in;
+
+import java.time.Duration;
+
+/**
+ * Running workers, each a thread that runs {@link RunJobsUseCase#runNext} in a loop: the server's
+ * in-process workers and {@code recordings worker} are the same loop with different ways to end.
+ * A failure of the queue itself (unreachable, busy) goes to the starter's handler and the thread
+ * looks again after the idle pause; the job it may have leased comes back when its lease ends.
+ */
+public interface JobWorkers {
+
+  /** How long a worker waits before it looks again when no job was due. */
+  Duration IDLE = Duration.ofMillis(500);
+
+  /** When the workers end on their own. */
+  enum Until {
+    /** Only at {@link #stop}: they wait for more jobs. */
+    STOPPED,
+    /** As soon as no job is due, or the queue failed (a batch run). */
+    DRAINED
+  }
+
+  /** How many workers are still running (a job, or waiting for one). */
+  int running();
+
+  /** Waits until every worker has ended (drained, or stopped). */
+  void join() throws InterruptedException;
+
+  /**
+   * No new leases; running jobs get {@code finishWithin} to end, then an interrupt and
+   * {@code interruptGrace} to hand their lease back. Answers how many had to be interrupted.
+   */
+  int stop(Duration finishWithin, Duration interruptGrace) throws InterruptedException;
+}
