@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.Processing;
+import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.testing.TestRecordings;
 import io.chatvideo.recording.local.LocalBackend;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +54,34 @@ class AdminCommandTest {
     assertThat(result.out()).contains("OWNER")
         .containsPattern(done.id() + " +room-1 +ann@example.com .* COMPLETED")
         .containsPattern(pending.id() + " +room-2 +bob@example.com .* PENDING");
+  }
+
+  @Test
+  void sweepQueuesAgainTheProcessingOfARecordingWhoseJobWasLost() {
+    Path data = home.resolve("data");
+    Instant completedAt = Cli.NOW.minus(Duration.ofMinutes(11));
+    CompletedRecording lost = TestRecordings.completed("ann@example.com", "room-1", completedAt.minusSeconds(60))
+        .withProcessing(Processing.queued(completedAt));
+    CompletedRecording recent = TestRecordings.completed("bob@example.com", "room-2", Cli.NOW.minusSeconds(120))
+        .withProcessing(Processing.queued(Cli.NOW.minusSeconds(60)));
+    try (LocalBackend backend = LocalBackend.open(data, Clock.fixed(Cli.NOW, ZoneOffset.UTC))) {
+      for (CompletedRecording recording : List.of(lost, recent)) {
+        backend.repository().insert(pendingOf(recording));
+        backend.repository().replace(recording, RecordingStatus.PENDING);
+      }
+    }
+
+    Cli.Result result = new Cli(home).run("admin", "sweep", "--data-dir", data.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).endsWith("; queued 1 recordings' processing again\n");
+    try (LocalBackend backend = LocalBackend.open(data, Clock.fixed(Cli.NOW, ZoneOffset.UTC))) {
+      JobQueue jobs = backend.jobs(5);
+      assertThat(jobs.lease(Cli.NOW, Duration.ofMinutes(1))).map(lease -> lease.job().subject())
+          .contains(lost.id().toString());
+      assertThat(jobs.lease(Cli.NOW, Duration.ofMinutes(1))).as("a recording queued a minute ago is left alone")
+          .isEmpty();
+    }
   }
 
   @Test

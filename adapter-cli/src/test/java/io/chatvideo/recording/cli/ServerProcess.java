@@ -13,13 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The real recordings server (adapter-http's fat jar, local backend) as a child process on
- * 127.0.0.1 at a port it picks and prints, with its own data directory; stopped by its pid.
+ * The real recordings server (adapter-http's fat jar, local backend unless told otherwise) as a
+ * child process on 127.0.0.1 at a port it picks and prints, with its own data directory; stopped
+ * by its pid.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -52,6 +54,12 @@ final class ServerProcess implements AutoCloseable {
   }
 
   static ServerProcess start(Path workDirectory) throws IOException, InterruptedException {
+    return start(workDirectory, Map.of());
+  }
+
+  /** Starts the server with {@code environment} on top of the defaults below (another backend, processing). */
+  static ServerProcess start(Path workDirectory, Map<String, String> environment)
+      throws IOException, InterruptedException {
     Path jar = jar();
     Path data = Files.createDirectories(workDirectory.resolve("server-data"));
     Path log = workDirectory.resolve("server.log");
@@ -68,6 +76,7 @@ final class ServerProcess implements AutoCloseable {
     // The tests compare what the API answers at two moments; the server's own workers would move a
     // recording's processing state between them. The worker's tests process on purpose.
     builder.environment().put("RECORDING_PROCESSING_ENABLED", "false");
+    builder.environment().putAll(environment);
     Process process = builder.start();
     try {
       ServerProcess server = new ServerProcess(process, log, awaitListening(process, log), data);
@@ -138,6 +147,15 @@ final class ServerProcess implements AutoCloseable {
   static String javaCommand() {
     return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString());
+  }
+
+  /** SIGKILL: the server gets no chance to finish anything. */
+  void kill() throws InterruptedException {
+    process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("the server did not end within 30 s of SIGKILL");
+    }
   }
 
   @Override

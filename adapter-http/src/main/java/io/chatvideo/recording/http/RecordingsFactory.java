@@ -83,9 +83,16 @@ final class RecordingsFactory {
         .sizes(settings.sizes())
         .limits(settings.limits());
     backend.jobs().ifPresent(builder::jobs);
-    media(settings.processing(), backend).ifPresent(engine -> builder.media(engine)
-        .processing(settings.processingPolicy())
-        .workDirectory(settings.recording().dataDir().resolve("processing")));
+    ProcessingSettings processing = settings.processing();
+    if (processing.workers() == 0 && queuesJobs(processing, backend)) {
+      LOG.info("processing is on with no worker in this server (recording.processing.workers=0): completed "
+          + "recordings are queued for 'recordings worker' to process");
+      builder.processing(settings.processingPolicy());
+    } else if (processing.workers() > 0) {
+      media(processing, backend).ifPresent(engine -> builder.media(engine)
+          .processing(settings.processingPolicy())
+          .workDirectory(settings.recording().dataDir().resolve("processing")));
+    }
     return builder.build();
   }
 
@@ -94,19 +101,10 @@ final class RecordingsFactory {
    * start-up), or not said (on when ffmpeg is found, one log line either way).
    */
   private static Optional<MediaProcessor> media(ProcessingSettings processing, Backend backend) {
-    if (Boolean.FALSE.equals(processing.enabled())) {
-      LOG.info("processing is off (recording.processing.enabled=false): recordings stay as uploaded");
+    if (!queuesJobs(processing, backend)) {
       return Optional.empty();
     }
     boolean asked = Boolean.TRUE.equals(processing.enabled());
-    if (backend.jobs().isEmpty()) {
-      if (asked) {
-        throw new InvalidConfigurationException("recording.processing.enabled", "is true, but the " + backend.description()
-            + " backend has no job queue for it");
-      }
-      LOG.info("processing is off: the backend has no job queue");
-      return Optional.empty();
-    }
     Optional<FfmpegSettings> found = FfmpegSettings.find(Path.of(processing.ffmpeg()))
         .map(ffmpeg -> new FfmpegSettings(ffmpeg.ffmpeg(), ffmpeg.ffprobe(), processing.timeout()));
     if (found.isEmpty()) {
@@ -122,6 +120,23 @@ final class RecordingsFactory {
     LOG.info("processing is on: {} worker(s), ffmpeg {}, mp4 {}", processing.workers(), found.get().ffmpeg(),
         processing.mp4() ? "on" : "off");
     return Optional.of(new FfmpegMediaProcessor(found.get()));
+  }
+
+  /** Whether processing is not turned off and the backend has a queue for its jobs; says why not. */
+  private static boolean queuesJobs(ProcessingSettings processing, Backend backend) {
+    if (Boolean.FALSE.equals(processing.enabled())) {
+      LOG.info("processing is off (recording.processing.enabled=false): recordings stay as uploaded");
+      return false;
+    }
+    if (backend.jobs().isEmpty()) {
+      if (Boolean.TRUE.equals(processing.enabled())) {
+        throw new InvalidConfigurationException("recording.processing.enabled", "is true, but the " + backend.description()
+            + " backend has no job queue for it");
+      }
+      LOG.info("processing is off: the backend has no job queue");
+      return false;
+    }
+    return true;
   }
 
   private static Backend local(ServerSettings settings, LocalBackend local) {

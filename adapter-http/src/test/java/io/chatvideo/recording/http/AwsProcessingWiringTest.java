@@ -56,9 +56,34 @@ class AwsProcessingWiringTest {
   void withAQueueTheBootstrapMakesItAndProcessingIsOn() {
     try (ApplicationContext context = start(settings(true)); SqsClient sqs = SqsStandIn.client()) {
       assertThat(context.getBean(Recordings.class).processingEnabled()).isTrue();
+      assertThat(context.getBean(Recordings.class).runsJobs()).isTrue();
       assertThat(sqs.getQueueUrl(g -> g.queueName(name)).queueUrl()).endsWith(name);
       assertThat(sqs.getQueueUrl(g -> g.queueName(name + "-dead")).queueUrl()).endsWith(name + "-dead");
     }
+  }
+
+  @Test
+  void withNoWorkersTheServerQueuesJobsWithoutFfmpegAndRunsNone() {
+    Map<String, Object> properties = settings(true);
+    properties.put("recording.processing.workers", "0");
+    properties.put("recording.processing.ffmpeg", "/nonexistent/ffmpeg");
+
+    try (ApplicationContext context = start(properties)) {
+      Recordings recordings = context.getBean(Recordings.class);
+      assertThat(recordings.processingEnabled()).as("completed recordings are queued").isTrue();
+      assertThat(recordings.runsJobs()).as("no ffmpeg here: the jobs are for 'recordings worker'").isFalse();
+    }
+  }
+
+  @Test
+  void withWorkersAnFfmpegThatIsMissingStopsStartUp() {
+    Map<String, Object> properties = settings(true);
+    properties.put("recording.processing.ffmpeg", "/nonexistent/ffmpeg");
+
+    Throwable failure = catchThrowable(() -> start(properties).close());
+
+    assertThat(ServerLauncher.reason(failure)).contains("recording.processing.ffmpeg")
+        .contains("'/nonexistent/ffmpeg' with ffprobe beside it is not an executable program");
   }
 
   @Test

@@ -6,7 +6,6 @@ import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.InvalidInputException;
 import io.chatvideo.recording.core.domain.RecordingId;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,8 +14,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "reprocess", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Queue a completed recording's processing again (after a failure, or with a newer ffmpeg).",
-        "A worker takes the job: a server with processing on, or 'recordings worker'. Processing is on here as "
-            + "for the worker: ffmpeg found, and on aws a --queue."})
+        "A worker takes the job: a server with processing on, or 'recordings worker'. Needs no ffmpeg here; on "
+            + "aws, the --queue the workers take jobs from."})
 final class AdminReprocessCommand implements Callable<Integer> {
 
   private final Environment environment;
@@ -26,9 +25,6 @@ final class AdminReprocessCommand implements Callable<Integer> {
 
   @Mixin
   BackendOptions backend;
-
-  @Mixin
-  ProcessingOptions processing;
 
   @Parameters(paramLabel = "ID", description = "The recording's id.")
   String id;
@@ -46,8 +42,11 @@ final class AdminReprocessCommand implements Callable<Integer> {
       throw new CliException("'" + id + "' is not a recording id: a recording id is a UUID, as 'recordings list' "
           + "shows it", e);
     }
-    try (AdminBackend store = BackendFactory.processing(backend, environment.clock(), processing,
-        UnaryOperator.identity())) {
+    try (AdminBackend store = BackendFactory.queueing(backend, environment.clock())) {
+      if (!store.recordings().processingEnabled()) {
+        throw new CliException("no job queue to queue the job in: the aws backend needs --queue (or "
+            + "RECORDING_AWS_QUEUE), the one the workers take jobs from");
+      }
       String before = store.find(recording).filter(CompletedRecording.class::isInstance)
           .map(found -> ((CompletedRecording) found).processing().state().wireName()).orElse("");
       CompletedRecording queued = store.recordings().reprocess().reprocess(recording);

@@ -1,7 +1,6 @@
 package io.chatvideo.recording.cli.admin;
 
 import io.chatvideo.recording.cli.config.Environment;
-import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.port.in.SweepUseCase.SweepReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-    description = "Remove expired recordings and uploads that can no longer finish.")
+    description = {"Remove expired recordings and uploads that can no longer finish, and queue again the "
+        + "processing of recordings whose job was lost (queued for longer than 10 minutes).",
+        "On aws, pass the --queue the workers take jobs from, or lost jobs stay lost."})
 final class AdminSweepCommand implements Callable<Integer> {
 
   private final Environment environment;
@@ -27,11 +28,13 @@ final class AdminSweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (AdminBackend store = BackendFactory.open(backend, environment.clock(), RetentionPolicy.DEFAULT_RETENTION)) {
+    try (AdminBackend store = BackendFactory.queueing(backend, environment.clock())) {
       SweepReport report = store.recordings().sweep().sweep();
       spec.commandLine().getOut().printf(
-          "swept %s: removed %d expired and %d abandoned recordings, and %d objects no recording points to%n",
-          store.description(), report.expiredRemoved(), report.abandonedRemoved(), report.orphansRemoved());
+          "swept %s: removed %d expired and %d abandoned recordings, and %d objects no recording points to; "
+              + "queued %d recordings' processing again%n",
+          store.description(), report.expiredRemoved(), report.abandonedRemoved(), report.orphansRemoved(),
+          report.processingRequeued());
     }
     return 0;
   }

@@ -32,6 +32,16 @@ final class BackendFactory {
   }
 
   /**
+   * The store with processing on but no ffmpeg: jobs are queued (a reprocess, a lost job found by
+   * the sweep), never run here. On aws without a queue, the store alone.
+   */
+  static AdminBackend queueing(BackendOptions options, Clock clock) {
+    boolean queue = options.kind() == BackendOptions.Kind.LOCAL || options.queue().isPresent();
+    return open(options, clock, RetentionPolicy.DEFAULT_RETENTION, !queue ? Optional.empty()
+        : Optional.of(new Engine(Optional.empty(), ProcessingPolicy.on(), UnaryOperator.identity())));
+  }
+
+  /**
    * The store with processing on: the backend's job queue, seen through {@code watch}, and ffmpeg
    * found as the server finds it. A {@code CliException} when ffmpeg is missing or the backend has
    * no queue.
@@ -46,11 +56,11 @@ final class BackendFactory {
       throw new CliException("--lease: " + e.getMessage(), e);
     }
     return open(options, clock, RetentionPolicy.DEFAULT_RETENTION,
-        Optional.of(new Engine(ffmpeg(processing), policy, watch)));
+        Optional.of(new Engine(Optional.of(ffmpeg(processing)), policy, watch)));
   }
 
-  /** What processing runs on besides the store. */
-  private record Engine(MediaProcessor media, ProcessingPolicy policy, UnaryOperator<JobQueue> watch) {}
+  /** What processing runs on besides the store; without media, jobs are only queued. */
+  private record Engine(Optional<MediaProcessor> media, ProcessingPolicy policy, UnaryOperator<JobQueue> watch) {}
 
   private static MediaProcessor ffmpeg(ProcessingOptions processing) {
     FfmpegSettings found = FfmpegSettings.find(processing.ffmpeg).orElseThrow(() -> new CliException(
@@ -104,7 +114,8 @@ final class BackendFactory {
   }
 
   private static Recordings.Builder process(Recordings.Builder builder, Engine engine, JobQueue jobs) {
-    return builder.jobs(engine.watch().apply(jobs)).media(engine.media()).processing(engine.policy());
+    engine.media().ifPresent(builder::media);
+    return builder.jobs(engine.watch().apply(jobs)).processing(engine.policy());
   }
 
   private static Recordings.Builder wire(Clock clock, Duration retention) {

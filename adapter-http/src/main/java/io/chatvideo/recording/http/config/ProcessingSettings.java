@@ -11,7 +11,8 @@ import java.time.Duration;
  * to a recording after its upload.
  *
  * @param enabled on, off, or unset: on when ffmpeg is found (one log line says which)
- * @param workers jobs this server runs at once
+ * @param workers jobs this server runs at once; 0 runs none and needs no ffmpeg: completed recordings are
+ *     queued for {@code recordings worker} elsewhere
  * @param mp4 whether an MP4 rendition is made
  * @param timeout the base time limit of one ffmpeg step; each step adds a multiple of the recording's duration
  * @param ffmpeg the ffmpeg program (a path, or a name looked up on {@code PATH}); ffprobe is beside it

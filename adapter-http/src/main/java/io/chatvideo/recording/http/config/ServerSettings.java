@@ -101,9 +101,8 @@ public final class ServerSettings {
     }
     positive("recording.aws.api-call-timeout", aws.apiCallTimeout());
     this.processing = processing;
-    atLeastOne("recording.processing.workers", processing.workers());
-    if (processing.workers() > 64) {
-      throw new InvalidConfigurationException("recording.processing.workers", "must be at most 64, was "
+    if (processing.workers() < 0 || processing.workers() > 64) {
+      throw new InvalidConfigurationException("recording.processing.workers", "must be 0 to 64, was "
           + processing.workers());
     }
     positive("recording.processing.timeout", processing.timeout());
