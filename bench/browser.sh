@@ -26,7 +26,10 @@ out=$RESULTS_DIR/browser; rm -rf "$out"; mkdir -p "$out"
 echo "machine: $(machine); $(/usr/bin/chromium --version 2>/dev/null | head -1); $(/usr/bin/firefox-esr --version 2>/dev/null | head -1); node $(node --version)"
 echo "record ${RECORD_SECONDS} s in: $BROWSERS; web client $(git -C "$REPO_DIR" rev-parse --short HEAD)$(git -C "$REPO_DIR" diff --quiet -- web-client/src || echo '+local changes')"
 
-start_server "$out/data" RECORDING_WEB_DIR="$WEB_DIR/dist"; wait_health 90
+# Processing on (the page then sends part 1 early and leaves the WebM Duration to the remux), without
+# the MP4 transcode, which would only make the Duration check wait minutes for the poster.
+start_server "$out/data" RECORDING_WEB_DIR="$WEB_DIR/dist" RECORDING_PROCESSING_ENABLED=true RECORDING_PROCESSING_MP4=false
+wait_health 90
 if [[ " $BROWSERS " == *" firefox "* ]]; then
   # Firefox runs an AudioContext only with an output device: a PulseAudio null sink on a socket of
   # our own (as web-client/test/support/sound-server.ts does), stopped by its pid with the server.
