@@ -4,6 +4,8 @@ import io.chatvideo.recording.core.application.Recordings;
 import io.chatvideo.recording.core.port.in.RunJobsUseCase;
 import io.chatvideo.recording.http.config.ServerSettings;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -17,9 +19,11 @@ import org.slf4j.LoggerFactory;
  * The server's own workers ({@code recording.processing.workers}, default 1) when processing is on:
  * each leases a job, runs it, and looks again after {@link #IDLE} when none was due. The pool is
  * the bound on concurrent ffmpeg runs. At shutdown a running job is interrupted; its lease runs out
- * and the job goes to the next worker, as if this one had died.
+ * and the job goes to the next worker, as if this one had died. Not in a function (adapter-lambda):
+ * there the process is frozen between requests, and the worker tier runs the jobs.
  */
 @Context
+@Requires(notEnv = Environment.FUNCTION)
 final class ProcessingWorkers {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProcessingWorkers.class);

@@ -72,8 +72,12 @@ final class RecordingsFactory {
     return local.objects();
   }
 
+  /**
+   * @param queueOnly a media engine bean, when the application has one (adapter-lambda's): processing
+   *     is then queued here and run by workers elsewhere, without looking for ffmpeg on this machine
+   */
   @Singleton
-  Recordings recordings(Backend backend, ServerSettings settings, Clock clock) {
+  Recordings recordings(Backend backend, ServerSettings settings, Clock clock, @Nullable MediaProcessor queueOnly) {
     Recordings.Builder builder = Recordings.builder()
         .repository(backend.repository())
         .storage(backend.storage())
@@ -83,7 +87,7 @@ final class RecordingsFactory {
         .sizes(settings.sizes())
         .limits(settings.limits());
     backend.jobs().ifPresent(builder::jobs);
-    media(settings.processing(), backend).ifPresent(engine -> builder.media(engine)
+    media(settings.processing(), backend, Optional.ofNullable(queueOnly)).ifPresent(engine -> builder.media(engine)
         .processing(settings.processingPolicy())
         .workDirectory(settings.recording().dataDir().resolve("processing")));
     return builder.build();
@@ -93,7 +97,8 @@ final class RecordingsFactory {
    * The media engine when processing is on: asked for ({@code enabled=true}: ffmpeg missing stops
    * start-up), or not said (on when ffmpeg is found, one log line either way).
    */
-  private static Optional<MediaProcessor> media(ProcessingSettings processing, Backend backend) {
+  private static Optional<MediaProcessor> media(ProcessingSettings processing, Backend backend,
+      Optional<MediaProcessor> queueOnly) {
     if (Boolean.FALSE.equals(processing.enabled())) {
       LOG.info("processing is off (recording.processing.enabled=false): recordings stay as uploaded");
       return Optional.empty();
@@ -106,6 +111,10 @@ final class RecordingsFactory {
       }
       LOG.info("processing is off: the backend has no job queue");
       return Optional.empty();
+    }
+    if (queueOnly.isPresent()) {
+      LOG.info("processing is on: jobs are queued for the workers of the worker tier");
+      return queueOnly;
     }
     Optional<FfmpegSettings> found = FfmpegSettings.find(Path.of(processing.ffmpeg()))
         .map(ffmpeg -> new FfmpegSettings(ffmpeg.ffmpeg(), ffmpeg.ffprobe(), processing.timeout()));
