@@ -37,8 +37,8 @@ public class RecordingsHandler extends APIGatewayV2HTTPEventFunction implements 
   }
 
   /**
-   * A handler on a context built from {@link #contextBuilder()} with more properties or beans (tests,
-   * the cold-start benchmark); close it after.
+   * A handler on a context built from {@link #contextBuilder()} with more properties or beans
+   * (tests: the stand-ins' credentials as a bean); close it after.
    */
   RecordingsHandler(ApplicationContextBuilder context) {
     super(context.build());

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -53,39 +52,17 @@ class LambdaHandlerIT {
     }
     idp = new TestIdentityProvider();
     work = new TempDirectory("recordings-lambda-it");
-    Map<String, String> environment = environment();
+    Map<String, String> environment = FunctionEnvironment.of(NAME, idp);
     // The SDK reads credentials from the process environment, which a test cannot set: a bean instead.
     handler = new RecordingsHandler(RecordingsHandler.contextBuilder()
         .propertySources(PropertySource.of("function-environment", new HashMap<>(environment),
             PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
         .singletons(AwsStandIns.credentials()));
     gateway = new Gateway(handler);
-    AwsCredentials credentials = AwsStandIns.credentials().resolveCredentials();
-    environment.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
-    environment.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+    environment.putAll(FunctionEnvironment.credentials());
     server = ServerProcess.start(work.path(), environment);
     api = new Api(server.uri());
     server.awaitHealthy(api);
-  }
-
-  /** What the function's configuration would hold, as environment variables. */
-  private static Map<String, String> environment() {
-    Map<String, String> environment = new HashMap<>(Map.of(
-        "RECORDING_BACKEND", "aws",
-        "RECORDING_AUTH_MODE", "jwt",
-        "RECORDING_AUTH_JWKS_URL", idp.jwksUrl().toString(),
-        "RECORDING_AUTH_ISSUER", TestIdentityProvider.ISSUER,
-        "RECORDING_AUTH_AUDIENCE", TestIdentityProvider.AUDIENCE,
-        "RECORDING_AWS_REGION", "us-east-1",
-        "RECORDING_AWS_BUCKET", NAME,
-        "RECORDING_AWS_TABLE", NAME,
-        "RECORDING_AWS_QUEUE", NAME,
-        "RECORDING_AWS_PATH_STYLE", "true"));
-    environment.putAll(Map.of(
-        "RECORDING_AWS_S3_ENDPOINT", AwsStandIns.s3Endpoint().toString(),
-        "RECORDING_AWS_DYNAMODB_ENDPOINT", AwsStandIns.dynamoDbEndpoint().toString(),
-        "RECORDING_AWS_SQS_ENDPOINT", SqsStandIn.endpoint().toString()));
-    return environment;
   }
 
   @AfterAll
