@@ -4,6 +4,8 @@ import io.chatvideo.recording.core.application.Recordings;
 import io.chatvideo.recording.core.port.in.JobWorkers;
 import io.chatvideo.recording.http.config.ServerSettings;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -13,9 +15,11 @@ import org.slf4j.LoggerFactory;
  * The server's own workers ({@code recording.processing.workers}, default 1) when processing is on,
  * in the core's {@link JobWorkers}: the number of threads is the bound on concurrent ffmpeg runs. At
  * shutdown a running job is interrupted at once; its lease runs out and the job goes to the next
- * worker, as if this one had died.
+ * worker, as if this one had died. Not in a function (adapter-lambda): there the process is frozen
+ * between requests, and the worker tier runs the jobs.
  */
 @Context
+@Requires(notEnv = Environment.FUNCTION)
 final class ProcessingWorkers {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProcessingWorkers.class);

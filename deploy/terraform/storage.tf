@@ -1,0 +1,70 @@
+# The bucket as adapter-aws's BucketSetup (recordings admin init) makes it, with the same rule ids,
+# so running admin init against it later changes nothing.
+resource "aws_s3_bucket" "recordings" {
+  bucket = var.bucket
+}
+
+resource "aws_s3_bucket_public_access_block" "recordings" {
+  bucket                  = aws_s3_bucket.recordings.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_ownership_controls" "recordings" {
+  bucket = aws_s3_bucket.recordings.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+# SSE-S3: presigned PUTs and GETs need no KMS permission of the uploader or viewer.
+resource "aws_s3_bucket_server_side_encryption_configuration" "recordings" {
+  bucket = aws_s3_bucket.recordings.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "recordings" {
+  bucket = aws_s3_bucket.recordings.id
+
+  rule {
+    id     = "call-recordings-expire-recordings"
+    status = "Enabled"
+    filter {
+      prefix = "recordings/"
+    }
+    expiration {
+      days = var.retention_days + 1
+    }
+  }
+
+  rule {
+    id     = "call-recordings-abort-incomplete-uploads"
+    status = "Enabled"
+    filter {
+      prefix = "recordings/"
+    }
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 1
+    }
+  }
+}
+
+resource "aws_s3_bucket_cors_configuration" "recordings" {
+  count  = length(var.allowed_origins) > 0 ? 1 : 0
+  bucket = aws_s3_bucket.recordings.id
+
+  cors_rule {
+    id              = "call-recordings-web-client"
+    allowed_origins = var.allowed_origins
+    allowed_methods = ["PUT", "GET"]
+    allowed_headers = ["content-type", "if-none-match"]
+    expose_headers  = ["ETag"]
+    max_age_seconds = 3600
+  }
+}
