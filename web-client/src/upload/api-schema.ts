@@ -28,7 +28,7 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** List your recordings, or a room's recordings you own or take part in, newest first */
+        /** List your recordings, or a room's recordings you own or take part in, newest first; filter by status, processing, creation time, text and participant */
         readonly get: operations["list"];
         readonly put?: never;
         readonly post?: never;
@@ -360,9 +360,25 @@ export interface operations {
     readonly list: {
         readonly parameters: {
             readonly query?: {
+                /** @description a room's recordings you own or take part in; without it, the ones you own */
                 readonly room_id?: string | null;
                 readonly limit?: number | null;
+                /** @description the next_token of the previous page, sent with the same query it came from */
                 readonly next_token?: string | null;
+                /** @description PENDING, COMPLETED or ABANDONED */
+                readonly status?: "PENDING" | "COMPLETED" | "ABANDONED" | null;
+                /** @description queued, running, ready, failed or off (completed recordings only) */
+                readonly processing?: "queued" | "running" | "ready" | "failed" | "off" | null;
+                /** @description created at or after this ISO-8601 instant (inclusive), e.g. 2026-11-01T00:00:00Z */
+                readonly from?: string | null;
+                /** @description created before this ISO-8601 instant (exclusive) */
+                readonly to?: string | null;
+                /** @description text in the file name or the room, any case, 1 to 200 characters */
+                readonly q?: string | null;
+                /** @description a user listed among the recording's participants */
+                readonly participant?: string | null;
+                /** @description newest (default) or oldest first */
+                readonly sort?: "newest" | "oldest" | null;
             };
             readonly header?: never;
             readonly path?: never;

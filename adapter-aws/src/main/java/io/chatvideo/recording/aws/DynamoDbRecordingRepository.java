@@ -6,9 +6,11 @@ import static io.chatvideo.recording.aws.RecordingItem.s;
 import io.chatvideo.recording.core.domain.AbandonedRecording;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.ListingOrder;
 import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingFilter;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
@@ -134,7 +136,7 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
   public Page listByOwner(UserId owner, Instant now, int limit, Optional<String> cursor) {
     String partition = RecordingItem.ownerPartition(owner);
     Listing listing = new Listing(RecordingItem.BY_OWNER, RecordingItem.OWNER_PK, RecordingItem.OWNER_SK, partition,
-        owner);
+        owner, "");
     return query(listing, "#ttl > :now", Map.of("#ttl", RecordingItem.TTL), Map.of(":now", n(now.getEpochSecond())),
         recording -> recording.details().isOwnedBy(owner) && !recording.details().isExpired(now), limit, cursor);
   }
@@ -143,13 +145,85 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
   public Page listByRoom(RoomId room, UserId viewer, Instant now, int limit, Optional<String> cursor) {
     String partition = RecordingItem.roomPartition(room);
     Listing listing = new Listing(RecordingItem.BY_ROOM, RecordingItem.ROOM_PK, RecordingItem.ROOM_SK, partition,
-        viewer);
+        viewer, "");
     return query(listing, "#ttl > :now AND (#owner = :viewer OR contains(#participants, :viewer))",
         Map.of("#ttl", RecordingItem.TTL, "#owner", RecordingItem.USER_ID, "#participants", RecordingItem.PARTICIPANTS),
         Map.of(":now", n(now.getEpochSecond()), ":viewer", s(viewer.value())),
         recording -> recording.details().roomId().equals(room) && recording.details().isVisibleTo(viewer)
             && !recording.details().isExpired(now),
         limit, cursor);
+  }
+
+  /**
+   * The owner's or the room's index, as {@link #listByOwner} and {@link #listByRoom}, with the
+   * date range as the key condition on the index sort key (its fixed-width {@code created_at}
+   * prefix: {@code BETWEEN from AND to} takes every key of {@code from} itself and none of {@code
+   * to}, whose keys all sort after the bare time) and the other parts as filter expressions.
+   * DynamoDB charges the items a filter drops as it charges the kept ones, so a rare match costs
+   * up to {@value #MAX_QUERIES_PER_PAGE} queries of a page's size each, then answers a short page
+   * with a cursor (README, "Search"). {@code q} matches {@code search_text}; an item written before
+   * that attribute existed passes DynamoDB's filter and is matched here, in Java, instead.
+   */
+  @Override
+  public Page list(RecordingFilter filter, UserId viewer, Instant now, int limit, Optional<String> cursor) {
+    List<String> conditions = new ArrayList<>();
+    Map<String, String> names = new LinkedHashMap<>();
+    Map<String, AttributeValue> values = new LinkedHashMap<>();
+    conditions.add("#ttl > :now");
+    names.put("#ttl", RecordingItem.TTL);
+    values.put(":now", n(now.getEpochSecond()));
+    Listing listing;
+    if (filter.room().isPresent()) {
+      listing = new Listing(RecordingItem.BY_ROOM, RecordingItem.ROOM_PK, RecordingItem.ROOM_SK,
+          RecordingItem.roomPartition(filter.room().get()), viewer, filter.canonical());
+      conditions.add("(#owner = :viewer OR contains(#participants, :viewer))");
+      names.put("#owner", RecordingItem.USER_ID);
+      names.put("#participants", RecordingItem.PARTICIPANTS);
+      values.put(":viewer", s(viewer.value()));
+    } else {
+      listing = new Listing(RecordingItem.BY_OWNER, RecordingItem.OWNER_PK, RecordingItem.OWNER_SK,
+          RecordingItem.ownerPartition(viewer), viewer, filter.canonical());
+    }
+    filter.status().ifPresent(status -> {
+      conditions.add("#status = :status");
+      names.put("#status", RecordingItem.STATUS);
+      values.put(":status", s(status.name()));
+    });
+    filter.processing().ifPresent(processing -> {
+      names.put("#processing", RecordingItem.PROCESSING);
+      values.put(":processing", s(processing.wireName()));
+      if (processing == ProcessingState.OFF) {
+        // Completed before processing existed: no attribute, which reads as off.
+        conditions.add("(#processing = :processing OR (attribute_not_exists(#processing) AND #status = :completed))");
+        names.put("#status", RecordingItem.STATUS);
+        values.put(":completed", s(RecordingStatus.COMPLETED.name()));
+      } else {
+        conditions.add("#processing = :processing");
+      }
+    });
+    filter.q().ifPresent(q -> {
+      conditions.add("(contains(#search, :q) OR attribute_not_exists(#search))");
+      names.put("#search", RecordingItem.SEARCH_TEXT);
+      values.put(":q", s(q.folded()));
+    });
+    filter.participant().ifPresent(participant -> {
+      conditions.add("contains(#participants, :participant)");
+      names.put("#participants", RecordingItem.PARTICIPANTS);
+      values.put(":participant", s(participant.value()));
+    });
+    Optional<String> range = Optional.empty();
+    if (filter.from().isPresent() || filter.to().isPresent()) {
+      names.put("#sort", listing.sortName());
+      filter.from().ifPresent(from -> values.put(":from", s(RecordingItem.listingSortKeyFrom(from))));
+      filter.to().ifPresent(to -> values.put(":to", s(RecordingItem.listingSortKeyFrom(to))));
+      range = Optional.of(filter.from().isEmpty() ? "#sort < :to"
+          : filter.to().isEmpty() ? "#sort >= :from" : "#sort BETWEEN :from AND :to");
+    }
+    boolean inRoom = filter.room().isPresent();
+    return query(listing, range, String.join(" AND ", conditions), names, values,
+        recording -> (inRoom ? recording.details().isVisibleTo(viewer) : recording.details().isOwnedBy(viewer))
+            && !recording.details().isExpired(now) && filter.matches(recording),
+        filter.order() == ListingOrder.NEWEST, limit, cursor);
   }
 
   @Override
@@ -287,6 +361,13 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
 
   private Page query(Listing listing, String filter, Map<String, String> names, Map<String, AttributeValue> values,
       Predicate<Recording> keep, int limit, Optional<String> cursor) {
+    return query(listing, Optional.empty(), filter, names, values, keep, true, limit, cursor);
+  }
+
+  /** One page of {@code listing}, newest first unless not {@code newestFirst}, within {@code range} of its sort key. */
+  private Page query(Listing listing, Optional<String> range, String filter, Map<String, String> names,
+      Map<String, AttributeValue> values, Predicate<Recording> keep, boolean newestFirst, int limit,
+      Optional<String> cursor) {
     Map<String, Pattern> keyForm = Map.of(
         RecordingItem.PK, RECORDING_PK, RecordingItem.SK, METADATA_SK,
         listing.partitionName(), Pattern.compile(Pattern.quote(listing.partition())),
@@ -301,11 +382,11 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
     Map<String, AttributeValue> lastReturned = null;
     for (int queries = 0; queries < MAX_QUERIES_PER_PAGE; queries++) {
       QueryRequest request = QueryRequest.builder().tableName(table).indexName(listing.index())
-          .keyConditionExpression("#partition = :partition")
+          .keyConditionExpression("#partition = :partition" + range.map(r -> " AND " + r).orElse(""))
           .filterExpression(filter)
           .expressionAttributeNames(allNames)
           .expressionAttributeValues(allValues)
-          .scanIndexForward(false)
+          .scanIndexForward(!newestFirst)
           .exclusiveStartKey(start)
           .limit(limit + 1)
           .build();
@@ -369,12 +450,13 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
     return calls.call(operation, action);
   }
 
-  /** Which index a listing queries, its partition there, and for whom. */
-  private record Listing(String index, String partitionName, String sortName, String partition, UserId viewer) {
+  /** Which index a listing queries, its partition there, for whom, and the filter's canonical form. */
+  private record Listing(String index, String partitionName, String sortName, String partition, UserId viewer,
+      String filter) {
 
     /** What a cursor of this listing is sealed for, so it opens in no other. */
     String scope() {
-      return index + "\n" + partition + "\n" + viewer.value();
+      return index + "\n" + partition + "\n" + viewer.value() + (filter.isEmpty() ? "" : "\n" + filter);
     }
   }
 }

@@ -14,6 +14,7 @@ import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.domain.Rendition;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
+import io.chatvideo.recording.core.domain.SearchText;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
 import java.time.Duration;
@@ -78,6 +79,8 @@ final class RecordingItem {
   static final String MP4_SIZE = "mp4_size";
   static final String THUMBNAIL_KEY = "thumbnail_key";
   static final String THUMBNAIL_SIZE = "thumbnail_size";
+  /** The core's {@code SearchText.searchable}: file name and room, case-folded, for {@code q}. */
+  static final String SEARCH_TEXT = "search_text";
 
   static final String PK_PREFIX = "RECORDING#";
   static final String SK_PREFIX = "METADATA#";
@@ -143,6 +146,7 @@ final class RecordingItem {
     item.put(S3_KEY, s(details.objectKey().value()));
     item.put(S3_BUCKET, s(bucket));
     item.put(FILENAME, s(details.filename().value()));
+    item.put(SEARCH_TEXT, s(SearchText.searchable(details)));
     item.put(CONTENT_TYPE, s(details.contentType().value()));
     details.declaredSize().ifPresent(size -> item.put(DECLARED_SIZE, n(size)));
     item.put(STATUS, s(recording.status().name()));

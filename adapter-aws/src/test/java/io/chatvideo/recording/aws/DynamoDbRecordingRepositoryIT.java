@@ -1,5 +1,14 @@
 package io.chatvideo.recording.aws;
 
+import io.chatvideo.recording.core.domain.RecordingFilter;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -174,6 +183,58 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
     }
     assertThat(drain(c -> repository.listByRoom(RoomId.of("room-1"), UserId.of("alice@example.com"), now, 1, c)))
         .containsExactly(alices);
+  }
+
+  @Test
+  void aFilteredListingQueriesWithTheDateRangeAsKeyConditionAndABoundedNumberOfQueriesPerPage() {
+    List<SdkRequest> sent = new CopyOnWriteArrayList<>();
+    String table = newTable();
+    try (DynamoDbClient watched = DynamoDbClient.builder()
+        .region(Region.of("us-east-1"))
+        .endpointOverride(AwsStandIns.dynamoDbEndpoint())
+        .credentialsProvider(AwsStandIns.credentials())
+        .httpClient(ApacheHttpClient.create())
+        .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+          @Override
+          public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            sent.add(context.request());
+          }
+        }))
+        .build()) {
+      RecordingRepository repository = new DynamoDbRecordingRepository(watched, table, BUCKET);
+      int rows = DynamoDbRecordingRepository.MAX_QUERIES_PER_PAGE * 3;
+      List<Recording> needles = new ArrayList<>();
+      for (int i = 0; i < rows; i++) {
+        PendingRecording r = TestRecordings.pendingNamed("alice@example.com", "room-1", T0.plusSeconds(i),
+            i % 25 == 0 ? "Nadel " + i + ".webm" : "Heu " + i + ".webm");
+        repository.insert(r);
+        if (i % 25 == 0 && i >= 10) {
+          needles.add(0, r);
+        }
+      }
+      RecordingFilter filter = RecordingFilter.parse(Optional.empty(), Optional.empty(), Optional.empty(),
+          Optional.of(T0.plusSeconds(10).toString()), Optional.of(T0.plusSeconds(rows).toString()),
+          Optional.of("NADEL"), Optional.empty(), Optional.empty());
+      sent.clear();
+
+      RecordingRepository.Page first = repository.list(filter, UserId.of("alice@example.com"), T0.plusSeconds(3600),
+          1, Optional.empty());
+
+      // Besides the queries, only the page cursor's key is read (GetItem, once per process): never a Scan.
+      List<QueryRequest> queries = sent.stream().filter(QueryRequest.class::isInstance).map(QueryRequest.class::cast)
+          .toList();
+      assertThat(sent).noneSatisfy(r -> assertThat(r.getClass().getSimpleName()).contains("Scan"));
+      assertThat(queries).hasSizeLessThanOrEqualTo(DynamoDbRecordingRepository.MAX_QUERIES_PER_PAGE)
+          .allSatisfy(q -> {
+            assertThat(q.indexName()).isEqualTo(RecordingItem.BY_OWNER);
+            assertThat(q.keyConditionExpression()).isEqualTo("#partition = :partition AND #sort BETWEEN :from AND :to");
+            assertThat(q.filterExpression()).contains("contains(#search, :q)");
+          });
+      assertThat(first.recordings().size()).isLessThanOrEqualTo(1);
+      assertThat(first.nextCursor()).isPresent();
+      assertThat(drain(c -> repository.list(filter, UserId.of("alice@example.com"), T0.plusSeconds(3600), 1, c)))
+          .containsExactlyElementsOf(needles);
+    }
   }
 
   @Test

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ListCommandTest {
 
@@ -106,6 +108,56 @@ class ListCommandTest {
     assertThat(result.out()).contains("\"recording_id\" : \"" + FIRST + "\"")
         .contains("\"created_at\" : \"2025-06-01T10:15:30.123Z\"").contains("\"size\" : 10")
         .startsWith("[");
+  }
+
+  @Test
+  void filtersGoAsQueryParametersWithAgesAndDatesTurnedIntoInstants() {
+    api.on("/recordings", (request, exchange) -> StubApi.json(exchange, 200, "{\"recordings\":[]}"));
+    Cli cli = new Cli(home);
+    cli.zone = ZoneId.of("Europe/Paris");
+
+    Cli.Result result = cli.run("list", "--api", api.url().toString(), "--token", "t", "--room", "standup-1",
+        "--since", "7d", "--until", "2026-12-01", "--status", "completed", "--processing", "ready",
+        "--search", "Été 100%", "--participant", "bob@example.com", "--sort", "oldest");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    // Now is 2025-06-01T12:00:00Z; 2026-12-01 starts at 23:00 UTC the day before in Paris.
+    assertThat(api.requests.get(0).query()).isEqualTo("limit=50&room_id=standup-1&status=COMPLETED"
+        + "&processing=ready&from=2025-05-25T12%3A00%3A00Z&to=2026-11-30T23%3A00%3A00Z&q=%C3%A9t%C3%A9+100%25"
+        + "&participant=bob%40example.com&sort=oldest");
+    assertThat(result.out()).isEqualTo("no recordings in room standup-1 that match\n");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      an age that is not one     | --since  | yesterday            | error: --since: 'yesterday' is not an age like 7d
+      a date that does not exist | --until  | 2026-02-30           | error: --until: '2026-02-30' is not an age like 7d
+      an unknown status          | --status | done                 | error: --status: must be PENDING, COMPLETED or ABANDONED, was 'done'
+      an unknown processing      | --processing | READY            | error: --processing: must be queued, running, ready, failed or off
+      an unknown order           | --sort   | latest               | error: --sort: must be newest or oldest, was 'latest'
+      a blank search             | --search | ' '                  | error: --search: must not be blank
+      """)
+  void aBadValueIsOneLineAndExitTwoAndNothingIsSent(String scenario, String option, String value, String line) {
+    Cli.Result result = new Cli(home).run("list", "--api", api.url().toString(), "--token", "t", option, value);
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).startsWith(line).endsWith("\n").doesNotContain("Usage");
+    assertThat(result.err().strip()).doesNotContain("\n");
+    assertThat(api.requests).isEmpty();
+  }
+
+  @Test
+  void sinceAfterUntilAndAnOverlongSearchAreRefusedNamingTheirOption() {
+    Cli.Result reversed = new Cli(home).run("list", "--api", api.url().toString(), "--token", "t",
+        "--since", "2026-12-02", "--until", "2026-12-01");
+    Cli.Result overlong = new Cli(home).run("list", "--api", api.url().toString(), "--token", "t",
+        "--search", "x".repeat(201));
+
+    assertThat(reversed.exitCode()).isEqualTo(2);
+    assertThat(reversed.err()).startsWith("error: --since: is after --until (").endsWith(")\n");
+    assertThat(overlong.exitCode()).isEqualTo(2);
+    assertThat(overlong.err()).isEqualTo("error: --search: is longer than 200 characters (201)\n");
+    assertThat(api.requests).isEmpty();
   }
 
   @Test

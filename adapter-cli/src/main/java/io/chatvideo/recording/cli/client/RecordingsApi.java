@@ -20,6 +20,8 @@ import io.chatvideo.recording.api.UploadTicket;
 import io.chatvideo.recording.api.UploadUrlRequest;
 import io.chatvideo.recording.cli.terminal.CliException;
 import io.chatvideo.recording.core.domain.InvalidInputException;
+import io.chatvideo.recording.core.domain.ListingOrder;
+import io.chatvideo.recording.core.domain.RecordingFilter;
 import io.chatvideo.recording.core.domain.RecordingId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,15 +91,38 @@ public final class RecordingsApi {
 
   /** The recordings the caller may see, {@code limit} a page, the first page or every one. */
   public PageIterator<RecordingJson> recordings(Optional<String> room, int limit, boolean everyPage) {
+    return recordings(room, RecordingFilter.NONE, limit, everyPage);
+  }
+
+  /**
+   * The pages of a listing narrowed by {@code filter}, whose parts go as GET /recordings's query
+   * parameters; the room is sent as typed, for the server to judge.
+   */
+  public PageIterator<RecordingJson> recordings(Optional<String> room, RecordingFilter filter, int limit,
+      boolean everyPage) {
+    StringBuilder parameters = new StringBuilder();
+    room.ifPresent(r -> parameter(parameters, "room_id", r));
+    filter.status().ifPresent(s -> parameter(parameters, "status", s.name()));
+    filter.processing().ifPresent(p -> parameter(parameters, "processing", p.wireName()));
+    filter.from().ifPresent(f -> parameter(parameters, "from", f.toString()));
+    filter.to().ifPresent(t -> parameter(parameters, "to", t.toString()));
+    filter.q().ifPresent(q -> parameter(parameters, "q", q.folded()));
+    filter.participant().ifPresent(p -> parameter(parameters, "participant", p.value()));
+    if (filter.order() != ListingOrder.NEWEST) {
+      parameter(parameters, "sort", filter.order().wireName());
+    }
     return PageIterator.of(token -> {
-      RecordingList page = list(room, limit, token);
+      RecordingList page = list(parameters.toString(), limit, token);
       return new PageIterator.Page<>(page.recordings(), Optional.ofNullable(page.nextToken()));
     }, everyPage);
   }
 
-  private RecordingList list(Optional<String> room, int limit, Optional<String> nextToken) {
-    StringBuilder query = new StringBuilder("recordings?limit=").append(limit);
-    room.ifPresent(r -> query.append("&room_id=").append(encode(r)));
+  private static void parameter(StringBuilder parameters, String name, String value) {
+    parameters.append('&').append(name).append('=').append(encode(value));
+  }
+
+  private RecordingList list(String parameters, int limit, Optional<String> nextToken) {
+    StringBuilder query = new StringBuilder("recordings?limit=").append(limit).append(parameters);
     nextToken.ifPresent(t -> query.append("&next_token=").append(encode(t)));
     return call(authorized(request(query.toString()).GET()), RecordingList.class);
   }

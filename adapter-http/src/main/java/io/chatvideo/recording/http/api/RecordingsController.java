@@ -10,6 +10,7 @@ import io.chatvideo.recording.core.domain.CompletedPart;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.InvalidInputException;
+import io.chatvideo.recording.core.domain.RecordingFilter;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
@@ -37,6 +38,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -90,13 +92,38 @@ class RecordingsController {
   }
 
   @Get(produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "List your recordings, or a room's recordings you own or take part in, newest first")
-  RecordingList list(@Parameter(hidden = true) Caller caller, @QueryValue("room_id") @Nullable String roomId,
-      @QueryValue("limit") @Nullable Integer limit, @QueryValue("next_token") @Nullable String nextToken,
+  @Operation(summary = "List your recordings, or a room's recordings you own or take part in, newest first;"
+      + " filter by status, processing, creation time, text and participant")
+  RecordingList list(@Parameter(hidden = true) Caller caller,
+      @Parameter(description = "a room's recordings you own or take part in; without it, the ones you own")
+      @QueryValue("room_id") @Nullable String roomId,
+      @QueryValue("limit") @Nullable Integer limit,
+      @Parameter(description = "the next_token of the previous page, sent with the same query it came from")
+      @QueryValue("next_token") @Nullable String nextToken,
+      @Parameter(description = "PENDING, COMPLETED or ABANDONED",
+          schema = @Schema(allowableValues = {"PENDING", "COMPLETED", "ABANDONED"})) @QueryValue("status") @Nullable String status,
+      @Parameter(description = "queued, running, ready, failed or off (completed recordings only)",
+          schema = @Schema(allowableValues = {"queued", "running", "ready", "failed", "off"}))
+      @QueryValue("processing") @Nullable String processing,
+      @Parameter(description = "created at or after this ISO-8601 instant (inclusive), e.g. 2026-11-01T00:00:00Z",
+          schema = @Schema(format = "date-time"))
+      @QueryValue("from") @Nullable String from,
+      @Parameter(description = "created before this ISO-8601 instant (exclusive)", schema = @Schema(format = "date-time"))
+      @QueryValue("to") @Nullable String to,
+      @Parameter(description = "text in the file name or the room, any case, 1 to 200 characters",
+          schema = @Schema(minLength = 1, maxLength = 200))
+      @QueryValue("q") @Nullable String q,
+      @Parameter(description = "a user listed among the recording's participants")
+      @QueryValue("participant") @Nullable String participant,
+      @Parameter(description = "newest (default) or oldest first",
+          schema = @Schema(allowableValues = {"newest", "oldest"})) @QueryValue("sort") @Nullable String sort,
       HttpRequest<?> request) {
+    RecordingFilter filter = RecordingFilter.parse(Optional.ofNullable(roomId), Optional.ofNullable(status),
+        Optional.ofNullable(processing), Optional.ofNullable(from), Optional.ofNullable(to), Optional.ofNullable(q),
+        Optional.ofNullable(participant), Optional.ofNullable(sort));
     RecordingPage page = recordings.listRecordings().list(new ListRecordingsQuery(
         caller.user(),
-        Optional.ofNullable(roomId).map(RoomId::of),
+        filter,
         limit == null ? DEFAULT_LIMIT : limit,
         Optional.ofNullable(nextToken)));
     return new RecordingList(page.recordings().stream().map(view -> json(view, request)).toList(),

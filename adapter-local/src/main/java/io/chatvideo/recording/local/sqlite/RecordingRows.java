@@ -48,9 +48,9 @@ final class RecordingRows {
   static final String WRITTEN_COLUMNS = "id, room_id, owner, object_key, filename, content_type, declared_size, "
       + "created_at, expires_at, status, upload_id, upload_expires_at, stored_size, sha256, completed_at, "
       + "duration_nanos, abandoned_at, processing_state, processing_since, processing_failure, width, height, "
-      + "mp4_key, mp4_size, thumbnail_key, thumbnail_size";
+      + "mp4_key, mp4_size, thumbnail_key, thumbnail_size, search_text";
 
-  static final int WRITTEN_COLUMN_COUNT = 26;
+  static final int WRITTEN_COLUMN_COUNT = 27;
 
   private RecordingRows() {}
 
@@ -154,7 +154,8 @@ final class RecordingRows {
     setLong(statement, i++, mp4.map(r -> OptionalLong.of(r.size())).orElse(OptionalLong.empty()));
     Optional<Rendition> thumbnail = processing.flatMap(Processing::thumbnail);
     statement.setString(i++, thumbnail.map(r -> r.key().value()).orElse(null));
-    setLong(statement, i, thumbnail.map(r -> OptionalLong.of(r.size())).orElse(OptionalLong.empty()));
+    setLong(statement, i++, thumbnail.map(r -> OptionalLong.of(r.size())).orElse(OptionalLong.empty()));
+    statement.setString(i, SearchColumn.value(d));
   }
 
   private static OptionalLong asLong(OptionalInt value) {

@@ -6,18 +6,27 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The numbered schema changes, applied in order inside the caller's write transaction, so two
- * processes opening a new file at once apply each change exactly once. A database written by a
- * newer version is refused rather than misread.
+ * processes opening a new file at once apply each change exactly once. A database with a change
+ * this version does not know is refused rather than misread.
  */
 final class SchemaMigrations {
 
-  /** Migration {@code n} is element {@code n - 1}; only ever append. */
-  static final List<List<String>> MIGRATIONS = List.of(
-      List.of(
+  /**
+   * Migration {@code n} is the entry of key {@code n}; only ever add. Numbers may be left free for
+   * a change made on another branch at the same time: each number is applied once, whenever it
+   * first appears, so a database at 7 still gets 5 and 6 when they arrive.
+   */
+  static final SortedMap<Integer, List<String>> MIGRATIONS = new TreeMap<>(Map.of(
+      1, List.of(
           """
           CREATE TABLE recordings (
             id                TEXT    PRIMARY KEY,
@@ -51,13 +60,13 @@ final class SchemaMigrations {
           "CREATE INDEX recordings_by_upload_window ON recordings (status, upload_expires_at)"),
       // Every upload request sums its owner's day (UploadAllowance): an index holding all the
       // columns that sum reads answers it without touching the table.
-      List.of("CREATE INDEX recordings_usage_by_owner ON recordings"
+      2, List.of("CREATE INDEX recordings_usage_by_owner ON recordings"
           + " (owner, created_at, expires_at, status, upload_expires_at, declared_size, stored_size)"),
       // Jobs live beside the recordings so that a recording's change and the job it causes can
       // commit in one transaction (JobRows.insert). A completed job's row is deleted; a queued
       // job is due at visible_again_at (its lease's end, or its retry time); receipt names the
       // current lease and is NULL between leases.
-      List.of(
+      3, List.of(
           """
           CREATE TABLE jobs (
             id               TEXT    PRIMARY KEY,
@@ -75,7 +84,7 @@ final class SchemaMigrations {
           "CREATE INDEX jobs_due ON jobs (visible_again_at, enqueued_at) WHERE state = 'QUEUED'",
           "CREATE INDEX jobs_dead ON jobs (died_at DESC, id DESC) WHERE state = 'DEAD'"),
       // What processing made of a completed recording (NULL state: completed before processing existed, read as off).
-      List.of(
+      4, List.of(
           "ALTER TABLE recordings ADD COLUMN processing_state TEXT"
               + " CHECK (processing_state IN ('queued', 'running', 'ready', 'failed', 'off'))",
           "ALTER TABLE recordings ADD COLUMN processing_since INTEGER",
@@ -86,12 +95,18 @@ final class SchemaMigrations {
           "ALTER TABLE recordings ADD COLUMN mp4_size INTEGER",
           "ALTER TABLE recordings ADD COLUMN thumbnail_key TEXT",
           "ALTER TABLE recordings ADD COLUMN thumbnail_size INTEGER",
-          "CREATE INDEX recordings_by_processing ON recordings (processing_state, processing_since)"));
+          "CREATE INDEX recordings_by_processing ON recordings (processing_state, processing_since)"),
+      // Listings search file name and room case-insensitively in every script (SearchColumn).
+      // The date range needs no new index: created_at follows owner and room_id in the listing
+      // indexes of migration 1, so a range is a bounded walk of them (SqlitePaginationIT's plans).
+      7, List.of(
+          "ALTER TABLE recordings ADD COLUMN search_text TEXT",
+          "UPDATE recordings SET search_text = casefold(filename) || char(10) || casefold(room_id)")));
 
   private SchemaMigrations() {}
 
   static int latestVersion() {
-    return MIGRATIONS.size();
+    return MIGRATIONS.lastKey();
   }
 
   /** Brings the schema to {@link #latestVersion()}; must run inside a write transaction. */
@@ -99,21 +114,29 @@ final class SchemaMigrations {
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
           + "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-      int current;
-      try (ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-        current = rs.next() ? rs.getInt(1) : 0;
+      Set<Integer> applied = new HashSet<>();
+      try (ResultSet rs = statement.executeQuery("SELECT version FROM schema_version")) {
+        while (rs.next()) {
+          applied.add(rs.getInt(1));
+        }
       }
-      if (current > latestVersion()) {
-        throw new IllegalStateException("the metadata database has schema version " + current
-            + ", newer than this software knows (" + latestVersion() + "); upgrade call-recordings");
+      for (int version : applied) {
+        if (!MIGRATIONS.containsKey(version)) {
+          throw new IllegalStateException("the metadata database has schema version " + version
+              + ", which this software does not know (it knows up to " + latestVersion() + "); upgrade call-recordings");
+        }
       }
-      for (int version = current + 1; version <= latestVersion(); version++) {
-        for (String sql : MIGRATIONS.get(version - 1)) {
+      SearchColumn.registerCaseFold(connection);
+      for (Map.Entry<Integer, List<String>> migration : MIGRATIONS.entrySet()) {
+        if (applied.contains(migration.getKey())) {
+          continue;
+        }
+        for (String sql : migration.getValue()) {
           statement.execute(sql);
         }
         try (PreparedStatement insert = connection.prepareStatement(
             "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)")) {
-          insert.setInt(1, version);
+          insert.setInt(1, migration.getKey());
           insert.setString(2, now.toString());
           insert.executeUpdate();
         }

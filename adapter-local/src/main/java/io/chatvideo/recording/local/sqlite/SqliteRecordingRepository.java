@@ -2,8 +2,10 @@ package io.chatvideo.recording.local.sqlite;
 
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.ListingOrder;
 import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingFilter;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.domain.RoomId;
@@ -31,8 +33,8 @@ import java.util.Optional;
  */
 public final class SqliteRecordingRepository implements RecordingRepository, AutoCloseable {
 
-  private static final String ORDER = " ORDER BY r.created_at DESC, r.id DESC LIMIT ?";
-  private static final String AFTER_CURSOR = " AND (r.created_at, r.id) < (?, ?)";
+  private static final String VISIBLE_IN_ROOM = "r.room_id = ? AND (r.owner = ? OR EXISTS (SELECT 1"
+      + " FROM recording_participants p WHERE p.recording_id = r.id AND p.user_id = ?))";
 
   // Numbered parameters: ?1 owner, ?2 since, ?3 now (used four times).
   private static final String OPEN_UPLOAD = "r.status = 'PENDING' AND r.upload_expires_at > ?3";
@@ -138,14 +140,69 @@ public final class SqliteRecordingRepository implements RecordingRepository, Aut
 
   @Override
   public Page listByOwner(UserId owner, Instant now, int limit, Optional<String> cursor) {
-    return page("r.owner = ? AND r.expires_at > ?", List.of(owner.value(), RecordingRows.nanos(now)), limit, cursor);
+    return page("r.owner = ? AND r.expires_at > ?", List.of(owner.value(), RecordingRows.nanos(now)),
+        ListingOrder.NEWEST, limit, cursor);
   }
 
   @Override
   public Page listByRoom(RoomId room, UserId viewer, Instant now, int limit, Optional<String> cursor) {
-    return page("r.room_id = ? AND r.expires_at > ? AND (r.owner = ? OR EXISTS (SELECT 1 FROM recording_participants p"
-            + " WHERE p.recording_id = r.id AND p.user_id = ?))",
-        List.of(room.value(), RecordingRows.nanos(now), viewer.value(), viewer.value()), limit, cursor);
+    return page(VISIBLE_IN_ROOM + " AND r.expires_at > ?",
+        List.of(room.value(), viewer.value(), viewer.value(), RecordingRows.nanos(now)), ListingOrder.NEWEST, limit,
+        cursor);
+  }
+
+  @Override
+  public Page list(RecordingFilter filter, UserId viewer, Instant now, int limit, Optional<String> cursor) {
+    Condition condition = condition(filter, viewer, now);
+    return page(condition.where(), condition.parameters(), filter.order(), limit, cursor);
+  }
+
+  /** What a filtered listing's rows must meet, with its parameters in order. */
+  record Condition(String where, List<Object> parameters) {}
+
+  /**
+   * One condition per part of the filter, on the listing index of the owner or the room: the date
+   * range bounds the walk of that index (created_at follows its equality column), the other parts
+   * are checked on the rows it reaches.
+   */
+  static Condition condition(RecordingFilter filter, UserId viewer, Instant now) {
+    StringBuilder where = new StringBuilder();
+    List<Object> parameters = new ArrayList<>();
+    if (filter.room().isPresent()) {
+      where.append(VISIBLE_IN_ROOM);
+      parameters.addAll(List.of(filter.room().get().value(), viewer.value(), viewer.value()));
+    } else {
+      where.append("r.owner = ?");
+      parameters.add(viewer.value());
+    }
+    where.append(" AND r.expires_at > ?");
+    parameters.add(RecordingRows.nanos(now));
+    filter.from().ifPresent(from -> {
+      where.append(" AND r.created_at >= ?");
+      parameters.add(RecordingRows.nanos(from));
+    });
+    filter.to().ifPresent(to -> {
+      where.append(" AND r.created_at < ?");
+      parameters.add(RecordingRows.nanos(to));
+    });
+    filter.status().ifPresent(status -> {
+      where.append(" AND r.status = ?");
+      parameters.add(status.name());
+    });
+    filter.processing().ifPresent(processing -> {
+      // NULL: completed before processing existed, which reads as off.
+      where.append(" AND r.status = 'COMPLETED' AND COALESCE(r.processing_state, 'off') = ?");
+      parameters.add(processing.wireName());
+    });
+    filter.q().ifPresent(q -> {
+      where.append(" AND ").append(SearchColumn.CONDITION);
+      parameters.add(SearchColumn.containing(q));
+    });
+    filter.participant().ifPresent(participant -> {
+      where.append(" AND EXISTS (SELECT 1 FROM recording_participants f WHERE f.recording_id = r.id AND f.user_id = ?)");
+      parameters.add(participant.value());
+    });
+    return new Condition(where.toString(), parameters);
   }
 
   @Override
@@ -172,7 +229,7 @@ public final class SqliteRecordingRepository implements RecordingRepository, Aut
 
   @Override
   public Page listAll(int limit, Optional<String> cursor) {
-    return page("1 = 1", List.of(), limit, cursor);
+    return page("1 = 1", List.of(), ListingOrder.NEWEST, limit, cursor);
   }
 
   @Override
@@ -216,12 +273,19 @@ public final class SqliteRecordingRepository implements RecordingRepository, Aut
     });
   }
 
-  /** One page after {@code cursor} of the rows matching {@code where}, newest first. */
-  private Page page(String where, List<Object> parameters, int limit, Optional<String> cursor) {
+  /** The statement a listing runs, after a cursor or from the start (tests read its query plan). */
+  static String listingSql(String where, ListingOrder order, boolean afterCursor) {
+    boolean newest = order == ListingOrder.NEWEST;
+    return "SELECT " + RecordingRows.COLUMNS + " FROM recordings r WHERE " + where
+        + (afterCursor ? (newest ? " AND (r.created_at, r.id) < (?, ?)" : " AND (r.created_at, r.id) > (?, ?)") : "")
+        + (newest ? " ORDER BY r.created_at DESC, r.id DESC" : " ORDER BY r.created_at, r.id") + " LIMIT ?";
+  }
+
+  /** One page after {@code cursor} of the rows matching {@code where}, in {@code order}. */
+  private Page page(String where, List<Object> parameters, ListingOrder order, int limit, Optional<String> cursor) {
     checkLimit(limit);
     Optional<ListingCursor> after = cursor.map(ListingCursor::parse);
-    String sql = "SELECT " + RecordingRows.COLUMNS + " FROM recordings r WHERE " + where
-        + (after.isPresent() ? AFTER_CURSOR : "") + ORDER;
+    String sql = listingSql(where, order, after.isPresent());
     List<Recording> rows = database.read(connection -> {
       try (PreparedStatement select = connection.prepareStatement(sql)) {
         int i = 1;

@@ -8,6 +8,7 @@ import io.chatvideo.recording.core.domain.JobId;
 import io.chatvideo.recording.core.domain.JobKind;
 import io.chatvideo.recording.core.domain.JobLease;
 import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.RecordingFilter;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.testing.JobQueueContract;
 import io.chatvideo.recording.core.testing.MutableClock;
@@ -142,7 +143,7 @@ class SqliteJobQueueTest extends JobQueueContract {
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-      for (String sql : SchemaMigrations.MIGRATIONS.get(0)) {
+      for (String sql : SchemaMigrations.MIGRATIONS.get(1)) {
         statement.execute(sql);
       }
       statement.execute("INSERT INTO schema_version (version, applied_at) VALUES (1, '2026-01-01T00:00:00Z')");
@@ -170,6 +171,11 @@ class SqliteJobQueueTest extends JobQueueContract {
 
     assertThat(queue.lease(now(), STEP)).hasValueSatisfying(l -> assertThat(l.job().id()).isEqualTo(id));
     assertThat(new SqliteRecordingRepository(upgraded).find(kept.id())).contains(kept);
+    // Migration 7 folded the old row's file name ("call é …") beyond ASCII for q.
+    RecordingFilter search = RecordingFilter.parse(Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.of("CALL É"), Optional.empty(), Optional.empty());
+    assertThat(new SqliteRecordingRepository(upgraded).list(search, kept.details().owner(), now(), 10, Optional.empty())
+        .recordings()).containsExactly(kept);
   }
 
   @Test

@@ -2,7 +2,9 @@ package io.chatvideo.recording.local.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatvideo.recording.core.domain.ListingOrder;
 import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.RecordingFilter;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RoomId;
@@ -106,6 +108,48 @@ class SqlitePaginationIT {
 
     assertThat(owner).contains("USING INDEX recordings_by_owner").doesNotContain("TEMP B-TREE");
     assertThat(room).contains("USING INDEX recordings_by_room").doesNotContain("TEMP B-TREE");
+  }
+
+  @Test
+  void aDateRangeBoundsTheWalkOfTheOwnersOrTheRoomsIndexInEitherOrder() throws Exception {
+    for (String sort : List.of("newest", "oldest")) {
+      for (String room : List.of("", "room-1")) {
+        RecordingFilter filter = RecordingFilter.parse(Optional.of(room).filter(r -> !r.isEmpty()),
+            Optional.of("COMPLETED"), Optional.empty(), Optional.of(T0.toString()), Optional.of(T0.plusSeconds(60)
+                .toString()), Optional.of("call"), Optional.empty(), Optional.of(sort));
+        String where = SqliteRecordingRepository.condition(filter, ALICE, T0).where();
+        String index = room.isEmpty() ? "recordings_by_owner (owner=?" : "recordings_by_room (room_id=?";
+
+        for (boolean afterCursor : List.of(false, true)) {
+          assertThat(plan(SqliteRecordingRepository.listingSql(where, filter.order(), afterCursor)))
+              .as(sort + " " + room + " " + afterCursor)
+              .contains("SEARCH r USING INDEX " + index + " AND created_at>? AND created_at<?)")
+              .doesNotContain("TEMP B-TREE").doesNotContain("SCAN r");
+        }
+      }
+    }
+  }
+
+  @Test
+  void aWeekOfTenThousandRowsIsListedExactlyInBothOrders() {
+    Instant from = T0.plusSeconds(100);
+    Instant to = T0.plusSeconds(200);
+    List<RecordingId> expected = newestFirst.stream()
+        .filter(id -> {
+          Instant created = repository.find(id).orElseThrow().details().createdAt();
+          return !created.isBefore(from) && created.isBefore(to);
+        }).toList();
+    RecordingFilter newest = RecordingFilter.parse(Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.of(from.toString()), Optional.of(to.toString()), Optional.empty(), Optional.empty(), Optional.empty());
+    RecordingFilter oldest = new RecordingFilter(newest.room(), newest.status(), newest.processing(), newest.from(),
+        newest.to(), newest.q(), newest.participant(), ListingOrder.OLDEST);
+
+    assertThat(expected).hasSize(700);
+    assertThat(drain(c -> repository.list(newest, ALICE, T0.plusSeconds(3600), 33, c))).containsExactlyElementsOf(expected);
+    List<RecordingId> oldestFirst = new ArrayList<>(expected);
+    java.util.Collections.reverse(oldestFirst);
+    assertThat(drain(c -> repository.list(oldest, ALICE, T0.plusSeconds(3600), 33, c)))
+        .containsExactlyElementsOf(oldestFirst);
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.chatvideo.recording.core.domain.Filename;
 import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.RecordingDetails;
+import io.chatvideo.recording.core.domain.RecordingFilter;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
@@ -71,6 +72,7 @@ public final class ListingBench {
   private static final int LIMIT = 10;
   private static final int PAGES = 100;
   private static final int OWNER_RECORDINGS = LIMIT * PAGES;
+  private static final int FILTERED_PAGES = 10;
   private static final UserId OWNER = UserId.of("owner-0@example.com");
   private static final ContentType WEBM = ContentType.parse("video/webm");
   private static final String ACCESS_KEY = "AKIABENCH0000000000";
@@ -144,7 +146,10 @@ public final class ListingBench {
       Instant created = now.minusSeconds(60 + random.nextInt(20 * 24 * 3600)).minusNanos(random.nextInt(1_000_000_000));
       RecordingId id = new RecordingId(new UUID(random.nextLong(), random.nextLong()));
       RecordingDetails details = new RecordingDetails(id, room, owner, Set.of(),
-          ObjectKey.forRecording(room, created, id, WEBM), new Filename("call.webm"), WEBM, OptionalLong.of(1 << 20),
+          // A third of the listed owner's recordings have a name that the filtered listing's q finds.
+          ObjectKey.forRecording(room, created, id, WEBM),
+          new Filename(i < OWNER_RECORDINGS && i % 3 == 0 ? "Stand-up " + i + ".webm" : "call.webm"), WEBM,
+          OptionalLong.of(1 << 20),
           created, created.plus(Duration.ofDays(30)));
       all.add(new PendingRecording(details, Optional.empty(), created.plus(Duration.ofMinutes(30)))
           .complete(1 << 20, Optional.empty(), created.plusSeconds(30), Optional.empty()));
@@ -153,8 +158,8 @@ public final class ListingBench {
   }
 
   /** Median latency of page 1 and page PAGES through the repository, then the same two pages by scan. */
-  private static double[] measure(RecordingRepository repository, Instant now, int repeats, int scanRepeats,
-      java.util.function.IntFunction<Integer> scanPage) {
+  private static double[] measure(String store, RecordingRepository repository, Instant now, int repeats,
+      int scanRepeats, java.util.function.IntFunction<Integer> scanPage) {
     List<Double> first = new ArrayList<>();
     List<Double> last = new ArrayList<>();
     // As many untimed walks as timed ones first: a page costs well under a millisecond, so one
@@ -180,7 +185,11 @@ public final class ListingBench {
     // Printed before the Scans start, so that a run cut short by its time box still has them.
     System.out.printf("  index walk done: page 1 %.2f ms, page %d %.2f ms (median of %d); now %d Scan-and-filter runs%n",
         median(first), PAGES, median(last), repeats, scanRepeats);
+    filtered(store, repository, now, repeats);
     System.out.flush();
+    if (scanRepeats == 0) {
+      return new double[] {median(first), median(last), Double.NaN, Double.NaN};
+    }
     List<Double> scanFirst = new ArrayList<>();
     List<Double> scanLast = new ArrayList<>();
     // The walks above warmed the JIT; a Scan of 100,000 items takes long enough that a few runs will do.
@@ -189,6 +198,56 @@ public final class ListingBench {
       scanLast.add(time(() -> scanPage.apply(PAGES)));
     }
     return new double[] {median(first), median(last), median(scanFirst), median(scanLast)};
+  }
+
+  /**
+   * Issue 17: page 1 and page 10 of the owner's listing filtered to one week (8 to 1 days ago) and
+   * by a q that a third of the names contain, against the unfiltered listing, walked alike in the
+   * same run. Target: each at most twice the unfiltered page.
+   */
+  private static void filtered(String store, RecordingRepository repository, Instant now, int repeats) {
+    Map<String, RecordingFilter> filters = new java.util.LinkedHashMap<>();
+    filters.put("unfiltered", RecordingFilter.NONE);
+    filters.put("one week", RecordingFilter.parse(Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.of(now.minus(Duration.ofDays(8)).toString()), Optional.of(now.minus(Duration.ofDays(1)).toString()),
+        Optional.empty(), Optional.empty(), Optional.empty()));
+    filters.put("q=stand-up", RecordingFilter.parse(Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.of("STAND-UP"), Optional.empty(), Optional.empty()));
+    Map<String, double[]> medians = new java.util.LinkedHashMap<>();
+    for (var filter : filters.entrySet()) {
+      List<Double> first = new ArrayList<>();
+      List<Double> tenth = new ArrayList<>();
+      for (int r = 0; r < 2 * repeats; r++) {
+        Optional<String> cursor = Optional.empty();
+        for (int page = 1; page <= FILTERED_PAGES; page++) {
+          long t0 = System.nanoTime();
+          RecordingRepository.Page p = repository.list(filter.getValue(), OWNER, now, LIMIT, cursor);
+          double ms = (System.nanoTime() - t0) / 1e6;
+          if (p.nextCursor().isEmpty()) {
+            throw new IllegalStateException(filter.getKey() + ": the listing ended at page " + page);
+          }
+          if (r >= repeats && page == 1) {
+            first.add(ms);
+          }
+          if (r >= repeats && page == FILTERED_PAGES) {
+            tenth.add(ms);
+          }
+          cursor = p.nextCursor();
+        }
+      }
+      medians.put(filter.getKey(), new double[] {median(first), median(tenth)});
+    }
+    double[] plain = medians.get("unfiltered");
+    boolean pass = true;
+    StringBuilder line = new StringBuilder();
+    for (var entry : medians.entrySet()) {
+      double[] m = entry.getValue();
+      line.append(String.format(" %s p1 %.2f ms p%d %.2f ms (x%.2f, x%.2f);", entry.getKey(), m[0], FILTERED_PAGES,
+          m[1], m[0] / plain[0], m[1] / plain[1]));
+      pass &= m[0] <= 2 * plain[0] && m[1] <= 2 * plain[1];
+    }
+    System.out.println("  VERDICT filtered-listing " + store + ": " + (pass ? "PASS" : "FAIL")
+        + " (target <= x2 the unfiltered page, median of " + repeats + ";" + line + ")");
   }
 
   private static double time(Supplier<Integer> work) {
@@ -215,7 +274,7 @@ public final class ListingBench {
       BenchRows.insertAll(jdbc, seed);
       System.err.printf("sqlite: seeded %d rows in one transaction in %.1f s%n", seed.size(), (System.nanoTime() - t0) / 1e9);
       long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-      return measure(local.repository(), now, repeats, scanRepeats, page -> {
+      return measure("sqlite " + seed.size(), local.repository(), now, repeats, scanRepeats, page -> {
         try (PreparedStatement scan = jdbc.prepareStatement("SELECT id FROM recordings NOT INDEXED WHERE owner = ? "
             + "AND expires_at > ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")) {
           scan.setString(1, OWNER.value());
@@ -252,7 +311,7 @@ public final class ListingBench {
       long t0 = System.nanoTime();
       seedDynamoDb(client, table, seed);
       System.err.printf("dynamodb: seeded %d items by BatchWriteItem in %.1f s%n", seed.size(), (System.nanoTime() - t0) / 1e9);
-      double[] result = measure(aws.repository(), now, repeats, scanRepeats,
+      double[] result = measure("dynamodb " + seed.size(), aws.repository(), now, repeats, scanRepeats,
           page -> scanPage(client, table, now, page));
       client.deleteTable(d -> d.tableName(table));
       return result;

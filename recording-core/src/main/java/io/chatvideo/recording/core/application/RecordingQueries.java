@@ -48,15 +48,15 @@ final class RecordingQueries implements ListRecordingsUseCase, GetRecordingUseCa
   @Override
   public RecordingPage list(ListRecordingsQuery query) {
     Instant now = clock.instant();
-    String scope = query.roomId().map(room -> "room:" + room + ":" + query.caller()).orElse("owner:" + query.caller());
+    String scope = PageTokens.scope(query.caller() + "\n" + query.filter().canonical());
     Optional<String> cursor = PageTokens.decode(scope, query.pageToken());
-    RecordingRepository.Page page = query.roomId().isPresent()
-        ? repository.listByRoom(query.roomId().get(), query.caller(), now, query.limit(), cursor)
-        : repository.listByOwner(query.caller(), now, query.limit(), cursor);
-    // The store's own expiry and visibility filters are trusted for paging, not for what is shown.
+    RecordingRepository.Page page = repository.list(query.filter(), query.caller(), now, query.limit(), cursor);
+    // The store's own expiry, visibility and filter are trusted for paging, not for what is shown.
+    boolean inRoom = query.filter().room().isPresent();
     return new RecordingPage(
         page.recordings().stream()
-            .filter(r -> r.details().isVisibleTo(query.caller()) && !r.details().isExpired(now))
+            .filter(r -> (inRoom ? r.details().isVisibleTo(query.caller()) : r.details().isOwnedBy(query.caller()))
+                && !r.details().isExpired(now) && query.filter().matches(r))
             .map(r -> view(r, now))
             .toList(),
         page.nextCursor().map(next -> PageTokens.encode(scope, next)));

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatvideo.recording.core.domain.InvalidInputException;
+import io.chatvideo.recording.core.domain.ListingOrder;
+import io.chatvideo.recording.core.domain.RecordingFilter;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingNotFoundException;
 import io.chatvideo.recording.core.domain.RoomId;
@@ -124,6 +126,30 @@ class RecordingQueriesTest {
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> list(ALICE, Optional.empty(), 1, Optional.of("not base64 !")))
         .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void aTokenUsedWithAnotherFilterOrSortIsRefusedNamingTheQuery() {
+    for (int i = 0; i < 3; i++) {
+      core.uploadCompleted(ALICE, new byte[5]);
+    }
+    RecordingFilter completed = RecordingFilter.parse(Optional.empty(), Optional.of("COMPLETED"), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.of("webm"), Optional.empty(), Optional.empty());
+    String token = core.recordings.listRecordings().list(new ListRecordingsQuery(ALICE, completed, 1, Optional.empty()))
+        .nextToken().orElseThrow();
+    RecordingFilter oldest = new RecordingFilter(completed.room(), completed.status(), completed.processing(),
+        completed.from(), completed.to(), completed.q(), completed.participant(), ListingOrder.OLDEST);
+
+    assertThat(core.recordings.listRecordings().list(new ListRecordingsQuery(ALICE, completed, 5, Optional.of(token)))
+        .recordings()).hasSize(2);
+    assertThatThrownBy(() -> core.recordings.listRecordings().list(
+        new ListRecordingsQuery(ALICE, oldest, 1, Optional.of(token))))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("next_token");
+          assertThat(e.reason()).contains("another query");
+        });
+    assertThatThrownBy(() -> list(ALICE, Optional.empty(), 1, Optional.of(token)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.reason()).contains("another query"));
   }
 
   @Test

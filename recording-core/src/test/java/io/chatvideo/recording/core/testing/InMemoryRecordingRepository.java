@@ -4,6 +4,8 @@ import io.chatvideo.recording.core.domain.AbandonedRecording;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.InvalidInputException;
+import io.chatvideo.recording.core.domain.ListingOrder;
+import io.chatvideo.recording.core.domain.RecordingFilter;
 import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
@@ -70,6 +72,15 @@ public final class InMemoryRecordingRepository implements RecordingRepository {
   }
 
   @Override
+  public synchronized Page list(RecordingFilter filter, UserId viewer, Instant now, int limit, Optional<String> cursor) {
+    Predicate<Recording> visible = filter.room().isPresent()
+        ? r -> r.details().isVisibleTo(viewer) : r -> r.details().isOwnedBy(viewer);
+    Comparator<Position> order = filter.order() == ListingOrder.NEWEST
+        ? Position.NEWEST_FIRST : Position.NEWEST_FIRST.reversed();
+    return page(r -> visible.test(r) && filter.matches(r) && live(r, now), order, limit, cursor);
+  }
+
+  @Override
   public synchronized UploadUsage uploadUsage(UserId owner, Instant since, Instant now) {
     int open = 0;
     long bytes = 0;
@@ -125,11 +136,15 @@ public final class InMemoryRecordingRepository implements RecordingRepository {
   }
 
   private Page page(Predicate<Recording> filter, int limit, Optional<String> cursor) {
+    return page(filter, Position.NEWEST_FIRST, limit, cursor);
+  }
+
+  private Page page(Predicate<Recording> filter, Comparator<Position> order, int limit, Optional<String> cursor) {
     Optional<Position> after = cursor.map(Position::parse);
     List<Recording> matching = rows.values().stream()
         .filter(filter)
-        .sorted(Comparator.comparing(Position::of, Position.NEWEST_FIRST))
-        .filter(r -> after.isEmpty() || Position.NEWEST_FIRST.compare(Position.of(r), after.get()) > 0)
+        .sorted(Comparator.comparing(Position::of, order))
+        .filter(r -> after.isEmpty() || order.compare(Position.of(r), after.get()) > 0)
         .limit(limit + 1L)
         .toList();
     if (matching.size() <= limit) {

@@ -11,6 +11,7 @@ import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.Processing;
 import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingFilter;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.domain.Rendition;
@@ -212,6 +213,157 @@ public abstract class RecordingRepositoryContract {
     assertThat(drain(c -> repository.listByRoom(RoomId.of("room-1"), UserId.of("alice@example.com"), now, 10, c)))
         .containsExactly(recent);
     assertThat(drain(c -> repository.listAll(10, c))).containsExactlyInAnyOrder(old, recent);
+  }
+
+  private static final UserId ALICE = UserId.of("alice@example.com");
+
+  private static RecordingFilter filter(String room, String status, String processing, String from, String to,
+      String q, String participant, String sort) {
+    return RecordingFilter.parse(Optional.ofNullable(room), Optional.ofNullable(status), Optional.ofNullable(processing),
+        Optional.ofNullable(from), Optional.ofNullable(to), Optional.ofNullable(q), Optional.ofNullable(participant),
+        Optional.ofNullable(sort));
+  }
+
+  private static List<Recording> drainFiltered(RecordingRepository repository, RecordingFilter filter, int limit) {
+    return drain(cursor -> repository.list(filter, ALICE, T0.plus(Duration.ofDays(1)), limit, cursor));
+  }
+
+  @Test
+  void aDateRangeIncludesItsFromAndExcludesItsTo() {
+    RecordingRepository repository = repository();
+    PendingRecording before = TestRecordings.pending("alice@example.com", "room-1", T0.minusNanos(1));
+    PendingRecording atFrom = TestRecordings.pending("alice@example.com", "room-1", T0);
+    PendingRecording inside = TestRecordings.pending("alice@example.com", "room-1", T0.plusSeconds(30));
+    PendingRecording justBeforeTo = TestRecordings.pending("alice@example.com", "room-1", T0.plusSeconds(60).minusNanos(1));
+    PendingRecording atTo = TestRecordings.pending("alice@example.com", "room-1", T0.plusSeconds(60));
+    for (PendingRecording r : List.of(before, atFrom, inside, justBeforeTo, atTo)) {
+      repository.insert(r);
+    }
+    String from = T0.toString();
+    String to = T0.plusSeconds(60).toString();
+
+    assertThat(drainFiltered(repository, filter(null, null, null, from, to, null, null, null), 2))
+        .containsExactly(justBeforeTo, inside, atFrom);
+    assertThat(drainFiltered(repository, filter("room-1", null, null, from, to, null, null, "oldest"), 2))
+        .containsExactly(atFrom, inside, justBeforeTo);
+    assertThat(drainFiltered(repository, filter(null, null, null, to, null, null, null, null), 10))
+        .containsExactly(atTo);
+    assertThat(drainFiltered(repository, filter(null, null, null, null, from, null, null, null), 10))
+        .containsExactly(before);
+    assertThat(drainFiltered(repository, filter(null, null, null, from, from, null, null, null), 10)).isEmpty();
+  }
+
+  @Test
+  void qMatchesFileNameOrRoomIgnoringCaseInAnyScriptAndTakesPercentAndUnderscoreLiterally() {
+    RecordingRepository repository = repository();
+    PendingRecording summer = TestRecordings.pendingNamed("alice@example.com", "room-1", T0, "Été à Zürich.webm");
+    PendingRecording street = TestRecordings.pendingNamed("alice@example.com", "room-1", T0.plusSeconds(1),
+        "Straße ΣΟΦΙΑ.webm");
+    PendingRecording percent = TestRecordings.pendingNamed("alice@example.com", "room-1", T0.plusSeconds(2),
+        "budget 100%.webm");
+    PendingRecording underscore = TestRecordings.pendingNamed("alice@example.com", "room-1", T0.plusSeconds(3),
+        "q3_review.webm");
+    PendingRecording lookalike = TestRecordings.pendingNamed("alice@example.com", "room-1", T0.plusSeconds(4),
+        "q3-review 1000.webm");
+    PendingRecording byRoom = TestRecordings.pendingNamed("alice@example.com", "Stand-Up_42", T0.plusSeconds(5),
+        "x.webm");
+    for (PendingRecording r : List.of(summer, street, percent, underscore, lookalike, byRoom)) {
+      repository.insert(r);
+    }
+
+    assertThat(drainFiltered(repository, filter(null, null, null, null, null, "ÉTÉ À zürich", null, null), 10))
+        .containsExactly(summer);
+    assertThat(drainFiltered(repository, filter(null, null, null, null, null, "STRASSE σοφια", null, null), 10))
+        .containsExactly(street);
+    assertThat(drainFiltered(repository, filter(null, null, null, null, null, "0%", null, null), 10))
+        .containsExactly(percent);
+    assertThat(drainFiltered(repository, filter(null, null, null, null, null, "%", null, null), 10))
+        .containsExactly(percent);
+    assertThat(drainFiltered(repository, filter(null, null, null, null, null, "3_r", null, null), 10))
+        .containsExactly(underscore);
+    assertThat(drainFiltered(repository, filter(null, null, null, null, null, "_", null, null), 10))
+        .containsExactly(byRoom, underscore);
+    assertThat(drainFiltered(repository, filter(null, null, null, null, null, "stand-up_", null, null), 10))
+        .containsExactly(byRoom);
+    assertThat(drainFiltered(repository, filter(null, null, null, null, null, "\\", null, null), 10)).isEmpty();
+  }
+
+  @Test
+  void filtersThatMatchNothingGiveOneEmptyLastPage() {
+    RecordingRepository repository = repository();
+    repository.insert(TestRecordings.pending("alice@example.com", "room-1", T0));
+    repository.insert(TestRecordings.pending("bob@example.com", "room-1", T0, "alice@example.com"));
+
+    assertThat(drainFiltered(repository, filter(null, "COMPLETED", null, null, null, null, null, null), 10)).isEmpty();
+    assertThat(drainFiltered(repository, filter("room-2", null, null, null, null, null, null, null), 10)).isEmpty();
+    assertThat(drainFiltered(repository, filter(null, null, null, null, null, "nothing like it", null, null), 10))
+        .isEmpty();
+    assertThat(drainFiltered(repository, filter(null, null, null, "2030-01-01T00:00:00Z", null, null, null, null), 10))
+        .isEmpty();
+    // A room listing shows what alice takes part in; her own listing only what she owns.
+    assertThat(drainFiltered(repository, filter(null, null, null, null, null, null, "alice@example.com", null), 10))
+        .isEmpty();
+  }
+
+  @Test
+  void statusProcessingAndParticipantFiltersKeepOnlyWhatMatches() {
+    RecordingRepository repository = repository();
+    PendingRecording pending = TestRecordings.pending("alice@example.com", "room-1", T0, "carol@example.com");
+    CompletedRecording ready = completedWith(repository, Processing.queued(T0).running(T0).ready(T0,
+        OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty()));
+    CompletedRecording queued = completedWith(repository, Processing.queued(T0));
+    repository.insert(pending);
+    PendingRecording bobsWithCarol = TestRecordings.pending("bob@example.com", "room-1", T0.plusSeconds(1),
+        "alice@example.com", "carol@example.com");
+    repository.insert(bobsWithCarol);
+
+    assertThat(drainFiltered(repository, filter(null, "COMPLETED", null, null, null, null, null, null), 1))
+        .containsExactlyInAnyOrder(ready, queued);
+    assertThat(drainFiltered(repository, filter(null, null, "ready", null, null, null, null, null), 1))
+        .containsExactly(ready);
+    assertThat(drainFiltered(repository, filter(null, "PENDING", null, null, null, null, null, null), 1))
+        .containsExactly(pending);
+    assertThat(drainFiltered(repository, filter(null, null, null, null, null, null, "carol@example.com", null), 1))
+        .containsExactly(pending);
+    assertThat(drainFiltered(repository, filter("room-1", null, null, null, null, null, "carol@example.com", null), 1))
+        .containsExactly(bobsWithCarol, pending);
+  }
+
+  @Test
+  void aRareMatchSpreadOverManyPagesIsListedOnceEachInOrder() {
+    RecordingRepository repository = repository();
+    List<Recording> matching = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      boolean match = i % 17 == 5;
+      PendingRecording r = TestRecordings.pendingNamed("alice@example.com", "room-" + (i % 3),
+          T0.plusSeconds(i / 2), match ? "Needle " + i + ".webm" : "hay " + i + ".webm");
+      repository.insert(r);
+      if (match) {
+        matching.add(r);
+      }
+    }
+    repository.insert(TestRecordings.pendingNamed("bob@example.com", "room-0", T0, "needle of bob.webm"));
+    Comparator<Recording> newestFirst = Comparator.comparing((Recording r) -> r.details().createdAt()).reversed();
+
+    List<Recording> listed = drainFiltered(repository, filter(null, null, null, null, null, "NEEDLE", null, null), 2);
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(matching);
+    assertThat(listed).extracting(r -> r.details().createdAt()).isSortedAccordingTo(Comparator.reverseOrder());
+
+    List<Recording> oldest = drainFiltered(repository, filter(null, null, null, T0.plusSeconds(10).toString(),
+        T0.plusSeconds(50).toString(), "needle", null, "oldest"), 1);
+    assertThat(oldest).containsExactlyInAnyOrderElementsOf(matching.stream()
+        .filter(r -> !r.details().createdAt().isBefore(T0.plusSeconds(10))
+            && r.details().createdAt().isBefore(T0.plusSeconds(50))).toList());
+    assertThat(oldest).extracting(r -> r.details().createdAt()).isSorted();
+    assertThat(listed).isSortedAccordingTo(newestFirst);
+  }
+
+  @Test
+  void aForgedCursorIsInvalidInputOnNextTokenInAFilteredListing() {
+    RecordingRepository repository = repository();
+    assertThatThrownBy(() -> repository.list(filter(null, null, null, null, null, "x", null, "oldest"), ALICE, T0, 10,
+        Optional.of("%%not-a-cursor")))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("next_token"));
   }
 
   @Test

@@ -25,18 +25,30 @@ public final class TestRecordings {
   private TestRecordings() {}
 
   public static RecordingDetails details(String owner, String room, Instant createdAt, String... participants) {
+    return namedDetails(owner, room, createdAt, "call é \"1\".webm", participants);
+  }
+
+  /** Details with a file name of the test's choosing (sanitized as uploads are). */
+  public static RecordingDetails namedDetails(String owner, String room, Instant createdAt, String filename,
+      String... participants) {
     RecordingId id = new RecordingId(UUID.randomUUID());
     RoomId roomId = RoomId.of(room);
     ContentType type = ContentType.parse("video/webm;codecs=vp8,opus");
     Set<UserId> others = java.util.Arrays.stream(participants).map(UserId::of)
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
     return new RecordingDetails(id, roomId, UserId.of(owner), others, ObjectKey.forRecording(roomId, createdAt, id, type),
-        Filename.sanitize("call é \"1\".webm", "x.webm"), type, OptionalLong.of(1234), createdAt,
+        Filename.sanitize(filename, "x.webm"), type, OptionalLong.of(1234), createdAt,
         createdAt.plus(RETENTION));
   }
 
   public static PendingRecording pending(String owner, String room, Instant createdAt, String... participants) {
     return new PendingRecording(details(owner, room, createdAt, participants), Optional.empty(),
+        createdAt.plus(Duration.ofMinutes(30)));
+  }
+
+  /** A pending recording with that file name. */
+  public static PendingRecording pendingNamed(String owner, String room, Instant createdAt, String filename) {
+    return new PendingRecording(namedDetails(owner, room, createdAt, filename), Optional.empty(),
         createdAt.plus(Duration.ofMinutes(30)));
   }
 

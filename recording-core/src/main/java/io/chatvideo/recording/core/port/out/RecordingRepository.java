@@ -3,6 +3,7 @@ package io.chatvideo.recording.core.port.out;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingFilter;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.domain.RoomId;
@@ -45,6 +46,15 @@ public interface RecordingRepository {
 
   /** Recordings of {@code room} that {@code viewer} owns or takes part in. */
   Page listByRoom(RoomId room, UserId viewer, Instant now, int limit, Optional<String> cursor);
+
+  /**
+   * The recordings {@code viewer} may see that {@code filter} keeps, in its order: with a room,
+   * those of the room {@code viewer} owns or takes part in (as {@link #listByRoom}); without, those
+   * {@code viewer} owns (as {@link #listByOwner}). A store that filters after reading may answer a
+   * short page, even an empty one, with a cursor: callers follow cursors, not page sizes. The
+   * cursor needs to work only with the same filter and viewer (the core binds tokens to both).
+   */
+  Page list(RecordingFilter filter, UserId viewer, Instant now, int limit, Optional<String> cursor);
 
   /**
    * What {@code owner}'s recordings created at or after {@code since} and not expired at {@code
