@@ -213,9 +213,14 @@ class DownloadCommandTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(Files.readAllBytes(target)).isEqualTo(video);
-    assertThat(result.err()).contains("the download broke off after 100000 bytes");
+    // The store wrote 100,000 bytes before it dropped the connection; the kernel may discard the
+    // last of them in flight when the drop is a reset, so the client resumes from what it received.
+    Matcher brokeOff = Pattern.compile("the download broke off after (\\d+) bytes").matcher(result.err());
+    assertThat(brokeOff.find()).as(result.err()).isTrue();
+    long received = Long.parseLong(brokeOff.group(1));
+    assertThat(received).isBetween(1L, 100_000L);
     assertThat(api.requests("GET", "/objects/")).extracting(r -> r.header("Range"))
-        .containsExactly(null, "bytes=100000-");
+        .containsExactly(null, "bytes=" + received + "-");
   }
 
   @Test
