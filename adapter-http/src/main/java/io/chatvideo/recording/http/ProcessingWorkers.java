@@ -30,7 +30,8 @@ final class ProcessingWorkers {
   private volatile boolean stopping;
 
   ProcessingWorkers(Recordings recordings, ServerSettings settings) {
-    if (!recordings.processingEnabled()) {
+    // Event deliveries run on the same workers, so they run when either is on.
+    if (!recordings.processingEnabled() && !recordings.eventsEnabled()) {
       this.pool = null;
       return;
     }
