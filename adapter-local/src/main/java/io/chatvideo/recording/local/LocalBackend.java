@@ -4,6 +4,7 @@ import io.chatvideo.recording.core.domain.StorageUnavailableException;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.core.port.out.ShareRepository;
 import io.chatvideo.recording.local.capability.CapabilitySigner;
 import io.chatvideo.recording.local.capability.SigningSecret;
 import io.chatvideo.recording.local.files.FileObjectStorage;
@@ -11,6 +12,7 @@ import io.chatvideo.recording.local.files.ObjectAccess;
 import io.chatvideo.recording.local.secret.OwnerOnlyFile;
 import io.chatvideo.recording.local.sqlite.SqliteJobQueue;
 import io.chatvideo.recording.local.sqlite.SqliteRecordingRepository;
+import io.chatvideo.recording.local.sqlite.SqliteShareRepository;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,6 +81,11 @@ public final class LocalBackend implements AutoCloseable {
    */
   public JobQueue jobs(int maxAttempts) {
     return SqliteJobQueue.on(repository, maxAttempts);
+  }
+
+  /** Share links in the same SQLite file; a deleted recording's links go with it. */
+  public ShareRepository shares() {
+    return SqliteShareRepository.on(repository);
   }
 
   /** Objects on disk; its presigned URLs are relative, {@code /objects/{key}?...}: prefix your origin. */

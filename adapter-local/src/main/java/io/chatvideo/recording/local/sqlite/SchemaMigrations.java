@@ -86,7 +86,24 @@ final class SchemaMigrations {
           "ALTER TABLE recordings ADD COLUMN mp4_size INTEGER",
           "ALTER TABLE recordings ADD COLUMN thumbnail_key TEXT",
           "ALTER TABLE recordings ADD COLUMN thumbnail_size INTEGER",
-          "CREATE INDEX recordings_by_processing ON recordings (processing_state, processing_since)"));
+          "CREATE INDEX recordings_by_processing ON recordings (processing_state, processing_since)"),
+      // 5 is the webhooks branch's (events and deliveries); kept empty here so that the numbers agree once both are merged.
+      List.of(),
+      // Share links: only the token's SHA-256 is kept; a deleted recording takes its links with it.
+      List.of(
+          """
+          CREATE TABLE shares (
+            id            TEXT    PRIMARY KEY,
+            recording_id  TEXT    NOT NULL REFERENCES recordings (id) ON DELETE CASCADE,
+            token_hash    TEXT    NOT NULL UNIQUE,
+            created_at    INTEGER NOT NULL,
+            expires_at    INTEGER NOT NULL,
+            passcode_hash TEXT,
+            allow_download INTEGER NOT NULL CHECK (allow_download IN (0, 1)),
+            revoked       INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1)),
+            views         INTEGER NOT NULL DEFAULT 0 CHECK (views >= 0)
+          )""",
+          "CREATE INDEX shares_by_recording ON shares (recording_id, created_at, id)"));
 
   private SchemaMigrations() {}
 

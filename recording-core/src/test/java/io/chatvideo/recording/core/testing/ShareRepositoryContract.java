@@ -36,7 +36,7 @@ public abstract class ShareRepositoryContract {
   protected abstract Stores stores();
 
   /** A share repository and the recording repository of the same store. */
-  protected record Stores(RecordingRepository recordings, ShareRepository shares) {}
+  public record Stores(RecordingRepository recordings, ShareRepository shares) {}
 
   @Test
   void aShareReadsBackEqualByItsTokenHash() {
