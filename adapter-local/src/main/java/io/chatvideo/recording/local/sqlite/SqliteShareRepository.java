@@ -101,10 +101,10 @@ public final class SqliteShareRepository implements ShareRepository {
   }
 
   @Override
-  public void countView(ShareId id) {
+  public void countView(Share share) {
     database.write(connection -> {
       try (PreparedStatement update = connection.prepareStatement("UPDATE shares SET views = views + 1 WHERE id = ?")) {
-        update.setString(1, id.toString());
+        update.setString(1, share.id().toString());
         update.executeUpdate();
       }
       return null;

@@ -111,7 +111,7 @@ final class ShareService implements ShareRecordingUseCase, WatchShareUseCase {
         throw new PasscodeRefusedException(true);
       }
     }
-    shares.countView(share.id());
+    shares.countView(share);
     return media(share, recording, now);
   }
 

@@ -42,12 +42,12 @@ public record SharePolicy(Duration defaultExpiry, Duration mediaTtl) {
       if (wanted.isNegative() || wanted.isZero()) {
         throw new InvalidInputException("expires_in", "must be a positive number of seconds");
       }
-      Instant expiry = now.plus(wanted);
-      if (expiry.isAfter(recordingExpiresAt)) {
+      // Compared as durations first: a huge request must not overflow Instant arithmetic.
+      if (wanted.compareTo(Duration.between(now, recordingExpiresAt)) > 0) {
         throw new InvalidInputException("expires_in", "reaches past the recording's expiry at " + recordingExpiresAt
             + "; at most " + Duration.between(now, recordingExpiresAt).toSeconds() + " seconds");
       }
-      return expiry;
+      return now.plus(wanted);
     }
     Instant expiry = now.plus(defaultExpiry);
     return expiry.isAfter(recordingExpiresAt) ? recordingExpiresAt : expiry;

@@ -48,8 +48,8 @@ public final class InMemoryShareRepository implements ShareRepository {
   }
 
   @Override
-  public synchronized void countView(ShareId id) {
-    rows.computeIfPresent(id, (k, s) -> new Share(s.id(), s.recordingId(), s.tokenHash(), s.createdAt(), s.expiresAt(),
+  public synchronized void countView(Share share) {
+    rows.computeIfPresent(share.id(), (k, s) -> new Share(s.id(), s.recordingId(), s.tokenHash(), s.createdAt(), s.expiresAt(),
         s.passcodeHash(), s.allowDownload(), s.revoked(), s.views() + 1));
   }
 }

@@ -109,7 +109,7 @@ public abstract class ShareRepositoryContract {
     try {
       List<Future<?>> views = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        views.add(pool.submit(() -> stores.shares().countView(share.id())));
+        views.add(pool.submit(() -> stores.shares().countView(share)));
       }
       for (Future<?> view : views) {
         view.get();
@@ -118,7 +118,7 @@ public abstract class ShareRepositoryContract {
       pool.shutdownNow();
     }
     assertThat(stores.shares().findByTokenHash(share.tokenHash())).get().extracting(Share::views).isEqualTo(20L);
-    stores.shares().countView(ShareId.random());
+    stores.shares().countView(share(recording(stores), ShareToken.generate(RANDOM), T0, Optional.empty(), true));
   }
 
   private static RecordingId recording(Stores stores) {

@@ -28,5 +28,5 @@ public interface ShareRepository {
   boolean revoke(RecordingId recordingId, ShareId id);
 
   /** Adds one to the link's view count, atomically; nothing happens when it is gone. */
-  void countView(ShareId id);
+  void countView(Share share);
 }
