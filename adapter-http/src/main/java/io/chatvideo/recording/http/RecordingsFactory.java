@@ -12,6 +12,8 @@ import io.chatvideo.recording.http.config.BackendKind;
 import io.chatvideo.recording.http.config.InvalidConfigurationException;
 import io.chatvideo.recording.http.config.ProcessingSettings;
 import io.chatvideo.recording.http.config.ServerSettings;
+import io.chatvideo.recording.http.config.ShareSettings;
+import io.chatvideo.recording.http.passcode.BcryptPasscodeHasher;
 import io.chatvideo.recording.local.LocalBackend;
 import io.chatvideo.recording.local.files.ObjectAccess;
 import io.micronaut.context.BeanProvider;
@@ -73,7 +75,7 @@ final class RecordingsFactory {
   }
 
   @Singleton
-  Recordings recordings(Backend backend, ServerSettings settings, Clock clock) {
+  Recordings recordings(Backend backend, ServerSettings settings, ShareSettings shares, Clock clock) {
     Recordings.Builder builder = Recordings.builder()
         .repository(backend.repository())
         .storage(backend.storage())
@@ -81,7 +83,10 @@ final class RecordingsFactory {
         .retention(settings.retention())
         .presign(settings.presign())
         .sizes(settings.sizes())
-        .limits(settings.limits());
+        .limits(settings.limits())
+        .shares(backend.shares())
+        .passcodes(new BcryptPasscodeHasher())
+        .sharePolicy(shares.policy());
     backend.jobs().ifPresent(builder::jobs);
     media(settings.processing(), backend).ifPresent(engine -> builder.media(engine)
         .processing(settings.processingPolicy())
@@ -126,7 +131,7 @@ final class RecordingsFactory {
 
   private static Backend local(ServerSettings settings, LocalBackend local) {
     return new Backend("local, data " + settings.recording().dataDir(), local.repository(), local.storage(),
-        Optional.of(local.jobs(JOB_ATTEMPTS)), local::close);
+        Optional.of(local.jobs(JOB_ATTEMPTS)), local.shares(), local::close);
   }
 
   private static Backend aws(ServerSettings settings, @Nullable AwsCredentialsProvider credentials) {
@@ -158,6 +163,6 @@ final class RecordingsFactory {
     }
     return new Backend("aws, bucket " + aws.bucket() + ", table " + aws.table()
         + aws.jobQueue().map(queue -> ", queue " + queue).orElse(""), backend.repository(), backend.storage(), jobs,
-        backend::close);
+        backend.shares(), backend::close);
   }
 }
