@@ -16,6 +16,8 @@ import io.chatvideo.recording.http.config.ServerSettings;
 import io.chatvideo.recording.http.config.WebhookSettings;
 import io.chatvideo.recording.core.domain.WebhookUrlPolicy;
 import io.chatvideo.recording.webhook.StandardWebhookSender;
+import io.chatvideo.recording.http.config.ShareSettings;
+import io.chatvideo.recording.http.passcode.BcryptPasscodeHasher;
 import io.chatvideo.recording.local.LocalBackend;
 import io.chatvideo.recording.local.files.ObjectAccess;
 import io.micronaut.context.BeanProvider;
@@ -89,8 +91,8 @@ final class RecordingsFactory {
   }
 
   @Singleton
-  Recordings recordings(Backend backend, ServerSettings settings, Clock clock, WebhookSettings webhooks,
-      BeanProvider<LocalBackend> local, BeanProvider<StandardWebhookSender> sender) {
+  Recordings recordings(Backend backend, ServerSettings settings, ShareSettings shares, Clock clock,
+      WebhookSettings webhooks, BeanProvider<LocalBackend> local, BeanProvider<StandardWebhookSender> sender) {
     Recordings.Builder builder = Recordings.builder()
         .repository(backend.repository())
         .storage(backend.storage())
@@ -98,7 +100,10 @@ final class RecordingsFactory {
         .retention(settings.retention())
         .presign(settings.presign())
         .sizes(settings.sizes())
-        .limits(settings.limits());
+        .limits(settings.limits())
+        .shares(backend.shares())
+        .passcodes(new BcryptPasscodeHasher())
+        .sharePolicy(shares.policy());
     backend.jobs().ifPresent(builder::jobs);
     ProcessingSettings processing = settings.processing();
     if (processing.workers() == 0 && queuesJobs(processing, backend)) {
@@ -175,7 +180,7 @@ final class RecordingsFactory {
 
   private static Backend local(ServerSettings settings, LocalBackend local) {
     return new Backend("local, data " + settings.recording().dataDir(), local.repository(), local.storage(),
-        Optional.of(local.jobs(JOB_ATTEMPTS)), local::close);
+        Optional.of(local.jobs(JOB_ATTEMPTS)), local.shares(), local::close);
   }
 
   private static Backend aws(ServerSettings settings, @Nullable AwsCredentialsProvider credentials) {
@@ -207,6 +212,6 @@ final class RecordingsFactory {
     }
     return new Backend("aws, bucket " + aws.bucket() + ", table " + aws.table()
         + aws.jobQueue().map(queue -> ", queue " + queue).orElse(""), backend.repository(), backend.storage(), jobs,
-        backend::close);
+        backend.shares(), backend::close);
   }
 }

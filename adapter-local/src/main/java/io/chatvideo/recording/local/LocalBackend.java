@@ -6,6 +6,7 @@ import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.port.out.WebhookEndpoints;
+import io.chatvideo.recording.core.port.out.ShareRepository;
 import io.chatvideo.recording.local.capability.CapabilitySigner;
 import io.chatvideo.recording.local.capability.SigningSecret;
 import io.chatvideo.recording.local.files.FileObjectStorage;
@@ -15,6 +16,7 @@ import io.chatvideo.recording.local.sqlite.SqliteEventOutbox;
 import io.chatvideo.recording.local.sqlite.SqliteJobQueue;
 import io.chatvideo.recording.local.sqlite.SqliteRecordingRepository;
 import io.chatvideo.recording.local.sqlite.SqliteWebhookEndpoints;
+import io.chatvideo.recording.local.sqlite.SqliteShareRepository;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -93,6 +95,11 @@ public final class LocalBackend implements AutoCloseable {
   /** The webhook endpoints and their delivery log, in the same SQLite file. */
   public WebhookEndpoints webhookEndpoints() {
     return SqliteWebhookEndpoints.on(repository);
+  }
+
+  /** Share links in the same SQLite file; a deleted recording's links go with it. */
+  public ShareRepository shares() {
+    return SqliteShareRepository.on(repository);
   }
 
   /** Objects on disk; its presigned URLs are relative, {@code /objects/{key}?...}: prefix your origin. */

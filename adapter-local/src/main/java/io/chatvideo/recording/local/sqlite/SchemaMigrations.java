@@ -130,6 +130,21 @@ final class SchemaMigrations {
             retry_at    INTEGER
           )""",
           "CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries (endpoint_id, at DESC)"),
+      // Share links: only the token's SHA-256 is kept; a deleted recording takes its links with it.
+      6, List.of(
+          """
+          CREATE TABLE shares (
+            id            TEXT    PRIMARY KEY,
+            recording_id  TEXT    NOT NULL REFERENCES recordings (id) ON DELETE CASCADE,
+            token_hash    TEXT    NOT NULL UNIQUE,
+            created_at    INTEGER NOT NULL,
+            expires_at    INTEGER NOT NULL,
+            passcode_hash TEXT,
+            allow_download INTEGER NOT NULL CHECK (allow_download IN (0, 1)),
+            revoked       INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1)),
+            views         INTEGER NOT NULL DEFAULT 0 CHECK (views >= 0)
+          )""",
+          "CREATE INDEX shares_by_recording ON shares (recording_id, created_at, id)"),
       // Listings search file name and room case-insensitively in every script (SearchColumn).
       // The date range needs no new index: created_at follows owner and room_id in the listing
       // indexes of migration 1, so a range is a bounded walk of them (SqlitePaginationIT's plans).

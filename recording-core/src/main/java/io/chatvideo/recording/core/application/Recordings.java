@@ -3,6 +3,7 @@ package io.chatvideo.recording.core.application;
 import io.chatvideo.recording.core.domain.PresignPolicy;
 import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
+import io.chatvideo.recording.core.domain.SharePolicy;
 import io.chatvideo.recording.core.domain.SizePolicy;
 import io.chatvideo.recording.core.domain.UploadLimits;
 import io.chatvideo.recording.core.domain.WebhookRetrySchedule;
@@ -17,17 +18,22 @@ import io.chatvideo.recording.core.port.in.MultipartUploadUseCase;
 import io.chatvideo.recording.core.port.in.ReprocessUseCase;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase;
 import io.chatvideo.recording.core.port.in.RunJobsUseCase;
+import io.chatvideo.recording.core.port.in.ShareRecordingUseCase;
 import io.chatvideo.recording.core.port.in.SweepUseCase;
 import io.chatvideo.recording.core.port.in.WebhooksUseCase;
 import io.chatvideo.recording.core.port.out.EventOutbox;
+import io.chatvideo.recording.core.port.in.WatchShareUseCase;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.MediaProcessor;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
+import io.chatvideo.recording.core.port.out.PasscodeHasher;
 import io.chatvideo.recording.core.port.out.RecordingIdGenerator;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.port.out.WebhookEndpoints;
 import io.chatvideo.recording.core.port.out.WebhookSender;
+import io.chatvideo.recording.core.port.out.ShareRepository;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -66,6 +72,7 @@ public final class Recordings {
   private final ProcessingService processing;
   private final Optional<JobWorker> worker;
   private final Optional<WebhookService> webhooks;
+  private final Optional<ShareService> shares;
 
   private Recordings(Builder builder) {
     RecordingRepository repository = Objects.requireNonNull(builder.repository, "repository is required");
@@ -89,6 +96,11 @@ public final class Recordings {
             builder.webhookUrls, builder.jobs, builder.clock));
     this.worker = builder.jobs == null ? Optional.empty()
         : Optional.of(new JobWorker(builder.jobs, processing, webhooks, builder.clock));
+    if (builder.shares != null && builder.passcodes == null) {
+      throw new IllegalStateException("share links need a passcode hasher beside their repository");
+    }
+    this.shares = builder.shares == null ? Optional.empty() : Optional.of(new ShareService(builder.shares, repository,
+        storage, builder.passcodes, builder.sharePolicy, builder.clock, new SecureRandom()));
   }
 
   public static Builder builder() {
@@ -183,6 +195,16 @@ public final class Recordings {
     return JobLoop.start(jobs(), count, name, until, idle, onQueueFailure);
   }
 
+  /** Share links, for owners; a {@code IllegalStateException} when no share repository was given. */
+  public ShareRecordingUseCase shareRecording() {
+    return shares.orElseThrow(() -> new IllegalStateException("no share repository was given"));
+  }
+
+  /** Opening a share link by its token, for anyone; a {@code IllegalStateException} when no share repository was given. */
+  public WatchShareUseCase watchShare() {
+    return shares.orElseThrow(() -> new IllegalStateException("no share repository was given"));
+  }
+
   /** Collects the adapters and policies; {@link #build()} checks that the required ones are there. */
   public static final class Builder {
 
@@ -229,6 +251,27 @@ public final class Recordings {
     /** Which endpoint URLs {@link #webhooks()} accepts (https only unless given). */
     public Builder webhookUrls(WebhookUrlPolicy policy) {
       this.webhookUrls = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    private ShareRepository shares;
+    private PasscodeHasher passcodes;
+    private SharePolicy sharePolicy = SharePolicy.defaults();
+
+    /** Where share links are kept; with {@link #passcodes}, turns on {@link #shareRecording} and {@link #watchShare}. */
+    public Builder shares(ShareRepository shares) {
+      this.shares = Objects.requireNonNull(shares, "shares");
+      return this;
+    }
+
+    /** How share passcodes are hashed and checked. */
+    public Builder passcodes(PasscodeHasher passcodes) {
+      this.passcodes = Objects.requireNonNull(passcodes, "passcodes");
+      return this;
+    }
+
+    public Builder sharePolicy(SharePolicy sharePolicy) {
+      this.sharePolicy = Objects.requireNonNull(sharePolicy, "sharePolicy");
       return this;
     }
 
