@@ -10,6 +10,11 @@ locals {
     "POST /recordings/{id}/parts",
     "GET /recordings/{id}/parts",
     "DELETE /recordings/{id}/upload",
+    "POST /recordings/{id}/shares",
+    "GET /recordings/{id}/shares",
+    "DELETE /recordings/{id}/shares/{share_id}",
+    "GET /s/{token}",
+    "POST /s/{token}",
     "GET /health",
   ]
 }

@@ -44,8 +44,10 @@ data "aws_iam_policy_document" "api" {
   }
 
   statement {
-    sid       = "RecordingMetadata"
-    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"]
+    sid = "RecordingMetadata"
+    # UpdateItem: share links are revoked and their views counted in place (the puts of a new link
+    # go in one TransactWriteItems, which PutItem covers).
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"]
     resources = local.table_arns
   }
 

@@ -125,6 +125,41 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/recordings/{id}/shares": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The recording's share links, oldest first, revoked and expired ones included (owner only) */
+        readonly get: operations["list_1"];
+        readonly put?: never;
+        /** Make a link that lets anyone holding it watch the recording without signing in (owner only) */
+        readonly post: operations["create"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/recordings/{id}/shares/{share_id}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        readonly post?: never;
+        /** Revoke a share link at once: its page answers 404, its media URLs die within minutes */
+        readonly delete: operations["revoke"];
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/recordings/{id}/upload": {
         readonly parameters: {
             readonly query?: never;
@@ -271,6 +306,40 @@ export interface components {
             readonly size: number;
             /** @description valid like the recording's download_url */
             readonly download_url: string;
+        };
+        readonly ShareJson: {
+            readonly share_id: string;
+            readonly created_at: string;
+            readonly expires_at: string;
+            readonly allow_download: boolean;
+            readonly has_passcode: boolean;
+            readonly revoked: boolean;
+            /** Format: int64 */
+            readonly views: number;
+        };
+        readonly ShareLink: {
+            readonly share_id: string;
+            /** @description the watch page, /s/{token}; anyone holding it may watch until expires_at */
+            readonly url?: string;
+            readonly expires_at: string;
+        };
+        readonly ShareList: {
+            readonly shares: readonly components["schemas"]["ShareJson"][];
+        };
+        readonly ShareRequest: {
+            /**
+             * Format: int64
+             * @description seconds the link lives; default 7 days, never past the recording's expiry
+             * @example 259200
+             */
+            readonly expires_in?: number | null;
+            /** @description 4 to 64 characters the viewer must type; stored hashed (bcrypt) */
+            readonly passcode?: string | null;
+            /**
+             * @description show a download button; default true
+             * @default true
+             */
+            readonly allow_download?: boolean | null;
         };
         readonly SignPartsRequest: {
             /** @description 1 to 10000, at most 100 per request */
@@ -903,6 +972,192 @@ export interface operations {
             };
             /** @description the JSON body is larger than 64 KiB */
             readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage unavailable; retry after Retry-After seconds */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readonly list_1: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            /** @description list_1 200 response */
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["ShareList"];
+                };
+            };
+            /** @description invalid input; the problem's field names it */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid bearer token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such recording, expired, or someone else's */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage unavailable; retry after Retry-After seconds */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readonly create: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["ShareRequest"];
+            };
+        };
+        readonly responses: {
+            /** @description create 201 response */
+            readonly 201: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["ShareLink"];
+                };
+            };
+            /** @description invalid input; the problem's field names it */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid bearer token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such recording, expired, or someone else's */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the recording is not in the state this needs */
+            readonly 409: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage unavailable; retry after Retry-After seconds */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readonly revoke: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+                readonly share_id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            /** @description revoke 204 response */
+            readonly 204: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid input; the problem's field names it */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid bearer token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such recording, expired, or someone else's */
+            readonly 404: {
                 headers: {
                     readonly [name: string]: unknown;
                 };

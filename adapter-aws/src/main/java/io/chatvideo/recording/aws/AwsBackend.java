@@ -3,6 +3,7 @@ package io.chatvideo.recording.aws;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.core.port.out.ShareRepository;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,6 +47,7 @@ public final class AwsBackend implements AutoCloseable {
   private final DynamoDbClient dynamoDb;
   private final AutoCloseable ownedCredentials;
   private final RecordingRepository repository;
+  private final ShareRepository shares;
   private final ObjectStorage storage;
   private final AwsInfrastructure infrastructure;
   private final Optional<SqsClient> sqs;
@@ -99,6 +101,7 @@ public final class AwsBackend implements AutoCloseable {
     });
 
     this.repository = new DynamoDbRecordingRepository(dynamoDb, settings.table(), settings.bucket());
+    this.shares = new DynamoDbShareRepository(dynamoDb, settings.table());
     this.storage = new S3ObjectStorage(s3, presigner, credentials, settings.bucket(), settings.apiCallTimeout());
     this.infrastructure = new AwsInfrastructure(s3, dynamoDb, sqs, settings);
   }
@@ -117,6 +120,11 @@ public final class AwsBackend implements AutoCloseable {
   /** Recording metadata in DynamoDB. */
   public RecordingRepository repository() {
     return repository;
+  }
+
+  /** Share links in the recordings table, under their own key prefixes. */
+  public ShareRepository shares() {
+    return shares;
   }
 
   /** Recording bytes in S3; presigned URLs are absolute. */

@@ -414,14 +414,21 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
 
   private List<Recording> scan(String filter, Map<String, String> names, Map<String, AttributeValue> values,
       Predicate<Recording> keep, int limit) {
+    // Other kinds of items share the table (share links, the cursor secret): only recordings are read back.
+    Map<String, String> allNames = new LinkedHashMap<>(names);
+    allNames.put("#scanpk", RecordingItem.PK);
+    Map<String, AttributeValue> allValues = new LinkedHashMap<>(values);
+    allValues.put(":scanrecording", s(RecordingItem.PK_PREFIX));
+    ScanFilter recordingsOnly = new ScanFilter("begins_with(#scanpk, :scanrecording) AND (" + filter + ")", allNames,
+        allValues);
     List<Recording> found = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     while (found.size() < limit) {
       Map<String, AttributeValue> from = start;
       ScanResponse response = call("Scan", () -> dynamoDb.scan(scan -> scan.tableName(table)
-          .filterExpression(filter)
-          .expressionAttributeNames(names)
-          .expressionAttributeValues(values)
+          .filterExpression(recordingsOnly.filter())
+          .expressionAttributeNames(recordingsOnly.names())
+          .expressionAttributeValues(recordingsOnly.values())
           .exclusiveStartKey(from)
           .limit(SCAN_BATCH)));
       for (Map<String, AttributeValue> item : response.items()) {
@@ -459,4 +466,6 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
       return index + "\n" + partition + "\n" + viewer.value() + (filter.isEmpty() ? "" : "\n" + filter);
     }
   }
+
+  private record ScanFilter(String filter, Map<String, String> names, Map<String, AttributeValue> values) {}
 }

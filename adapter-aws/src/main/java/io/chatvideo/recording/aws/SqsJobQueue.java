@@ -44,6 +44,8 @@ public final class SqsJobQueue implements JobQueue {
   private static final String DIED_AT = "died_at";
   /** SQS's ceiling for a message's visibility timeout. */
   private static final Duration MAX_VISIBILITY = Duration.ofHours(12);
+  /** SQS's ceiling for a message's delay: a job due later is leased after this. */
+  private static final Duration MAX_DELAY = Duration.ofMinutes(15);
 
   private final SqsClient sqs;
   private final String jobsUrl;
@@ -94,9 +96,10 @@ public final class SqsJobQueue implements JobQueue {
   }
 
   @Override
-  public JobId enqueue(JobKind kind, String subject, Instant now) {
+  public JobId enqueue(JobKind kind, String subject, Instant now, Instant dueAt) {
     Job job = new Job(JobId.random(), kind, subject);
-    call("SendMessage", () -> sqs.sendMessage(s -> s.queueUrl(jobsUrl).messageBody(body(job))));
+    int delay = (int) Math.min(MAX_DELAY.toSeconds(), Math.max(0, ceilSeconds(Duration.between(now, dueAt))));
+    call("SendMessage", () -> sqs.sendMessage(s -> s.queueUrl(jobsUrl).messageBody(body(job)).delaySeconds(delay)));
     return job.id();
   }
 

@@ -3,6 +3,7 @@ package io.chatvideo.recording.http;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.core.port.out.ShareRepository;
 import java.util.Optional;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Optional;
  */
 public record Backend(
     String description, RecordingRepository repository, ObjectStorage storage, Optional<JobQueue> jobs,
-    Runnable release) {
+    ShareRepository shares, Runnable release) {
 
   /** Closes the backend's connections and files, at shutdown. */
   public void close() {

@@ -28,7 +28,9 @@ final class ProcessingWorkers {
   private final JobWorkers loop;
 
   ProcessingWorkers(Recordings recordings, ServerSettings settings) {
-    this.loop = !recordings.runsJobs() ? null
+    // Event deliveries run on the same workers, so they run when either is on.
+    boolean work = recordings.processingEnabled() || recordings.eventsEnabled();
+    this.loop = !work || !recordings.runsJobs() || settings.processing().workers() == 0 ? null
         : recordings.startWorkers(settings.processing().workers(), "processing", JobWorkers.Until.STOPPED,
             JobWorkers.IDLE, ProcessingWorkers::queueFailed);
   }

@@ -3,6 +3,7 @@ package io.chatvideo.recording.http;
 import io.chatvideo.recording.aws.AwsBackend;
 import io.chatvideo.recording.aws.AwsSettings;
 import io.chatvideo.recording.core.application.Recordings;
+import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.MediaProcessor;
 import io.chatvideo.recording.ffmpeg.FfmpegMediaProcessor;
@@ -12,6 +13,11 @@ import io.chatvideo.recording.http.config.BackendKind;
 import io.chatvideo.recording.http.config.InvalidConfigurationException;
 import io.chatvideo.recording.http.config.ProcessingSettings;
 import io.chatvideo.recording.http.config.ServerSettings;
+import io.chatvideo.recording.http.config.WebhookSettings;
+import io.chatvideo.recording.core.domain.WebhookUrlPolicy;
+import io.chatvideo.recording.webhook.StandardWebhookSender;
+import io.chatvideo.recording.http.config.ShareSettings;
+import io.chatvideo.recording.http.passcode.BcryptPasscodeHasher;
 import io.chatvideo.recording.local.LocalBackend;
 import io.chatvideo.recording.local.files.ObjectAccess;
 import io.micronaut.context.BeanProvider;
@@ -72,8 +78,21 @@ final class RecordingsFactory {
     return local.objects();
   }
 
+  /** Delivers events; closed at shutdown. */
   @Singleton
-  Recordings recordings(Backend backend, ServerSettings settings, Clock clock) {
+  @Bean(preDestroy = "close")
+  StandardWebhookSender webhookSender(WebhookSettings webhooks) {
+    try {
+      return StandardWebhookSender.create(new io.chatvideo.recording.webhook.WebhookSettings(webhooks.timeout(),
+          webhooks.allowLoopback(), io.chatvideo.recording.webhook.WebhookSettings.DEFAULT_MAX_RESPONSE_BYTES));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigurationException("recording.webhook.timeout", e.getMessage());
+    }
+  }
+
+  @Singleton
+  Recordings recordings(Backend backend, ServerSettings settings, ShareSettings shares, Clock clock,
+      WebhookSettings webhooks, BeanProvider<LocalBackend> local, BeanProvider<StandardWebhookSender> sender) {
     Recordings.Builder builder = Recordings.builder()
         .repository(backend.repository())
         .storage(backend.storage())
@@ -81,17 +100,37 @@ final class RecordingsFactory {
         .retention(settings.retention())
         .presign(settings.presign())
         .sizes(settings.sizes())
-        .limits(settings.limits());
+        .limits(settings.limits())
+        .shares(backend.shares())
+        .passcodes(new BcryptPasscodeHasher())
+        .sharePolicy(shares.policy());
     backend.jobs().ifPresent(builder::jobs);
     ProcessingSettings processing = settings.processing();
     if (processing.workers() == 0 && queuesJobs(processing, backend)) {
       LOG.info("processing is on with no worker in this server (recording.processing.workers=0): completed "
           + "recordings are queued for 'recordings worker' to process");
       builder.processing(settings.processingPolicy());
-    } else if (processing.workers() > 0) {
-      media(processing, backend).ifPresent(engine -> builder.media(engine)
+    } else {
+      Optional<MediaProcessor> media = processing.workers() > 0 ? media(processing, backend) : Optional.empty();
+      media.ifPresent(engine -> builder.media(engine)
           .processing(settings.processingPolicy())
           .workDirectory(settings.recording().dataDir().resolve("processing")));
+      if (media.isEmpty()) {
+        // Processing off still leases event jobs, for the configured time: a delivery whose worker died comes back then.
+        ProcessingPolicy on = settings.processingPolicy();
+        builder.processing(new ProcessingPolicy(false, on.mp4(), on.thumbnailWidth(), on.lease(), on.requeueAfter(),
+            on.retryBase()));
+      }
+    }
+    if (settings.recording().backend() == BackendKind.LOCAL) {
+      LocalBackend store = local.get();
+      Events.configure(webhooks, store.webhookEndpoints(), clock);
+      builder.events(store.events(), store.webhookEndpoints(), sender.get())
+          .webhookUrls(new WebhookUrlPolicy(webhooks.allowLoopback()))
+          .webhookRetries(Events.schedule(webhooks));
+    } else if (webhooks.url() != null) {
+      throw new InvalidConfigurationException("recording.webhook.url", "needs the local backend for now: events on "
+          + "DynamoDB need its outbox (adapter-aws/README.md, Events), which is not built yet");
     }
     return builder.build();
   }
@@ -141,7 +180,7 @@ final class RecordingsFactory {
 
   private static Backend local(ServerSettings settings, LocalBackend local) {
     return new Backend("local, data " + settings.recording().dataDir(), local.repository(), local.storage(),
-        Optional.of(local.jobs(JOB_ATTEMPTS)), local::close);
+        Optional.of(local.jobs(JOB_ATTEMPTS)), local.shares(), local::close);
   }
 
   private static Backend aws(ServerSettings settings, @Nullable AwsCredentialsProvider credentials) {
@@ -173,6 +212,6 @@ final class RecordingsFactory {
     }
     return new Backend("aws, bucket " + aws.bucket() + ", table " + aws.table()
         + aws.jobQueue().map(queue -> ", queue " + queue).orElse(""), backend.repository(), backend.storage(), jobs,
-        backend::close);
+        backend.shares(), backend::close);
   }
 }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatvideo.recording.aws.testing.AwsStandIns;
 import io.chatvideo.recording.http.support.Api;
+import io.chatvideo.recording.http.support.AwsServers;
 import io.chatvideo.recording.http.support.TempDirectory;
 import io.chatvideo.recording.http.support.Uploads;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,17 +36,7 @@ class AwsRecordingsApiTest extends RecordingsApiContract {
   void startServer() {
     String name = "http-" + UUID.randomUUID().toString().substring(0, 8);
     context = ApplicationContext.builder(Environment.TEST)
-        .properties(Map.of(
-            "recording.backend", "aws",
-            "recording.auth.allow-dev-with-aws", "true",
-            "recording.data-dir", data.path().toString(),
-            "recording.aws.region", "us-east-1",
-            "recording.aws.bucket", name,
-            "recording.aws.table", name,
-            "recording.aws.s3-endpoint", AwsStandIns.s3Endpoint().toString(),
-            "recording.aws.dynamodb-endpoint", AwsStandIns.dynamoDbEndpoint().toString(),
-            "recording.aws.path-style", "true",
-            "recording.aws.bootstrap", "true"))
+        .properties(AwsServers.properties(name, data.path()))
         .singletons(AwsStandIns.credentials())
         .start();
     EmbeddedServer server = context.getBean(EmbeddedServer.class).start();

@@ -1,16 +1,22 @@
 package io.chatvideo.recording.local;
 
 import io.chatvideo.recording.core.domain.StorageUnavailableException;
+import io.chatvideo.recording.core.port.out.EventOutbox;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.core.port.out.WebhookEndpoints;
+import io.chatvideo.recording.core.port.out.ShareRepository;
 import io.chatvideo.recording.local.capability.CapabilitySigner;
 import io.chatvideo.recording.local.capability.SigningSecret;
 import io.chatvideo.recording.local.files.FileObjectStorage;
 import io.chatvideo.recording.local.files.ObjectAccess;
 import io.chatvideo.recording.local.secret.OwnerOnlyFile;
+import io.chatvideo.recording.local.sqlite.SqliteEventOutbox;
 import io.chatvideo.recording.local.sqlite.SqliteJobQueue;
 import io.chatvideo.recording.local.sqlite.SqliteRecordingRepository;
+import io.chatvideo.recording.local.sqlite.SqliteWebhookEndpoints;
+import io.chatvideo.recording.local.sqlite.SqliteShareRepository;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,6 +85,21 @@ public final class LocalBackend implements AutoCloseable {
    */
   public JobQueue jobs(int maxAttempts) {
     return SqliteJobQueue.on(repository, maxAttempts);
+  }
+
+  /** The event outbox in the same SQLite file as the recordings: a change and its event commit together. */
+  public EventOutbox events() {
+    return SqliteEventOutbox.on(repository);
+  }
+
+  /** The webhook endpoints and their delivery log, in the same SQLite file. */
+  public WebhookEndpoints webhookEndpoints() {
+    return SqliteWebhookEndpoints.on(repository);
+  }
+
+  /** Share links in the same SQLite file; a deleted recording's links go with it. */
+  public ShareRepository shares() {
+    return SqliteShareRepository.on(repository);
   }
 
   /** Objects on disk; its presigned URLs are relative, {@code /objects/{key}?...}: prefix your origin. */

@@ -5,12 +5,15 @@ import io.chatvideo.recording.aws.AwsSettings;
 import io.chatvideo.recording.cli.terminal.CliException;
 import io.chatvideo.recording.core.application.Recordings;
 import io.chatvideo.recording.core.domain.ProcessingPolicy;
+import io.chatvideo.recording.core.domain.WebhookUrlPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.MediaProcessor;
 import io.chatvideo.recording.ffmpeg.FfmpegMediaProcessor;
 import io.chatvideo.recording.ffmpeg.FfmpegSettings;
 import io.chatvideo.recording.local.LocalBackend;
+import io.chatvideo.recording.webhook.StandardWebhookSender;
+import io.chatvideo.recording.webhook.WebhookSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,16 +78,29 @@ final class BackendFactory {
 
   private static AdminBackend open(BackendOptions options, Clock clock, Duration retention, Optional<Engine> engine) {
     return switch (options.kind()) {
-      case LOCAL -> local(options.dataDirectory().toAbsolutePath().normalize(), clock, retention, engine);
+      case LOCAL -> local(options.dataDirectory().toAbsolutePath().normalize(), options.webhookAllowLoopback, clock,
+          retention, engine);
       case AWS -> aws(options, clock, retention, engine);
     };
   }
 
-  private static AdminBackend local(Path directory, Clock clock, Duration retention, Optional<Engine> engine) {
+  /**
+   * The local store writes events as the server does (a sweep's expiries, a reprocessing's result),
+   * and a worker delivers them beside the server's own workers, so every command gets the outbox.
+   */
+  private static AdminBackend local(Path directory, boolean allowLoopback, Clock clock, Duration retention,
+      Optional<Engine> engine) {
     LocalBackend backend = LocalBackend.open(directory, clock);
+    StandardWebhookSender sender = StandardWebhookSender.create(WebhookSettings.defaults(allowLoopback));
     Recordings.Builder builder = wire(clock, retention).repository(backend.repository()).storage(backend.storage());
-    engine.ifPresent(e -> process(builder, e, backend.jobs(JOB_ATTEMPTS)).workDirectory(directory.resolve("processing")));
-    return new LocalAdminBackend(directory, backend, builder.build());
+    JobQueue jobs = backend.jobs(JOB_ATTEMPTS);
+    if (engine.isPresent()) {
+      process(builder, engine.get(), jobs).workDirectory(directory.resolve("processing"));
+    } else {
+      builder.jobs(jobs);
+    }
+    builder.events(backend.events(), backend.webhookEndpoints(), sender).webhookUrls(new WebhookUrlPolicy(allowLoopback));
+    return new LocalAdminBackend(directory, backend, builder.build(), sender);
   }
 
   private static AdminBackend aws(BackendOptions options, Clock clock, Duration retention, Optional<Engine> engine) {

@@ -58,6 +58,12 @@ final class BackendOptions {
       description = "aws: path-style bucket URLs, for S3-compatible stores (env RECORDING_AWS_PATH_STYLE).")
   boolean pathStyle;
 
+  @Option(names = "--webhook-allow-loopback", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+      defaultValue = "${env:RECORDING_WEBHOOK_ALLOW_LOOPBACK:-false}",
+      description = "local: let webhook endpoints be plain http on loopback, as the server's setting "
+          + "(env RECORDING_WEBHOOK_ALLOW_LOOPBACK).")
+  boolean webhookAllowLoopback;
+
   Kind kind() {
     return backend;
   }

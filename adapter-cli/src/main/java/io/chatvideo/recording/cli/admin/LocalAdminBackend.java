@@ -1,5 +1,7 @@
 package io.chatvideo.recording.cli.admin;
 
+import io.chatvideo.recording.webhook.StandardWebhookSender;
+import java.io.IOException;
 import io.chatvideo.recording.core.application.Recordings;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
@@ -15,8 +17,10 @@ final class LocalAdminBackend implements AdminBackend {
   private final Path directory;
   private final LocalBackend backend;
   private final Recordings recordings;
+  private final StandardWebhookSender sender;
 
-  LocalAdminBackend(Path directory, LocalBackend backend, Recordings recordings) {
+  LocalAdminBackend(Path directory, LocalBackend backend, Recordings recordings, StandardWebhookSender sender) {
+    this.sender = sender;
     this.directory = directory;
     this.backend = backend;
     this.recordings = recordings;
@@ -45,6 +49,11 @@ final class LocalAdminBackend implements AdminBackend {
 
   @Override
   public void close() {
+    try {
+      sender.close();
+    } catch (IOException e) {
+      // Its connections die with the process; the store below is what must close cleanly.
+    }
     backend.close();
   }
 }

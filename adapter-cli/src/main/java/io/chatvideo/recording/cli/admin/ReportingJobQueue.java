@@ -39,8 +39,8 @@ final class ReportingJobQueue implements JobQueue {
   }
 
   @Override
-  public JobId enqueue(JobKind kind, String subject, Instant now) {
-    return queue.enqueue(kind, subject, now);
+  public JobId enqueue(JobKind kind, String subject, Instant now, Instant dueAt) {
+    return queue.enqueue(kind, subject, now, dueAt);
   }
 
   @Override

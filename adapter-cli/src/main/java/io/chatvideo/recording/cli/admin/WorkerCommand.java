@@ -5,6 +5,7 @@ import io.chatvideo.recording.cli.terminal.DurationConverter;
 import io.chatvideo.recording.cli.terminal.Times;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.InvalidInputException;
+import io.chatvideo.recording.core.domain.JobKind;
 import io.chatvideo.recording.core.domain.JobLease;
 import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.Recording;
@@ -124,9 +125,12 @@ public final class WorkerCommand implements Callable<Integer> {
 
   private void report(JobLease lease, Optional<String> failure, Optional<Instant> retryAt, Duration took) {
     String subject = lease.job().subject();
+    String what = lease.job().kind() == JobKind.PROCESS_RECORDING ? "recording " : "event delivery ";
     String seconds = String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
     String line;
-    if (failure.isEmpty()) {
+    if (failure.isEmpty() && lease.job().kind() != JobKind.PROCESS_RECORDING) {
+      line = "done (" + seconds + ")";
+    } else if (failure.isEmpty()) {
       Outcome outcome = outcome(subject);
       line = outcome.state() + " (" + seconds + ")" + outcome.reason().map(reason -> ": " + reason).orElse("");
     } else if (retryAt.isPresent()) {
@@ -135,7 +139,7 @@ public final class WorkerCommand implements Callable<Integer> {
     } else {
       line = "dead after " + lease.attempt() + " attempt(s) (" + seconds + "): " + failure.get();
     }
-    spec.commandLine().getOut().println("recording " + subject + ": " + line);
+    spec.commandLine().getOut().println(what + subject + ": " + line);
   }
 
   /** How a job that is done left its recording: ready, failed for good (with the reason), or gone. */

@@ -15,6 +15,9 @@ import io.chatvideo.recording.api.PartUpload;
 import io.chatvideo.recording.api.PartUploads;
 import io.chatvideo.recording.api.RecordingJson;
 import io.chatvideo.recording.api.RecordingList;
+import io.chatvideo.recording.api.ShareLink;
+import io.chatvideo.recording.api.ShareList;
+import io.chatvideo.recording.api.ShareRequest;
 import io.chatvideo.recording.api.SignPartsRequest;
 import io.chatvideo.recording.api.UploadTicket;
 import io.chatvideo.recording.api.UploadUrlRequest;
@@ -133,6 +136,19 @@ public final class RecordingsApi {
 
   public void delete(String id) {
     call(authorized(request(recordingPath(id)).DELETE()), Void.class);
+  }
+
+  /** A new share link; {@code expiresIn} null for the server's default. */
+  public ShareLink share(String id, ShareRequest request) {
+    return call(authorized(post(recordingPath(id) + "/shares", request)), ShareLink.class);
+  }
+
+  public ShareList shares(String id) {
+    return call(authorized(request(recordingPath(id) + "/shares").GET()), ShareList.class);
+  }
+
+  public void unshare(String id, String shareId) {
+    call(authorized(request(recordingPath(id) + "/shares/" + encode(shareId)).DELETE()), Void.class);
   }
 
   public UploadTicket requestUpload(String room, String filename, String contentType, long size) {

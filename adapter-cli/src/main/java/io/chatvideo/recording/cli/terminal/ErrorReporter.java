@@ -31,7 +31,7 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
       err.println("(run again with --verbose for details)");
     }
     err.flush();
-    return FAILURE;
+    return exception instanceof UsageRefusal ? CommandLine.ExitCode.USAGE : FAILURE;
   }
 
   static String message(Throwable exception) {

@@ -11,7 +11,7 @@ import java.net.URI;
  * server, resolved against {@code recording.public-url} or else the origin the request came to.
  */
 @Singleton
-final class PublicUrls {
+public final class PublicUrls {
 
   private final ServerSettings settings;
   private final HttpHostResolver hosts;
@@ -21,7 +21,7 @@ final class PublicUrls {
     this.hosts = hosts;
   }
 
-  String absolute(URI url, HttpRequest<?> request) {
+  public String absolute(URI url, HttpRequest<?> request) {
     if (url.isAbsolute()) {
       return url.toString();
     }

@@ -9,6 +9,10 @@ import io.chatvideo.recording.api.PartUploads;
 import io.chatvideo.recording.api.RecordingJson;
 import io.chatvideo.recording.api.RecordingList;
 import io.chatvideo.recording.api.RenditionJson;
+import io.chatvideo.recording.api.ShareJson;
+import io.chatvideo.recording.api.ShareLink;
+import io.chatvideo.recording.api.ShareList;
+import io.chatvideo.recording.api.ShareRequest;
 import io.chatvideo.recording.api.SignPartsRequest;
 import io.chatvideo.recording.api.StoredPart;
 import io.chatvideo.recording.api.StoredParts;
@@ -35,6 +39,10 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(RecordingJson.class)
 @SerdeImport(RecordingList.class)
 @SerdeImport(RenditionJson.class)
+@SerdeImport(ShareRequest.class)
+@SerdeImport(ShareLink.class)
+@SerdeImport(ShareJson.class)
+@SerdeImport(ShareList.class)
 final class WireTypes {
 
   private WireTypes() {}

@@ -54,7 +54,10 @@ public final class ServerSettings {
       Map.entry("recording.processing.workers", Integer.class),
       Map.entry("recording.processing.mp4", Boolean.class),
       Map.entry("recording.processing.timeout", Duration.class),
-      Map.entry("recording.processing.lease", Duration.class));
+      Map.entry("recording.processing.lease", Duration.class),
+      Map.entry("recording.shares.default-expiry", Duration.class),
+      Map.entry("recording.shares.media-url-expiry", Duration.class),
+      Map.entry("recording.shares.passcode-guesses-per-minute", Integer.class));
 
   private static final Map<Class<?>, String> EXPECTED = Map.of(
       BackendKind.class, "a backend: local or aws",

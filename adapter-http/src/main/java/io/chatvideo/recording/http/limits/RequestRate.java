@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * must run on the injected {@link Clock}, which their limiters do not take. Memory stays bounded:
  * buckets that have refilled completely are dropped once there are many.
  */
-final class RequestRate {
+public final class RequestRate {
 
   private static final int PRUNE_ABOVE = 10_000;
 
@@ -23,7 +23,7 @@ final class RequestRate {
   private final Clock clock;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-  RequestRate(int perMinute, Clock clock) {
+  public RequestRate(int perMinute, Clock clock) {
     if (perMinute < 1) {
       throw new IllegalArgumentException("a request rate needs at least 1 request per minute, was " + perMinute);
     }
@@ -33,7 +33,7 @@ final class RequestRate {
   }
 
   /** Takes one request for {@code key}; empty if allowed, else how long until the next one is. */
-  Optional<Duration> take(String key) {
+  public Optional<Duration> take(String key) {
     Instant now = clock.instant();
     if (buckets.size() > PRUNE_ABOVE) {
       buckets.values().removeIf(bucket -> bucket.isFullAt(now));

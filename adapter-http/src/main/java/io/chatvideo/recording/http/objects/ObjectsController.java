@@ -94,6 +94,7 @@ final class ObjectsController {
         .header(HttpHeaders.CONTENT_TYPE, download.contentType().value())
         .header(HttpHeaders.CONTENT_DISPOSITION, download.filename().contentDisposition())
         .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+        .header(HttpHeaders.CACHE_CONTROL, "private") // a capability URL is one holder's; no shared cache keeps it
         .header(HttpHeaders.CONTENT_LENGTH, Long.toString(range.length()));
     download.etag().ifPresent(etag -> response.header(HttpHeaders.ETAG, etag.quoted()));
     response.header("X-Content-Type-Options", "nosniff");

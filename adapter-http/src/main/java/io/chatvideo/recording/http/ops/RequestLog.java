@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One log line per request: method, path, status, latency. Never the query string (capability
- * URLs carry their signature there) nor any header (Authorization carries the token).
+ * URLs carry their signature there) nor any header (Authorization carries the token), nor a
+ * share link's token, which is its path: {@code /s/…} is logged as such.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestLog implements Ordered {
@@ -36,7 +37,8 @@ final class RequestLog implements Ordered {
       return;
     }
     long micros = request.getAttribute(STARTED, Long.class).map(t -> (System.nanoTime() - t) / 1000).orElse(-1L);
-    LOG.info("{} {} {} {}ms", request.getMethodName(), request.getUri().getRawPath(), response.code(),
+    String path = request.getUri().getRawPath();
+    LOG.info("{} {} {} {}ms", request.getMethodName(), path.startsWith("/s/") ? "/s/…" : path, response.code(),
         String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0));
   }
 }

@@ -40,15 +40,21 @@ final class JobRows {
    * }</pre>
    */
   static JobId insert(Connection connection, JobKind kind, String subject, Instant now) throws SQLException {
+    return insert(connection, kind, subject, now, now);
+  }
+
+  /** Queues a job that no lease takes before {@code dueAt}, in the caller's transaction. */
+  static JobId insert(Connection connection, JobKind kind, String subject, Instant now, Instant dueAt)
+      throws SQLException {
     Job job = new Job(JobId.random(), kind, subject);
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO jobs"
         + " (id, kind, subject, enqueued_at, state, visible_again_at, attempts) VALUES (?, ?, ?, ?, 'QUEUED', ?, 0)")) {
-      long due = RecordingRows.nanos(now);
+      long enqueued = RecordingRows.nanos(now);
       insert.setString(1, job.id().toString());
       insert.setString(2, job.kind().name());
       insert.setString(3, job.subject());
-      insert.setLong(4, due);
-      insert.setLong(5, due);
+      insert.setLong(4, enqueued);
+      insert.setLong(5, Math.max(enqueued, RecordingRows.nanos(dueAt)));
       insert.executeUpdate();
     }
     return job.id();

@@ -96,6 +96,55 @@ final class SchemaMigrations {
           "ALTER TABLE recordings ADD COLUMN thumbnail_key TEXT",
           "ALTER TABLE recordings ADD COLUMN thumbnail_size INTEGER",
           "CREATE INDEX recordings_by_processing ON recordings (processing_state, processing_since)"),
+      // Events beside the recordings, so a change and its event commit together (SqliteEventOutbox);
+      // the webhook endpoints operators registered, and the log of attempts at each.
+      5, List.of(
+          """
+          CREATE TABLE events (
+            id          TEXT    PRIMARY KEY,
+            type        TEXT    NOT NULL,
+            occurred_at INTEGER NOT NULL,
+            body        TEXT    NOT NULL
+          )""",
+          """
+          CREATE TABLE webhook_endpoints (
+            id         TEXT    PRIMARY KEY,
+            url        TEXT    NOT NULL,
+            secrets    TEXT    NOT NULL,
+            events     TEXT    NOT NULL,
+            created_at INTEGER NOT NULL,
+            disabled   TEXT
+          )""",
+          """
+          CREATE TABLE webhook_deliveries (
+            endpoint_id TEXT    NOT NULL,
+            event_id    TEXT    NOT NULL,
+            attempt     INTEGER NOT NULL CHECK (attempt >= 1),
+            type        TEXT    NOT NULL,
+            at          INTEGER NOT NULL,
+            response    TEXT    NOT NULL CHECK (response IN ('delivered', 'gone', 'failed')),
+            status      INTEGER,
+            error       TEXT,
+            latency_ms  INTEGER NOT NULL,
+            outcome     TEXT    NOT NULL CHECK (outcome IN ('DELIVERED', 'RETRYING', 'DEAD', 'DISABLED')),
+            retry_at    INTEGER
+          )""",
+          "CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries (endpoint_id, at DESC)"),
+      // Share links: only the token's SHA-256 is kept; a deleted recording takes its links with it.
+      6, List.of(
+          """
+          CREATE TABLE shares (
+            id            TEXT    PRIMARY KEY,
+            recording_id  TEXT    NOT NULL REFERENCES recordings (id) ON DELETE CASCADE,
+            token_hash    TEXT    NOT NULL UNIQUE,
+            created_at    INTEGER NOT NULL,
+            expires_at    INTEGER NOT NULL,
+            passcode_hash TEXT,
+            allow_download INTEGER NOT NULL CHECK (allow_download IN (0, 1)),
+            revoked       INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1)),
+            views         INTEGER NOT NULL DEFAULT 0 CHECK (views >= 0)
+          )""",
+          "CREATE INDEX shares_by_recording ON shares (recording_id, created_at, id)"),
       // Listings search file name and room case-insensitively in every script (SearchColumn).
       // The date range needs no new index: created_at follows owner and room_id in the listing
       // indexes of migration 1, so a range is a bounded walk of them (SqlitePaginationIT's plans).

@@ -52,11 +52,12 @@ public final class SqliteJobQueue implements JobQueue {
   }
 
   @Override
-  public JobId enqueue(JobKind kind, String subject, Instant now) {
+  public JobId enqueue(JobKind kind, String subject, Instant now, Instant dueAt) {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(now, "now");
-    return database.write(connection -> JobRows.insert(connection, kind, subject, now));
+    Objects.requireNonNull(dueAt, "dueAt");
+    return database.write(connection -> JobRows.insert(connection, kind, subject, now, dueAt));
   }
 
   @Override

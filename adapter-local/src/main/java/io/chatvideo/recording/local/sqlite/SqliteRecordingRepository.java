@@ -107,22 +107,7 @@ public final class SqliteRecordingRepository implements RecordingRepository, Aut
   @Override
   public void replace(Recording recording, RecordingStatus expected) {
     database.write(connection -> {
-      try (PreparedStatement update = connection.prepareStatement("UPDATE recordings SET ("
-          + RecordingRows.WRITTEN_COLUMNS + ") = (" + placeholders(RecordingRows.WRITTEN_COLUMN_COUNT)
-          + ") WHERE id = ? AND status = ?")) {
-        RecordingRows.bind(update, 1, recording);
-        update.setString(RecordingRows.WRITTEN_COLUMN_COUNT + 1, recording.id().toString());
-        update.setString(RecordingRows.WRITTEN_COLUMN_COUNT + 2, expected.name());
-        if (update.executeUpdate() == 0) {
-          throw new ConflictException("recording " + recording.id() + " is no longer " + expected);
-        }
-      }
-      try (PreparedStatement delete = connection.prepareStatement(
-          "DELETE FROM recording_participants WHERE recording_id = ?")) {
-        delete.setString(1, recording.id().toString());
-        delete.executeUpdate();
-      }
-      insertParticipants(connection, recording);
+      replaceRow(connection, recording, expected);
       return null;
     });
   }
@@ -130,12 +115,37 @@ public final class SqliteRecordingRepository implements RecordingRepository, Aut
   @Override
   public void delete(RecordingId id) {
     database.write(connection -> {
-      try (PreparedStatement delete = connection.prepareStatement("DELETE FROM recordings WHERE id = ?")) {
-        delete.setString(1, id.toString());
-        delete.executeUpdate();
-      }
+      deleteRow(connection, id);
       return null;
     });
+  }
+
+  /** {@link #replace} on the caller's transaction, so the event outbox can write beside it. */
+  static void replaceRow(Connection connection, Recording recording, RecordingStatus expected) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement("UPDATE recordings SET ("
+        + RecordingRows.WRITTEN_COLUMNS + ") = (" + placeholders(RecordingRows.WRITTEN_COLUMN_COUNT)
+        + ") WHERE id = ? AND status = ?")) {
+      RecordingRows.bind(update, 1, recording);
+      update.setString(RecordingRows.WRITTEN_COLUMN_COUNT + 1, recording.id().toString());
+      update.setString(RecordingRows.WRITTEN_COLUMN_COUNT + 2, expected.name());
+      if (update.executeUpdate() == 0) {
+        throw new ConflictException("recording " + recording.id() + " is no longer " + expected);
+      }
+    }
+    try (PreparedStatement delete = connection.prepareStatement(
+        "DELETE FROM recording_participants WHERE recording_id = ?")) {
+      delete.setString(1, recording.id().toString());
+      delete.executeUpdate();
+    }
+    insertParticipants(connection, recording);
+  }
+
+  /** {@link #delete} on the caller's transaction. */
+  static void deleteRow(Connection connection, RecordingId id) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM recordings WHERE id = ?")) {
+      delete.setString(1, id.toString());
+      delete.executeUpdate();
+    }
   }
 
   @Override

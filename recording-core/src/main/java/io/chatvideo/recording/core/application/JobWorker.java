@@ -16,10 +16,12 @@ final class JobWorker implements RunJobsUseCase {
 
   private final JobQueue queue;
   private final ProcessingService processing;
+  private final Optional<WebhookService> webhooks;
   private final Clock clock;
 
-  JobWorker(JobQueue queue, ProcessingService processing, Clock clock) {
+  JobWorker(JobQueue queue, ProcessingService processing, Optional<WebhookService> webhooks, Clock clock) {
     this.queue = queue;
+    this.webhooks = webhooks;
     this.processing = processing;
     this.clock = clock;
   }
@@ -36,6 +38,8 @@ final class JobWorker implements RunJobsUseCase {
     try {
       retry = switch (lease.job().kind()) {
         case PROCESS_RECORDING -> processing.run(lease.job().subject(), last);
+        case PUBLISH_EVENT -> webhooks().publish(lease.job().subject());
+        case DELIVER_WEBHOOK -> webhooks().deliver(lease.job().subject());
       };
     } catch (RuntimeException e) {
       retry = Optional.of("the job could not run: " + e);
@@ -48,5 +52,10 @@ final class JobWorker implements RunJobsUseCase {
           : Optional.of(now.plus(processing.policy().retryWait(lease.attempt()))), now);
     }
     return true;
+  }
+
+  /** Event jobs exist only where the builder was given an outbox, which comes with the webhooks. */
+  private WebhookService webhooks() {
+    return webhooks.orElseThrow(() -> new IllegalStateException("an event job, but no webhooks were given"));
   }
 }

@@ -3,6 +3,7 @@ package io.chatvideo.recording.core.application;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.ContentType;
+import io.chatvideo.recording.core.domain.EventType;
 import io.chatvideo.recording.core.domain.JobKind;
 import io.chatvideo.recording.core.domain.MediaInfo;
 import io.chatvideo.recording.core.domain.MediaProcessingException;
@@ -53,9 +54,11 @@ final class ProcessingService implements ReprocessUseCase {
   private final ProcessingPolicy policy;
   private final Clock clock;
   private final Path workRoot;
+  private final RecordingChanges changes;
 
   ProcessingService(RecordingRepository repository, ObjectStorage storage, Optional<JobQueue> jobs,
-      Optional<MediaProcessor> media, ProcessingPolicy policy, Clock clock, Path workRoot) {
+      Optional<MediaProcessor> media, ProcessingPolicy policy, Clock clock, Path workRoot, RecordingChanges changes) {
+    this.changes = changes;
     this.repository = repository;
     this.storage = storage;
     this.jobs = jobs;
@@ -127,8 +130,9 @@ final class ProcessingService implements ReprocessUseCase {
       Processing processing = stalled.processing();
       try {
         if (processing.state() == ProcessingState.RUNNING && processing.since().isBefore(giveUpBefore)) {
-          repository.replace(stalled.withProcessing(processing.failed(now,
-              "processing did not finish: every attempt stopped before it was done")), RecordingStatus.COMPLETED);
+          changes.replace(stalled.withProcessing(processing.failed(now,
+              "processing did not finish: every attempt stopped before it was done")), RecordingStatus.COMPLETED,
+              EventType.RECORDING_PROCESSING_FAILED, now);
         } else if (processing.state() == ProcessingState.QUEUED) {
           CompletedRecording again = stalled.withProcessing(processing.requeued(now));
           repository.replace(again, RecordingStatus.COMPLETED);
@@ -155,6 +159,11 @@ final class ProcessingService implements ReprocessUseCase {
         || !completed.processing().state().isPending()) {
       return Optional.empty();
     }
+    if (media.isEmpty()) {
+      // A worker that only delivers events (processing off here) leaves the recording queued: the
+      // sweep of an instance with processing on queues it again.
+      return Optional.empty();
+    }
     Instant started = clock.instant();
     CompletedRecording running = completed.withProcessing(completed.processing().running(started));
     try {
@@ -179,7 +188,12 @@ final class ProcessingService implements ReprocessUseCase {
     boolean again = retryable && !last;
     Processing next = again ? running.processing().requeued(now) : running.processing().failed(now, reason);
     try {
-      repository.replace(running.withProcessing(next), RecordingStatus.COMPLETED);
+      if (again) {
+        repository.replace(running.withProcessing(next), RecordingStatus.COMPLETED);
+      } else {
+        changes.replace(running.withProcessing(next), RecordingStatus.COMPLETED, EventType.RECORDING_PROCESSING_FAILED,
+            now);
+      }
     } catch (ConflictException goneMeanwhile) {
       return Optional.empty();
     } catch (StorageUnavailableException e) {
@@ -257,7 +271,7 @@ final class ProcessingService implements ReprocessUseCase {
    */
   private void finish(CompletedRecording running, Made made) {
     try {
-      repository.replace(made.recording(), RecordingStatus.COMPLETED);
+      changes.replace(made.recording(), RecordingStatus.COMPLETED, EventType.RECORDING_READY, clock.instant());
     } catch (ConflictException goneMeanwhile) {
       if (repository.find(running.id()).isEmpty()) {
         made.written().forEach(storage::delete);

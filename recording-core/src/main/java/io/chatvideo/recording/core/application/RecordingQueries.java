@@ -101,7 +101,7 @@ final class RecordingQueries implements ListRecordingsUseCase, GetRecordingUseCa
   }
 
   /** The recording's file name with another extension, for what processing made of it. */
-  private static Filename renamed(Filename filename, String extension) {
+  static Filename renamed(Filename filename, String extension) {
     String name = filename.value();
     int dot = name.lastIndexOf('.');
     String stem = dot > 0 ? name.substring(0, dot) : name;

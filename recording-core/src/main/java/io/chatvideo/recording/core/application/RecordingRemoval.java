@@ -3,6 +3,7 @@ package io.chatvideo.recording.core.application;
 import io.chatvideo.recording.core.domain.AbandonedRecording;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.EventType;
 import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.Recording;
@@ -38,9 +39,11 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
   private final Duration orphanGrace;
   private final RecordingAccess access;
   private final ProcessingService processing;
+  private final RecordingChanges changes;
 
   RecordingRemoval(RecordingRepository repository, ObjectStorage storage, Clock clock, Duration abandonedUploadGrace,
-      Duration orphanGrace, ProcessingService processing) {
+      Duration orphanGrace, ProcessingService processing, RecordingChanges changes) {
+    this.changes = changes;
     this.processing = processing;
     this.repository = repository;
     this.storage = storage;
@@ -52,14 +55,17 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
 
   @Override
   public void delete(UserId caller, RecordingId id) {
-    remove(access.owned(caller, id, clock.instant()));
+    Instant now = clock.instant();
+    remove(access.owned(caller, id, now), Optional.of(EventType.RECORDING_DELETED), now);
   }
 
   @Override
   public SweepReport sweep() {
     Instant now = clock.instant();
     int expired = drain(limit -> repository.findExpired(now, limit), recording -> {
-      remove(recording);
+      // Only a completed recording was ever announced; an upload that never finished goes quietly.
+      remove(recording, recording instanceof CompletedRecording ? Optional.of(EventType.RECORDING_EXPIRED)
+          : Optional.empty(), now);
       return true;
     });
     int abandoned = drain(limit -> repository.findUnfinishedUploads(now.minus(abandonedUploadGrace), limit),
@@ -107,11 +113,11 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
       } catch (ConflictException completedMeanwhile) {
         return false;
       }
-      remove(abandoned);
+      remove(abandoned, Optional.empty(), now);
       return true;
     }
     if (recording instanceof AbandonedRecording) {
-      remove(recording);
+      remove(recording, Optional.empty(), now);
       return true;
     }
     return false;
@@ -120,16 +126,21 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
   /**
    * Objects first, metadata last: an interrupted removal leaves metadata that the next sweep
    * finds. What processing makes is deleted whether or not the metadata knows of it yet, so a job
-   * that stored a rendition just before the deletion leaves nothing behind.
+   * that stored a rendition just before the deletion leaves nothing behind. The event (none for
+   * an abandoned upload, which nobody was told of) is written with the metadata's deletion.
    */
-  private void remove(Recording recording) {
+  private void remove(Recording recording, Optional<EventType> event, Instant now) {
     ObjectKey key = recording.details().objectKey();
     multipartUploadId(recording).ifPresent(uploadId -> storage.abortMultipart(key, uploadId));
     storage.delete(key);
     if (recording instanceof CompletedRecording) {
       derivedKeys(key).forEach(storage::delete);
     }
-    repository.delete(recording.id());
+    if (event.isPresent()) {
+      changes.delete(recording, event.get(), now);
+    } else {
+      repository.delete(recording.id());
+    }
   }
 
   private static List<ObjectKey> derivedKeys(ObjectKey key) {

@@ -3,8 +3,11 @@ package io.chatvideo.recording.core.application;
 import io.chatvideo.recording.core.domain.PresignPolicy;
 import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
+import io.chatvideo.recording.core.domain.SharePolicy;
 import io.chatvideo.recording.core.domain.SizePolicy;
 import io.chatvideo.recording.core.domain.UploadLimits;
+import io.chatvideo.recording.core.domain.WebhookRetrySchedule;
+import io.chatvideo.recording.core.domain.WebhookUrlPolicy;
 import io.chatvideo.recording.core.port.in.CompleteUploadUseCase;
 import io.chatvideo.recording.core.port.in.DeleteRecordingUseCase;
 import io.chatvideo.recording.core.port.in.GetRecordingUseCase;
@@ -15,13 +18,22 @@ import io.chatvideo.recording.core.port.in.MultipartUploadUseCase;
 import io.chatvideo.recording.core.port.in.ReprocessUseCase;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase;
 import io.chatvideo.recording.core.port.in.RunJobsUseCase;
+import io.chatvideo.recording.core.port.in.ShareRecordingUseCase;
 import io.chatvideo.recording.core.port.in.SweepUseCase;
+import io.chatvideo.recording.core.port.in.WebhooksUseCase;
+import io.chatvideo.recording.core.port.out.EventOutbox;
+import io.chatvideo.recording.core.port.in.WatchShareUseCase;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.MediaProcessor;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
+import io.chatvideo.recording.core.port.out.PasscodeHasher;
 import io.chatvideo.recording.core.port.out.RecordingIdGenerator;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.core.port.out.WebhookEndpoints;
+import io.chatvideo.recording.core.port.out.WebhookSender;
+import io.chatvideo.recording.core.port.out.ShareRepository;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -59,6 +71,8 @@ public final class Recordings {
   private final RecordingRemoval removal;
   private final ProcessingService processing;
   private final Optional<JobWorker> worker;
+  private final Optional<WebhookService> webhooks;
+  private final Optional<ShareService> shares;
 
   private Recordings(Builder builder) {
     RecordingRepository repository = Objects.requireNonNull(builder.repository, "repository is required");
@@ -66,15 +80,27 @@ public final class Recordings {
     if (builder.processing.enabled() && builder.jobs == null) {
       throw new IllegalStateException("processing needs a job queue; give one or turn it off");
     }
+    if (builder.outbox != null && builder.jobs == null) {
+      throw new IllegalStateException("events are delivered on the job queue; give one");
+    }
+    RecordingChanges changes = new RecordingChanges(repository, Optional.ofNullable(builder.outbox));
     this.processing = new ProcessingService(repository, storage, Optional.ofNullable(builder.jobs),
-        Optional.ofNullable(builder.media), builder.processing, builder.clock, builder.workDirectory);
+        Optional.ofNullable(builder.media), builder.processing, builder.clock, builder.workDirectory, changes);
     this.uploads = new UploadService(repository, storage, builder.clock, builder.ids, builder.retention,
-        builder.presign, builder.sizes, builder.limits, processing);
+        builder.presign, builder.sizes, builder.limits, processing, changes);
     this.queries = new RecordingQueries(repository, storage, builder.clock, builder.presign);
     this.removal = new RecordingRemoval(repository, storage, builder.clock, builder.abandonedUploadGrace,
-        builder.orphanGrace, processing);
-    this.worker = builder.jobs == null || builder.media == null ? Optional.empty()
-        : Optional.of(new JobWorker(builder.jobs, processing, builder.clock));
+        builder.orphanGrace, processing, changes);
+    this.webhooks = builder.outbox == null ? Optional.empty()
+        : Optional.of(new WebhookService(builder.outbox, builder.endpoints, builder.sender, builder.webhookRetries,
+            builder.webhookUrls, builder.jobs, builder.clock));
+    this.worker = builder.jobs == null ? Optional.empty()
+        : Optional.of(new JobWorker(builder.jobs, processing, webhooks, builder.clock));
+    if (builder.shares != null && builder.passcodes == null) {
+      throw new IllegalStateException("share links need a passcode hasher beside their repository");
+    }
+    this.shares = builder.shares == null ? Optional.empty() : Optional.of(new ShareService(builder.shares, repository,
+        storage, builder.passcodes, builder.sharePolicy, builder.clock, new SecureRandom()));
   }
 
   public static Builder builder() {
@@ -121,19 +147,36 @@ public final class Recordings {
     return processing.enabled();
   }
 
-  /** Whether this instance can run processing jobs: processing on and a media processor given. */
+  /**
+   * Whether this instance can run jobs: a job queue given, and a media processor when processing is
+   * on (with processing off, the jobs are event deliveries). With processing on and no media
+   * processor, processing is only queued here, for workers elsewhere.
+   */
   public boolean runsJobs() {
-    return processing.runs();
+    return worker.isPresent() && (processing.runs() || !processing.enabled());
   }
 
   public ReprocessUseCase reprocess() {
     return processing;
   }
 
-  /** The worker's step; a {@code IllegalStateException} when no job queue or no media processor was given. */
+  /** Whether state changes are written with their events (an outbox was given). */
+  public boolean eventsEnabled() {
+    return webhooks.isPresent();
+  }
+
+  /** The operator's endpoints; an {@code IllegalStateException} when no outbox was given. */
+  public WebhooksUseCase webhooks() {
+    return webhooks.orElseThrow(() -> new IllegalStateException("no event outbox was given to the builder"));
+  }
+
+  /** The worker's step; a {@code IllegalStateException} unless {@link #runsJobs()}. */
   public RunJobsUseCase jobs() {
-    return worker.orElseThrow(() -> new IllegalStateException(
-        "jobs run where a job queue and a media processor were given; this instance only queues them"));
+    if (!runsJobs()) {
+      throw new IllegalStateException(
+          "jobs run where a job queue and a media processor were given; this instance only queues them");
+    }
+    return worker.orElseThrow();
   }
 
   /**
@@ -150,6 +193,16 @@ public final class Recordings {
   public JobWorkers startWorkers(int count, String name, JobWorkers.Until until, Duration idle,
       Consumer<Throwable> onQueueFailure) {
     return JobLoop.start(jobs(), count, name, until, idle, onQueueFailure);
+  }
+
+  /** Share links, for owners; a {@code IllegalStateException} when no share repository was given. */
+  public ShareRecordingUseCase shareRecording() {
+    return shares.orElseThrow(() -> new IllegalStateException("no share repository was given"));
+  }
+
+  /** Opening a share link by its token, for anyone; a {@code IllegalStateException} when no share repository was given. */
+  public WatchShareUseCase watchShare() {
+    return shares.orElseThrow(() -> new IllegalStateException("no share repository was given"));
   }
 
   /** Collects the adapters and policies; {@link #build()} checks that the required ones are there. */
@@ -169,8 +222,58 @@ public final class Recordings {
     private MediaProcessor media;
     private ProcessingPolicy processing = ProcessingPolicy.off();
     private Path workDirectory = Path.of(System.getProperty("java.io.tmpdir"), "recordings-processing");
+    private EventOutbox outbox;
+    private WebhookEndpoints endpoints;
+    private WebhookSender sender;
+    private WebhookRetrySchedule webhookRetries = WebhookRetrySchedule.defaults();
+    private WebhookUrlPolicy webhookUrls = new WebhookUrlPolicy(false);
 
     private Builder() {}
+
+    /**
+     * Turns events on: state changes are written with their events through {@code outbox} (the
+     * repository's own store, so both commit together), and delivered on the job queue to the
+     * {@code endpoints} by {@code sender}.
+     */
+    public Builder events(EventOutbox outbox, WebhookEndpoints endpoints, WebhookSender sender) {
+      this.outbox = Objects.requireNonNull(outbox, "outbox");
+      this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+      this.sender = Objects.requireNonNull(sender, "sender");
+      return this;
+    }
+
+    /** When failed deliveries are tried again ({@link WebhookRetrySchedule#defaults()} unless given). */
+    public Builder webhookRetries(WebhookRetrySchedule schedule) {
+      this.webhookRetries = Objects.requireNonNull(schedule, "schedule");
+      return this;
+    }
+
+    /** Which endpoint URLs {@link #webhooks()} accepts (https only unless given). */
+    public Builder webhookUrls(WebhookUrlPolicy policy) {
+      this.webhookUrls = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    private ShareRepository shares;
+    private PasscodeHasher passcodes;
+    private SharePolicy sharePolicy = SharePolicy.defaults();
+
+    /** Where share links are kept; with {@link #passcodes}, turns on {@link #shareRecording} and {@link #watchShare}. */
+    public Builder shares(ShareRepository shares) {
+      this.shares = Objects.requireNonNull(shares, "shares");
+      return this;
+    }
+
+    /** How share passcodes are hashed and checked. */
+    public Builder passcodes(PasscodeHasher passcodes) {
+      this.passcodes = Objects.requireNonNull(passcodes, "passcodes");
+      return this;
+    }
+
+    public Builder sharePolicy(SharePolicy sharePolicy) {
+      this.sharePolicy = Objects.requireNonNull(sharePolicy, "sharePolicy");
+      return this;
+    }
 
     /** Where processing jobs are queued and leased. */
     public Builder jobs(JobQueue jobs) {

@@ -4,6 +4,7 @@ import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.ETag;
+import io.chatvideo.recording.core.domain.EventType;
 import io.chatvideo.recording.core.domain.Filename;
 import io.chatvideo.recording.core.domain.InvalidInputException;
 import io.chatvideo.recording.core.domain.ObjectKey;
@@ -55,11 +56,13 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
   private final UploadAllowance allowance;
   private final RecordingAccess access;
   private final ProcessingService processing;
+  private final RecordingChanges changes;
 
   UploadService(RecordingRepository repository, ObjectStorage storage, Clock clock, RecordingIdGenerator ids,
       RetentionPolicy retention, PresignPolicy presign, SizePolicy sizes, UploadLimits limits,
-      ProcessingService processing) {
+      ProcessingService processing, RecordingChanges changes) {
     this.processing = processing;
+    this.changes = changes;
     this.repository = repository;
     this.storage = storage;
     this.clock = clock;
@@ -177,7 +180,7 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
     }
     CompletedRecording completed = pending.complete(stored.size(), stored.sha256(), now, command.duration())
         .withProcessing(processing.atCompletion(now));
-    repository.replace(completed, RecordingStatus.PENDING);
+    changes.replace(completed, RecordingStatus.PENDING, EventType.RECORDING_COMPLETED, now);
     try {
       processing.enqueue(completed, now);
     } catch (StorageUnavailableException queueDown) {

@@ -3,5 +3,9 @@ package io.chatvideo.recording.core.domain;
 /** What a job does with its subject. */
 public enum JobKind {
   /** Probe, remux, transcode and take a poster of the completed recording whose id is the subject. */
-  PROCESS_RECORDING
+  PROCESS_RECORDING,
+  /** Queue a delivery of the event whose id is the subject to every endpoint that subscribed to its type. */
+  PUBLISH_EVENT,
+  /** One attempt at sending an event to one endpoint; the subject is a {@link WebhookDeliveryTarget}. */
+  DELIVER_WEBHOOK
 }

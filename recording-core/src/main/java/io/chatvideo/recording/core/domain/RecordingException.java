@@ -10,7 +10,10 @@ public abstract sealed class RecordingException extends RuntimeException
         ConflictException,
         ForbiddenException,
         LimitExceededException,
-        StorageUnavailableException {
+        StorageUnavailableException,
+        ShareNotFoundException,
+        ShareExpiredException,
+        PasscodeRefusedException {
 
   protected RecordingException(String message) {
     super(message);

@@ -31,9 +31,9 @@ public final class InMemoryJobQueue implements JobQueue {
   }
 
   @Override
-  public synchronized JobId enqueue(JobKind kind, String subject, Instant now) {
+  public synchronized JobId enqueue(JobKind kind, String subject, Instant now, Instant dueAt) {
     Job job = new Job(JobId.random(), kind, subject);
-    jobs.put(job.id(), new Entry(job, now, 0, null, null));
+    jobs.put(job.id(), new Entry(job, dueAt.isBefore(now) ? now : dueAt, 0, null, null));
     return job.id();
   }
 

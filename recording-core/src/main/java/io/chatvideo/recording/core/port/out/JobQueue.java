@@ -26,7 +26,15 @@ import java.util.Optional;
 public interface JobQueue {
 
   /** Adds a job, due at once. */
-  JobId enqueue(JobKind kind, String subject, Instant now);
+  default JobId enqueue(JobKind kind, String subject, Instant now) {
+    return enqueue(kind, subject, now, now);
+  }
+
+  /**
+   * Adds a job that no lease takes before {@code dueAt} (a webhook's retry is a new job due at the
+   * schedule's time). SQS delays a message by at most 15 minutes: a later job is due then.
+   */
+  JobId enqueue(JobKind kind, String subject, Instant now, Instant dueAt);
 
   /** The next due job, hidden from every other lease until {@code now + visibility}; empty when none is due. */
   Optional<JobLease> lease(Instant now, Duration visibility);

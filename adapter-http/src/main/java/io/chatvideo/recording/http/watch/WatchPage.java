@@ -1,0 +1,125 @@
+package io.chatvideo.recording.http.watch;
+
+import io.chatvideo.recording.core.domain.CompletedRecording;
+import io.chatvideo.recording.core.domain.RecordingDetails;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The HTML of the watch page and its error pages. Written as text rather than through a template
+ * engine: there are four small pages, and every value in them goes through {@link #escape}. The
+ * one style sheet is inline and allowed by its hash in the page's CSP, so no script and no other
+ * style can run.
+ */
+final class WatchPage {
+
+  static final String STYLE = "body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#111;color:#eee}"
+      + "main{max-width:960px;margin:0 auto;padding:1rem}video{width:100%;background:#000}"
+      + "dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{color:#aaa}"
+      + "a.button,button{display:inline-block;background:#2563eb;color:#fff;border:0;border-radius:4px;"
+      + "padding:.5rem 1rem;text-decoration:none;font:inherit;cursor:pointer}"
+      + "input{font:inherit;padding:.4rem;margin:.5rem 0;display:block}.alert{color:#fca5a5}.note{color:#aaa}";
+  static final String STYLE_HASH = "'sha256-" + sha256Base64(STYLE) + "'";
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+      .withZone(ZoneOffset.UTC);
+
+  private WatchPage() {}
+
+  /** The player: video (with poster), facts, and the download button when allowed. */
+  static String player(CompletedRecording recording, String media, String mediaType, Optional<String> poster,
+      Optional<String> download, Instant linkExpiresAt, Duration mediaTtl) {
+    RecordingDetails details = recording.details();
+    StringBuilder body = new StringBuilder();
+    body.append("<h1>Recording of ").append(escape(details.roomId().value())).append("</h1>\n");
+    body.append("<video controls preload=\"metadata\" playsinline");
+    poster.ifPresent(url -> body.append(" poster=\"").append(escape(url)).append('"'));
+    body.append("><source src=\"").append(escape(media)).append("\" type=\"").append(escape(mediaType))
+        .append("\">Your browser cannot play this video.</video>\n<dl>\n");
+    fact(body, "Room", escape(details.roomId().value()));
+    recording.duration().ifPresent(duration -> fact(body, "Duration", length(duration)));
+    fact(body, "Recorded", time(details.createdAt()));
+    fact(body, "Link expires", time(linkExpiresAt));
+    body.append("</dl>\n");
+    download.ifPresent(url -> body.append("<p><a class=\"button\" href=\"").append(escape(url))
+        .append("\" download>Download</a></p>\n"));
+    body.append("<p class=\"note\">The video's address on this page works for ").append(minutes(mediaTtl))
+        .append("; reload the page to watch again later.</p>\n");
+    return page("Shared recording", body.toString());
+  }
+
+  /** The passcode form, posting back to the same link; {@code wrong} says the last try failed. */
+  static String passcodeForm(String token, boolean wrong) {
+    String body = "<h1>This recording is protected</h1>\n"
+        + (wrong ? "<p class=\"alert\" role=\"alert\">That passcode is wrong.</p>\n" : "")
+        + "<form method=\"post\" action=\"/s/" + escape(token) + "\">\n"
+        + "<label for=\"passcode\">Passcode</label>\n"
+        + "<input id=\"passcode\" name=\"passcode\" type=\"password\" required autocomplete=\"off\" maxlength=\"64\""
+        + " autofocus>\n<button type=\"submit\">Watch</button>\n</form>\n";
+    return page("Passcode needed", body);
+  }
+
+  /** A plain page saying what went wrong, without naming the recording. */
+  static String message(String title, String text) {
+    return page(title, "<h1>" + escape(title) + "</h1>\n<p>" + escape(text) + "</p>\n");
+  }
+
+  private static String page(String title, String body) {
+    return "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        + "<meta name=\"robots\" content=\"noindex\">\n<title>" + escape(title) + "</title>\n"
+        + "<style>" + STYLE + "</style>\n</head>\n<body>\n<main>\n" + body + "</main>\n</body>\n</html>\n";
+  }
+
+  private static void fact(StringBuilder body, String name, String valueHtml) {
+    body.append("<dt>").append(name).append("</dt><dd>").append(valueHtml).append("</dd>\n");
+  }
+
+  private static String time(Instant instant) {
+    return "<time datetime=\"" + instant + "\">" + DATE.format(instant) + "</time>";
+  }
+
+  static String length(Duration duration) {
+    long seconds = duration.toSeconds();
+    return seconds >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+  }
+
+  private static String minutes(Duration ttl) {
+    long minutes = Math.max(1, ttl.toMinutes());
+    return minutes == 1 ? "1 minute" : minutes + " minutes";
+  }
+
+  /** Text and attribute values alike: the five characters HTML gives meaning to. */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String sha256Base64(String text) {
+    try {
+      return Base64.getEncoder().encodeToString(
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

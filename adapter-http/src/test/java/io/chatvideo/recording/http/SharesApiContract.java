@@ -1,0 +1,209 @@
+package io.chatvideo.recording.http;
+
+import static io.chatvideo.recording.http.support.Problems.assertBadField;
+import static io.chatvideo.recording.http.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatvideo.recording.http.support.Api;
+import io.chatvideo.recording.http.support.Uploads;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Share links over a socket, whatever the backend: the owner's API, the public watch page read
+ * with a plain HTTP client (no token), its media fetched with a Range request, revocation, and
+ * refusals (strangers, bad input, passcodes and their guess limit).
+ */
+abstract class SharesApiContract {
+
+  static final Pattern SOURCE = Pattern.compile("<source src=\"([^\"]+)\" type=\"([^\"]+)\"");
+  static final Pattern DOWNLOAD = Pattern.compile("<a class=\"button\" href=\"([^\"]+)\" download>");
+  static final byte[] VIDEO = bytes(300_000);
+
+  /** A client of a running server in dev auth mode, passcode guesses limited to 5 a minute. */
+  abstract Api api();
+
+  static String user() {
+    return "user-" + UUID.randomUUID() + "@example.com";
+  }
+
+  static byte[] bytes(int length) {
+    byte[] bytes = new byte[length];
+    new Random(7).nextBytes(bytes);
+    return bytes;
+  }
+
+  String recording(String owner, String... participants) {
+    if (participants.length == 0) {
+      return Uploads.completedRecording(api(), owner, "room-" + UUID.randomUUID(), VIDEO);
+    }
+    Api.Reply ticket = api().post("/recordings/upload-url", owner, "{\"room_id\":\"room-" + UUID.randomUUID()
+        + "\",\"size\":" + VIDEO.length + ",\"participants\":[\"" + String.join("\",\"", participants) + "\"]}");
+    assertThat(ticket.status()).as("%s", ticket).isEqualTo(201);
+    JsonNode json = ticket.json();
+    assertThat(api().raw("PUT", json.get("upload_url").asText(), Uploads.headers(json.get("upload_headers")), VIDEO)
+        .status()).isEqualTo(200);
+    String id = json.get("recording_id").asText();
+    assertThat(api().post("/recordings/" + id + "/complete", owner, null).status()).isEqualTo(200);
+    return id;
+  }
+
+  JsonNode share(String owner, String id, String body) {
+    Api.Reply created = api().post("/recordings/" + id + "/shares", owner, body);
+    assertThat(created.status()).as("%s", created).isEqualTo(201);
+    return created.json();
+  }
+
+  Api.Reply page(String url) {
+    return api().raw("GET", url, Map.of(), null);
+  }
+
+  Api.Reply unlock(String url, String passcode) {
+    return api().raw("POST", url, Map.of("Content-Type", "application/x-www-form-urlencoded"),
+        ("passcode=" + java.net.URLEncoder.encode(passcode, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String media(Api.Reply page) {
+    Matcher source = SOURCE.matcher(page.text());
+    assertThat(source.find()).as("a <source> in %s", page.text()).isTrue();
+    return source.group(1).replace("&amp;", "&");
+  }
+
+  static void assertPlainPage(Api.Reply reply, int status) {
+    assertThat(reply.status()).as("%s", reply).isEqualTo(status);
+    assertThat(reply.header("Content-Type")).startsWith("text/html");
+    assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
+    assertThat(reply.header("X-Robots-Tag")).contains("noindex");
+    assertThat(reply.header("Referrer-Policy")).isEqualTo("no-referrer");
+    assertThat(reply.header("Content-Security-Policy")).startsWith("default-src 'none';")
+        .contains("frame-ancestors 'none'").doesNotContain("script-src");
+    assertThat(reply.text()).startsWith("<!doctype html>").doesNotContain("Exception");
+  }
+
+  /** Hook for a backend whose test controls the server's clock: the media URLs of a page die after their bound. */
+  void assertMediaDiesAfterItsBound(String mediaUrl) {}
+
+  @Test
+  void anOwnersLinkServesAPageWhoseMediaSeeksAndRevokingStopsIt() {
+    String owner = api().devToken(user());
+    String id = recording(owner);
+    Instant before = Instant.now().minusSeconds(3600);
+
+    JsonNode link = share(owner, id, "{}");
+    assertThat(link.get("url").asText()).matches("https?://[^/]+/s/[A-Za-z0-9_-]{43}");
+    assertThat(Instant.parse(link.get("expires_at").asText())).isAfter(before.plus(Duration.ofDays(6)));
+
+    Api.Reply page = page(link.get("url").asText());
+    assertPlainPage(page, 200);
+    assertThat(page.text()).contains("<video").contains("Recording of room-").contains("Link expires");
+    String media = media(page);
+    assertThat(page.header("Content-Security-Policy")).contains("media-src " + origin(media));
+    Matcher download = DOWNLOAD.matcher(page.text());
+    assertThat(download.find()).isTrue();
+
+    Api.Reply ranged = api().raw("GET", media, Map.of("Range", "bytes=1000-1999"), null);
+    assertThat(ranged.status()).as("%s", ranged).isEqualTo(206);
+    assertThat(ranged.header("Content-Range")).isEqualTo("bytes 1000-1999/" + VIDEO.length);
+    assertThat(ranged.header("Content-Type")).startsWith("video/webm");
+    assertThat(ranged.body()).isEqualTo(Arrays.copyOfRange(VIDEO, 1000, 2000));
+
+    Api.Reply listed = api().get("/recordings/" + id + "/shares", owner);
+    assertThat(listed.status()).as("%s", listed).isEqualTo(200);
+    JsonNode entry = listed.json().get("shares").get(0);
+    assertThat(entry.get("share_id").asText()).isEqualTo(link.get("share_id").asText());
+    assertThat(entry.get("views").asLong()).isEqualTo(1);
+    assertThat(entry.get("revoked").asBoolean()).isFalse();
+    assertThat(entry.get("has_passcode").asBoolean()).isFalse();
+    assertThat(entry.has("url")).as("the token is never told again").isFalse();
+
+    Api.Reply revoked = api().delete("/recordings/" + id + "/shares/" + link.get("share_id").asText(), owner);
+    assertThat(revoked.status()).as("%s", revoked).isEqualTo(204);
+    assertPlainPage(page(link.get("url").asText()), 404);
+    assertThat(api().get("/recordings/" + id + "/shares", owner).json().get("shares").get(0).get("revoked").asBoolean())
+        .isTrue();
+    assertMediaDiesAfterItsBound(media);
+  }
+
+  @Test
+  void strangersAndParticipantsCannotCreateListOrRevokeAnothersLinks() {
+    String ownerEmail = user();
+    String participantEmail = user();
+    String owner = api().devToken(ownerEmail);
+    String id = recording(owner, participantEmail);
+    JsonNode link = share(owner, id, "{\"allow_download\":false}");
+    for (String other : new String[] {api().devToken(user()), api().devToken(participantEmail)}) {
+      assertProblem(api().post("/recordings/" + id + "/shares", other, "{}"), 404);
+      assertProblem(api().get("/recordings/" + id + "/shares", other), 404);
+      assertProblem(api().delete("/recordings/" + id + "/shares/" + link.get("share_id").asText(), other), 404);
+    }
+    Api.Reply page = page(link.get("url").asText());
+    assertPlainPage(page, 200);
+    assertThat(DOWNLOAD.matcher(page.text()).find()).as("download disabled").isFalse();
+    assertProblem(api().post("/recordings/" + id + "/shares", null, "{}"), 401);
+  }
+
+  @Test
+  void badInputIsRefusedPrecisely() {
+    String owner = api().devToken(user());
+    String id = recording(owner);
+    assertBadField(api().post("/recordings/" + id + "/shares", owner, "{\"expires_in\":0}"), "expires_in");
+    assertBadField(api().post("/recordings/" + id + "/shares", owner, "{\"expires_in\":-60}"), "expires_in");
+    assertBadField(api().post("/recordings/" + id + "/shares", owner, "{\"expires_in\":" + Long.MAX_VALUE + "}"),
+        "expires_in");
+    assertBadField(api().post("/recordings/" + id + "/shares", owner, "{\"expires_in\":" + 40L * 86400 + "}"),
+        "expires_in");
+    assertBadField(api().post("/recordings/" + id + "/shares", owner, "{\"passcode\":\"abc\"}"), "passcode");
+    assertBadField(api().delete("/recordings/" + id + "/shares/not-a-uuid", owner), "share_id");
+    assertProblem(api().delete("/recordings/" + id + "/shares/" + UUID.randomUUID(), owner), 404);
+    assertProblem(api().post("/recordings/" + UUID.randomUUID() + "/shares", owner, "{}"), 404);
+
+    String url = share(owner, id, "{\"expires_in\":3600}").get("url").asText();
+    String token = url.substring(url.lastIndexOf('/') + 1);
+    String tampered = (token.charAt(5) == 'A' ? 'B' : 'A') + "";
+    String base = url.substring(0, url.lastIndexOf('/') + 1);
+    assertPlainPage(page(base + token.substring(0, 5) + tampered + token.substring(6)), 404);
+    assertPlainPage(page(base + token.substring(1)), 404);
+    assertPlainPage(page(base + "%3Cscript%3E"), 404);
+    assertThat(page(base + "%3Cscript%3E").text()).doesNotContain("<script>");
+  }
+
+  @Test
+  void aPasscodeIsAskedForCheckedAndItsGuessesLimitedPerLinkAndPerAddress() {
+    String owner = api().devToken(user());
+    String id = recording(owner);
+    String url = share(owner, id, "{\"passcode\":\"blue whale 42\"}").get("url").asText();
+    String other = share(owner, id, "{\"passcode\":\"other one\"}").get("url").asText();
+
+    Api.Reply asked = page(url);
+    assertPlainPage(asked, 401);
+    assertThat(asked.text()).contains("<form method=\"post\"").contains("name=\"passcode\"").doesNotContain("<video");
+    Api.Reply wrong = unlock(url, "blue whale 43");
+    assertPlainPage(wrong, 401);
+    assertThat(wrong.text()).contains("wrong").doesNotContain("<video");
+    Api.Reply right = unlock(url, "blue whale 42");
+    assertPlainPage(right, 200);
+    assertThat(right.text()).contains("<video");
+    for (int i = 0; i < 3; i++) {
+      assertThat(unlock(url, "guess " + i).status()).isEqualTo(401);
+    }
+    Api.Reply limited = unlock(url, "blue whale 42");
+    assertPlainPage(limited, 429);
+    assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+    // The first try on another link: its own budget is whole, the address's is spent.
+    assertPlainPage(unlock(other, "other one"), 429);
+  }
+
+  static String origin(String url) {
+    java.net.URI uri = java.net.URI.create(url);
+    return uri.getScheme() + "://" + uri.getRawAuthority();
+  }
+}

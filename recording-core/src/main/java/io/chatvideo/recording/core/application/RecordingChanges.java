@@ -1,0 +1,47 @@
+package io.chatvideo.recording.core.application;
+
+import io.chatvideo.recording.core.domain.EventType;
+import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingId;
+import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.port.out.EventOutbox;
+import io.chatvideo.recording.core.port.out.RecordingRepository;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The one place a state change that people are told about is written: with an outbox, the change
+ * and its event are one atomic write; without one (events off), the repository's plain write.
+ */
+final class RecordingChanges {
+
+  private final RecordingRepository repository;
+  private final Optional<EventOutbox> outbox;
+
+  RecordingChanges(RecordingRepository repository, Optional<EventOutbox> outbox) {
+    this.repository = repository;
+    this.outbox = outbox;
+  }
+
+  boolean eventsEnabled() {
+    return outbox.isPresent();
+  }
+
+  void replace(Recording recording, RecordingStatus expected, EventType type, Instant now) {
+    if (outbox.isPresent()) {
+      outbox.get().replace(recording, expected, EventPayloads.of(type, recording, now));
+    } else {
+      repository.replace(recording, expected);
+    }
+  }
+
+  /** {@code recording} as it was when it went: the event's data. */
+  void delete(Recording recording, EventType type, Instant now) {
+    RecordingId id = recording.id();
+    if (outbox.isPresent()) {
+      outbox.get().delete(id, EventPayloads.of(type, recording, now));
+    } else {
+      repository.delete(id);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.chatvideo.recording.core.port.out;
+
+import io.chatvideo.recording.core.domain.EventId;
+import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingEvent;
+import io.chatvideo.recording.core.domain.RecordingId;
+import io.chatvideo.recording.core.domain.RecordingStatus;
+import java.util.Optional;
+
+/**
+ * The recording repository's writes, each together with the event it causes: the change, the
+ * event and a {@link io.chatvideo.recording.core.domain.JobKind#PUBLISH_EVENT} job for it are
+ * stored in one atomic step (SQLite: one transaction), so a crash keeps all three or none.
+ *
+ * <pre>{@code
+ * outbox.replace(completed, RecordingStatus.PENDING, event);   // instead of repository.replace
+ * }</pre>
+ */
+public interface EventOutbox {
+
+  /** {@link RecordingRepository#replace}, and the event with it. */
+  void replace(Recording recording, RecordingStatus expected, RecordingEvent event);
+
+  /** {@link RecordingRepository#delete}, and the event with it (recorded even if the recording was gone). */
+  void delete(RecordingId id, RecordingEvent event);
+
+  /** The event alone (a {@code webhook.test}, delivered to one endpoint by the caller), with no publish job. */
+  void record(RecordingEvent event);
+
+  /** An event written here; empty once it is no longer kept. */
+  Optional<RecordingEvent> find(EventId id);
+}

@@ -1,0 +1,166 @@
+package io.chatvideo.recording.core.application;
+
+import static io.chatvideo.recording.core.application.CoreFixture.ALICE;
+import static io.chatvideo.recording.core.application.CoreFixture.BOB;
+import static io.chatvideo.recording.core.application.CoreFixture.MALLORY;
+import static io.chatvideo.recording.core.application.CoreFixture.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.InvalidInputException;
+import io.chatvideo.recording.core.domain.PasscodeRefusedException;
+import io.chatvideo.recording.core.domain.RecordingId;
+import io.chatvideo.recording.core.domain.RecordingNotFoundException;
+import io.chatvideo.recording.core.domain.Share;
+import io.chatvideo.recording.core.domain.ShareExpiredException;
+import io.chatvideo.recording.core.domain.ShareId;
+import io.chatvideo.recording.core.domain.ShareNotFoundException;
+import io.chatvideo.recording.core.domain.SharePolicy;
+import io.chatvideo.recording.core.domain.UserId;
+import io.chatvideo.recording.core.port.in.ShareRecordingUseCase.CreateShareCommand;
+import io.chatvideo.recording.core.port.in.ShareRecordingUseCase.CreatedShare;
+import io.chatvideo.recording.core.port.in.WatchShareUseCase.SharedRecording;
+import io.chatvideo.recording.core.testing.InMemoryShareRepository;
+import io.chatvideo.recording.core.testing.PlainPasscodeHasher;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ShareServiceTest {
+
+  private final CoreFixture fixture = new CoreFixture();
+  private final InMemoryShareRepository shares = new InMemoryShareRepository();
+  private final ShareService service = new ShareService(shares, fixture.repository, fixture.storage,
+      new PlainPasscodeHasher(), SharePolicy.defaults(), fixture.clock, new SecureRandom());
+
+  @Test
+  void theOwnersLinkLastsSevenDaysAndOnlyTheTokensSha256IsStored() throws Exception {
+    RecordingId id = fixture.uploadCompleted(ALICE, new byte[] {1, 2, 3});
+    CreatedShare created = service.create(command(ALICE, id, Optional.empty(), Optional.empty(), true));
+    assertThat(created.share().expiresAt()).isEqualTo(T0.plus(Duration.ofDays(7)));
+    assertThat(created.token().value()).matches("[A-Za-z0-9_-]{43}");
+    String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+        .digest(created.token().value().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    assertThat(shares.listByRecording(id)).singleElement().satisfies(stored -> {
+      assertThat(stored.tokenHash().hex()).isEqualTo(sha256);
+      assertThat(stored.toString()).doesNotContain(created.token().value());
+    });
+    assertThat(created.token().toString()).doesNotContain(created.token().value());
+  }
+
+  @Test
+  void theDefaultExpiryStopsAtTheRecordingsAndAskingForMoreIsRefused() {
+    RecordingId id = fixture.uploadCompleted(ALICE, new byte[] {1});
+    fixture.clock.advance(Duration.ofDays(26));
+    var recordingExpiry = fixture.repository.find(id).orElseThrow().details().expiresAt();
+    assertThat(service.create(command(ALICE, id, Optional.empty(), Optional.empty(), true)).share().expiresAt())
+        .isEqualTo(recordingExpiry);
+    for (Duration wrong : new Duration[] {Duration.ZERO, Duration.ofSeconds(-5), Duration.ofDays(5)}) {
+      assertThatThrownBy(() -> service.create(command(ALICE, id, Optional.of(wrong), Optional.empty(), true)))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("expires_in"));
+    }
+    assertThat(service.create(command(ALICE, id, Optional.of(Duration.ofHours(1)), Optional.empty(), true))
+        .share().expiresAt()).isEqualTo(fixture.clock.instant().plus(Duration.ofHours(1)));
+  }
+
+  @Test
+  void participantsAndStrangersCannotCreateListOrRevoke() {
+    RecordingId id = fixture.uploadCompleted(ALICE, new byte[] {1}, BOB);
+    Share share = service.create(command(ALICE, id, Optional.empty(), Optional.empty(), true)).share();
+    for (UserId other : new UserId[] {BOB, MALLORY}) {
+      assertThatThrownBy(() -> service.create(command(other, id, Optional.empty(), Optional.empty(), true)))
+          .isInstanceOf(RecordingNotFoundException.class);
+      assertThatThrownBy(() -> service.list(other, id)).isInstanceOf(RecordingNotFoundException.class);
+      assertThatThrownBy(() -> service.revoke(other, id, share.id())).isInstanceOf(RecordingNotFoundException.class);
+    }
+    assertThat(service.list(ALICE, id)).singleElement().extracting(Share::revoked).isEqualTo(false);
+  }
+
+  @Test
+  void anUnfinishedUploadCannotBeShared() {
+    RecordingId id = fixture.requestUpload(ALICE, 10).recordingId();
+    assertThatThrownBy(() -> service.create(command(ALICE, id, Optional.empty(), Optional.empty(), true)))
+        .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void openingCountsAViewAndHandsOutMediaUrlsForFiveMinutes() {
+    RecordingId id = fixture.uploadCompleted(ALICE, new byte[] {1});
+    CreatedShare created = service.create(command(ALICE, id, Optional.empty(), Optional.empty(), false));
+    SharedRecording shared = service.open(created.token().value(), Optional.empty());
+    assertThat(shared.media().expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+    assertThat(shared.media().url().toString()).contains(fixture.repository.find(id).orElseThrow().details().objectKey().value());
+    assertThat(shared.download()).isEmpty();
+    assertThat(shared.poster()).isEmpty();
+    service.open(created.token().value(), Optional.empty());
+    assertThat(service.list(ALICE, id)).singleElement().extracting(Share::views).isEqualTo(2L);
+  }
+
+  @Test
+  void aMediaUrlNeverOutlivesItsLink() {
+    RecordingId id = fixture.uploadCompleted(ALICE, new byte[] {1});
+    CreatedShare created = service.create(command(ALICE, id, Optional.of(Duration.ofMinutes(2)), Optional.empty(), true));
+    SharedRecording shared = service.open(created.token().value(), Optional.empty());
+    assertThat(shared.media().expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
+    assertThat(shared.download()).contains(shared.media());
+  }
+
+  @Test
+  void unknownTamperedRevokedAndExpiredLinksAreRefused() {
+    RecordingId id = fixture.uploadCompleted(ALICE, new byte[] {1});
+    CreatedShare created = service.create(command(ALICE, id, Optional.of(Duration.ofHours(1)), Optional.empty(), true));
+    String token = created.token().value();
+    String tampered = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
+    for (String wrong : new String[] {tampered, token.substring(1), token + "x", "", "../../etc"}) {
+      assertThatThrownBy(() -> service.open(wrong, Optional.empty())).isInstanceOf(ShareNotFoundException.class);
+    }
+    fixture.clock.advance(Duration.ofHours(1));
+    assertThatThrownBy(() -> service.open(token, Optional.empty())).isInstanceOf(ShareExpiredException.class);
+    CreatedShare other = service.create(command(ALICE, id, Optional.empty(), Optional.empty(), true));
+    service.revoke(ALICE, id, other.share().id());
+    assertThatThrownBy(() -> service.open(other.token().value(), Optional.empty()))
+        .isInstanceOf(ShareNotFoundException.class);
+    assertThatThrownBy(() -> service.revoke(ALICE, id, ShareId.random())).isInstanceOf(ShareNotFoundException.class);
+  }
+
+  @Test
+  void aDeletedRecordingKillsItsLinks() {
+    RecordingId id = fixture.uploadCompleted(ALICE, new byte[] {1});
+    CreatedShare created = service.create(command(ALICE, id, Optional.empty(), Optional.empty(), true));
+    fixture.recordings.deleteRecording().delete(ALICE, id);
+    assertThatThrownBy(() -> service.open(created.token().value(), Optional.empty()))
+        .isInstanceOf(ShareNotFoundException.class);
+  }
+
+  @Test
+  void aPasscodeIsStoredHashedAndMustBeGiven() {
+    RecordingId id = fixture.uploadCompleted(ALICE, new byte[] {1});
+    CreatedShare created = service.create(command(ALICE, id, Optional.empty(), Optional.of("open sesame"), true));
+    assertThat(created.share().passcodeHash()).contains(new PlainPasscodeHasher().hash("open sesame"));
+    String token = created.token().value();
+    assertThatThrownBy(() -> service.open(token, Optional.empty()))
+        .isInstanceOfSatisfying(PasscodeRefusedException.class, e -> assertThat(e.given()).isFalse());
+    assertThatThrownBy(() -> service.open(token, Optional.of("open sesame!")))
+        .isInstanceOfSatisfying(PasscodeRefusedException.class, e -> assertThat(e.given()).isTrue());
+    assertThat(service.open(token, Optional.of("open sesame")).share().id()).isEqualTo(created.share().id());
+    assertThat(service.list(ALICE, id)).singleElement().extracting(Share::views).isEqualTo(1L);
+  }
+
+  @Test
+  void aPasscodeTooShortOrTooLongIsRefusedByName() {
+    RecordingId id = fixture.uploadCompleted(ALICE, new byte[] {1});
+    for (String wrong : new String[] {"abc", "x".repeat(65), "abcd\n"}) {
+      assertThatThrownBy(() -> service.create(command(ALICE, id, Optional.empty(), Optional.of(wrong), true)))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("passcode"));
+    }
+  }
+
+  private static CreateShareCommand command(UserId caller, RecordingId id, Optional<Duration> expiresIn,
+      Optional<String> passcode, boolean allowDownload) {
+    return new CreateShareCommand(caller, id, expiresIn, passcode, allowDownload);
+  }
+}
