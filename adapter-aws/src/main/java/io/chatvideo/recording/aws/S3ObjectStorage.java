@@ -120,6 +120,8 @@ final class S3ObjectStorage implements ObjectStorage {
     GetObjectRequest request = GetObjectRequest.builder().bucket(bucket).key(key.value())
         .responseContentType(contentType.value())
         .responseContentDisposition(filename.contentDisposition())
+        // A presigned URL is one holder's capability: no shared cache may keep what it fetched.
+        .responseCacheControl("private")
         .build();
     Duration lifetime = lifetime(expiresAt);
     return presigned("GET", () -> presigner.presignGetObject(p -> p.signatureDuration(lifetime).getObjectRequest(request)));

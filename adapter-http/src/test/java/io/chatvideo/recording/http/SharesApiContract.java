@@ -114,6 +114,7 @@ abstract class SharesApiContract {
     assertThat(ranged.status()).as("%s", ranged).isEqualTo(206);
     assertThat(ranged.header("Content-Range")).isEqualTo("bytes 1000-1999/" + VIDEO.length);
     assertThat(ranged.header("Content-Type")).startsWith("video/webm");
+    assertThat(ranged.header("Cache-Control")).isEqualTo("private");
     assertThat(ranged.body()).isEqualTo(Arrays.copyOfRange(VIDEO, 1000, 2000));
 
     Api.Reply listed = api().get("/recordings/" + id + "/shares", owner);
