@@ -61,7 +61,7 @@ final class JobWorker implements RunJobsUseCase {
 
   /** Mail has its own backoff: an outage of the mail service lasts minutes, not a processing policy's seconds. */
   private Duration retryWait(JobLease lease) {
-    return lease.job().kind() == JobKind.SEND_EMAIL ? mail().retryWait(lease.attempt())
+    return lease.job().kind() == JobKind.SEND_EMAIL ? MailService.retryWait(lease.attempt())
         : processing.policy().retryWait(lease.attempt());
   }
 

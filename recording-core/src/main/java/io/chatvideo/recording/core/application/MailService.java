@@ -71,8 +71,12 @@ final class MailService {
         : Optional.empty();
   }
 
-  /** How long the failed attempt {@code attempt} (from 1) waits: 1 min, 4 min, 16 min, then 1 h each. */
-  Duration retryWait(int attempt) {
+  /**
+   * How long the failed attempt {@code attempt} (from 1) waits: 1 min, 4 min, 16 min, then 1 h each.
+   * Static, because a worker without a mailer (mail off there, on where the job was queued) fails
+   * mail jobs too, and they wait as long for a worker that has one.
+   */
+  static Duration retryWait(int attempt) {
     Duration wait = FIRST_RETRY_WAIT;
     for (int i = 1; i < attempt && wait.compareTo(MAX_RETRY_WAIT) < 0; i++) {
       wait = wait.multipliedBy(4);

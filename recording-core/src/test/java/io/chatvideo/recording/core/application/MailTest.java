@@ -174,12 +174,30 @@ class MailTest {
   }
 
   @Test
+  void aMailJobLeasedByAWorkerWithoutAMailerWaitsTheMailBackoffForOneThatHasOne() {
+    Recordings mailing = recordings();
+    complete(mailing, ALICE, "call.webm");
+    while (queue.enqueuedKinds().stream().noneMatch(JobKind.SEND_EMAIL::equals)) {
+      mailing.jobs().runNext();
+    }
+    Recordings notMailing = builder().events(outbox, new InMemoryWebhookEndpoints(), new ScriptedWebhookSender())
+        .build();
+    drain(notMailing);
+    assertThat(mailer.sent()).isEmpty();
+    clock.advance(Duration.ofSeconds(59));
+    drain(mailing);
+    assertThat(mailer.sent()).as("a minute after the failed attempt").isEmpty();
+    clock.advance(Duration.ofSeconds(2));
+    drain(mailing);
+    assertThat(mailer.sent()).hasSize(1);
+  }
+
+  @Test
   void theRetryWaitGrowsFourfoldUpToAnHour() {
-    MailService mail = new MailService(outbox, repository, queue, mailer, PUBLIC, clock);
-    assertThat(mail.retryWait(1)).isEqualTo(Duration.ofMinutes(1));
-    assertThat(mail.retryWait(3)).isEqualTo(Duration.ofMinutes(16));
-    assertThat(mail.retryWait(4)).isEqualTo(Duration.ofHours(1));
-    assertThat(mail.retryWait(40)).isEqualTo(Duration.ofHours(1));
+    assertThat(MailService.retryWait(1)).isEqualTo(Duration.ofMinutes(1));
+    assertThat(MailService.retryWait(3)).isEqualTo(Duration.ofMinutes(16));
+    assertThat(MailService.retryWait(4)).isEqualTo(Duration.ofHours(1));
+    assertThat(MailService.retryWait(40)).isEqualTo(Duration.ofHours(1));
   }
 
   @Test
