@@ -4,7 +4,6 @@ import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.port.out.ShareRepository;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -37,8 +36,6 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  */
 public final class AwsBackend implements AutoCloseable {
 
-  /** A TCP connection that takes longer than this will not succeed in time anyway. */
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
   /** Receives of a job before SQS dead-letters it, as the embedded queue's attempts. */
   public static final int DEFAULT_JOB_ATTEMPTS = 5;
 
@@ -58,9 +55,7 @@ public final class AwsBackend implements AutoCloseable {
     Objects.requireNonNull(credentials, "credentials");
     this.ownedCredentials = ownedCredentials;
     Region region = Region.of(settings.region());
-    ClientOverrideConfiguration timeouts = ClientOverrideConfiguration.builder()
-        .apiCallTimeout(settings.apiCallTimeout())
-        .build();
+    ClientOverrideConfiguration timeouts = AwsClients.timeouts(settings.apiCallTimeout());
 
     S3ClientBuilder s3Builder = S3Client.builder()
         .region(region)
@@ -169,11 +164,6 @@ public final class AwsBackend implements AutoCloseable {
   }
 
   private static ApacheHttpClient.Builder httpClient(AwsSettings settings) {
-    Duration connect = settings.apiCallTimeout().compareTo(CONNECT_TIMEOUT) < 0 ? settings.apiCallTimeout()
-        : CONNECT_TIMEOUT;
-    return ApacheHttpClient.builder()
-        .connectionTimeout(connect)
-        .connectionAcquisitionTimeout(settings.apiCallTimeout())
-        .socketTimeout(settings.apiCallTimeout());
+    return AwsClients.httpClient(settings.apiCallTimeout());
   }
 }

@@ -66,7 +66,8 @@ public record AwsSettings(
     return new AwsSettings(region, bucket, table, Optional.empty(), Optional.empty(), false, DEFAULT_API_CALL_TIMEOUT);
   }
 
-  private static void checkRegion(String region) {
+  /** The region rule, for other adapters' AWS clients too (the SES mailer); an {@code IllegalArgumentException} says why. */
+  public static void checkRegion(String region) {
     if (region == null || region.isBlank()) {
       throw new IllegalArgumentException("AWS region is required, e.g. us-east-1");
     }

@@ -2,11 +2,17 @@ package io.chatvideo.recording.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.RecordingDetails;
 import io.chatvideo.recording.local.LocalBackend;
+import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -102,5 +108,48 @@ class WorkerCommandIT {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).startsWith("recording " + bad.id() + ": failed (");
     assertThat(stored(data, bad).processing().state()).isEqualTo(ProcessingState.FAILED);
+  }
+
+  @Test
+  void theWorkerEmailsTheOwnerOfTheRecordingItMadeReadyWithTheServersMailSettings() throws Exception {
+    Path data = home.resolve("data");
+    CompletedRecording queued = completed(data);
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      port = socket.getLocalPort();
+    }
+    GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    greenMail.start();
+    try {
+      Cli.Result result = mailing(port).run("worker", "--drain", "--data-dir", data.toString());
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(result.err()).contains(", mail smtp");
+      assertThat(result.out()).contains("recording " + queued.id() + ": ready")
+          .containsPattern("email for event msg_[0-9a-f]{32}: done");
+      assertThat(greenMail.waitForIncomingEmail(10_000, 1)).isTrue();
+      MimeMessage mail = greenMail.getReceivedMessages()[0];
+      assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("ann@example.com");
+      assertThat(mail.getSubject()).startsWith("Your recording is ready: ");
+      assertThat(GreenMailUtil.getBody(mail)).contains("http://127.0.0.1:8080/library#recording-" + queued.id());
+    } finally {
+      greenMail.stop();
+    }
+  }
+
+  @Test
+  void aBadMailSettingStopsTheWorkerWithOneLineNamingIt() {
+    Cli.Result result = mailing(25).env("RECORDING_MAIL_SMTP_PORT", "seventy").run("worker", "--drain", "--data-dir",
+        home.resolve("data").toString());
+
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.err()).contains("recording.mail.smtp.port (RECORDING_MAIL_SMTP_PORT) must be a port, 1 to 65535, "
+        + "was 'seventy'").doesNotContain("at io.");
+  }
+
+  private Cli mailing(int port) {
+    return new Cli(home).env("RECORDING_MAIL_TRANSPORT", "smtp").env("RECORDING_MAIL_FROM", "recordings@example.com")
+        .env("RECORDING_MAIL_SMTP_HOST", "127.0.0.1").env("RECORDING_MAIL_SMTP_PORT", Integer.toString(port))
+        .env("RECORDING_MAIL_SMTP_STARTTLS", "false").env("RECORDING_PUBLIC_URL", "http://127.0.0.1:8080");
   }
 }

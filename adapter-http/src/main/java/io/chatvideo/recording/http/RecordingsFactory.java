@@ -20,6 +20,9 @@ import io.chatvideo.recording.http.config.ShareSettings;
 import io.chatvideo.recording.http.passcode.BcryptPasscodeHasher;
 import io.chatvideo.recording.local.LocalBackend;
 import io.chatvideo.recording.local.files.ObjectAccess;
+import io.chatvideo.recording.mail.MailTransport;
+import io.chatvideo.recording.mail.MailTransports;
+import io.chatvideo.recording.mail.TransportMailer;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -33,6 +36,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * The composition root: the one place that picks a backend from {@code recording.backend} and
@@ -90,9 +94,25 @@ final class RecordingsFactory {
     }
   }
 
+  /**
+   * What email goes out through ({@code recording.mail.transport}); SES takes the given AWS
+   * credentials, else its own default chain, which this closes at shutdown.
+   */
+  @Singleton
+  @Bean(preDestroy = "close")
+  OutgoingMail outgoingMail(ServerSettings settings, Clock clock, @Nullable AwsCredentialsProvider credentials) {
+    DefaultCredentialsProvider own = settings.mail().transport() == MailTransport.SES && credentials == null
+        ? DefaultCredentialsProvider.builder().build() : null;
+    AwsCredentialsProvider chosen = credentials != null ? credentials : own;
+    Optional<TransportMailer> mailer = MailTransports.open(settings.mail(), clock, () -> chosen);
+    mailer.ifPresent(m -> LOG.info("mail is on: {}", settings.mail()));
+    return new OutgoingMail(mailer, Optional.ofNullable(own));
+  }
+
   @Singleton
   Recordings recordings(Backend backend, ServerSettings settings, ShareSettings shares, Clock clock,
-      WebhookSettings webhooks, BeanProvider<LocalBackend> local, BeanProvider<StandardWebhookSender> sender) {
+      WebhookSettings webhooks, BeanProvider<LocalBackend> local, BeanProvider<StandardWebhookSender> sender,
+      OutgoingMail mail) {
     Recordings.Builder builder = Recordings.builder()
         .repository(backend.repository())
         .storage(backend.storage())
@@ -128,6 +148,7 @@ final class RecordingsFactory {
       builder.events(store.events(), store.webhookEndpoints(), sender.get())
           .webhookUrls(new WebhookUrlPolicy(webhooks.allowLoopback()))
           .webhookRetries(Events.schedule(webhooks));
+      mail.mailer().ifPresent(mailer -> builder.mail(mailer, settings.mail().publicUrl().orElseThrow()));
     } else if (webhooks.url() != null) {
       throw new InvalidConfigurationException("recording.webhook.url", "needs the local backend for now: events on "
           + "DynamoDB need its outbox (adapter-aws/README.md, Events), which is not built yet");

@@ -7,6 +7,7 @@ import io.chatvideo.recording.http.config.AuthMode;
 import io.chatvideo.recording.http.config.BackendKind;
 import io.chatvideo.recording.http.config.ServerSettings;
 import io.chatvideo.recording.http.support.TempDirectory;
+import io.chatvideo.recording.mail.SmtpMailer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import java.time.Duration;
@@ -190,5 +191,51 @@ class ConfigurationTest {
       assertThat(settings.limits().maxBytesPerDay()).isEqualTo(100L * 1024 * 1024 * 1024);
       assertThat(settings.limitSettings().uploadRequestsPerMinute()).isEqualTo(60);
     }
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      recording.mail.transport   | pigeon      | recording.mail.transport (RECORDING_MAIL_TRANSPORT) must be off, smtp or ses
+      recording.mail.from        | Recordings  | recording.mail.from (RECORDING_MAIL_FROM) must be an address
+      recording.mail.smtp.port   | 70000       | recording.mail.smtp.port (RECORDING_MAIL_SMTP_PORT) must be a port
+      recording.mail.smtp.host   | ''          | recording.mail.smtp.host (RECORDING_MAIL_SMTP_HOST) is required
+      recording.public-url       | ''          | recording.public-url (RECORDING_PUBLIC_URL) is required with recording.mail.transport=smtp
+      """)
+  void aBadMailSettingStopsStartUpNamingIt(String key, String value, String expected) {
+    Map<String, Object> mail = new HashMap<>(Map.of("recording.mail.transport", "smtp",
+        "recording.mail.from", "recordings@example.com", "recording.mail.smtp.host", "127.0.0.1",
+        "recording.public-url", "http://127.0.0.1:8080"));
+    if (value.isEmpty()) {
+      mail.remove(key);
+    } else {
+      mail.put(key, value);
+    }
+    assertThat(startFailure(mail)).startsWith("invalid configuration: " + expected).doesNotContain("\n");
+  }
+
+  @Test
+  void mailIsOffByDefaultAndWiredWhenOn() {
+    try (ApplicationContext context = ApplicationContext.run(Map.of("recording.data-dir", data.path().toString()),
+        Environment.TEST)) {
+      assertThat(context.getBean(ServerSettings.class).mail().enabled()).isFalse();
+      assertThat(context.getBean(OutgoingMail.class).mailer()).isEmpty();
+    }
+    try (ApplicationContext context = ApplicationContext.run(Map.of("recording.data-dir", data.path().toString(),
+        "recording.mail.transport", "smtp", "recording.mail.from", "recordings@example.com",
+        "recording.mail.smtp.host", "127.0.0.1", "recording.public-url", "http://127.0.0.1:8080"), Environment.TEST)) {
+      assertThat(context.getBean(OutgoingMail.class).mailer()).hasValueSatisfying(
+          mailer -> assertThat(mailer).isInstanceOf(SmtpMailer.class));
+    }
+  }
+
+  @Test
+  void mailNeedsEventsWhichTheAwsBackendDoesNotHaveYet() {
+    String reason = startFailure(Map.of("recording.backend", "aws", "recording.aws.bucket", "bucket-b",
+        "recording.auth.allow-dev-with-aws", "true", "recording.aws.region", "eu-west-1",
+        "recording.mail.transport", "ses", "recording.mail.from", "recordings@example.com",
+        "recording.public-url", "https://rec.example.com"));
+
+    assertThat(reason).startsWith("invalid configuration: recording.mail.transport (RECORDING_MAIL_TRANSPORT) needs "
+        + "the local backend");
   }
 }

@@ -4,10 +4,12 @@ import io.chatvideo.recording.aws.AwsBackend;
 import io.chatvideo.recording.aws.AwsSettings;
 import io.chatvideo.recording.cli.terminal.CliException;
 import io.chatvideo.recording.core.application.Recordings;
+import io.chatvideo.recording.core.domain.HttpUrl;
 import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.WebhookUrlPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.port.out.JobQueue;
+import io.chatvideo.recording.core.port.out.Mailer;
 import io.chatvideo.recording.core.port.out.MediaProcessor;
 import io.chatvideo.recording.ffmpeg.FfmpegMediaProcessor;
 import io.chatvideo.recording.ffmpeg.FfmpegSettings;
@@ -41,16 +43,16 @@ final class BackendFactory {
   static AdminBackend queueing(BackendOptions options, Clock clock) {
     boolean queue = options.kind() == BackendOptions.Kind.LOCAL || options.queue().isPresent();
     return open(options, clock, RetentionPolicy.DEFAULT_RETENTION, !queue ? Optional.empty()
-        : Optional.of(new Engine(Optional.empty(), ProcessingPolicy.on(), UnaryOperator.identity())));
+        : Optional.of(new Engine(Optional.empty(), ProcessingPolicy.on(), UnaryOperator.identity(), Optional.empty())));
   }
 
   /**
    * The store with processing on: the backend's job queue, seen through {@code watch}, and ffmpeg
-   * found as the server finds it. A {@code CliException} when ffmpeg is missing or the backend has
-   * no queue.
+   * found as the server finds it, and the mail the worker sends on events. A {@code CliException}
+   * when ffmpeg is missing or the backend has no queue (or no events, with mail).
    */
   static AdminBackend processing(BackendOptions options, Clock clock, ProcessingOptions processing,
-      UnaryOperator<JobQueue> watch) {
+      UnaryOperator<JobQueue> watch, Optional<Mail> mail) {
     ProcessingPolicy policy;
     try {
       policy = new ProcessingPolicy(true, processing.mp4, ProcessingPolicy.DEFAULT_THUMBNAIL_WIDTH, processing.lease,
@@ -59,11 +61,15 @@ final class BackendFactory {
       throw new CliException("--lease: " + e.getMessage(), e);
     }
     return open(options, clock, RetentionPolicy.DEFAULT_RETENTION,
-        Optional.of(new Engine(Optional.of(ffmpeg(processing)), policy, watch)));
+        Optional.of(new Engine(Optional.of(ffmpeg(processing)), policy, watch, mail)));
   }
 
+  /** How the worker emails owners: through {@code mailer}, linking to {@code publicUrl}'s library page. */
+  record Mail(Mailer mailer, HttpUrl publicUrl) {}
+
   /** What processing runs on besides the store; without media, jobs are only queued. */
-  private record Engine(Optional<MediaProcessor> media, ProcessingPolicy policy, UnaryOperator<JobQueue> watch) {}
+  private record Engine(Optional<MediaProcessor> media, ProcessingPolicy policy, UnaryOperator<JobQueue> watch,
+      Optional<Mail> mail) {}
 
   private static MediaProcessor ffmpeg(ProcessingOptions processing) {
     FfmpegSettings found = FfmpegSettings.find(processing.ffmpeg).orElseThrow(() -> new CliException(
@@ -100,10 +106,15 @@ final class BackendFactory {
       builder.jobs(jobs);
     }
     builder.events(backend.events(), backend.webhookEndpoints(), sender).webhookUrls(new WebhookUrlPolicy(allowLoopback));
+    engine.flatMap(Engine::mail).ifPresent(mail -> builder.mail(mail.mailer(), mail.publicUrl()));
     return new LocalAdminBackend(directory, backend, builder.build(), sender);
   }
 
   private static AdminBackend aws(BackendOptions options, Clock clock, Duration retention, Optional<Engine> engine) {
+    if (engine.flatMap(Engine::mail).isPresent()) {
+      throw new CliException("RECORDING_MAIL_TRANSPORT needs the local backend for now: mail goes out on events, "
+          + "which on DynamoDB need its outbox (adapter-aws/README.md, Events)");
+    }
     AwsSettings settings;
     try {
       settings = new AwsSettings(options.region(), options.bucket(), options.table(), options.s3Endpoint(),

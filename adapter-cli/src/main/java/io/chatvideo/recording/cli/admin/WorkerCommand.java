@@ -1,6 +1,7 @@
 package io.chatvideo.recording.cli.admin;
 
 import io.chatvideo.recording.cli.config.Environment;
+import io.chatvideo.recording.cli.terminal.CliException;
 import io.chatvideo.recording.cli.terminal.DurationConverter;
 import io.chatvideo.recording.cli.terminal.Times;
 import io.chatvideo.recording.core.domain.CompletedRecording;
@@ -11,6 +12,10 @@ import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.port.in.JobWorkers;
+import io.chatvideo.recording.mail.MailSettingException;
+import io.chatvideo.recording.mail.MailSettings;
+import io.chatvideo.recording.mail.MailTransports;
+import io.chatvideo.recording.mail.TransportMailer;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +28,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * {@code recordings worker}: the server's processing workers as a process of their own, for a
@@ -78,10 +84,16 @@ public final class WorkerCommand implements Callable<Integer> {
           "--workers must be 1 to " + MAX_WORKERS + ", was " + workers);
     }
     PrintWriter err = spec.commandLine().getErr();
+    MailSettings mail = mailSettings();
+    // SES's default credential chain lives as long as this process, as the AWS backend's does.
+    Optional<TransportMailer> mailer = MailTransports.open(mail, environment.clock(),
+        () -> DefaultCredentialsProvider.builder().build());
     try (AdminBackend opened = BackendFactory.processing(backend, environment.clock(), processing,
-        queue -> new ReportingJobQueue(queue, this::report))) {
+        queue -> new ReportingJobQueue(queue, this::report),
+        mailer.map(m -> new BackendFactory.Mail(m, mail.publicUrl().orElseThrow())))) {
       store = opened;
       err.println("worker: " + workers + " at a time on " + opened.description() + ", ffmpeg " + processing.ffmpeg
+          + (mail.enabled() ? ", mail " + mail.transport().name().toLowerCase(Locale.ROOT) : "")
           + (drain ? ", until no job is due" : "; stop with Ctrl-C or SIGTERM"));
       JobWorkers loop = opened.recordings().startWorkers(workers, "worker",
           drain ? JobWorkers.Until.DRAINED : JobWorkers.Until.STOPPED, JobWorkers.IDLE, e -> queueFailed(e, err));
@@ -96,8 +108,20 @@ public final class WorkerCommand implements Callable<Integer> {
           // The hook is running (a signal): it stops the workers.
         }
       }
+    } finally {
+      mailer.ifPresent(TransportMailer::close);
     }
     return drain && queueFailed ? 1 : 0;
+  }
+
+  /** The server's {@code recording.mail.*} settings, from their environment variables ({@code RECORDING_MAIL_*}). */
+  private MailSettings mailSettings() {
+    try {
+      return MailSettings.read(key -> Optional.ofNullable(
+          environment.variables().get(MailSettingException.environmentVariable(key))));
+    } catch (MailSettingException e) {
+      throw new CliException(e.getMessage(), e);
+    }
   }
 
   /** The queue itself failed (unreachable, busy): a leased job comes back with its lease. */
@@ -125,7 +149,11 @@ public final class WorkerCommand implements Callable<Integer> {
 
   private void report(JobLease lease, Optional<String> failure, Optional<Instant> retryAt, Duration took) {
     String subject = lease.job().subject();
-    String what = lease.job().kind() == JobKind.PROCESS_RECORDING ? "recording " : "event delivery ";
+    String what = switch (lease.job().kind()) {
+      case PROCESS_RECORDING -> "recording ";
+      case SEND_EMAIL -> "email for event ";
+      case PUBLISH_EVENT, DELIVER_WEBHOOK -> "event delivery ";
+    };
     String seconds = String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
     String line;
     if (failure.isEmpty() && lease.job().kind() != JobKind.PROCESS_RECORDING) {

@@ -6,6 +6,8 @@ import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.SizePolicy;
 import io.chatvideo.recording.core.domain.UploadLimits;
+import io.chatvideo.recording.mail.MailSettingException;
+import io.chatvideo.recording.mail.MailSettings;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.value.PropertyResolver;
 import java.net.URI;
@@ -80,6 +82,7 @@ public final class ServerSettings {
   private final String host;
   private final ProcessingSettings processing;
   private final ProcessingPolicy processingPolicy;
+  private final MailSettings mail;
 
   ServerSettings(RecordingSettings recording, AuthSettings auth, AwsBackendSettings aws, CorsSettings cors,
       LimitsSettings limits, ProcessingSettings processing, PropertyResolver properties) {
@@ -116,6 +119,24 @@ public final class ServerSettings {
       throw new InvalidConfigurationException("recording.processing.ffmpeg", "must name the ffmpeg program");
     }
     checkAuth();
+    this.mail = mail(properties);
+    if (mail.enabled() && recording.backend() == BackendKind.AWS) {
+      throw new InvalidConfigurationException(MailSettings.TRANSPORT, "needs the local backend for now: mail goes out "
+          + "on events, which on DynamoDB need its outbox (adapter-aws/README.md, Events)");
+    }
+  }
+
+  /** The {@code recording.mail.*} settings, checked here with the rest so a bad one stops start-up. */
+  public MailSettings mail() {
+    return mail;
+  }
+
+  private static MailSettings mail(PropertyResolver properties) {
+    try {
+      return MailSettings.read(key -> properties.getProperty(key, String.class));
+    } catch (MailSettingException e) {
+      throw new InvalidConfigurationException(e.key(), e.problem());
+    }
   }
 
   public ProcessingSettings processing() {

@@ -1,6 +1,7 @@
 package io.chatvideo.recording.http.watch;
 
 import io.chatvideo.recording.core.domain.CompletedRecording;
+import io.chatvideo.recording.core.domain.Html;
 import io.chatvideo.recording.core.domain.RecordingDetails;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -97,21 +98,9 @@ final class WatchPage {
     return minutes == 1 ? "1 minute" : minutes + " minutes";
   }
 
-  /** Text and attribute values alike: the five characters HTML gives meaning to. */
+  /** {@link Html#escape}, under the short name every line of the pages uses. */
   static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return Html.escape(text);
   }
 
   private static String sha256Base64(String text) {

@@ -7,12 +7,16 @@ import io.chatvideo.recording.core.domain.Processing;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingDetails;
 import io.chatvideo.recording.core.domain.RecordingEvent;
+import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.UserId;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +26,9 @@ import java.util.stream.Collectors;
  * because the core has no JSON library; the values are few and flat.
  */
 final class EventPayloads {
+
+  /** The first field of {@link #recordingData}, a UUID, which needs no JSON escaping. */
+  private static final Pattern RECORDING_ID = Pattern.compile("\"data\":\\{\"recording_id\":\"([0-9a-f-]{36})\"");
 
   private EventPayloads() {}
 
@@ -34,6 +41,12 @@ final class EventPayloads {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("endpoint_id", endpointId);
     return event(EventType.WEBHOOK_TEST, now, data);
+  }
+
+  /** The recording an event written by {@link #of} reports on; empty for one about no recording (a test). */
+  static Optional<RecordingId> recordingId(RecordingEvent event) {
+    Matcher found = RECORDING_ID.matcher(event.body());
+    return found.find() ? Optional.of(RecordingId.parse(found.group(1))) : Optional.empty();
   }
 
   private static RecordingEvent event(EventType type, Instant now, Map<String, Object> data) {

@@ -1,9 +1,11 @@
 package io.chatvideo.recording.core.application;
 
+import io.chatvideo.recording.core.domain.JobKind;
 import io.chatvideo.recording.core.domain.JobLease;
 import io.chatvideo.recording.core.port.in.RunJobsUseCase;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,11 +19,14 @@ final class JobWorker implements RunJobsUseCase {
   private final JobQueue queue;
   private final ProcessingService processing;
   private final Optional<WebhookService> webhooks;
+  private final Optional<MailService> mail;
   private final Clock clock;
 
-  JobWorker(JobQueue queue, ProcessingService processing, Optional<WebhookService> webhooks, Clock clock) {
+  JobWorker(JobQueue queue, ProcessingService processing, Optional<WebhookService> webhooks,
+      Optional<MailService> mail, Clock clock) {
     this.queue = queue;
     this.webhooks = webhooks;
+    this.mail = mail;
     this.processing = processing;
     this.clock = clock;
   }
@@ -38,8 +43,9 @@ final class JobWorker implements RunJobsUseCase {
     try {
       retry = switch (lease.job().kind()) {
         case PROCESS_RECORDING -> processing.run(lease.job().subject(), last);
-        case PUBLISH_EVENT -> webhooks().publish(lease.job().subject());
+        case PUBLISH_EVENT -> publish(lease.job().subject());
         case DELIVER_WEBHOOK -> webhooks().deliver(lease.job().subject());
+        case SEND_EMAIL -> mail().send(lease.job().subject());
       };
     } catch (RuntimeException e) {
       retry = Optional.of("the job could not run: " + e);
@@ -48,10 +54,29 @@ final class JobWorker implements RunJobsUseCase {
     if (retry.isEmpty()) {
       queue.complete(lease);
     } else {
-      queue.fail(lease, retry.get(), last ? Optional.empty()
-          : Optional.of(now.plus(processing.policy().retryWait(lease.attempt()))), now);
+      queue.fail(lease, retry.get(), last ? Optional.empty() : Optional.of(now.plus(retryWait(lease))), now);
     }
     return true;
+  }
+
+  /** Mail has its own backoff: an outage of the mail service lasts minutes, not a processing policy's seconds. */
+  private Duration retryWait(JobLease lease) {
+    return lease.job().kind() == JobKind.SEND_EMAIL ? MailService.retryWait(lease.attempt())
+        : processing.policy().retryWait(lease.attempt());
+  }
+
+  /** The webhook deliveries first, then the mail job: a retried publish re-queues both, which at least once allows. */
+  private Optional<String> publish(String subject) {
+    Optional<String> failure = webhooks().publish(subject);
+    if (failure.isEmpty()) {
+      mail.ifPresent(service -> service.queue(subject));
+    }
+    return failure;
+  }
+
+  /** Mail jobs are queued only where the builder was given a mailer. */
+  private MailService mail() {
+    return mail.orElseThrow(() -> new IllegalStateException("a mail job, but no mailer was given"));
   }
 
   /** Event jobs exist only where the builder was given an outbox, which comes with the webhooks. */

@@ -1,5 +1,6 @@
 package io.chatvideo.recording.core.application;
 
+import io.chatvideo.recording.core.domain.HttpUrl;
 import io.chatvideo.recording.core.domain.PresignPolicy;
 import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
@@ -24,6 +25,7 @@ import io.chatvideo.recording.core.port.in.WebhooksUseCase;
 import io.chatvideo.recording.core.port.out.EventOutbox;
 import io.chatvideo.recording.core.port.in.WatchShareUseCase;
 import io.chatvideo.recording.core.port.out.JobQueue;
+import io.chatvideo.recording.core.port.out.Mailer;
 import io.chatvideo.recording.core.port.out.MediaProcessor;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.PasscodeHasher;
@@ -94,8 +96,12 @@ public final class Recordings {
     this.webhooks = builder.outbox == null ? Optional.empty()
         : Optional.of(new WebhookService(builder.outbox, builder.endpoints, builder.sender, builder.webhookRetries,
             builder.webhookUrls, builder.jobs, builder.clock));
+    // Mail is sent on the publish step of events: without an outbox there is nothing to mail about.
+    Optional<MailService> mail = builder.mailer == null || builder.outbox == null ? Optional.empty()
+        : Optional.of(new MailService(builder.outbox, repository, builder.jobs, builder.mailer, builder.publicUrl,
+            builder.clock));
     this.worker = builder.jobs == null ? Optional.empty()
-        : Optional.of(new JobWorker(builder.jobs, processing, webhooks, builder.clock));
+        : Optional.of(new JobWorker(builder.jobs, processing, webhooks, mail, builder.clock));
     if (builder.shares != null && builder.passcodes == null) {
       throw new IllegalStateException("share links need a passcode hasher beside their repository");
     }
@@ -227,6 +233,8 @@ public final class Recordings {
     private WebhookSender sender;
     private WebhookRetrySchedule webhookRetries = WebhookRetrySchedule.defaults();
     private WebhookUrlPolicy webhookUrls = new WebhookUrlPolicy(false);
+    private Mailer mailer;
+    private HttpUrl publicUrl;
 
     private Builder() {}
 
@@ -239,6 +247,18 @@ public final class Recordings {
       this.outbox = Objects.requireNonNull(outbox, "outbox");
       this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
       this.sender = Objects.requireNonNull(sender, "sender");
+      return this;
+    }
+
+    /**
+     * Turns email on: the owner of a recording that became ready, or whose processing failed, is
+     * emailed through {@code mailer} when the owner id is an email address, with a link to
+     * {@code publicUrl}{@code /library#recording-<id>}. Mail goes out on the publish step of events,
+     * so it needs {@link #events}; without them nothing is mailed.
+     */
+    public Builder mail(Mailer mailer, HttpUrl publicUrl) {
+      this.mailer = Objects.requireNonNull(mailer, "mailer");
+      this.publicUrl = Objects.requireNonNull(publicUrl, "publicUrl");
       return this;
     }
 

@@ -7,5 +7,7 @@ public enum JobKind {
   /** Queue a delivery of the event whose id is the subject to every endpoint that subscribed to its type. */
   PUBLISH_EVENT,
   /** One attempt at sending an event to one endpoint; the subject is a {@link WebhookDeliveryTarget}. */
-  DELIVER_WEBHOOK
+  DELIVER_WEBHOOK,
+  /** Email the owner of the recording that the event whose id is the subject reports on (ready, or processing failed). */
+  SEND_EMAIL
 }

@@ -22,6 +22,7 @@ public final class InMemoryJobQueue implements JobQueue {
   private final int maxAttempts;
   private final Map<JobId, Entry> jobs = new LinkedHashMap<>();
   private final List<DeadJob> dead = new ArrayList<>();
+  private final List<JobKind> enqueued = new ArrayList<>();
 
   public InMemoryJobQueue(int maxAttempts) {
     if (maxAttempts < 1) {
@@ -33,6 +34,7 @@ public final class InMemoryJobQueue implements JobQueue {
   @Override
   public synchronized JobId enqueue(JobKind kind, String subject, Instant now, Instant dueAt) {
     Job job = new Job(JobId.random(), kind, subject);
+    enqueued.add(kind);
     jobs.put(job.id(), new Entry(job, dueAt.isBefore(now) ? now : dueAt, 0, null, null));
     return job.id();
   }
@@ -81,6 +83,11 @@ public final class InMemoryJobQueue implements JobQueue {
   @Override
   public synchronized List<DeadJob> dead(int limit) {
     return dead.stream().sorted(Comparator.comparing(DeadJob::diedAt).reversed()).limit(limit).toList();
+  }
+
+  /** The kind of every job ever enqueued, in order, for tests that assert a job was never queued. */
+  public synchronized List<JobKind> enqueuedKinds() {
+    return List.copyOf(enqueued);
   }
 
   @Override

@@ -1,0 +1,98 @@
+package io.chatvideo.recording.core.application;
+
+import io.chatvideo.recording.core.domain.CompletedRecording;
+import io.chatvideo.recording.core.domain.EmailAddress;
+import io.chatvideo.recording.core.domain.EventId;
+import io.chatvideo.recording.core.domain.EventType;
+import io.chatvideo.recording.core.domain.HttpUrl;
+import io.chatvideo.recording.core.domain.JobKind;
+import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingEvent;
+import io.chatvideo.recording.core.port.out.EventOutbox;
+import io.chatvideo.recording.core.port.out.JobQueue;
+import io.chatvideo.recording.core.port.out.MailOutcome;
+import io.chatvideo.recording.core.port.out.Mailer;
+import io.chatvideo.recording.core.port.out.RecordingRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Email on the job machinery: the publish step of a {@code recording.ready} or {@code
+ * recording.processing_failed} event queues a {@link JobKind#SEND_EMAIL} job (subject: the event
+ * id) when the owner's id is an email address; that job renders the message from the recording as
+ * it is then and hands it to the {@link Mailer}. A mail service that is down makes the job answer
+ * a failure, which the queue retries after {@link #retryWait}; nothing else waits on it, so it can
+ * never fail the recording, the upload or an API call.
+ */
+final class MailService {
+
+  /** The first retry's wait; each next one waits four times longer, up to {@link #MAX_RETRY_WAIT}. */
+  static final Duration FIRST_RETRY_WAIT = Duration.ofMinutes(1);
+  static final Duration MAX_RETRY_WAIT = Duration.ofHours(1);
+
+  private static final Set<EventType> MAILED = Set.of(EventType.RECORDING_READY, EventType.RECORDING_PROCESSING_FAILED);
+
+  private final EventOutbox outbox;
+  private final RecordingRepository repository;
+  private final JobQueue jobs;
+  private final Mailer mailer;
+  private final HttpUrl publicUrl;
+  private final Clock clock;
+
+  MailService(EventOutbox outbox, RecordingRepository repository, JobQueue jobs, Mailer mailer, HttpUrl publicUrl,
+      Clock clock) {
+    this.outbox = outbox;
+    this.repository = repository;
+    this.jobs = jobs;
+    this.mailer = mailer;
+    this.publicUrl = publicUrl;
+    this.clock = clock;
+  }
+
+  /** The publish step's part: a mail job for the event when it is one people are emailed about. */
+  void queue(String eventSubject) {
+    EventId id = new EventId(eventSubject);
+    if (addressed(id).isPresent()) {
+      jobs.enqueue(JobKind.SEND_EMAIL, id.toString(), clock.instant());
+    }
+  }
+
+  /** The mail job: empty when sent or when there is nothing (any more) to send; else why the attempt failed. */
+  Optional<String> send(String subject) {
+    Optional<Addressed> found = addressed(new EventId(subject));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Addressed mail = found.get();
+    MailOutcome outcome = mailer.send(RecordingMail.of(mail.event().type(), mail.recording(), mail.to(), publicUrl));
+    return outcome instanceof MailOutcome.Failed failed ? Optional.of("the mail service: " + failed.reason())
+        : Optional.empty();
+  }
+
+  /**
+   * How long the failed attempt {@code attempt} (from 1) waits: 1 min, 4 min, 16 min, then 1 h each.
+   * Static, because a worker without a mailer (mail off there, on where the job was queued) fails
+   * mail jobs too, and they wait as long for a worker that has one.
+   */
+  static Duration retryWait(int attempt) {
+    Duration wait = FIRST_RETRY_WAIT;
+    for (int i = 1; i < attempt && wait.compareTo(MAX_RETRY_WAIT) < 0; i++) {
+      wait = wait.multipliedBy(4);
+    }
+    return wait.compareTo(MAX_RETRY_WAIT) > 0 ? MAX_RETRY_WAIT : wait;
+  }
+
+  /** The event, its recording (still there, completed) and the owner's address, when all three exist. */
+  private Optional<Addressed> addressed(EventId id) {
+    Optional<RecordingEvent> event = outbox.find(id).filter(e -> MAILED.contains(e.type()));
+    Optional<Recording> recording = event.flatMap(EventPayloads::recordingId).flatMap(repository::find);
+    if (event.isEmpty() || !(recording.orElse(null) instanceof CompletedRecording completed)) {
+      return Optional.empty();
+    }
+    return EmailAddress.of(completed.details().owner()).map(to -> new Addressed(event.get(), completed, to));
+  }
+
+  private record Addressed(RecordingEvent event, CompletedRecording recording, EmailAddress to) {}
+}
