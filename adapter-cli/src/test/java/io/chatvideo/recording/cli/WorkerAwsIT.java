@@ -79,7 +79,9 @@ class WorkerAwsIT {
     Cli.Result worker = cli.run("worker", "--drain");
 
     assertThat(worker.exitCode()).as(worker.err()).isZero();
-    assertThat(worker.out()).matches("recording " + queued.id() + ": ready \\(\\d+\\.\\d s\\)\n");
+    assertThat(worker.out()).as("the recording made ready, then the publish of its recording.ready, written with it")
+        .matches("recording " + queued.id() + ": ready \\(\\d+\\.\\d s\\)\n"
+            + "event delivery msg_[0-9a-f]{32}: done \\(\\d+\\.\\d s\\)\n");
     assertThat(worker.err()).contains(", queue " + name);
     try (AwsBackend aws = AwsBackend.create(settings(), AwsStandIns.credentials())) {
       CompletedRecording ready = (CompletedRecording) aws.repository().find(queued.id()).orElseThrow();

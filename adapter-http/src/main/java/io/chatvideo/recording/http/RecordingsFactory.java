@@ -92,7 +92,7 @@ final class RecordingsFactory {
 
   @Singleton
   Recordings recordings(Backend backend, ServerSettings settings, ShareSettings shares, Clock clock,
-      WebhookSettings webhooks, BeanProvider<LocalBackend> local, BeanProvider<StandardWebhookSender> sender) {
+      WebhookSettings webhooks, BeanProvider<StandardWebhookSender> sender) {
     Recordings.Builder builder = Recordings.builder()
         .repository(backend.repository())
         .storage(backend.storage())
@@ -122,15 +122,16 @@ final class RecordingsFactory {
             on.retryBase()));
       }
     }
-    if (settings.recording().backend() == BackendKind.LOCAL) {
-      LocalBackend store = local.get();
-      Events.configure(webhooks, store.webhookEndpoints(), clock);
-      builder.events(store.events(), store.webhookEndpoints(), sender.get())
+    if (backend.events().isPresent()) {
+      BackendEvents events = backend.events().get();
+      Events.configure(webhooks, events.endpoints(), clock);
+      builder.events(events.outbox(), events.endpoints(), sender.get())
           .webhookUrls(new WebhookUrlPolicy(webhooks.allowLoopback()))
           .webhookRetries(Events.schedule(webhooks));
     } else if (webhooks.url() != null) {
-      throw new InvalidConfigurationException("recording.webhook.url", "needs the local backend for now: events on "
-          + "DynamoDB need its outbox (adapter-aws/README.md, Events), which is not built yet");
+      throw new InvalidConfigurationException("recording.webhook.url", "needs a job queue to deliver on: set "
+          + "recording.aws.queue (events are written with the changes and published on it; adapter-aws/README.md, "
+          + "Events)");
     }
     return builder.build();
   }
@@ -180,7 +181,8 @@ final class RecordingsFactory {
 
   private static Backend local(ServerSettings settings, LocalBackend local) {
     return new Backend("local, data " + settings.recording().dataDir(), local.repository(), local.storage(),
-        Optional.of(local.jobs(JOB_ATTEMPTS)), local.shares(), local::close);
+        Optional.of(local.jobs(JOB_ATTEMPTS)), local.shares(),
+        Optional.of(new BackendEvents(local.events(), local.webhookEndpoints())), local::close);
   }
 
   private static Backend aws(ServerSettings settings, @Nullable AwsCredentialsProvider credentials) {
@@ -212,6 +214,7 @@ final class RecordingsFactory {
     }
     return new Backend("aws, bucket " + aws.bucket() + ", table " + aws.table()
         + aws.jobQueue().map(queue -> ", queue " + queue).orElse(""), backend.repository(), backend.storage(), jobs,
-        backend.shares(), backend::close);
+        backend.shares(), jobs.map(queue -> new BackendEvents(backend.events(queue), backend.webhookEndpoints())),
+        backend::close);
   }
 }
