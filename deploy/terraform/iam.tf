@@ -66,8 +66,10 @@ data "aws_iam_policy_document" "worker" {
   }
 
   statement {
-    sid       = "RecordingMetadata"
-    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"]
+    sid = "RecordingMetadata"
+    # UpdateItem: an event's pending mark is removed once its publish job is sent (a change and its
+    # event go in one TransactWriteItems, which PutItem and DeleteItem cover).
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"]
     resources = local.table_arns
   }
 

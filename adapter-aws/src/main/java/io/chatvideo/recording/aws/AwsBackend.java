@@ -1,9 +1,11 @@
 package io.chatvideo.recording.aws;
 
+import io.chatvideo.recording.core.port.out.EventOutbox;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.port.out.ShareRepository;
+import io.chatvideo.recording.core.port.out.WebhookEndpoints;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -43,7 +45,8 @@ public final class AwsBackend implements AutoCloseable {
   private final S3Presigner presigner;
   private final DynamoDbClient dynamoDb;
   private final AutoCloseable ownedCredentials;
-  private final RecordingRepository repository;
+  private final DynamoDbRecordingRepository repository;
+  private final String table;
   private final ShareRepository shares;
   private final ObjectStorage storage;
   private final AwsInfrastructure infrastructure;
@@ -95,6 +98,7 @@ public final class AwsBackend implements AutoCloseable {
       return sqsBuilder.build();
     });
 
+    this.table = settings.table();
     this.repository = new DynamoDbRecordingRepository(dynamoDb, settings.table(), settings.bucket());
     this.shares = new DynamoDbShareRepository(dynamoDb, settings.table());
     this.storage = new S3ObjectStorage(s3, presigner, credentials, settings.bucket(), settings.apiCallTimeout());
@@ -134,6 +138,20 @@ public final class AwsBackend implements AutoCloseable {
    */
   public Optional<JobQueue> jobs(int maxAttempts) {
     return sqs.map(client -> SqsJobQueue.existing(client, queue.orElseThrow(), maxAttempts));
+  }
+
+  /**
+   * The event outbox: a recording's change and its event are one DynamoDB transaction, and the
+   * event's publish job goes to {@code jobs} (the configured SQS queue, {@link #jobs}) after it;
+   * the sweep's relay sends the job of an event whose send was lost. See the README, Events.
+   */
+  public EventOutbox events(JobQueue jobs) {
+    return new DynamoDbEventOutbox(dynamoDb, table, repository, Objects.requireNonNull(jobs, "jobs"));
+  }
+
+  /** The webhook endpoints and their delivery log, in the recordings table under their own keys. */
+  public WebhookEndpoints webhookEndpoints() {
+    return new DynamoDbWebhookEndpoints(dynamoDb, table);
   }
 
   /** Creates and updates the table, the bucket and, when configured, the job queues. */

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -114,22 +115,42 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
 
   @Override
   public void replace(Recording recording, RecordingStatus expected) {
+    Put put = replacement(recording, expected);
     try {
-      call("PutItem", () -> dynamoDb.putItem(put -> put.tableName(table)
-          .item(RecordingItem.toItem(recording, bucket))
-          .conditionExpression("#status = :expected")
-          .expressionAttributeNames(Map.of("#status", RecordingItem.STATUS))
-          .expressionAttributeValues(Map.of(":expected", s(expected.name())))));
+      call("PutItem", () -> dynamoDb.putItem(p -> p.tableName(table).item(put.item())
+          .conditionExpression(put.conditionExpression())
+          .expressionAttributeNames(put.expressionAttributeNames())
+          .expressionAttributeValues(put.expressionAttributeValues())));
     } catch (ConditionalCheckFailedException e) {
-      throw new ConflictException("recording " + recording.id() + " is no longer " + expected);
+      throw replaced(recording.id(), expected);
     }
+  }
+
+  /** {@link #replace}'s conditional put, for a transaction that writes more beside it ({@link DynamoDbEventOutbox}). */
+  Put replacement(Recording recording, RecordingStatus expected) {
+    return Put.builder().tableName(table)
+        .item(RecordingItem.toItem(recording, bucket))
+        .conditionExpression("#status = :expected")
+        .expressionAttributeNames(Map.of("#status", RecordingItem.STATUS))
+        .expressionAttributeValues(Map.of(":expected", s(expected.name())))
+        .build();
+  }
+
+  /** What {@link #replace} says when the recording is not in the expected state. */
+  static ConflictException replaced(RecordingId id, RecordingStatus expected) {
+    return new ConflictException("recording " + id + " is no longer " + expected);
   }
 
   @Override
   public void delete(RecordingId id) {
-    for (Map<String, AttributeValue> key : metadataItems(id, true)) {
+    for (Map<String, AttributeValue> key : keys(id)) {
       call("DeleteItem", () -> dynamoDb.deleteItem(delete -> delete.tableName(table).key(key)));
     }
+  }
+
+  /** The keys of the recording's items (one, unless a bug wrote two): what {@link #delete} deletes. */
+  List<Map<String, AttributeValue>> keys(RecordingId id) {
+    return metadataItems(id, true);
   }
 
   @Override
@@ -311,12 +332,16 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
     }
   }
 
-  /** An administrative Scan, filtered on {@code ttl} in DynamoDB and on {@code expires_at} exactly here. */
+  /**
+   * An administrative Scan, filtered on {@code ttl} in DynamoDB and on {@code expires_at} exactly
+   * here. {@code ttl} is {@code expires_at} plus the grace, rounded up to the second (or, written
+   * before the grace existed, {@code expires_at} alone), so "{@code ttl <= now + grace} rounded up"
+   * keeps every expired item of either kind.
+   */
   @Override
   public List<Recording> findExpired(Instant now, int limit) {
-    // ttl is expires_at rounded up to the second, so "ttl <= now rounded up" keeps every expired item.
-    long nowRoundedUp = now.getNano() == 0 ? now.getEpochSecond() : now.getEpochSecond() + 1;
-    return scan("#ttl <= :now", Map.of("#ttl", RecordingItem.TTL), Map.of(":now", n(nowRoundedUp)),
+    long bound = RetentionPolicy.ttlEpochSeconds(now.plus(RecordingItem.TTL_GRACE));
+    return scan("#ttl <= :bound", Map.of("#ttl", RecordingItem.TTL), Map.of(":bound", n(bound)),
         recording -> recording.details().isExpired(now), limit);
   }
 

@@ -18,6 +18,7 @@ import io.chatvideo.recording.core.domain.SearchText;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
 import java.time.Duration;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code recording_id}, {@code room_id}, {@code user_id}, {@code s3_key}, {@code s3_bucket},
  * {@code filename}, {@code content_type}, {@code size}, {@code status}, {@code created_at},
  * {@code ttl}); the states add their own attributes, and the two listing indexes their keys.
- * Times are ISO-8601 strings, except {@code ttl} (epoch seconds, as DynamoDB TTL wants) and the
+ * Times are ISO-8601 strings, except {@code ttl} (epoch seconds, as DynamoDB TTL wants, of {@code expires_at} plus {@link #TTL_GRACE}) and the
  * index sort keys (fixed-width, see {@link #listingSortKey}).
  */
 final class RecordingItem {
@@ -48,6 +49,12 @@ final class RecordingItem {
   static final String ROOM_SK = "GSI2SK";
   static final String BY_OWNER = "by_owner";
   static final String BY_ROOM = "by_room";
+  /**
+   * How long after {@code expires_at} DynamoDB's TTL may delete a recording: long enough that the
+   * sweep (at least daily) deletes it first and announces {@code recording.expired}; every read
+   * checks {@code expires_at} itself, so nothing past it is shown meanwhile.
+   */
+  static final Duration TTL_GRACE = Duration.ofDays(3);
 
   static final String RECORDING_ID = "recording_id";
   static final String ROOM_ID = "room_id";
@@ -152,7 +159,7 @@ final class RecordingItem {
     item.put(STATUS, s(recording.status().name()));
     item.put(CREATED_AT, s(details.createdAt().toString()));
     item.put(EXPIRES_AT, s(details.expiresAt().toString()));
-    item.put(TTL, n(RetentionPolicy.ttlEpochSeconds(details.expiresAt())));
+    item.put(TTL, n(RetentionPolicy.ttlEpochSeconds(details.expiresAt().plus(TTL_GRACE))));
     if (recording instanceof PendingRecording pending) {
       pending.multipartUploadId().ifPresent(uploadId -> item.put(UPLOAD_ID, s(uploadId)));
       item.put(UPLOAD_EXPIRES_AT, s(pending.uploadExpiresAt().toString()));

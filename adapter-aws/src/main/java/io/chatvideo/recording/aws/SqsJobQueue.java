@@ -7,6 +7,7 @@ import io.chatvideo.recording.core.domain.JobKind;
 import io.chatvideo.recording.core.domain.JobLease;
 import io.chatvideo.recording.core.domain.StorageUnavailableException;
 import io.chatvideo.recording.core.port.out.JobQueue;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * by a redrive policy, so SQS itself moves a job whose leases keep ending unanswered (its worker
  * died each time) to the dead-letter queue after {@code maxAttempts} receives. A lease is a
  * receive with a visibility timeout; its receipt handle is the lease's receipt. SQS keeps its own
- * clock: the {@code now} arguments only stamp the dead-letter records.
+ * clock: the {@code now} arguments only stamp the dead-letter records and time the delays, and a
+ * job due later than SQS's 15-minute delay ceiling is judged by the queue's {@link Clock}.
  *
  * <p>A job failed for good is sent to the dead-letter queue by this class, with its reason and
  * attempts as message attributes, and deleted from the jobs queue. SQS answers a call with a
@@ -44,19 +46,25 @@ public final class SqsJobQueue implements JobQueue {
   private static final String DIED_AT = "died_at";
   /** SQS's ceiling for a message's visibility timeout. */
   private static final Duration MAX_VISIBILITY = Duration.ofHours(12);
-  /** SQS's ceiling for a message's delay: a job due later is leased after this. */
+  /** SQS's ceiling for a message's delay: a job due later carries {@link #DUE_AT} and is put back until then. */
   private static final Duration MAX_DELAY = Duration.ofMinutes(15);
+  /** When a job waiting longer than {@link #MAX_DELAY} is due (ISO-8601). */
+  static final String DUE_AT = "due_at";
+  /** Messages not yet due that one lease puts back before it answers that none is due. */
+  private static final int PUT_BACKS = 10;
 
   private final SqsClient sqs;
   private final String jobsUrl;
   private final String deadUrl;
   private final int maxAttempts;
+  private final Clock clock;
 
-  private SqsJobQueue(SqsClient sqs, String jobsUrl, String deadUrl, int maxAttempts) {
+  private SqsJobQueue(SqsClient sqs, String jobsUrl, String deadUrl, int maxAttempts, Clock clock) {
     this.sqs = sqs;
     this.jobsUrl = jobsUrl;
     this.deadUrl = deadUrl;
     this.maxAttempts = maxAttempts;
+    this.clock = clock;
   }
 
   /**
@@ -75,13 +83,22 @@ public final class SqsJobQueue implements JobQueue {
    * StorageUnavailableException} naming the missing one when either does not exist.
    */
   public static SqsJobQueue existing(SqsClient sqs, String name, int maxAttempts) {
+    return existing(sqs, name, maxAttempts, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #existing(SqsClient, String, int)}, judging {@code due_at} by {@code clock}: SQS's
+   * own clock, which the host's (the default) follows closely; tests give theirs.
+   */
+  static SqsJobQueue existing(SqsClient sqs, String name, int maxAttempts, Clock clock) {
     Objects.requireNonNull(sqs, "sqs");
+    Objects.requireNonNull(clock, "clock");
     checkAttempts(maxAttempts);
     QueueSetup setup = new QueueSetup(sqs, name, maxAttempts);
     String jobsUrl = setup.url("SQS queue " + name, name).orElseThrow(() -> missing(name));
     String dead = name + QueueSetup.DEAD_SUFFIX;
     String deadUrl = setup.url("SQS queue " + dead, dead).orElseThrow(() -> missing(dead));
-    return new SqsJobQueue(sqs, jobsUrl, deadUrl, maxAttempts);
+    return new SqsJobQueue(sqs, jobsUrl, deadUrl, maxAttempts, clock);
   }
 
   private static void checkAttempts(int maxAttempts) {
@@ -95,28 +112,59 @@ public final class SqsJobQueue implements JobQueue {
         + "'recordings admin init' or the server's recording.aws.bootstrap=true");
   }
 
+  /**
+   * Sends the job with a delay of the time to {@code dueAt}, at most SQS's 15 minutes; a job due
+   * later carries {@code due_at} as a message attribute, and {@link #lease} puts it back until then.
+   */
   @Override
   public JobId enqueue(JobKind kind, String subject, Instant now, Instant dueAt) {
     Job job = new Job(JobId.random(), kind, subject);
-    int delay = (int) Math.min(MAX_DELAY.toSeconds(), Math.max(0, ceilSeconds(Duration.between(now, dueAt))));
-    call("SendMessage", () -> sqs.sendMessage(s -> s.queueUrl(jobsUrl).messageBody(body(job)).delaySeconds(delay)));
+    send(job, dueAt, Duration.between(now, dueAt));
     return job.id();
   }
 
+  /**
+   * Receives the next message; one whose {@code due_at} is still ahead on the queue's clock (it
+   * was due later than a delay can wait) is put back: sent again with the time left as its delay
+   * (at most 15 minutes a hop) and the early copy deleted, so its receive count stays that of its
+   * real attempts and the redrive never counts the waiting. Up to {@value #PUT_BACKS} such
+   * messages per lease, then none is due.
+   */
   @Override
   public Optional<JobLease> lease(Instant now, Duration visibility) {
     int seconds = (int) Math.min(MAX_VISIBILITY.toSeconds(), Math.max(1, ceilSeconds(visibility)));
-    List<Message> messages = call("ReceiveMessage", () -> sqs.receiveMessage(r -> r.queueUrl(jobsUrl)
-        .maxNumberOfMessages(1).visibilityTimeout(seconds).waitTimeSeconds(0)
-        .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages());
-    if (messages.isEmpty()) {
-      return Optional.empty();
+    for (int putBacks = 0; putBacks < PUT_BACKS; putBacks++) {
+      List<Message> messages = call("ReceiveMessage", () -> sqs.receiveMessage(r -> r.queueUrl(jobsUrl)
+          .maxNumberOfMessages(1).visibilityTimeout(seconds).waitTimeSeconds(0).messageAttributeNames(DUE_AT)
+          .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages());
+      if (messages.isEmpty()) {
+        return Optional.empty();
+      }
+      Message message = messages.get(0);
+      Job job = job(message.body());
+      MessageAttributeValue due = message.messageAttributes().get(DUE_AT);
+      Instant clockNow = clock.instant();
+      if (due != null && Instant.parse(due.stringValue()).isAfter(clockNow)) {
+        Instant dueAt = Instant.parse(due.stringValue());
+        send(job, dueAt, Duration.between(clockNow, dueAt));
+        stale(() -> sqs.deleteMessage(d -> d.queueUrl(jobsUrl).receiptHandle(message.receiptHandle())));
+        continue;
+      }
+      int attempt = Integer.parseInt(message.attributes().getOrDefault(
+          MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+      return Optional.of(new JobLease(job, attempt, message.receiptHandle(), now.plusSeconds(seconds)));
     }
-    Message message = messages.get(0);
-    int attempt = Integer.parseInt(message.attributes().getOrDefault(
-        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
-    return Optional.of(new JobLease(job(message.body()), attempt, message.receiptHandle(),
-        now.plusSeconds(seconds)));
+    return Optional.empty();
+  }
+
+  /** Sends {@code job} delayed by {@code wait} (at most 15 minutes), with {@code due_at} when it waits longer. */
+  private void send(Job job, Instant dueAt, Duration wait) {
+    long waitSeconds = Math.max(0, ceilSeconds(wait));
+    int delay = (int) Math.min(MAX_DELAY.toSeconds(), waitSeconds);
+    Map<String, MessageAttributeValue> attributes = waitSeconds > MAX_DELAY.toSeconds()
+        ? Map.of(DUE_AT, text(dueAt.toString())) : Map.of();
+    call("SendMessage", () -> sqs.sendMessage(s -> s.queueUrl(jobsUrl).messageBody(body(job)).delaySeconds(delay)
+        .messageAttributes(attributes)));
   }
 
   @Override
@@ -211,7 +259,8 @@ public final class SqsJobQueue implements JobQueue {
     }
   }
 
-  private static String body(Job job) {
+  /** The message body: id, kind and subject on lines of their own (the subject last, as it may be anything). */
+  static String body(Job job) {
     return job.id() + "\n" + job.kind().name() + "\n" + job.subject();
   }
 

@@ -28,9 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
- * The DynamoDB table: the seed's PK/SK key on on-demand capacity, the two listing indexes, and
- * TTL on {@code ttl}. A seed table without the indexes gets them one per run, as DynamoDB builds
- * one new index of a table at a time.
+ * The DynamoDB table: the seed's PK/SK key on on-demand capacity, the two listing indexes, the
+ * events' sparse pending index, and TTL on {@code ttl}. A table without an index gets it, one
+ * per run, as DynamoDB builds one new index of a table at a time.
  */
 final class TableSetup {
 
@@ -42,15 +42,16 @@ final class TableSetup {
     this.table = table;
   }
 
-  /** The table: the seed's PK/SK key, on-demand capacity, and the two listing indexes with every attribute. */
+  /** The table: the seed's PK/SK key, on-demand capacity, the two listing indexes with every attribute and the pending index. */
   static CreateTableRequest createTableRequest(String table) {
     return CreateTableRequest.builder()
         .tableName(table)
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .attributeDefinitions(stringAttributes(RecordingItem.PK, RecordingItem.SK, RecordingItem.OWNER_PK,
-            RecordingItem.OWNER_SK, RecordingItem.ROOM_PK, RecordingItem.ROOM_SK))
+            RecordingItem.OWNER_SK, RecordingItem.ROOM_PK, RecordingItem.ROOM_SK, DynamoDbEventOutbox.PENDING_PK,
+            DynamoDbEventOutbox.PENDING_SK))
         .keySchema(key(RecordingItem.PK, RecordingItem.SK))
-        .globalSecondaryIndexes(ownerIndex(), roomIndex())
+        .globalSecondaryIndexes(indexes())
         .build();
   }
 
@@ -62,23 +63,16 @@ final class TableSetup {
     } catch (ResourceNotFoundException missing) {
       call(name, () -> dynamoDb.createTable(createTableRequest(table)));
       call(name, () -> dynamoDb.waiter().waitUntilTableExists(w -> w.tableName(table)));
-      return List.of(new BootstrapStep(name, BootstrapOutcome.CREATED,
-          "created with indexes " + RecordingItem.BY_OWNER + " and " + RecordingItem.BY_ROOM));
+      return List.of(new BootstrapStep(name, BootstrapOutcome.CREATED, "created with indexes " + indexNames()));
     } catch (SdkException e) {
       throw failed(name, e);
     }
     Set<String> indexes = described.globalSecondaryIndexes().stream()
         .map(GlobalSecondaryIndexDescription::indexName).collect(Collectors.toSet());
-    List<GlobalSecondaryIndex> missing = new ArrayList<>();
-    if (!indexes.contains(RecordingItem.BY_OWNER)) {
-      missing.add(ownerIndex());
-    }
-    if (!indexes.contains(RecordingItem.BY_ROOM)) {
-      missing.add(roomIndex());
-    }
+    List<GlobalSecondaryIndex> missing = indexes().stream().filter(index -> !indexes.contains(index.indexName()))
+        .toList();
     if (missing.isEmpty()) {
-      return List.of(new BootstrapStep(name, BootstrapOutcome.UNCHANGED,
-          "exists with indexes " + RecordingItem.BY_OWNER + " and " + RecordingItem.BY_ROOM));
+      return List.of(new BootstrapStep(name, BootstrapOutcome.UNCHANGED, "exists with indexes " + indexNames()));
     }
     // DynamoDB builds one new index of a table at a time.
     Optional<String> building = described.globalSecondaryIndexes().stream()
@@ -100,8 +94,11 @@ final class TableSetup {
     steps.add(new BootstrapStep(name, BootstrapOutcome.CHANGED,
         "exists; creating index " + next.indexName() + " (DynamoDB backfills it in the background)"));
     if (missing.size() > 1) {
-      steps.add(new BootstrapStep(name, BootstrapOutcome.PENDING, "index " + missing.get(1).indexName()
-          + " is missing too; run init again once " + next.indexName() + " is active"));
+      steps.add(new BootstrapStep(name, BootstrapOutcome.PENDING, (missing.size() > 2 ? "indexes " : "index ")
+          + missing.subList(1, missing.size()).stream().map(GlobalSecondaryIndex::indexName)
+              .collect(Collectors.joining(" and "))
+          + (missing.size() > 2 ? " are" : " is") + " missing too; run init again once " + next.indexName()
+          + " is active"));
     }
     return steps;
   }
@@ -122,6 +119,24 @@ final class TableSetup {
     call(name, () -> dynamoDb.updateTimeToLive(u -> u.tableName(table)
         .timeToLiveSpecification(spec -> spec.enabled(true).attributeName(RecordingItem.TTL))));
     return new BootstrapStep(name, BootstrapOutcome.CHANGED, "enabled on " + RecordingItem.TTL + " now");
+  }
+
+  /** The listing indexes, then the events' pending index (new tables get all three at once). */
+  private static List<GlobalSecondaryIndex> indexes() {
+    return List.of(ownerIndex(), roomIndex(), pendingIndex());
+  }
+
+  private static String indexNames() {
+    return RecordingItem.BY_OWNER + ", " + RecordingItem.BY_ROOM + " and " + DynamoDbEventOutbox.BY_PENDING;
+  }
+
+  /** The relay reads only which events are pending: the keys are all it needs, and all a write copies. */
+  private static GlobalSecondaryIndex pendingIndex() {
+    return GlobalSecondaryIndex.builder()
+        .indexName(DynamoDbEventOutbox.BY_PENDING)
+        .keySchema(key(DynamoDbEventOutbox.PENDING_PK, DynamoDbEventOutbox.PENDING_SK))
+        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+        .build();
   }
 
   private static GlobalSecondaryIndex ownerIndex() {

@@ -45,7 +45,7 @@ class AwsInfrastructureIT {
       assertThat(first).extracting(BootstrapStep::outcome).containsExactly(BootstrapOutcome.CREATED,
           BootstrapOutcome.CHANGED, BootstrapOutcome.CREATED, BootstrapOutcome.SKIPPED, BootstrapOutcome.SKIPPED);
       assertThat(first).extracting(BootstrapStep::line).containsExactly(
-          "DynamoDB table " + name + ": created with indexes by_owner and by_room",
+          "DynamoDB table " + name + ": created with indexes by_owner, by_room and by_pending",
           "DynamoDB table " + name + " TTL: enabled on ttl now",
           "S3 bucket " + name + ": created",
           "S3 bucket " + name + " lifecycle: skipped, the S3 endpoint does not implement it (501); configure it by hand"
@@ -54,11 +54,11 @@ class AwsInfrastructureIT {
               + " the service has another way");
       assertThat(second.subList(0, 3)).extracting(BootstrapStep::outcome).containsOnly(BootstrapOutcome.UNCHANGED);
       assertThat(second).extracting(BootstrapStep::line).startsWith(
-          "DynamoDB table " + name + ": exists with indexes by_owner and by_room",
+          "DynamoDB table " + name + ": exists with indexes by_owner, by_room and by_pending",
           "DynamoDB table " + name + " TTL: enabled on ttl",
           "S3 bucket " + name + ": exists");
       assertThat(dynamoDb.describeTable(d -> d.tableName(name)).table().globalSecondaryIndexes())
-          .extracting(GlobalSecondaryIndexDescription::indexName).containsExactlyInAnyOrder("by_owner", "by_room");
+          .extracting(GlobalSecondaryIndexDescription::indexName).containsExactlyInAnyOrder("by_owner", "by_room", "by_pending");
       TimeToLiveDescription ttl = dynamoDb.describeTimeToLive(d -> d.tableName(name)).timeToLiveDescription();
       assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
       assertThat(ttl.attributeName()).isEqualTo("ttl");
@@ -86,11 +86,15 @@ class AwsInfrastructureIT {
       assertThat(first).extracting(BootstrapStep::outcome).startsWith(BootstrapOutcome.CHANGED, BootstrapOutcome.PENDING);
       assertThat(first).extracting(BootstrapStep::line).startsWith(
           "DynamoDB table " + name + ": exists; creating index by_owner (DynamoDB backfills it in the background)",
-          "DynamoDB table " + name + ": index by_room is missing too; run init again once by_owner is active");
+          "DynamoDB table " + name + ": indexes by_room and by_pending are missing too; run init again once by_owner is"
+              + " active");
       assertThat(second).extracting(BootstrapStep::line).startsWith(
           "DynamoDB table " + name + ": exists; creating index by_room (DynamoDB backfills it in the background)");
+      awaitIndexesActive(name);
+      aws.infrastructure().bootstrap(Duration.ofDays(30), List.of());
       assertThat(dynamoDb.describeTable(d -> d.tableName(name)).table().globalSecondaryIndexes())
-          .extracting(GlobalSecondaryIndexDescription::indexName).containsExactlyInAnyOrder("by_owner", "by_room");
+          .extracting(GlobalSecondaryIndexDescription::indexName)
+          .containsExactlyInAnyOrder("by_owner", "by_room", "by_pending");
       assertThat(first).last().hasToString("S3 bucket " + name + " CORS: left as it is (no web client origin given)");
     } finally {
       AwsStandIns.deleteTable(name);

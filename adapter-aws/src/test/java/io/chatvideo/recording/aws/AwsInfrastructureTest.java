@@ -38,21 +38,22 @@ class AwsInfrastructureTest {
   }
 
   @Test
-  void theTableHasTheSeedKeyAndBothListingIndexesProjectingEverything() {
+  void theTableHasTheSeedKeyBothListingIndexesProjectingEverythingAndThePendingEventsIndexOfKeys() {
     CreateTableRequest table = infrastructure.createTableRequest();
 
     assertThat(table.tableName()).isEqualTo("recordings");
     assertThat(table.billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
     assertThat(table.keySchema()).containsExactly(hash("PK"), range("SK"));
     assertThat(table.attributeDefinitions()).extracting(AttributeDefinition::attributeName)
-        .containsExactlyInAnyOrder("PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK");
+        .containsExactlyInAnyOrder("PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK", "GSI3PK", "GSI3SK");
     assertThat(table.attributeDefinitions()).extracting(AttributeDefinition::attributeTypeAsString).containsOnly("S");
     assertThat(table.globalSecondaryIndexes()).extracting(GlobalSecondaryIndex::indexName)
-        .containsExactly("by_owner", "by_room");
+        .containsExactly("by_owner", "by_room", "by_pending");
     assertThat(table.globalSecondaryIndexes().get(0).keySchema()).containsExactly(hash("GSI1PK"), range("GSI1SK"));
     assertThat(table.globalSecondaryIndexes().get(1).keySchema()).containsExactly(hash("GSI2PK"), range("GSI2SK"));
-    assertThat(table.globalSecondaryIndexes()).allSatisfy(index ->
-        assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL));
+    assertThat(table.globalSecondaryIndexes().get(2).keySchema()).containsExactly(hash("GSI3PK"), range("GSI3SK"));
+    assertThat(table.globalSecondaryIndexes()).extracting(index -> index.projection().projectionType())
+        .containsExactly(ProjectionType.ALL, ProjectionType.ALL, ProjectionType.KEYS_ONLY);
   }
 
   @Test

@@ -283,7 +283,8 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
         .containsEntry("status", AttributeValue.fromS("COMPLETED"))
         .containsEntry("created_at", AttributeValue.fromS("2026-11-20T08:09:10.123456789Z"))
         .containsEntry("expires_at", AttributeValue.fromS("2026-12-20T08:09:10.123456789Z"))
-        .containsEntry("ttl", AttributeValue.fromN(Long.toString(Instant.parse("2026-12-20T08:09:11Z").getEpochSecond())))
+        // expires_at + the 3-day grace that lets the sweep announce the expiry before TTL deletes, rounded up
+        .containsEntry("ttl", AttributeValue.fromN(Long.toString(Instant.parse("2026-12-23T08:09:11Z").getEpochSecond())))
         .containsEntry("participants", AttributeValue.fromSs(List.of("bob@example.com")))
         .containsEntry("GSI1PK", AttributeValue.fromS("USER#alice@example.com"))
         .containsEntry("GSI1SK", AttributeValue.fromS("2026-11-20T08:09:10.123456789Z#" + completed.id()))

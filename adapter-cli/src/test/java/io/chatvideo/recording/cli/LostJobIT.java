@@ -26,7 +26,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
  * upload), answers the completion (the upload is verified, the recording {@code queued}), and is
  * then SIGKILLed: the job exists nowhere, as if the process had died between the two writes. A
  * new, empty queue comes up; the sweep, 11 minutes later by its clock, finds the recording still
- * {@code queued} and queues it again; a worker makes it ready.
+ * {@code queued} and queues it again, and relays the publish of its {@code recording.completed}
+ * event, whose SendMessage failed with the queue; a worker makes it ready and publishes both events.
  */
 @ExtendWith(AwsStandIns.class)
 class LostJobIT {
@@ -89,10 +90,15 @@ class LostJobIT {
     Cli.Result worker = operator.run("worker", "--drain");
 
     assertThat(sweep.exitCode()).as(sweep.err()).isZero();
-    assertThat(sweep.out()).contains("queued 1 recordings' processing again");
+    assertThat(sweep.out()).contains("queued 1 recordings' processing again")
+        .as("the completion's event, written with it, lost its publish job with the queue: relayed")
+        .contains("published 1 events again whose publish job may have been lost");
     assertThat(worker.exitCode()).as(worker.err()).isZero();
     // The worker reads the recording's state back from DynamoDB once the job is done.
-    assertThat(worker.out()).matches("recording " + recording + ": ready \\(\\d+\\.\\d s\\)\n");
+    assertThat(worker.out()).containsPattern("(?m)^recording " + recording + ": ready \\(\\d+\\.\\d s\\)$");
+    assertThat(worker.out().lines().filter(line -> !line.startsWith("recording ")))
+        .as("the publish of recording.completed (relayed) and of recording.ready (written by the worker)")
+        .hasSize(2).allMatch(line -> line.matches("event delivery msg_\\S+: done \\(\\d+\\.\\d s\\)"));
   }
 
   private URI startQueue() {

@@ -7,12 +7,16 @@ import io.chatvideo.recording.aws.AwsSettings;
 import io.chatvideo.recording.aws.testing.AwsStandIns;
 import io.chatvideo.recording.aws.testing.SqsStandIn;
 import io.chatvideo.recording.core.domain.CompletedRecording;
+import io.chatvideo.recording.core.domain.JobKind;
+import io.chatvideo.recording.core.domain.JobLease;
 import io.chatvideo.recording.core.domain.ProcessingState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,7 +83,9 @@ class WorkerAwsIT {
     Cli.Result worker = cli.run("worker", "--drain");
 
     assertThat(worker.exitCode()).as(worker.err()).isZero();
-    assertThat(worker.out()).matches("recording " + queued.id() + ": ready \\(\\d+\\.\\d s\\)\n");
+    assertThat(worker.out()).as("the recording made ready, then the publish of its recording.ready, written with it")
+        .matches("recording " + queued.id() + ": ready \\(\\d+\\.\\d s\\)\n"
+            + "event delivery msg_[0-9a-f]{32}: done \\(\\d+\\.\\d s\\)\n");
     assertThat(worker.err()).contains(", queue " + name);
     try (AwsBackend aws = AwsBackend.create(settings(), AwsStandIns.credentials())) {
       CompletedRecording ready = (CompletedRecording) aws.repository().find(queued.id()).orElseThrow();
@@ -89,6 +95,43 @@ class WorkerAwsIT {
       assertThat(aws.jobs(5).orElseThrow().lease(Instant.now(), java.time.Duration.ofSeconds(5))).as("the job is done")
           .isEmpty();
     }
+  }
+
+  @Test
+  void webhookEndpointsLiveInTheTableAndATestDeliveryIsAJobOnTheQueue() {
+    assertThat(cli.run("admin", "init").exitCode()).isZero();
+    Cli.Result added = cli.run("admin", "webhooks", "add", "https://hooks.example.com/in", "--events",
+        "recording.ready");
+    assertThat(added.exitCode()).as(added.err()).isZero();
+    Matcher id = Pattern.compile("id: +(ep_[0-9a-f]{32})").matcher(added.out());
+    assertThat(id.find()).as(added.out()).isTrue();
+    String endpoint = id.group(1);
+
+    assertThat(cli.run("admin", "webhooks", "list").out())
+        .contains(endpoint + "  https://hooks.example.com/in  recording.ready  enabled");
+    assertThat(cli.run("admin", "webhooks", "test", endpoint).out()).startsWith("queued webhook.test msg_");
+    try (AwsBackend aws = AwsBackend.create(settings(), AwsStandIns.credentials())) {
+      JobLease delivery = aws.jobs(5).orElseThrow().lease(Instant.now(), java.time.Duration.ofSeconds(5)).orElseThrow();
+      assertThat(delivery.job().kind()).isEqualTo(JobKind.DELIVER_WEBHOOK);
+      assertThat(delivery.job().subject()).contains(endpoint);
+    }
+    assertThat(cli.run("admin", "webhooks", "deliveries", endpoint).out())
+        .contains("no deliveries to " + endpoint + " yet");
+    assertThat(cli.run("admin", "webhooks", "remove", endpoint).out()).contains("removed " + endpoint);
+    assertThat(cli.run("admin", "webhooks", "list").out()).contains("no webhook endpoints");
+  }
+
+  @Test
+  void webhooksOnAwsWithoutAQueueSayWhatTheyNeed() {
+    Cli noQueue = new Cli(home).with("--backend", "aws", "--region", "us-east-1", "--bucket", name, "--table", name,
+        "--s3-endpoint", AwsStandIns.s3Endpoint().toString(),
+        "--dynamodb-endpoint", AwsStandIns.dynamoDbEndpoint().toString(), "--path-style");
+
+    Cli.Result listed = noQueue.run("admin", "webhooks", "list");
+
+    assertThat(listed.exitCode()).isEqualTo(1);
+    assertThat(listed.err()).isEqualTo("error: no job queue to deliver webhooks on: the aws backend needs --queue (or "
+        + "RECORDING_AWS_QUEUE)\n");
   }
 
   @Test

@@ -8,12 +8,13 @@ import java.util.Optional;
 
 /**
  * The adapters of the configured backend, as the core's ports ({@code jobs} where the backend has
- * a job queue for processing); {@code release} closes what the backend holds open. What only one backend has (the local store's {@code /objects} URLs and its
+ * a job queue for processing, {@code events} where it can write events and deliver them on that
+ * queue); {@code release} closes what the backend holds open. What only one backend has (the local store's {@code /objects} URLs and its
  * sweep) is wired by beans that require that backend.
  */
 public record Backend(
     String description, RecordingRepository repository, ObjectStorage storage, Optional<JobQueue> jobs,
-    ShareRepository shares, Runnable release) {
+    ShareRepository shares, Optional<BackendEvents> events, Runnable release) {
 
   /** Closes the backend's connections and files, at shutdown. */
   public void close() {

@@ -111,8 +111,7 @@ final class RecordingsFactory {
 
   @Singleton
   Recordings recordings(Backend backend, ServerSettings settings, ShareSettings shares, Clock clock,
-      WebhookSettings webhooks, BeanProvider<LocalBackend> local, BeanProvider<StandardWebhookSender> sender,
-      OutgoingMail mail) {
+      WebhookSettings webhooks, BeanProvider<StandardWebhookSender> sender, OutgoingMail mail) {
     Recordings.Builder builder = Recordings.builder()
         .repository(backend.repository())
         .storage(backend.storage())
@@ -142,16 +141,20 @@ final class RecordingsFactory {
             on.retryBase()));
       }
     }
-    if (settings.recording().backend() == BackendKind.LOCAL) {
-      LocalBackend store = local.get();
-      Events.configure(webhooks, store.webhookEndpoints(), clock);
-      builder.events(store.events(), store.webhookEndpoints(), sender.get())
+    if (backend.events().isPresent()) {
+      BackendEvents events = backend.events().get();
+      Events.configure(webhooks, events.endpoints(), clock);
+      builder.events(events.outbox(), events.endpoints(), sender.get())
           .webhookUrls(new WebhookUrlPolicy(webhooks.allowLoopback()))
           .webhookRetries(Events.schedule(webhooks));
       mail.mailer().ifPresent(mailer -> builder.mail(mailer, settings.mail().publicUrl().orElseThrow()));
+    } else if (mail.mailer().isPresent()) {
+      throw new InvalidConfigurationException("recording.mail.transport", "needs a job queue to send on: set "
+          + "recording.aws.queue (mail goes out on the events published there; adapter-mail/README.md)");
     } else if (webhooks.url() != null) {
-      throw new InvalidConfigurationException("recording.webhook.url", "needs the local backend for now: events on "
-          + "DynamoDB need its outbox (adapter-aws/README.md, Events), which is not built yet");
+      throw new InvalidConfigurationException("recording.webhook.url", "needs a job queue to deliver on: set "
+          + "recording.aws.queue (events are written with the changes and published on it; adapter-aws/README.md, "
+          + "Events)");
     }
     return builder.build();
   }
@@ -201,7 +204,8 @@ final class RecordingsFactory {
 
   private static Backend local(ServerSettings settings, LocalBackend local) {
     return new Backend("local, data " + settings.recording().dataDir(), local.repository(), local.storage(),
-        Optional.of(local.jobs(JOB_ATTEMPTS)), local.shares(), local::close);
+        Optional.of(local.jobs(JOB_ATTEMPTS)), local.shares(),
+        Optional.of(new BackendEvents(local.events(), local.webhookEndpoints())), local::close);
   }
 
   private static Backend aws(ServerSettings settings, @Nullable AwsCredentialsProvider credentials) {
@@ -233,6 +237,7 @@ final class RecordingsFactory {
     }
     return new Backend("aws, bucket " + aws.bucket() + ", table " + aws.table()
         + aws.jobQueue().map(queue -> ", queue " + queue).orElse(""), backend.repository(), backend.storage(), jobs,
-        backend.shares(), backend::close);
+        backend.shares(), jobs.map(queue -> new BackendEvents(backend.events(queue), backend.webhookEndpoints())),
+        backend::close);
   }
 }

@@ -67,6 +67,9 @@ final class SweepSchedule {
         LOG.info("sweep queued the processing of {} recording(s) again: their jobs were lost",
             report.processingRequeued());
       }
+      if (report.eventsRelayed() > 0) {
+        LOG.info("sweep published {} event(s) again: their publish jobs may have been lost", report.eventsRelayed());
+      }
     } catch (RuntimeException e) {
       // Caught so the schedule goes on: an exception would silently cancel every later run.
       LOG.warn("sweep failed; the next one runs in {}", every, e);

@@ -87,6 +87,34 @@ class AwsProcessingWiringTest {
   }
 
   @Test
+  void withAQueueEventsAreOnAndTheConfiguredWebhookIsStoredInTheTable() {
+    Map<String, Object> properties = settings(true);
+    properties.put("recording.webhook.url", "https://hooks.example.com/recordings");
+    properties.put("recording.webhook.secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+
+    try (ApplicationContext context = start(properties)) {
+      Recordings recordings = context.getBean(Recordings.class);
+      assertThat(recordings.eventsEnabled()).isTrue();
+      assertThat(recordings.webhooks().list()).singleElement()
+          .satisfies(endpoint -> assertThat(endpoint.url()).hasToString("https://hooks.example.com/recordings"));
+    }
+  }
+
+  @Test
+  void withoutAQueueAWebhookUrlStopsStartUpSayingWhatItNeeds() {
+    Map<String, Object> properties = settings(true);
+    properties.remove("recording.aws.queue");
+    properties.remove("recording.processing.enabled");
+    properties.put("recording.webhook.url", "https://hooks.example.com/recordings");
+    properties.put("recording.webhook.secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+
+    Throwable failure = catchThrowable(() -> start(properties).close());
+
+    assertThat(ServerLauncher.reason(failure)).contains("recording.webhook.url")
+        .contains("needs a job queue to deliver on: set recording.aws.queue");
+  }
+
+  @Test
   void aQueueThatDoesNotExistStopsStartUpWithOneLineNamingTheSetting() {
     Map<String, Object> properties = settings(false);
 

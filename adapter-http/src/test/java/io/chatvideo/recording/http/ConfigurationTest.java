@@ -229,13 +229,13 @@ class ConfigurationTest {
   }
 
   @Test
-  void mailNeedsEventsWhichTheAwsBackendDoesNotHaveYet() {
+  void mailOnTheAwsBackendNeedsTheQueueItsEventsArePublishedOn() {
     String reason = startFailure(Map.of("recording.backend", "aws", "recording.aws.bucket", "bucket-b",
         "recording.auth.allow-dev-with-aws", "true", "recording.aws.region", "eu-west-1",
         "recording.mail.transport", "ses", "recording.mail.from", "recordings@example.com",
         "recording.public-url", "https://rec.example.com"));
 
     assertThat(reason).startsWith("invalid configuration: recording.mail.transport (RECORDING_MAIL_TRANSPORT) needs "
-        + "the local backend");
+        + "a job queue to send on: set recording.aws.queue");
   }
 }

@@ -2,31 +2,20 @@ package io.chatvideo.recording.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.chatvideo.recording.http.support.Api;
 import io.chatvideo.recording.http.support.ServerProcess;
 import io.chatvideo.recording.http.support.TempDirectory;
 import io.chatvideo.recording.http.support.Uploads;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.chatvideo.recording.http.support.WebhookReceiver;
+import io.chatvideo.recording.http.support.WebhookReceiver.Hook;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,46 +28,26 @@ import org.junit.jupiter.api.Test;
  */
 class WebhooksIT {
 
-  private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
   private static final Duration DELIVERY_BOUND = Duration.ofSeconds(90);
-  private static final Pattern RECORDING_ID = Pattern.compile("\"recording_id\":\"([0-9a-f-]{36})\"");
-
-  /** One request as received, and the status it was answered with. */
-  private record Hook(String id, String timestamp, String signature, String body, int answered) {}
 
   private final TempDirectory work = new TempDirectory("recordings-webhooks-it");
-  private final ConcurrentLinkedQueue<Hook> received = new ConcurrentLinkedQueue<>();
-  private volatile int status = 204;
-  private HttpServer receiver;
+  private WebhookReceiver receiver;
 
   @BeforeEach
-  void startReceiver() throws IOException {
-    receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    receiver.setExecutor(Executors.newFixedThreadPool(4));
-    receiver.createContext("/hooks", this::receive);
-    receiver.start();
+  void startReceiver() {
+    receiver = WebhookReceiver.start();
   }
 
   @AfterEach
   void stop() {
-    receiver.stop(0);
+    receiver.close();
     work.close();
-  }
-
-  private void receive(HttpExchange exchange) throws IOException {
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    int answer = status;
-    received.add(new Hook(exchange.getRequestHeaders().getFirst("webhook-id"),
-        exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-        exchange.getRequestHeaders().getFirst("webhook-signature"), body, answer));
-    exchange.sendResponseHeaders(answer, -1);
-    exchange.close();
   }
 
   private ServerProcess start() {
     ServerProcess server = ServerProcess.start(work.path(), Map.of(
-        "RECORDING_WEBHOOK_URL", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
-        "RECORDING_WEBHOOK_SECRET", SECRET,
+        "RECORDING_WEBHOOK_URL", receiver.url(),
+        "RECORDING_WEBHOOK_SECRET", WebhookReceiver.SECRET,
         "RECORDING_WEBHOOK_ALLOW_LOOPBACK", "true",
         "RECORDING_WEBHOOK_RETRIES", "1s,1s,1s,1s,1s,1s,1s,1s,1s,1s",
         "RECORDING_PROCESSING_LEASE", "5s"));
@@ -93,20 +62,20 @@ class WebhooksIT {
       String token = api.devToken("hooks@example.com");
       String id = Uploads.completedRecording(api, token, "hook-room", "webm bytes".getBytes(StandardCharsets.UTF_8));
 
-      Hook hook = awaitCompletions(Set.of(id), server).get(id).get(0);
+      Hook hook = receiver.awaitCompletions(Set.of(id), DELIVERY_BOUND, server).get(id).get(0);
 
       assertThat(hook.body()).startsWith("{\"type\":\"recording.completed\",\"timestamp\":\"")
           .contains("\"recording_id\":\"" + id + "\"", "\"room_id\":\"hook-room\"", "\"status\":\"COMPLETED\"")
           .doesNotContain("download_url");
       assertThat(hook.id()).matches("msg_[0-9a-f]{32}");
       assertThat(Math.abs(Long.parseLong(hook.timestamp()) - Instant.now().getEpochSecond())).isLessThan(120);
-      assertThat(hook.signature()).isEqualTo("v1," + sign(hook));
+      assertThat(hook.signature()).isEqualTo(hook.expectedSignature());
     }
   }
 
   @Test
   void eventsPendingWhenTheServerIsKilledAreAllDeliveredAfterARestart() throws Exception {
-    status = 503;
+    receiver.answer(503);
     Set<String> ids = new HashSet<>();
     ServerProcess first = start();
     try {
@@ -121,12 +90,12 @@ class WebhooksIT {
       first.close();
     }
     Map<String, String> firstIds = new HashMap<>();
-    for (Hook hook : received) {
-      firstIds.putIfAbsent(recordingId(hook), hook.id());
+    for (Hook hook : receiver.received()) {
+      firstIds.putIfAbsent(hook.recordingId(), hook.id());
     }
-    status = 204;
+    receiver.answer(204);
     try (ServerProcess second = start()) {
-      Map<String, List<Hook>> delivered = awaitCompletions(ids, second);
+      Map<String, List<Hook>> delivered = receiver.awaitCompletions(ids, DELIVERY_BOUND, second);
       for (String id : ids) {
         Set<String> webhookIds = new HashSet<>();
         delivered.get(id).forEach(h -> webhookIds.add(h.id()));
@@ -136,41 +105,5 @@ class WebhooksIT {
         }
       }
     }
-  }
-
-  /** Waits until a 2xx-answered delivery of each recording's completion arrived; answers every delivery of each. */
-  private Map<String, List<Hook>> awaitCompletions(Set<String> ids, ServerProcess server) throws InterruptedException {
-    Instant deadline = Instant.now().plus(DELIVERY_BOUND);
-    while (true) {
-      Map<String, List<Hook>> byRecording = new HashMap<>();
-      for (Hook hook : received) {
-        if (hook.body().startsWith("{\"type\":\"recording.completed\"")) {
-          byRecording.computeIfAbsent(recordingId(hook), k -> new ArrayList<>()).add(hook);
-        }
-      }
-      if (byRecording.keySet().containsAll(ids)
-          && ids.stream().allMatch(id -> byRecording.get(id).stream().anyMatch(h -> h.answered() == 204))) {
-        return byRecording;
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("after " + DELIVERY_BOUND + " the completions of " + ids.size() + " recordings had "
-            + byRecording.keySet().stream().filter(ids::contains).count() + " deliveries; server said:\n"
-            + server.stdout() + server.stderr());
-      }
-      Thread.sleep(100);
-    }
-  }
-
-  private static String recordingId(Hook hook) {
-    Matcher m = RECORDING_ID.matcher(hook.body());
-    return m.find() ? m.group(1) : "";
-  }
-
-  private static String sign(Hook hook) throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(Base64.getDecoder().decode(SECRET.substring("whsec_".length())), "HmacSHA256"));
-    byte[] expected = mac.doFinal((hook.id() + "." + hook.timestamp() + "." + hook.body())
-        .getBytes(StandardCharsets.UTF_8));
-    return Base64.getEncoder().encodeToString(expected);
   }
 }

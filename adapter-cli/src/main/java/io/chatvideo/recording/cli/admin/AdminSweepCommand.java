@@ -32,9 +32,10 @@ final class AdminSweepCommand implements Callable<Integer> {
       SweepReport report = store.recordings().sweep().sweep();
       spec.commandLine().getOut().printf(
           "swept %s: removed %d expired and %d abandoned recordings, and %d objects no recording points to; "
-              + "queued %d recordings' processing again%n",
+              + "queued %d recordings' processing again%s%n",
           store.description(), report.expiredRemoved(), report.abandonedRemoved(), report.orphansRemoved(),
-          report.processingRequeued());
+          report.processingRequeued(), report.eventsRelayed() == 0 ? ""
+              : "; published " + report.eventsRelayed() + " events again whose publish job may have been lost");
     }
     return 0;
   }

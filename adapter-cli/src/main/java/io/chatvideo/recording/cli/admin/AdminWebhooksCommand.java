@@ -1,13 +1,11 @@
 package io.chatvideo.recording.cli.admin;
 
 import io.chatvideo.recording.cli.config.Environment;
-import io.chatvideo.recording.cli.terminal.CliException;
 import io.chatvideo.recording.cli.terminal.Times;
 import io.chatvideo.recording.cli.terminal.UsageRefusal;
 import io.chatvideo.recording.core.domain.EventId;
 import io.chatvideo.recording.core.domain.EventType;
 import io.chatvideo.recording.core.domain.InvalidInputException;
-import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.WebhookDelivery;
 import io.chatvideo.recording.core.domain.WebhookEndpoint;
 import io.chatvideo.recording.core.domain.WebhookEndpointId;
@@ -31,8 +29,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The operator's webhook endpoints, in the store the server uses (the local data directory; the
- * aws backend has no event outbox yet). Bad input — a URL that is not https (or allowed loopback),
+ * The operator's webhook endpoints, in the store the server uses (the local data directory, or the
+ * DynamoDB table with the SQS queue the deliveries run on). Bad input — a URL that is not https (or allowed loopback),
  * an unknown event, an unknown id — is one line and exit 2.
  */
 @Command(name = "webhooks", mixinStandardHelpOptions = true,
@@ -148,11 +146,7 @@ final class AdminWebhooksCommand {
   }
 
   private <T> T run(BackendOptions backend, Function<WebhooksUseCase, T> action) {
-    if (backend.kind() != BackendOptions.Kind.LOCAL) {
-      throw new CliException("webhooks need the local backend for now: the aws backend has no event outbox yet");
-    }
-    try (AdminBackend store = BackendFactory.open(backend, environment.clock(),
-        RetentionPolicy.DEFAULT_RETENTION)) {
+    try (AdminBackend store = BackendFactory.webhooks(backend, environment.clock())) {
       return action.apply(store.recordings().webhooks());
     }
   }

@@ -6,6 +6,8 @@ import io.chatvideo.recording.aws.BootstrapStep;
 import io.chatvideo.recording.core.application.Recordings;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
+import io.chatvideo.recording.webhook.StandardWebhookSender;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +18,15 @@ final class AwsAdminBackend implements AdminBackend {
   private final AwsSettings settings;
   private final AwsBackend backend;
   private final Recordings recordings;
+  private final Optional<StandardWebhookSender> sender;
 
-  AwsAdminBackend(AwsSettings settings, AwsBackend backend, Recordings recordings) {
+  /** @param sender the webhook sender when events are on (a queue was given), closed with the backend */
+  AwsAdminBackend(AwsSettings settings, AwsBackend backend, Recordings recordings,
+      Optional<StandardWebhookSender> sender) {
     this.settings = settings;
     this.backend = backend;
     this.recordings = recordings;
+    this.sender = sender;
   }
 
   @Override
@@ -46,6 +52,18 @@ final class AwsAdminBackend implements AdminBackend {
 
   @Override
   public void close() {
+    sender.ifPresent(AwsAdminBackend::closeQuietly);
     backend.close();
+  }
+
+  static void closeQuietly(StandardWebhookSender sender) {
+    if (sender == null) {
+      return;
+    }
+    try {
+      sender.close();
+    } catch (IOException e) {
+      // Its connections die with the process; the clients below are what must close cleanly.
+    }
   }
 }

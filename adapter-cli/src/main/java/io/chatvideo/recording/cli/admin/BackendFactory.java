@@ -82,11 +82,22 @@ final class BackendFactory {
     }
   }
 
+  /**
+   * The store with events on, for the webhook commands: locally as {@link #open}; on aws the job
+   * queue must be given, since a test delivery and every event's publish are jobs on it.
+   */
+  static AdminBackend webhooks(BackendOptions options, Clock clock) {
+    return switch (options.kind()) {
+      case LOCAL -> open(options, clock, RetentionPolicy.DEFAULT_RETENTION);
+      case AWS -> aws(options, clock, RetentionPolicy.DEFAULT_RETENTION, Optional.empty(), "deliver webhooks on");
+    };
+  }
+
   private static AdminBackend open(BackendOptions options, Clock clock, Duration retention, Optional<Engine> engine) {
     return switch (options.kind()) {
       case LOCAL -> local(options.dataDirectory().toAbsolutePath().normalize(), options.webhookAllowLoopback, clock,
           retention, engine);
-      case AWS -> aws(options, clock, retention, engine);
+      case AWS -> aws(options, clock, retention, engine, engine.isPresent() ? "process from" : "");
     };
   }
 
@@ -110,11 +121,14 @@ final class BackendFactory {
     return new LocalAdminBackend(directory, backend, builder.build(), sender);
   }
 
-  private static AdminBackend aws(BackendOptions options, Clock clock, Duration retention, Optional<Engine> engine) {
-    if (engine.flatMap(Engine::mail).isPresent()) {
-      throw new CliException("RECORDING_MAIL_TRANSPORT needs the local backend for now: mail goes out on events, "
-          + "which on DynamoDB need its outbox (adapter-aws/README.md, Events)");
-    }
+  /**
+   * With an engine or a {@code purpose} for the queue (the webhook commands), the job queue and
+   * events on: the sweep's expiries and the worker's results are written with their events, and
+   * the worker delivers them. Without either (init, list), the store alone: {@code admin init}
+   * runs before the queue exists.
+   */
+  private static AdminBackend aws(BackendOptions options, Clock clock, Duration retention, Optional<Engine> engine,
+      String purpose) {
     AwsSettings settings;
     try {
       settings = new AwsSettings(options.region(), options.bucket(), options.table(), options.s3Endpoint(),
@@ -127,17 +141,28 @@ final class BackendFactory {
     }
     AwsBackend backend = AwsBackend.create(settings);
     Recordings.Builder builder = wire(clock, retention).repository(backend.repository()).storage(backend.storage());
-    if (engine.isPresent()) {
-      try {
-        JobQueue jobs = backend.jobs(JOB_ATTEMPTS).orElseThrow(() -> new CliException(
-            "no job queue to process from: the aws backend needs --queue (or RECORDING_AWS_QUEUE)"));
-        process(builder, engine.get(), jobs);
-      } catch (RuntimeException e) {
-        backend.close();
-        throw e;
-      }
+    if (purpose.isEmpty()) {
+      return new AwsAdminBackend(settings, backend, builder.build(), Optional.empty());
     }
-    return new AwsAdminBackend(settings, backend, builder.build());
+    StandardWebhookSender sender = null;
+    try {
+      JobQueue jobs = backend.jobs(JOB_ATTEMPTS).orElseThrow(() -> new CliException(
+          "no job queue to " + purpose + ": the aws backend needs --queue (or RECORDING_AWS_QUEUE)"));
+      if (engine.isPresent()) {
+        process(builder, engine.get(), jobs);
+      } else {
+        builder.jobs(jobs);
+      }
+      sender = StandardWebhookSender.create(WebhookSettings.defaults(options.webhookAllowLoopback));
+      builder.events(backend.events(jobs), backend.webhookEndpoints(), sender)
+          .webhookUrls(new WebhookUrlPolicy(options.webhookAllowLoopback));
+      engine.flatMap(Engine::mail).ifPresent(mail -> builder.mail(mail.mailer(), mail.publicUrl()));
+      return new AwsAdminBackend(settings, backend, builder.build(), Optional.of(sender));
+    } catch (RuntimeException e) {
+      AwsAdminBackend.closeQuietly(sender);
+      backend.close();
+      throw e;
+    }
   }
 
   private static Recordings.Builder process(Recordings.Builder builder, Engine engine, JobQueue jobs) {

@@ -120,10 +120,6 @@ public final class ServerSettings {
     }
     checkAuth();
     this.mail = mail(properties);
-    if (mail.enabled() && recording.backend() == BackendKind.AWS) {
-      throw new InvalidConfigurationException(MailSettings.TRANSPORT, "needs the local backend for now: mail goes out "
-          + "on events, which on DynamoDB need its outbox (adapter-aws/README.md, Events)");
-    }
   }
 
   /** The {@code recording.mail.*} settings, checked here with the rest so a bad one stops start-up. */

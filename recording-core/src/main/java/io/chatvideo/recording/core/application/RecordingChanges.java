@@ -35,6 +35,11 @@ final class RecordingChanges {
     }
   }
 
+  /** Events whose publish job may have been lost, queued again (the sweep's). */
+  int relay(Instant now) {
+    return outbox.map(events -> events.relay(now)).orElse(0);
+  }
+
   /** {@code recording} as it was when it went: the event's data. */
   void delete(Recording recording, EventType type, Instant now) {
     RecordingId id = recording.id();

@@ -71,7 +71,7 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
     int abandoned = drain(limit -> repository.findUnfinishedUploads(now.minus(abandonedUploadGrace), limit),
         recording -> abandon(recording, now));
     int orphans = removeOrphans(now.minus(orphanGrace));
-    return new SweepReport(expired, abandoned, orphans, processing.requeueStalled(now));
+    return new SweepReport(expired, abandoned, orphans, processing.requeueStalled(now), changes.relay(now));
   }
 
   /**

@@ -6,7 +6,8 @@ package io.chatvideo.recording.core.port.in;
  * under {@code recordings/} that no recording points to (written after their recording was
  * deleted, or left by a removal cut short), once they are older than a grace period. With
  * processing on, it also queues again the jobs of recordings left {@code queued} (the process
- * died between the completion and the queue) and fails those whose every attempt died.
+ * died between the completion and the queue) and fails those whose every attempt died. With
+ * events on, it queues again the publish jobs an outbox may have lost ({@code EventOutbox.relay}).
  */
 public interface SweepUseCase {
 
@@ -15,11 +16,13 @@ public interface SweepUseCase {
   /**
    * @param orphansRemoved objects deleted because no recording points to them
    * @param processingRequeued recordings whose lost processing job was queued again
+   * @param eventsRelayed events whose publish job may have been lost, queued again
    */
-  record SweepReport(int expiredRemoved, int abandonedRemoved, int orphansRemoved, int processingRequeued) {
+  record SweepReport(int expiredRemoved, int abandonedRemoved, int orphansRemoved, int processingRequeued,
+      int eventsRelayed) {
 
     public SweepReport(int expiredRemoved, int abandonedRemoved, int orphansRemoved) {
-      this(expiredRemoved, abandonedRemoved, orphansRemoved, 0);
+      this(expiredRemoved, abandonedRemoved, orphansRemoved, 0, 0);
     }
   }
 }

@@ -5,6 +5,7 @@ import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingEvent;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -29,4 +30,14 @@ public interface EventOutbox {
 
   /** An event written here; empty once it is no longer kept. */
   Optional<RecordingEvent> find(EventId id);
+
+  /**
+   * Queues the publish job again of each event whose job may have been lost, and answers how
+   * many; run by the sweep. An outbox that cannot write the job with the change (DynamoDB and
+   * SQS share no transaction) marks the event until its job is sent; SQLite writes the job in
+   * the change's transaction, so there is nothing to relay.
+   */
+  default int relay(Instant now) {
+    return 0;
+  }
 }
