@@ -9,14 +9,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -56,7 +54,8 @@ public final class WebhookReceiver implements AutoCloseable {
     }
   }
 
-  private final ConcurrentLinkedQueue<Hook> received = new ConcurrentLinkedQueue<>();
+  /** Guarded by itself; every arrival notifies its waiters. */
+  private final List<Hook> received = new ArrayList<>();
   private final HttpServer server;
   private final ExecutorService threads = Executors.newFixedThreadPool(4);
   private volatile int status = 204;
@@ -89,7 +88,9 @@ public final class WebhookReceiver implements AutoCloseable {
   }
 
   public List<Hook> received() {
-    return List.copyOf(received);
+    synchronized (received) {
+      return List.copyOf(received);
+    }
   }
 
   /**
@@ -98,33 +99,41 @@ public final class WebhookReceiver implements AutoCloseable {
    */
   public Map<String, List<Hook>> awaitCompletions(Set<String> ids, Duration bound, ServerProcess log)
       throws InterruptedException {
-    Instant deadline = Instant.now().plus(bound);
-    while (true) {
-      Map<String, List<Hook>> byRecording = new HashMap<>();
-      for (Hook hook : received) {
-        if (hook.body().startsWith("{\"type\":\"recording.completed\"")) {
-          byRecording.computeIfAbsent(hook.recordingId(), k -> new ArrayList<>()).add(hook);
+    long deadline = System.nanoTime() + bound.toNanos();
+    synchronized (received) {
+      while (true) {
+        Map<String, List<Hook>> byRecording = new HashMap<>();
+        for (Hook hook : received) {
+          if (hook.body().startsWith("{\"type\":\"recording.completed\"")) {
+            byRecording.computeIfAbsent(hook.recordingId(), k -> new ArrayList<>()).add(hook);
+          }
         }
+        if (byRecording.keySet().containsAll(ids)
+            && ids.stream().allMatch(id -> byRecording.get(id).stream().anyMatch(h -> h.answered() / 100 == 2))) {
+          return byRecording;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          long delivered = ids.stream().filter(id -> byRecording.getOrDefault(id, List.of()).stream()
+              .anyMatch(h -> h.answered() / 100 == 2)).count();
+          throw new AssertionError("after " + bound + " " + delivered + " of the completions of " + ids.size()
+              + " recordings were delivered; server said:\n" + log.stdout() + log.stderr());
+        }
+        // Woken by each arrival, not by a timer: the bound is the only clock.
+        received.wait(Math.max(1, left / 1_000_000));
       }
-      if (byRecording.keySet().containsAll(ids)
-          && ids.stream().allMatch(id -> byRecording.get(id).stream().anyMatch(h -> h.answered() / 100 == 2))) {
-        return byRecording;
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("after " + bound + " the completions of " + ids.size() + " recordings had "
-            + byRecording.keySet().stream().filter(ids::contains).count() + " deliveries; server said:\n"
-            + log.stdout() + log.stderr());
-      }
-      Thread.sleep(100);
     }
   }
 
   private void receive(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     int answer = status;
-    received.add(new Hook(exchange.getRequestHeaders().getFirst("webhook-id"),
-        exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-        exchange.getRequestHeaders().getFirst("webhook-signature"), body, answer));
+    synchronized (received) {
+      received.add(new Hook(exchange.getRequestHeaders().getFirst("webhook-id"),
+          exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+          exchange.getRequestHeaders().getFirst("webhook-signature"), body, answer));
+      received.notifyAll();
+    }
     exchange.sendResponseHeaders(answer, -1);
     exchange.close();
   }

@@ -14,11 +14,11 @@ final class JobLoop implements JobWorkers {
   private final List<Thread> threads;
   private volatile boolean stopping;
 
-  private JobLoop(RunJobsUseCase jobs, int workers, String name, Until until, Duration idle,
+  private JobLoop(RunJobsUseCase jobs, int workers, String name, Until until, Duration idle, JobBell bell,
       Consumer<Throwable> onQueueFailure) {
     this.threads = IntStream.rangeClosed(1, workers)
         .mapToObj(n -> {
-          Thread thread = new Thread(() -> work(jobs, until, idle, onQueueFailure), name + "-" + n);
+          Thread thread = new Thread(() -> work(jobs, until, idle, bell, onQueueFailure), name + "-" + n);
           // Never what keeps a JVM alive: the owner joins the threads or stops them.
           thread.setDaemon(true);
           return thread;
@@ -26,12 +26,16 @@ final class JobLoop implements JobWorkers {
         .toList();
   }
 
-  /** Starts {@code workers} threads named {@code name-1}, {@code name-2}, … */
-  static JobLoop start(RunJobsUseCase jobs, int workers, String name, Until until, Duration idle,
+  /**
+   * Starts {@code workers} threads named {@code name-1}, {@code name-2}, …; an idle one looks
+   * again when {@code bell} rings, or after {@code idle}.
+   */
+  static JobLoop start(RunJobsUseCase jobs, int workers, String name, Until until, Duration idle, JobBell bell,
       Consumer<Throwable> onQueueFailure) {
     Objects.requireNonNull(jobs, "jobs");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(until, "until");
+    Objects.requireNonNull(bell, "bell");
     Objects.requireNonNull(onQueueFailure, "onQueueFailure");
     if (workers < 1) {
       throw new IllegalArgumentException("a job loop has at least 1 worker, not " + workers);
@@ -39,7 +43,7 @@ final class JobLoop implements JobWorkers {
     if (idle.isNegative() || idle.isZero()) {
       throw new IllegalArgumentException("the idle pause must be positive, not " + idle);
     }
-    JobLoop loop = new JobLoop(jobs, workers, name, until, idle, onQueueFailure);
+    JobLoop loop = new JobLoop(jobs, workers, name, until, idle, bell, onQueueFailure);
     loop.threads.forEach(Thread::start);
     return loop;
   }
@@ -78,8 +82,10 @@ final class JobLoop implements JobWorkers {
     }
   }
 
-  private void work(RunJobsUseCase jobs, Until until, Duration idle, Consumer<Throwable> onQueueFailure) {
+  private void work(RunJobsUseCase jobs, Until until, Duration idle, JobBell bell,
+      Consumer<Throwable> onQueueFailure) {
     while (!stopping) {
+      long seen = bell.rings();
       boolean ran;
       try {
         ran = jobs.runNext();
@@ -92,15 +98,16 @@ final class JobLoop implements JobWorkers {
         }
         ran = false;
       }
-      if (!ran && (until == Until.DRAINED || !pause(idle))) {
+      if (!ran && (until == Until.DRAINED || !pause(bell, seen, idle))) {
         return;
       }
     }
   }
 
-  private boolean pause(Duration idle) {
+  /** Until a job was written here since {@code seen}, or {@code idle}: whether to look again. */
+  private boolean pause(JobBell bell, long seen, Duration idle) {
     try {
-      Thread.sleep(idle.toMillis());
+      bell.await(seen, idle);
       return !stopping;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

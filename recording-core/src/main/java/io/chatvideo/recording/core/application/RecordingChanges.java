@@ -12,15 +12,18 @@ import java.util.Optional;
 /**
  * The one place a state change that people are told about is written: with an outbox, the change
  * and its event are one atomic write; without one (events off), the repository's plain write.
+ * An event's publish job is written with it, so the bell rings after each such write.
  */
 final class RecordingChanges {
 
   private final RecordingRepository repository;
   private final Optional<EventOutbox> outbox;
+  private final JobBell bell;
 
-  RecordingChanges(RecordingRepository repository, Optional<EventOutbox> outbox) {
+  RecordingChanges(RecordingRepository repository, Optional<EventOutbox> outbox, JobBell bell) {
     this.repository = repository;
     this.outbox = outbox;
+    this.bell = bell;
   }
 
   boolean eventsEnabled() {
@@ -30,6 +33,7 @@ final class RecordingChanges {
   void replace(Recording recording, RecordingStatus expected, EventType type, Instant now) {
     if (outbox.isPresent()) {
       outbox.get().replace(recording, expected, EventPayloads.of(type, recording, now));
+      bell.ring();
     } else {
       repository.replace(recording, expected);
     }
@@ -45,6 +49,7 @@ final class RecordingChanges {
     RecordingId id = recording.id();
     if (outbox.isPresent()) {
       outbox.get().delete(id, EventPayloads.of(type, recording, now));
+      bell.ring();
     } else {
       repository.delete(id);
     }

@@ -75,6 +75,7 @@ public final class Recordings {
   private final Optional<JobWorker> worker;
   private final Optional<WebhookService> webhooks;
   private final Optional<ShareService> shares;
+  private final JobBell bell = new JobBell();
 
   private Recordings(Builder builder) {
     RecordingRepository repository = Objects.requireNonNull(builder.repository, "repository is required");
@@ -85,8 +86,10 @@ public final class Recordings {
     if (builder.outbox != null && builder.jobs == null) {
       throw new IllegalStateException("events are delivered on the job queue; give one");
     }
-    RecordingChanges changes = new RecordingChanges(repository, Optional.ofNullable(builder.outbox));
-    this.processing = new ProcessingService(repository, storage, Optional.ofNullable(builder.jobs),
+    // Jobs and events written here wake this process's idle workers (JobBell).
+    JobQueue jobs = builder.jobs == null ? null : new RingingJobQueue(builder.jobs, bell);
+    RecordingChanges changes = new RecordingChanges(repository, Optional.ofNullable(builder.outbox), bell);
+    this.processing = new ProcessingService(repository, storage, Optional.ofNullable(jobs),
         Optional.ofNullable(builder.media), builder.processing, builder.clock, builder.workDirectory, changes);
     this.uploads = new UploadService(repository, storage, builder.clock, builder.ids, builder.retention,
         builder.presign, builder.sizes, builder.limits, processing, changes);
@@ -95,13 +98,13 @@ public final class Recordings {
         builder.orphanGrace, processing, changes);
     this.webhooks = builder.outbox == null ? Optional.empty()
         : Optional.of(new WebhookService(builder.outbox, builder.endpoints, builder.sender, builder.webhookRetries,
-            builder.webhookUrls, builder.jobs, builder.clock));
+            builder.webhookUrls, jobs, builder.clock));
     // Mail is sent on the publish step of events: without an outbox there is nothing to mail about.
     Optional<MailService> mail = builder.mailer == null || builder.outbox == null ? Optional.empty()
-        : Optional.of(new MailService(builder.outbox, repository, builder.jobs, builder.mailer, builder.publicUrl,
+        : Optional.of(new MailService(builder.outbox, repository, jobs, builder.mailer, builder.publicUrl,
             builder.clock));
-    this.worker = builder.jobs == null ? Optional.empty()
-        : Optional.of(new JobWorker(builder.jobs, processing, webhooks, mail, builder.clock));
+    this.worker = jobs == null ? Optional.empty()
+        : Optional.of(new JobWorker(jobs, processing, webhooks, mail, builder.clock));
     if (builder.shares != null && builder.passcodes == null) {
       throw new IllegalStateException("share links need a passcode hasher beside their repository");
     }
@@ -187,7 +190,8 @@ public final class Recordings {
 
   /**
    * Starts {@code count} workers on {@link #jobs()}, threads named {@code name-1}, {@code name-2}, …,
-   * each looking again after {@code idle} when no job was due; {@code onQueueFailure} hears of
+   * each looking again when this instance writes a job, or after {@code idle} when no job was due
+   * (jobs written by other processes are found then); {@code onQueueFailure} hears of
    * every failure of the queue itself.
    *
    * <pre>{@code
@@ -198,7 +202,7 @@ public final class Recordings {
    */
   public JobWorkers startWorkers(int count, String name, JobWorkers.Until until, Duration idle,
       Consumer<Throwable> onQueueFailure) {
-    return JobLoop.start(jobs(), count, name, until, idle, onQueueFailure);
+    return JobLoop.start(jobs(), count, name, until, idle, bell, onQueueFailure);
   }
 
   /** Share links, for owners; a {@code IllegalStateException} when no share repository was given. */

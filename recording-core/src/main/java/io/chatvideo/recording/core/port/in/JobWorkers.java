@@ -10,7 +10,10 @@ import java.time.Duration;
  */
 public interface JobWorkers {
 
-  /** How long a worker waits before it looks again when no job was due. */
+  /**
+   * How long a worker waits before it looks again when no job was due; a job written in its own
+   * process wakes it at once.
+   */
   Duration IDLE = Duration.ofMillis(500);
 
   /** When the workers end on their own. */
