@@ -16,6 +16,8 @@ import { retryInBackground } from '../upload/background-retry';
 import { saveRecordingLocally } from '../upload/local-fallback';
 import { uploadPending } from '../upload/pending-uploads';
 import { ProgressiveUpload } from '../upload/progressive-upload';
+import type { RecordingView } from '../upload/api-types';
+import { isProcessing, watchProcessing } from '../upload/processing-watch';
 import { checkRoomId, RecordingsApi } from '../upload/recordings-api';
 import { joinBroadcastCall } from './broadcast-call';
 import { startLoopbackCall } from './loopback-call';
@@ -146,7 +148,7 @@ async function recover(id: string): Promise<void> {
   ui.uploadStatus.reset();
   const resumed = await ProgressiveUpload.resume(found.entry, { journal: await journal, api, log, onProgress: showProgress });
   try {
-    await resumed.complete();
+    refreshWhenProcessed(await resumed.complete());
     ui.uploadStatus.succeeded();
   } catch (error) {
     await failed(resumed);
@@ -331,9 +333,10 @@ async function stopAndUpload(): Promise<void> {
     showWarning(null);
     ui.panel.recordingMs = null;
     try {
-      await sink.complete(durationMs);
+      const completed = await sink.complete(durationMs);
       ui.uploadStatus.succeeded();
       await refreshRecordings();
+      refreshWhenProcessed(completed);
     } catch (error) {
       // The journal keeps the recording: it is tried again later and offered for recovery, and saved as a file meanwhile.
       await failed(sink);
@@ -360,8 +363,20 @@ async function stopAndUpload(): Promise<void> {
   }
 }
 
-/** The next look at the list while the server still processes a recording. */
-let processingPoll: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Processing runs on the server after completion: the page looks at that one recording (bounded
+ * backoff, `watchProcessing`) and refreshes the list once it is ready or failed, for the
+ * thumbnail and the MP4.
+ */
+function refreshWhenProcessed(recording: RecordingView): void {
+  if (!isProcessing(recording)) {
+    return;
+  }
+  guarded(async () => {
+    const outcome = await watchProcessing(api, recording);
+    if (!isProcessing(outcome)) await refreshRecordings();
+  })();
+}
 
 async function refreshRecordings(): Promise<void> {
   if (token === '') {
@@ -369,11 +384,6 @@ async function refreshRecordings(): Promise<void> {
   }
   const page = await api.list(room === undefined ? {} : { roomId: room });
   ui.recordings.recordings = page.recordings;
-  // Processing runs on the server after completion: look again until it is done, for the thumbnail and the MP4.
-  clearTimeout(processingPoll);
-  if (page.recordings.some((recording) => recording.processing === 'queued' || recording.processing === 'running')) {
-    processingPoll = setTimeout(() => void refreshRecordings().catch(showError), 3_000);
-  }
 }
 
 ui.loginForm.addEventListener('submit', (event) => {
