@@ -20,21 +20,13 @@ import type { RecordingView } from '../upload/api-types';
 import { isProcessing, watchProcessing } from '../upload/processing-watch';
 import { checkRoomId, RecordingsApi } from '../upload/recordings-api';
 import { joinBroadcastCall } from './broadcast-call';
+import { devSignIn, storedSession } from './dev-session';
+import { element } from './page-element';
 import { startLoopbackCall } from './loopback-call';
 import { startSyntheticParty } from './synthetic-party';
 
 defineRecordingElements();
 
-const TOKEN_KEY = 'call-recordings.token';
-const EMAIL_KEY = 'call-recordings.email';
-
-function element<T extends Element>(selector: string): T {
-  const found = document.querySelector<T>(selector);
-  if (found === null) {
-    throw new Error(`The demo page lacks ${selector}`);
-  }
-  return found;
-}
 
 const ui = {
   loginForm: element<HTMLFormElement>('#login-form'),
@@ -63,7 +55,7 @@ const ui = {
 };
 
 const log = new RecordingLog();
-let token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+let token = storedSession().token;
 const api = new RecordingsApi({ token: () => token });
 /** The journal of the signed-in user (another user of this browser never sees it); opened at sign-in. */
 let journal: Promise<IndexedDbJournal> = Promise.reject(new Error('Sign in first'));
@@ -192,9 +184,7 @@ function storageFailed(error: Error): void {
 }
 
 async function signIn(email: string): Promise<void> {
-  token = (await RecordingsApi.devToken(email)).token;
-  sessionStorage.setItem(TOKEN_KEY, token);
-  sessionStorage.setItem(EMAIL_KEY, email);
+  token = await devSignIn(email);
   showSignedIn(email);
 }
 
@@ -414,7 +404,7 @@ async function startFromUrl(params: URLSearchParams): Promise<void> {
   if (quality === '360p' || quality === '720p' || quality === '1080p') ui.quality.value = quality;
   const layout = params.get('layout');
   if (layout === 'side-by-side' || layout === 'picture-in-picture') ui.layout.value = layout;
-  const email = params.get('email') ?? sessionStorage.getItem(EMAIL_KEY);
+  const email = params.get('email') ?? storedSession().email;
   if (email === null) {
     return;
   }
