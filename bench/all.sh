@@ -5,7 +5,7 @@
 # About 55 minutes in all on the 2-core machine of BENCHMARKS.md.
 source "$(dirname "$0")/lib.sh"
 out=$RESULTS_DIR/all; mkdir -p "$out"
-names=(${ONLY:-transfer load startup listing soak kill-during-uploads outage run-jmh browser processing-speed processing-latency lambda-cold-start})
+names=(${ONLY:-transfer load startup listing soak kill-during-uploads outage run-jmh browser processing-speed processing-latency lambda-cold-start watch-page})
 require_jars
 echo "machine: $(machine)"
 for name in "${names[@]}"; do
