@@ -6,6 +6,8 @@ export { defineRecordingElements } from './ui/define-elements';
 export { formatBytes, formatExpiry } from './ui/format';
 export { RecordButtonElement } from './ui/record-button';
 export { recordButtonView, type RecordButtonState, type RecordButtonView } from './ui/record-button-view';
+export { playableSource } from './ui/library-view';
+export { RecordingLibraryElement, type LibraryEventDetail } from './ui/recording-library';
 export { RecordingsListElement } from './ui/recordings-list';
 export { RecoveryListElement, type RecoveryEventDetail } from './ui/recovery-list';
 export { RoomInfoPanelElement } from './ui/room-info-panel';

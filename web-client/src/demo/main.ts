@@ -16,23 +16,17 @@ import { retryInBackground } from '../upload/background-retry';
 import { saveRecordingLocally } from '../upload/local-fallback';
 import { uploadPending } from '../upload/pending-uploads';
 import { ProgressiveUpload } from '../upload/progressive-upload';
+import type { RecordingView } from '../upload/api-types';
+import { isProcessing, watchProcessing } from '../upload/processing-watch';
 import { checkRoomId, RecordingsApi } from '../upload/recordings-api';
 import { joinBroadcastCall } from './broadcast-call';
+import { devSignIn, storedSession } from './dev-session';
+import { element } from './page-element';
 import { startLoopbackCall } from './loopback-call';
 import { startSyntheticParty } from './synthetic-party';
 
 defineRecordingElements();
 
-const TOKEN_KEY = 'call-recordings.token';
-const EMAIL_KEY = 'call-recordings.email';
-
-function element<T extends Element>(selector: string): T {
-  const found = document.querySelector<T>(selector);
-  if (found === null) {
-    throw new Error(`The demo page lacks ${selector}`);
-  }
-  return found;
-}
 
 const ui = {
   loginForm: element<HTMLFormElement>('#login-form'),
@@ -61,7 +55,7 @@ const ui = {
 };
 
 const log = new RecordingLog();
-let token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+let token = storedSession().token;
 const api = new RecordingsApi({ token: () => token });
 /** The journal of the signed-in user (another user of this browser never sees it); opened at sign-in. */
 let journal: Promise<IndexedDbJournal> = Promise.reject(new Error('Sign in first'));
@@ -146,7 +140,7 @@ async function recover(id: string): Promise<void> {
   ui.uploadStatus.reset();
   const resumed = await ProgressiveUpload.resume(found.entry, { journal: await journal, api, log, onProgress: showProgress });
   try {
-    await resumed.complete();
+    refreshWhenProcessed(await resumed.complete());
     ui.uploadStatus.succeeded();
   } catch (error) {
     await failed(resumed);
@@ -190,9 +184,7 @@ function storageFailed(error: Error): void {
 }
 
 async function signIn(email: string): Promise<void> {
-  token = (await RecordingsApi.devToken(email)).token;
-  sessionStorage.setItem(TOKEN_KEY, token);
-  sessionStorage.setItem(EMAIL_KEY, email);
+  token = await devSignIn(email);
   showSignedIn(email);
 }
 
@@ -331,9 +323,10 @@ async function stopAndUpload(): Promise<void> {
     showWarning(null);
     ui.panel.recordingMs = null;
     try {
-      await sink.complete(durationMs);
+      const completed = await sink.complete(durationMs);
       ui.uploadStatus.succeeded();
       await refreshRecordings();
+      refreshWhenProcessed(completed);
     } catch (error) {
       // The journal keeps the recording: it is tried again later and offered for recovery, and saved as a file meanwhile.
       await failed(sink);
@@ -360,8 +353,20 @@ async function stopAndUpload(): Promise<void> {
   }
 }
 
-/** The next look at the list while the server still processes a recording. */
-let processingPoll: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Processing runs on the server after completion: the page looks at that one recording (bounded
+ * backoff, `watchProcessing`) and refreshes the list once it is ready or failed, for the
+ * thumbnail and the MP4.
+ */
+function refreshWhenProcessed(recording: RecordingView): void {
+  if (!isProcessing(recording)) {
+    return;
+  }
+  guarded(async () => {
+    const outcome = await watchProcessing(api, recording);
+    if (!isProcessing(outcome)) await refreshRecordings();
+  })();
+}
 
 async function refreshRecordings(): Promise<void> {
   if (token === '') {
@@ -369,11 +374,6 @@ async function refreshRecordings(): Promise<void> {
   }
   const page = await api.list(room === undefined ? {} : { roomId: room });
   ui.recordings.recordings = page.recordings;
-  // Processing runs on the server after completion: look again until it is done, for the thumbnail and the MP4.
-  clearTimeout(processingPoll);
-  if (page.recordings.some((recording) => recording.processing === 'queued' || recording.processing === 'running')) {
-    processingPoll = setTimeout(() => void refreshRecordings().catch(showError), 3_000);
-  }
 }
 
 ui.loginForm.addEventListener('submit', (event) => {
@@ -404,7 +404,7 @@ async function startFromUrl(params: URLSearchParams): Promise<void> {
   if (quality === '360p' || quality === '720p' || quality === '1080p') ui.quality.value = quality;
   const layout = params.get('layout');
   if (layout === 'side-by-side' || layout === 'picture-in-picture') ui.layout.value = layout;
-  const email = params.get('email') ?? sessionStorage.getItem(EMAIL_KEY);
+  const email = params.get('email') ?? storedSession().email;
   if (email === null) {
     return;
   }

@@ -34,6 +34,34 @@ export type RecordingView = Schemas['RecordingJson'];
 /** One page of `GET /recordings`; pass `next_token` back for the next page. */
 export type RecordingPage = Schemas['RecordingList'];
 
+/** The filters of `GET /recordings` (its query parameters, camelCased where they are two words). */
+export interface RecordingQuery {
+  /** A room's recordings the caller owns or takes part in; without it, the ones the caller owns. */
+  readonly roomId?: string;
+  readonly limit?: number;
+  /** The previous page's `next_token`, sent with the same filters it came from. */
+  readonly nextToken?: string;
+  readonly status?: RecordingView['status'];
+  readonly processing?: NonNullable<RecordingView['processing']>;
+  /** Created at or after this ISO-8601 instant. */
+  readonly from?: string;
+  /** Created before this ISO-8601 instant. */
+  readonly to?: string;
+  /** Text in the file name or the room, any case, 1 to 200 characters. */
+  readonly q?: string;
+  readonly participant?: string;
+  readonly sort?: 'newest' | 'oldest';
+}
+
+/** Body of `POST /recordings/{id}/shares`: expiry, passcode, whether the watch page offers a download. */
+export type ShareRequest = Schemas['ShareRequest'];
+
+/** Answer of `POST /recordings/{id}/shares`: the watch page's URL, shown once. */
+export type ShareLink = Schemas['ShareLink'];
+
+/** One share of `GET /recordings/{id}/shares`. */
+export type ShareView = Schemas['ShareJson'];
+
 /** Answer of `POST /dev/token` (dev mode only; the document does not describe its body). */
 export interface DevToken {
   readonly token: string;

@@ -6,7 +6,11 @@ import type {
   PartUpload,
   ProblemDetails,
   RecordingPage,
+  RecordingQuery,
   RecordingView,
+  ShareLink,
+  ShareRequest,
+  ShareView,
   StoredPart,
   UploadTicket,
   UploadUrlRequest,
@@ -121,17 +125,46 @@ export class RecordingsApi {
     await this.call('DELETE', `${recordingPath(recordingId)}/upload`);
   }
 
-  /** `GET /recordings`: the caller's recordings, newest first, optionally of one room. */
-  async list(query: { roomId?: string; limit?: number; nextToken?: string } = {}): Promise<RecordingPage> {
+  /**
+   * `GET /recordings`: the caller's recordings, newest first unless `sort: 'oldest'`, narrowed by
+   * the filters given. Only the room id is checked here (as the upload calls check it); the other
+   * filters go to the server as they are, so bad input (`from` after `to`, `q` over 200 characters)
+   * comes back as the API's own problem (an {@link HttpError}) with the field at fault.
+   */
+  async list(query: RecordingQuery = {}): Promise<RecordingPage> {
     const params = new URLSearchParams();
     if (query.roomId !== undefined) params.set('room_id', checkRoomId(query.roomId));
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     if (query.nextToken !== undefined) params.set('next_token', query.nextToken);
+    if (query.status !== undefined) params.set('status', query.status);
+    if (query.processing !== undefined) params.set('processing', query.processing);
+    if (query.from !== undefined) params.set('from', query.from);
+    if (query.to !== undefined) params.set('to', query.to);
+    if (query.q !== undefined) params.set('q', query.q);
+    if (query.participant !== undefined) params.set('participant', query.participant);
+    if (query.sort !== undefined) params.set('sort', query.sort);
     // Not `params.size`: Safari before 17 and Firefox before 112 lack it, and the filter was dropped.
     const encoded = params.toString();
     const search = encoded === '' ? '' : `?${encoded}`;
     const body = await this.call('GET', `/recordings${search}`);
     return expectFields<RecordingPage>(body, ['recordings']);
+  }
+
+  /** `POST /recordings/{id}/shares`: a link to the watch page (`/s/{token}`) anyone holding it may open. */
+  async createShare(recordingId: string, request: ShareRequest = {}): Promise<ShareLink> {
+    const body = await this.call('POST', `${recordingPath(recordingId)}/shares`, request);
+    return expectFields<ShareLink>(body, ['share_id', 'url', 'expires_at']);
+  }
+
+  /** `GET /recordings/{id}/shares`: the recording's links (without their tokens, which the server keeps only hashed). */
+  async listShares(recordingId: string): Promise<ShareView[]> {
+    const body = await this.call('GET', `${recordingPath(recordingId)}/shares`);
+    return expectFields<{ shares: ShareView[] }>(body, ['shares']).shares;
+  }
+
+  /** `DELETE /recordings/{id}/shares/{share_id}`: the link stops working at once. */
+  async revokeShare(recordingId: string, shareId: string): Promise<void> {
+    await this.call('DELETE', `${recordingPath(recordingId)}/shares/${encodeURIComponent(shareId)}`);
   }
 
   /** `GET /recordings/{id}`: one recording with a fresh download URL. */

@@ -154,4 +154,54 @@ describe('recording custom elements', () => {
     expect(off?.querySelector('[data-testid="processing-state"]')).toBeNull();
     expect(off?.cells[2]?.textContent).toBe('0:06');
   });
+
+  it('<recording-library> shows cards named by their file, fires share and delete, shows the link, removes and focuses', () => {
+    const library = mount('recording-library');
+    const ready = {
+      ...base, recording_id: 'r1', filename: 'standup.webm', status: 'COMPLETED' as const, download_url: '/objects/r1', duration_ms: 65_000,
+      processing: 'ready' as const, thumbnail_url: 'data:,', width: 1280, height: 720,
+      renditions: [{ format: 'mp4' as const, content_type: 'video/mp4', size: 9, download_url: '/objects/r1.mp4' }],
+    };
+    const pending = { ...base, recording_id: 'r2', filename: 'pending.webm', status: 'PENDING' as const, download_url: null };
+    library.show([ready, pending], new Date('2025-01-01T00:00:00Z'));
+    library.add([ready]);
+    expect(library.size).toBe(2);
+    const first = library.querySelector<HTMLElement>('#recording-r1');
+    expect(first?.getAttribute('aria-labelledby')).toBe('recording-title-r1');
+    expect(library.querySelector('#recording-title-r1')?.textContent).toBe('standup.webm');
+    expect(first?.querySelector('[data-fact="length"]')?.textContent).toBe('1:05');
+    expect(first?.querySelector('[data-fact="expiry"]')?.textContent).toBe('expires in 30 days');
+    expect(first?.querySelector<HTMLImageElement>('img')?.alt).toBe('Poster of standup.webm');
+    expect(first?.querySelector('img')?.getAttribute('height')).toBe('180');
+    // Nothing to play or share before completion; deleting is always offered.
+    const second = library.querySelector('#recording-r2');
+    expect(second?.querySelector<HTMLButtonElement>('[data-action="play"]')?.disabled).toBe(true);
+    expect(second?.querySelector<HTMLButtonElement>('[data-action="share"]')?.disabled).toBe(true);
+    expect(second?.querySelector('[data-fact="state"]')?.textContent).toBe('uploading');
+
+    const events: string[] = [];
+    library.addEventListener('share-recording', (event) => events.push(`share ${(event as CustomEvent<{ id: string }>).detail.id}`));
+    library.addEventListener('delete-recording', (event) => events.push(`delete ${(event as CustomEvent<{ id: string }>).detail.id}`));
+    first?.querySelector<HTMLButtonElement>('[aria-label="Share standup.webm"]')?.click();
+    first?.querySelector<HTMLButtonElement>('[aria-label="Delete standup.webm"]')?.click();
+    expect(events).toEqual(['share r1', 'delete r1']);
+
+    first?.querySelector<HTMLButtonElement>('[aria-label="Play standup.webm"]')?.click();
+    const video = first?.querySelector('video');
+    expect(video?.querySelector('source')?.getAttribute('src')).toBe('/objects/r1.mp4');
+    expect(video?.querySelector('source')?.type).toBe('video/mp4');
+
+    library.showShareLink('r1', 'http://127.0.0.1/s/token');
+    const field = first?.querySelector<HTMLInputElement>('[data-testid="share-url"]');
+    expect(field?.value).toBe('http://127.0.0.1/s/token');
+    expect(document.activeElement).toBe(field);
+    expect(field?.labels?.[0]?.textContent).toContain('Share link of standup.webm');
+
+    expect(library.removeCard('r1')).toBe('r2');
+    expect(library.focusCard('r2')).toBe(true);
+    expect(document.activeElement?.id).toBe('recording-r2');
+    expect(library.removeCard('r2')).toBeUndefined();
+    expect(library.focusCard('r2')).toBe(false);
+    library.remove();
+  });
 });

@@ -114,6 +114,11 @@ describe('server-side processing of a recording made in the demo', () => {
     const recording = await settled(listed.recordings[0]?.recording_id ?? '', headers);
 
     expect(recording.processing, recording.processing_error).toBe('ready');
+    // The page watched that recording (watchProcessing) and refreshed its list by itself, without a
+    // Refresh click; 30 s covers its 15 s step between looks.
+    const row = page.locator(`[data-testid="recording-row"][data-recording-id="${recording.recording_id}"]`);
+    await expect.poll(() => row.getAttribute('data-processing'), { timeout: 30_000 }).toBe('ready');
+    expect(await row.getByTestId('mp4-download-link').count()).toBe(1);
     expect([recording.width, recording.height]).toEqual([1280, 720]);
     const renditions = recording.renditions ?? [];
     expect(renditions.map((r) => r.format).sort()).toEqual(['mp4', 'webm']);

@@ -70,6 +70,34 @@ describe('RecordingsApi', () => {
     expect(fake.seen[0]?.url).toBe(`${base}/recordings?room_id=room-1&limit=10&next_token=abc`);
   });
 
+  it('sends the search filters as they are, so the server judges them (q, from, to, status, processing, participant, sort)', async () => {
+    const fake = new FakeFetch().on('GET /recordings', json(200, { recordings: [], next_token: null }));
+    await apiWith(fake).list({
+      q: 'weekly sync', from: '2026-11-01T00:00:00.000Z', to: '2026-11-02T00:00:00.000Z', status: 'COMPLETED', processing: 'ready', participant: 'b@x.io', sort: 'oldest',
+    });
+    const url = new URL(fake.seen[0]?.url ?? '');
+    expect([...url.searchParams]).toEqual([
+      ['status', 'COMPLETED'], ['processing', 'ready'], ['from', '2026-11-01T00:00:00.000Z'], ['to', '2026-11-02T00:00:00.000Z'],
+      ['q', 'weekly sync'], ['participant', 'b@x.io'], ['sort', 'oldest'],
+    ]);
+  });
+
+  it('creates, lists and revokes a share link', async () => {
+    const link = { share_id: 's1', url: 'http://api.test/s/tok', expires_at: '2026-12-08T00:00:00Z' };
+    const fake = new FakeFetch()
+      .on('POST /recordings/r%201/shares', json(201, link))
+      .on('GET /recordings/r%201/shares', json(200, { shares: [{ share_id: 's1', views: 0 }] }))
+      .on('DELETE /recordings/r%201/shares/s1', new Response(null, { status: 204 }));
+    const api = apiWith(fake);
+    await expect(api.createShare('r 1')).resolves.toEqual(link);
+    await expect(api.listShares('r 1')).resolves.toEqual([{ share_id: 's1', views: 0 }]);
+    await api.revokeShare('r 1', 's1');
+    expect(fake.seen.map((request) => `${request.method} ${request.url}`)).toEqual([
+      `POST ${base}/recordings/r%201/shares`, `GET ${base}/recordings/r%201/shares`, `DELETE ${base}/recordings/r%201/shares/s1`,
+    ]);
+    expect(fake.seen[0]?.body).toEqual({});
+  });
+
   it('turns a problem+json answer into an HttpError carrying the problem', async () => {
     const fake = new FakeFetch().on('POST /recordings/r1/complete', problem(409, 'Conflict', 'object not uploaded yet'));
     const error = await apiWith(fake).complete('r1').catch((e: unknown) => e);

@@ -116,6 +116,11 @@ abstract class SharesApiContract {
     assertThat(ranged.header("Content-Type")).startsWith("video/webm");
     assertThat(ranged.header("Cache-Control")).isEqualTo("private");
     assertThat(ranged.body()).isEqualTo(Arrays.copyOfRange(VIDEO, 1000, 2000));
+    // The library page plays the same media inline: the served files' policy (the one the web
+    // client's pages get; the contract document is such a file here) lets it load from there.
+    String pages = api().get("/openapi/recordings-1.0.yml", null).header("Content-Security-Policy");
+    String mediaSources = pages.substring(pages.indexOf("media-src "), pages.indexOf(';', pages.indexOf("media-src ")));
+    assertThat(mediaSources).contains(origin(media).equals(origin(api().base().toString())) ? "'self'" : origin(media));
 
     Api.Reply listed = api().get("/recordings/" + id + "/shares", owner);
     assertThat(listed.status()).as("%s", listed).isEqualTo(200);

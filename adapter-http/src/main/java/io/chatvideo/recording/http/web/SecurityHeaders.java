@@ -35,9 +35,10 @@ final class SecurityHeaders implements Ordered {
     }
     // blob: workers and media: worker-timers runs its clock in a Worker made from a Blob, and a
     // recording is previewed from a Blob URL; mediastream: is the camera in a <video>. Thumbnails
-    // are presigned like downloads, so images may come from wherever connect-src may go.
+    // are presigned like downloads, so images may come from wherever connect-src may go, and so may
+    // the media the library page plays inline.
     this.pagePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src " + String.join(" ", connect) + " data: blob:; "
-        + "media-src 'self' blob: mediastream:; worker-src 'self' blob:; connect-src " + String.join(" ", connect)
+        + "media-src " + String.join(" ", connect) + " blob: mediastream:; worker-src 'self' blob:; connect-src " + String.join(" ", connect)
         + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   }
 
