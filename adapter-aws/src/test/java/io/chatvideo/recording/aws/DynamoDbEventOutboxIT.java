@@ -9,7 +9,6 @@ import io.chatvideo.recording.core.application.Recordings;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.ContentType;
-import io.chatvideo.recording.core.domain.DeadJob;
 import io.chatvideo.recording.core.domain.EventId;
 import io.chatvideo.recording.core.domain.EventType;
 import io.chatvideo.recording.core.domain.JobId;
@@ -28,6 +27,7 @@ import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCom
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
 import io.chatvideo.recording.core.port.in.SweepUseCase.SweepReport;
 import io.chatvideo.recording.core.port.out.EventOutbox;
+import io.chatvideo.recording.core.port.out.ForwardingJobQueue;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.testing.MutableClock;
 import java.time.Duration;
@@ -183,36 +183,15 @@ class DynamoDbEventOutboxIT {
   }
 
   /** SQS down at the moment of the send: the transaction is written, the publish job is not. */
-  private record UnreachableQueue(JobQueue queue) implements JobQueue {
+  private static final class UnreachableQueue extends ForwardingJobQueue {
+
+    UnreachableQueue(JobQueue queue) {
+      super(queue);
+    }
 
     @Override
     public JobId enqueue(JobKind kind, String subject, Instant now, Instant dueAt) {
       throw new StorageUnavailableException("the job queue is unreachable (SQS SendMessage: test)");
-    }
-
-    @Override
-    public Optional<JobLease> lease(Instant now, Duration visibility) {
-      return queue.lease(now, visibility);
-    }
-
-    @Override
-    public void complete(JobLease lease) {
-      queue.complete(lease);
-    }
-
-    @Override
-    public void fail(JobLease lease, String reason, Optional<Instant> retryAt, Instant now) {
-      queue.fail(lease, reason, retryAt, now);
-    }
-
-    @Override
-    public List<DeadJob> dead(int limit) {
-      return queue.dead(limit);
-    }
-
-    @Override
-    public int maxAttempts() {
-      return queue.maxAttempts();
     }
   }
 }

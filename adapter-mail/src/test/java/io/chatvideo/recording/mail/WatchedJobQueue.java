@@ -1,25 +1,23 @@
 package io.chatvideo.recording.mail;
 
-import io.chatvideo.recording.core.domain.DeadJob;
 import io.chatvideo.recording.core.domain.JobId;
 import io.chatvideo.recording.core.domain.JobKind;
 import io.chatvideo.recording.core.domain.JobLease;
+import io.chatvideo.recording.core.port.out.ForwardingJobQueue;
 import io.chatvideo.recording.core.port.out.JobQueue;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** The real queue, with a note of every kind queued and every failure answered, for asserting what happened. */
-final class WatchedJobQueue implements JobQueue {
+final class WatchedJobQueue extends ForwardingJobQueue {
 
-  private final JobQueue queue;
   private final List<JobKind> enqueued = new ArrayList<>();
   private final List<String> failures = new ArrayList<>();
 
   WatchedJobQueue(JobQueue queue) {
-    this.queue = queue;
+    super(queue);
   }
 
   synchronized List<JobKind> enqueued() {
@@ -33,32 +31,12 @@ final class WatchedJobQueue implements JobQueue {
   @Override
   public synchronized JobId enqueue(JobKind kind, String subject, Instant now, Instant dueAt) {
     enqueued.add(kind);
-    return queue.enqueue(kind, subject, now, dueAt);
-  }
-
-  @Override
-  public Optional<JobLease> lease(Instant now, Duration visibility) {
-    return queue.lease(now, visibility);
-  }
-
-  @Override
-  public void complete(JobLease lease) {
-    queue.complete(lease);
+    return super.enqueue(kind, subject, now, dueAt);
   }
 
   @Override
   public synchronized void fail(JobLease lease, String reason, Optional<Instant> retryAt, Instant now) {
     failures.add(lease.job().kind() + " attempt " + lease.attempt() + ": " + reason + retryAt.map(at -> ", again at " + at).orElse(", dead"));
-    queue.fail(lease, reason, retryAt, now);
-  }
-
-  @Override
-  public List<DeadJob> dead(int limit) {
-    return queue.dead(limit);
-  }
-
-  @Override
-  public int maxAttempts() {
-    return queue.maxAttempts();
+    super.fail(lease, reason, retryAt, now);
   }
 }

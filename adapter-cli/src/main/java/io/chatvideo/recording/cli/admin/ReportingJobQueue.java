@@ -1,13 +1,10 @@
 package io.chatvideo.recording.cli.admin;
 
-import io.chatvideo.recording.core.domain.DeadJob;
-import io.chatvideo.recording.core.domain.JobId;
-import io.chatvideo.recording.core.domain.JobKind;
 import io.chatvideo.recording.core.domain.JobLease;
+import io.chatvideo.recording.core.port.out.ForwardingJobQueue;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * goes to the queue and then to a {@link Listener}, with the time since the lease, so the worker
  * prints a line per job without the core having to tell it anything.
  */
-final class ReportingJobQueue implements JobQueue {
+final class ReportingJobQueue extends ForwardingJobQueue {
 
   /** Hears how each leased job ended. */
   interface Listener {
@@ -29,23 +26,17 @@ final class ReportingJobQueue implements JobQueue {
     void ended(JobLease lease, Optional<String> failure, Optional<Instant> retryAt, Duration took);
   }
 
-  private final JobQueue queue;
   private final Listener listener;
   private final Map<String, Long> leasedAt = new ConcurrentHashMap<>();
 
   ReportingJobQueue(JobQueue queue, Listener listener) {
-    this.queue = queue;
+    super(queue);
     this.listener = listener;
   }
 
   @Override
-  public JobId enqueue(JobKind kind, String subject, Instant now, Instant dueAt) {
-    return queue.enqueue(kind, subject, now, dueAt);
-  }
-
-  @Override
   public Optional<JobLease> lease(Instant now, Duration visibility) {
-    Optional<JobLease> lease = queue.lease(now, visibility);
+    Optional<JobLease> lease = super.lease(now, visibility);
     // Elapsed time, not a time of day: the monotonic clock, whatever clock the core runs on.
     lease.ifPresent(leased -> leasedAt.put(leased.receipt(), System.nanoTime()));
     return lease;
@@ -53,24 +44,14 @@ final class ReportingJobQueue implements JobQueue {
 
   @Override
   public void complete(JobLease lease) {
-    queue.complete(lease);
+    super.complete(lease);
     listener.ended(lease, Optional.empty(), Optional.empty(), took(lease));
   }
 
   @Override
   public void fail(JobLease lease, String reason, Optional<Instant> retryAt, Instant now) {
-    queue.fail(lease, reason, retryAt, now);
+    super.fail(lease, reason, retryAt, now);
     listener.ended(lease, Optional.of(reason), retryAt, took(lease));
-  }
-
-  @Override
-  public List<DeadJob> dead(int limit) {
-    return queue.dead(limit);
-  }
-
-  @Override
-  public int maxAttempts() {
-    return queue.maxAttempts();
   }
 
   private Duration took(JobLease lease) {
