@@ -110,7 +110,9 @@ class StandardWebhookSenderIT {
         .webhookRetries(new WebhookRetrySchedule(List.of(Duration.ofSeconds(5), Duration.ofMinutes(5))))
         .webhookUrls(new WebhookUrlPolicy(true)).build();
     WebhookEndpoint endpoint = recordings.webhooks().add(receiver.url("/in"), Set.of());
-    receiver.answer(Answer.status(500), new Answer(204, TIMEOUT.toMillis() + 1000, null));
+    // The late answer comes 10 s after the client's timeout: a client thread starved for a second
+    // on a loaded machine must still see a timeout, not the 204. Closing the receiver cuts the wait.
+    receiver.answer(Answer.status(500), new Answer(204, TIMEOUT.toMillis() + 10_000, null));
 
     UserId alice = UserId.of("alice@example.com");
     UploadTicket ticket = recordings.requestUpload().requestUpload(new RequestUploadCommand(alice, RoomId.of("r"),
