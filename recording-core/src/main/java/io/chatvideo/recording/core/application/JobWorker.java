@@ -65,7 +65,7 @@ final class JobWorker implements RunJobsUseCase {
         : processing.policy().retryWait(lease.attempt());
   }
 
-  /** The webhook deliveries first, then the mail job: a retried publish re-queues both, which at least once allows. */
+  /** The webhook attempts first, then the mail job: a retried publish repeats both, which at least once allows. */
   private Optional<String> publish(String subject) {
     Optional<String> failure = webhooks().publish(subject);
     if (failure.isEmpty()) {

@@ -28,12 +28,32 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Events out to webhooks, on the job machinery: a {@link JobKind#PUBLISH_EVENT} job (written with
- * the state change) queues one {@link JobKind#DELIVER_WEBHOOK} job per endpoint that wants the
- * event; a delivery that fails queues its retry as a new job due at the schedule's time, so the
- * queue's own attempt limit only guards against workers dying mid-send. Publishing twice (a worker
- * died after queueing the deliveries) sends duplicates with the same {@code webhook-id}: delivery
- * is at least once.
+ * Events out to webhooks, on the job machinery. A {@link JobKind#PUBLISH_EVENT} job (written with
+ * the state change) makes the first attempt to every endpoint that wants the event itself, inline;
+ * only a retry, and the one-endpoint {@code webhooks test}, is a {@link JobKind#DELIVER_WEBHOOK}
+ * job. Why inline: on the embedded backend every write transaction of the process waits on one
+ * lock, and a delivery job per event cost the worker three more of them (enqueue it, lease it,
+ * complete it) on top of lease publish, the delivery's log row and complete publish, so the worker
+ * fell behind 100 events/s. An attempt, inline or as a job, is the same code: send, record the
+ * delivery, disable the endpoint on 410, queue the retry as a new job due at the schedule's time
+ * or call it dead after the last; the queue's own attempt limit only guards against workers dying
+ * mid-send.
+ *
+ * <p>Delivery stays at least once, and every copy of an event carries its {@code webhook-id}:
+ * <ul>
+ *   <li>A worker killed after sending and before completing the publish job: the job is leased
+ *       again once its lease runs out and sends the event to every endpoint again, duplicates
+ *       that receivers drop by {@code webhook-id}.
+ *   <li>One endpoint's failed attempt whose retry cannot be queued (the store is down): the
+ *       other endpoints still get their attempt, and the publish job fails with that reason, so
+ *       the queue runs it again and every endpoint gets the event again. Any other failure of
+ *       the store while publishing (the log row, the disable) fails the publish job the same way.
+ * </ul>
+ * The publish job runs its endpoints one after another under one lease
+ * ({@code recording.processing.lease}, 30 min by default), each attempt bounded by the sender's
+ * timeout (15 s by default, at most 1 min): the lease covers 120 endpoints at the default timeout
+ * and 30 at the longest, far more than a deployment configures; past that, a second worker would
+ * lease the job while the first still sends, which again only duplicates.
  */
 final class WebhookService implements WebhooksUseCase {
 
@@ -57,23 +77,28 @@ final class WebhookService implements WebhooksUseCase {
     this.clock = clock;
   }
 
-  /** The publish job: a delivery job per endpoint that wants the event. */
+  /**
+   * The publish job: the first attempt to every endpoint that wants the event. Answers the first
+   * reason an attempt gave (its retry could not be queued) after trying every endpoint, so the job
+   * runs again.
+   */
   Optional<String> publish(String subject) {
     Optional<RecordingEvent> found = outbox.find(new EventId(subject));
     if (found.isEmpty()) {
       return Optional.empty();
     }
     RecordingEvent event = found.get();
-    Instant now = clock.instant();
+    Optional<String> failure = Optional.empty();
     for (WebhookEndpoint endpoint : endpoints.list()) {
       if (endpoint.wants(event.type())) {
-        jobs.enqueue(JobKind.DELIVER_WEBHOOK, new WebhookDeliveryTarget(event.id(), endpoint.id(), 1).subject(), now);
+        Optional<String> attempt = attempt(new WebhookDeliveryTarget(event.id(), endpoint.id(), 1), event, endpoint);
+        failure = failure.or(() -> attempt.map(why -> endpoint.id() + ": " + why));
       }
     }
-    return Optional.empty();
+    return failure;
   }
 
-  /** One delivery attempt; a retry is queued as its own job. Answers a reason only when that could not be queued. */
+  /** A delivery job: a retry, or the attempt of {@code webhooks test}. */
   Optional<String> deliver(String subject) {
     WebhookDeliveryTarget target = WebhookDeliveryTarget.parse(subject);
     Optional<RecordingEvent> event = outbox.find(target.event());
@@ -81,15 +106,20 @@ final class WebhookService implements WebhooksUseCase {
     if (event.isEmpty() || endpoint.isEmpty() || endpoint.get().disabled().isPresent()) {
       return Optional.empty();
     }
+    return attempt(target, event.get(), endpoint.get());
+  }
+
+  /** One attempt; a retry is queued as its own job. Answers a reason only when that could not be queued. */
+  private Optional<String> attempt(WebhookDeliveryTarget target, RecordingEvent event, WebhookEndpoint endpoint) {
     Instant now = clock.instant();
-    WebhookResponse response = sender.send(endpoint.get(), event.get(), now);
+    WebhookResponse response = sender.send(endpoint, event, now);
     Instant answered = now.plus(response.latency());
     Outcome outcome;
     Optional<Instant> retryAt = Optional.empty();
     if (response instanceof WebhookResponse.Delivered) {
       outcome = Outcome.DELIVERED;
     } else if (response instanceof WebhookResponse.Gone) {
-      endpoints.save(endpoint.get().disable("answered 410 Gone at " + answered));
+      endpoints.save(endpoint.disable("answered 410 Gone at " + answered));
       outcome = Outcome.DISABLED;
     } else {
       retryAt = schedule.retryAt(target.attempt(), answered);
@@ -102,7 +132,7 @@ final class WebhookService implements WebhooksUseCase {
         return Optional.of("the retry could not be queued: " + e.getMessage());
       }
     }
-    endpoints.recordDelivery(new WebhookDelivery(target, event.get().type(), now, response, outcome, retryAt));
+    endpoints.recordDelivery(new WebhookDelivery(target, event.type(), now, response, outcome, retryAt));
     return Optional.empty();
   }
 

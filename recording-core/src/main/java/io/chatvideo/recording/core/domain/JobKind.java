@@ -4,9 +4,9 @@ package io.chatvideo.recording.core.domain;
 public enum JobKind {
   /** Probe, remux, transcode and take a poster of the completed recording whose id is the subject. */
   PROCESS_RECORDING,
-  /** Queue a delivery of the event whose id is the subject to every endpoint that subscribed to its type. */
+  /** The first attempt at sending the event whose id is the subject to every endpoint subscribed to its type. */
   PUBLISH_EVENT,
-  /** One attempt at sending an event to one endpoint; the subject is a {@link WebhookDeliveryTarget}. */
+  /** A retry (or a test event) to one endpoint; the subject is a {@link WebhookDeliveryTarget}. */
   DELIVER_WEBHOOK,
   /** Email the owner of the recording that the event whose id is the subject reports on (ready, or processing failed). */
   SEND_EMAIL

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.EventType;
 import io.chatvideo.recording.core.domain.InvalidInputException;
+import io.chatvideo.recording.core.domain.JobKind;
 import io.chatvideo.recording.core.domain.MediaProcessingException;
 import io.chatvideo.recording.core.domain.MediaProcessingException.Reason;
 import io.chatvideo.recording.core.domain.ProcessingPolicy;
@@ -110,6 +111,32 @@ class EventsTest {
     });
     assertThat(recordings.webhooks().deliveries(endpoint.id(), 10)).extracting(WebhookDelivery::outcome)
         .containsExactly(Outcome.DELIVERED);
+    assertThat(queue.enqueuedKinds()).as("the publish job makes the first attempt itself")
+        .containsExactly(JobKind.PUBLISH_EVENT);
+  }
+
+  @Test
+  void aRetryThatCannotBeQueuedFailsThePublishWhichSendsToEveryEndpointAgainWithTheSameId() {
+    Recordings recordings = recordings(ProcessingPolicy.off());
+    WebhookEndpoint one = recordings.webhooks().add("https://one.example.com/in", Set.of());
+    WebhookEndpoint two = recordings.webhooks().add("https://two.example.com/in", Set.of());
+    sender.answerNext(new WebhookResponse.Failed("HTTP 503", Duration.ofMillis(10)));
+    queue.refuseNext(JobKind.DELIVER_WEBHOOK);
+    complete(recordings);
+    drain(recordings);
+    assertThat(sender.sent()).as("the other endpoint still gets its attempt").hasSize(2);
+    assertThat(queue.dead(10)).isEmpty();
+
+    clock.advance(Duration.ofDays(1));
+    drain(recordings);
+    assertThat(sender.sent()).as("the publish job ran again: duplicates, at least once").hasSize(4)
+        .extracting(s -> s.endpoint().id()).containsOnly(one.id(), two.id());
+    assertThat(sender.sent()).extracting(s -> s.event().id()).containsOnly(outbox.events().get(0).id());
+    assertThat(recordings.webhooks().deliveries(one.id(), 10)).extracting(WebhookDelivery::outcome)
+        .contains(Outcome.DELIVERED);
+    assertThat(recordings.webhooks().deliveries(two.id(), 10)).extracting(WebhookDelivery::outcome)
+        .contains(Outcome.DELIVERED);
+    assertThat(queue.enqueuedKinds()).as("nothing left to retry").containsExactly(JobKind.PUBLISH_EVENT);
   }
 
   @Test
@@ -171,6 +198,8 @@ class EventsTest {
     assertThat(sender.sent()).extracting(s -> s.event().id()).containsOnly(outbox.events().get(0).id());
     assertThat(recordings.webhooks().deliveries(endpoint.id(), 10)).extracting(WebhookDelivery::outcome)
         .containsExactly(Outcome.DEAD, Outcome.RETRYING, Outcome.RETRYING);
+    assertThat(queue.enqueuedKinds()).as("only the retries are delivery jobs")
+        .containsExactly(JobKind.PUBLISH_EVENT, JobKind.DELIVER_WEBHOOK, JobKind.DELIVER_WEBHOOK);
   }
 
   @Test

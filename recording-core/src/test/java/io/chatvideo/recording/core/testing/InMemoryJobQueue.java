@@ -5,6 +5,7 @@ import io.chatvideo.recording.core.domain.Job;
 import io.chatvideo.recording.core.domain.JobId;
 import io.chatvideo.recording.core.domain.JobKind;
 import io.chatvideo.recording.core.domain.JobLease;
+import io.chatvideo.recording.core.domain.StorageUnavailableException;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ public final class InMemoryJobQueue implements JobQueue {
   private final Map<JobId, Entry> jobs = new LinkedHashMap<>();
   private final List<DeadJob> dead = new ArrayList<>();
   private final List<JobKind> enqueued = new ArrayList<>();
+  private final List<JobKind> refused = new ArrayList<>();
 
   public InMemoryJobQueue(int maxAttempts) {
     if (maxAttempts < 1) {
@@ -33,6 +35,9 @@ public final class InMemoryJobQueue implements JobQueue {
 
   @Override
   public synchronized JobId enqueue(JobKind kind, String subject, Instant now, Instant dueAt) {
+    if (refused.remove(kind)) {
+      throw new StorageUnavailableException("the job queue is down");
+    }
     Job job = new Job(JobId.random(), kind, subject);
     enqueued.add(kind);
     jobs.put(job.id(), new Entry(job, dueAt.isBefore(now) ? now : dueAt, 0, null, null));
@@ -88,6 +93,11 @@ public final class InMemoryJobQueue implements JobQueue {
   /** The kind of every job ever enqueued, in order, for tests that assert a job was never queued. */
   public synchronized List<JobKind> enqueuedKinds() {
     return List.copyOf(enqueued);
+  }
+
+  /** The next enqueue of a job of this kind fails as a durable queue's would when its store is down. */
+  public synchronized void refuseNext(JobKind kind) {
+    refused.add(kind);
   }
 
   @Override
