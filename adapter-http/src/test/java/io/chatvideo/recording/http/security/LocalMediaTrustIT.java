@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatvideo.recording.http.support.Api;
+import io.chatvideo.recording.http.support.Processed;
 import io.chatvideo.recording.http.support.ServerProcess;
 import io.chatvideo.recording.http.support.TempDirectory;
 import io.chatvideo.recording.http.support.Uploads;
@@ -13,10 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -38,17 +38,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalMediaTrustIT {
 
-  private static final Path CHROMIUM_RECORDING =
-      Path.of("..", "adapter-ffmpeg", "src", "test", "resources", "fixtures", "chromium-mediarecorder-3s.webm");
-  /** A small file takes a second or two on an idle machine; the bound is for a loaded one. */
-  private static final Duration PROCESSING_BOUND = Duration.ofSeconds(90);
-
   private final TempDirectory work = new TempDirectory("recordings-media-trust");
   private ServerProcess server;
   private Api api;
   private Path data;
-  /** The victim's MP4 rendition, where it sits under the data directory. */
+  /** The victim's MP4 rendition, where it sits under the data directory, and how long it plays. */
   private Path victimRendition;
+  private String victimSeconds;
 
   @BeforeAll
   void startServerAndRecordTheVictim() throws IOException {
@@ -58,9 +54,10 @@ class LocalMediaTrustIT {
     server.awaitHealthy(api);
     data = work.path().resolve("data");
     String victim = api.devToken(Attack.user());
-    String id = Uploads.completedRecording(api, victim, Attack.room(), Files.readAllBytes(CHROMIUM_RECORDING));
+    String id = Uploads.completedRecording(api, victim, Attack.room(), Files.readAllBytes(Processed.CHROMIUM_RECORDING));
     JsonNode ready = awaitProcessed(victim, id);
     assertThat(ready.get("processing").asText()).as("%s", ready).isEqualTo("ready");
+    victimSeconds = String.format(Locale.ROOT, "%.3f", ready.get("duration_ms").asLong() / 1000.0);
     try (Stream<Path> files = Files.walk(data.resolve("objects"))) {
       victimRendition = files.filter(f -> f.getFileName().toString().endsWith(id + "-rendition.mp4")).findFirst()
           .orElseThrow(() -> new AssertionError("no rendition of the victim's recording under " + data));
@@ -114,7 +111,7 @@ class LocalMediaTrustIT {
 
   @Test
   void aRealWebmDeclaredAsMp4FailsAsNotMedia() throws IOException {
-    refused("video/mp4", Files.readAllBytes(CHROMIUM_RECORDING), "not_media");
+    refused("video/mp4", Files.readAllBytes(Processed.CHROMIUM_RECORDING), "not_media");
   }
 
   @Test
@@ -135,9 +132,10 @@ class LocalMediaTrustIT {
     refused("audio/mp4", Files.readAllBytes(mp4), "unsupported");
   }
 
-  private static byte[] playlist(String path) {
-    return ("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:8\n#EXTINF:8.0,\n" + path + "\n#EXT-X-ENDLIST\n")
-        .getBytes(StandardCharsets.UTF_8);
+  /** An HLS playlist of one segment, {@code path}, that claims the victim's true length: nothing looks amiss. */
+  private byte[] playlist(String path) {
+    return ("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:4\n#EXTINF:" + victimSeconds + ",\n" + path
+        + "\n#EXT-X-ENDLIST\n").getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -185,25 +183,7 @@ class LocalMediaTrustIT {
   }
 
   private JsonNode awaitProcessed(String token, String id) {
-    Instant deadline = Instant.now().plus(PROCESSING_BOUND);
-    while (true) {
-      Api.Reply reply = api.get("/recordings/" + id, token);
-      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-      JsonNode recording = reply.json();
-      String state = recording.path("processing").asText();
-      if (state.equals("ready") || state.equals("failed")) {
-        return recording;
-      }
-      assertThat(state).as("processing of %s", id).isIn("queued", "running");
-      assertThat(Instant.now()).as("processing of %s ended within %s (stdout: %s)", id, PROCESSING_BOUND,
-          server.stdout()).isBefore(deadline);
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    return Processed.await(api, server, token, id);
   }
 
   private static void ffmpeg(String... arguments) {
