@@ -11,10 +11,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The media engine on Debian's ffmpeg: every step a time-limited subprocess, writing to a
@@ -23,11 +27,16 @@ import java.util.function.Supplier;
  *
  * <p>Time limits: {@code timeout} from the settings plus, per second of media, 0.05 s for a probe
  * or a poster, 0.5 s for a remux (stream copy) and 4 s for the H.264 transcode (Debian's x264
- * {@code veryfast} runs 720p at about 2.5× real time on two cores).
+ * {@code veryfast} runs 720p at about 2.5× real time on two cores), where the media duration is
+ * the packets' (bounded by the caller's {@code longest}), never a header's claim.
+ *
+ * <p>Every run on an upload reads it as its declared type allows ({@link AllowedMedia}): forced
+ * demuxer, {@code file} protocol only, allowed decoders only.
  *
  * <pre>{@code
  * MediaProcessor engine = new FfmpegMediaProcessor(FfmpegSettings.find(Path.of("ffmpeg")).orElseThrow());
- * MediaInfo seekable = engine.remuxSeekable(original, engine.probe(original), ContentType.parse("video/webm"),
+ * ContentType webm = ContentType.parse("video/webm");
+ * MediaInfo seekable = engine.remuxSeekable(original, engine.probe(original, webm, Duration.ofHours(12)), webm,
  *     dir.resolve("seekable.webm"));
  * }</pre>
  */
@@ -48,6 +57,9 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
 
   private static final int MAX_PROBE_JSON = 1 << 20;
 
+  /** What ffmpeg says when a stream's codec has no decoder on the whitelist: the codec is ffmpeg's own name. */
+  private static final Pattern REFUSED_CODEC = Pattern.compile("Codec \\(([A-Za-z0-9_.-]{1,32})\\) not on whitelist");
+
   private final FfmpegSettings settings;
 
   public FfmpegMediaProcessor(FfmpegSettings settings) {
@@ -55,9 +67,14 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
   }
 
   @Override
-  public MediaInfo probe(Path file) {
-    ProbeReport report = report(file);
-    double seconds = report.containerSeconds().orElseGet(() -> packetSeconds(file));
+  public MediaInfo probe(Path file, ContentType contentType, Duration longest) {
+    AllowedMedia allowed = AllowedMedia.of(contentType);
+    ProbeReport report = report(file, allowed);
+    allowed.check(report);
+    if (!report.hasStreams()) {
+      throw new MediaProcessingException(Reason.EMPTY, "the file holds no audio or video stream");
+    }
+    double seconds = packetSeconds(file, allowed, longest);
     if (seconds <= 0) {
       throw new MediaProcessingException(Reason.EMPTY, "the recording is 0 seconds long");
     }
@@ -66,30 +83,25 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
 
   @Override
   public MediaInfo remuxSeekable(Path original, MediaInfo before, ContentType contentType, Path out) {
-    boolean mp4 = contentType.mediaType().endsWith("/mp4");
-    List<String> command = new ArrayList<>(ffmpeg(original));
-    command.addAll(List.of("-map", "0", "-c", "copy"));
-    if (mp4) {
+    AllowedMedia allowed = AllowedMedia.of(contentType);
+    List<String> command = new ArrayList<>(ffmpeg(original, allowed));
+    command.addAll(streams(before));
+    command.addAll(List.of("-c", "copy"));
+    if (allowed.demuxer().equals("mov")) {
       command.addAll(List.of("-movflags", "+faststart", "-f", "mp4"));
     } else {
-      command.addAll(List.of("-f", "webm"));
+      command.addAll(List.of("-f", AllowedMedia.webmMuxerTakes(codecs(before)) ? "webm" : "matroska"));
     }
     return produce(command, out, step(before, REMUX_SECONDS_PER_SECOND), () -> {
-      Path partial = partial(out);
-      ProbeReport report = report(partial);
-      OptionalDouble written = report.containerSeconds();
-      if (written.isEmpty()) {
-        throw new MediaProcessingException(Reason.MISMATCH, "the remuxed file has no duration in its header");
-      }
-      MediaInfo after = report.withDuration(written.getAsDouble());
+      MediaInfo after = written(partial(out), allowed, before, "remux");
       requireSame(before, after, "remux");
       return after;
     });
   }
 
   @Override
-  public MediaInfo transcodeMp4(Path original, MediaInfo info, Path out) {
-    List<String> command = new ArrayList<>(ffmpeg(original));
+  public MediaInfo transcodeMp4(Path original, ContentType contentType, MediaInfo info, Path out) {
+    List<String> command = new ArrayList<>(ffmpeg(original, AllowedMedia.of(contentType)));
     if (info.video().isPresent()) {
       // H.264 in yuv420p wants even sides; vfr keeps MediaRecorder's timestamps instead of
       // filling a millisecond timebase with duplicated frames.
@@ -101,50 +113,52 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     }
     command.addAll(List.of("-movflags", "+faststart", "-f", "mp4"));
     return produce(command, out, step(info, TRANSCODE_SECONDS_PER_SECOND), () -> {
-      MediaInfo after = probe(partial(out));
+      MediaInfo after = written(partial(out), AllowedMedia.of(ContentType.MP4), info, "MP4 transcode");
       if (info.video().isPresent() && !after.video().map(v -> v.codec().equals("h264")).orElse(false)) {
         throw new MediaProcessingException(Reason.MISMATCH, "the MP4 rendition has no H.264 video");
       }
       if (info.audio().isPresent() && !after.audio().map(a -> a.codec().equals("aac")).orElse(false)) {
         throw new MediaProcessingException(Reason.MISMATCH, "the MP4 rendition has no AAC audio");
       }
-      requireDuration(info, after, "MP4 transcode");
       return after;
     });
   }
 
   @Override
-  public MediaInfo.VideoStream thumbnail(Path original, MediaInfo info, int maxWidth, Path out) {
+  public MediaInfo.VideoStream thumbnail(Path original, ContentType contentType, MediaInfo info, int maxWidth,
+      Path out) {
     if (maxWidth < 16) {
       throw new IllegalArgumentException("a poster is at least 16 pixels wide, not " + maxWidth);
     }
     if (info.video().isEmpty()) {
       throw new MediaProcessingException(Reason.EMPTY, "the recording has no video to take a poster from");
     }
+    AllowedMedia allowed = AllowedMedia.of(contentType);
     double seconds = info.duration().toNanos() / 1e9;
     Duration limit = step(info, PROBE_SECONDS_PER_SECOND);
     for (double position : POSTER_POSITIONS) {
       List<String> command = new ArrayList<>(List.of(settings.ffmpeg().toString(), "-nostdin", "-v", "error", "-y",
-          "-ss", String.format(java.util.Locale.ROOT, "%.3f", seconds * position), "-i", original.toString(),
-          "-frames:v", "1", "-vf", "scale='min(" + maxWidth + ",iw)':-2", "-q:v", "3", "-c:v", "mjpeg",
-          "-f", "image2"));
+          "-ss", String.format(java.util.Locale.ROOT, "%.3f", seconds * position)));
+      command.addAll(allowed.input(original));
+      command.addAll(List.of("-map", "0:v:0", "-frames:v", "1", "-vf", "scale='min(" + maxWidth + ",iw)':-2",
+          "-q:v", "3", "-c:v", "mjpeg", "-f", "image2", "-update", "1"));
       boolean last = position == POSTER_POSITIONS[POSTER_POSITIONS.length - 1];
       Path candidate = partial(out);
-      command.add(candidate.toString());
+      command.add("file:" + candidate);
       try {
         ToolRun.run(command, limit, line -> { });
         if (Files.size(candidate) == 0) {
           continue;
         }
         if (last || meanLuma(candidate, limit) >= BLACK_LUMA) {
-          MediaInfo.VideoStream poster = report(candidate).video().orElseThrow(() ->
+          MediaInfo.VideoStream poster = report(candidate, AllowedMedia.JPEG).video().orElseThrow(() ->
               new MediaProcessingException(Reason.FAILED, "ffmpeg wrote a poster ffprobe cannot read"));
           Files.move(candidate, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
           return poster;
         }
       } catch (IOException e) {
         deleteQuietly(candidate);
-        throw new MediaProcessingException(Reason.FAILED, "cannot write the poster: " + e.getMessage(), e);
+        throw new MediaProcessingException(Reason.FAILED, "cannot write the poster", e.toString(), e);
       } catch (MediaProcessingException e) {
         deleteQuietly(candidate);
         throw e;
@@ -154,77 +168,131 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     throw new MediaProcessingException(Reason.EMPTY, "no frame of the recording could be decoded for a poster");
   }
 
-  private ProbeReport report(Path file) {
+  /** ffprobe's view of {@code file} read as {@code allowed} says; never trusted beyond that. */
+  private ProbeReport report(Path file, AllowedMedia allowed) {
     StringBuilder json = new StringBuilder();
+    List<String> command = new ArrayList<>(List.of(settings.ffprobe().toString(), "-v", "error", "-show_format",
+        "-show_streams", "-of", "json"));
+    command.addAll(allowed.input(file));
     try {
-      ToolRun.run(List.of(settings.ffprobe().toString(), "-v", "error", "-show_format", "-show_streams", "-of", "json",
-          file.toString()), settings.timeout(), line -> {
-            if (json.length() < MAX_PROBE_JSON) {
-              json.append(line).append('\n');
-            }
-          });
+      ToolRun.run(command, settings.timeout(), line -> {
+        if (json.length() < MAX_PROBE_JSON) {
+          json.append(line).append('\n');
+        }
+      });
     } catch (MediaProcessingException e) {
       if (e.reason() != Reason.FAILED) {
         throw e;
       }
+      String said = e.detail().orElse("");
+      Matcher refused = REFUSED_CODEC.matcher(said);
+      if (refused.find()) {
+        throw new MediaProcessingException(Reason.UNSUPPORTED, allowed.mediaType() + " does not allow "
+            + refused.group(1), said, e);
+      }
       // MediaRecorder stopped before its first frame writes a header and no cluster: ffprobe
       // reads to the end and finds nothing, which is an empty recording, not a foreign file.
-      if (e.getMessage().contains("End of file") || e.getMessage().contains("File ended prematurely")) {
-        throw new MediaProcessingException(Reason.EMPTY, "the recording ends before its first frame (0 seconds)", e);
+      if (said.contains("End of file") || said.contains("File ended prematurely")) {
+        throw new MediaProcessingException(Reason.EMPTY, "the recording ends before its first frame (0 seconds)",
+            said, e);
       }
-      throw new MediaProcessingException(Reason.NOT_MEDIA, "not a media file the engine can read ("
-          + e.getMessage() + ")", e);
+      throw new MediaProcessingException(Reason.NOT_MEDIA, "the file is not " + allowed.article() + " ("
+          + allowed.mediaType() + ")", said, e);
     }
-    ProbeReport report = ProbeReport.parse(json.toString());
-    if (!report.hasStreams()) {
-      throw new MediaProcessingException(Reason.EMPTY, "the file holds no audio or video stream");
-    }
-    return report;
+    return ProbeReport.parse(json.toString());
   }
 
-  /** The end of the last packet, for containers that carry no duration (MediaRecorder's WebM). */
-  private double packetSeconds(Path file) {
-    double[] end = {0};
-    ToolRun.run(List.of(settings.ffprobe().toString(), "-v", "error", "-show_entries", "packet=pts_time,duration_time",
-        "-of", "csv=p=0", file.toString()), settings.timeout(), line -> {
-          String[] fields = line.split(",");
-          double pts = number(fields, 0);
-          double duration = number(fields, 1);
-          if (Double.isFinite(pts)) {
-            end[0] = Math.max(end[0], pts + (Double.isFinite(duration) ? duration : 0));
-          }
-        });
-    return end[0];
+  /**
+   * How long the packets run, from the first packet's start to the last one's end, read as {@code
+   * allowed} says; the listing stops as soon as a packet ends past {@code longest}: {@code TOO_LONG}.
+   */
+  private double packetSeconds(Path file, AllowedMedia allowed, Duration longest) {
+    double limit = longest.toNanos() / 1e9;
+    double[] span = {Double.POSITIVE_INFINITY, 0};
+    List<String> command = new ArrayList<>(List.of(settings.ffprobe().toString(), "-v", "error", "-show_entries",
+        "packet=pts_time,duration_time", "-of", "csv=p=0"));
+    command.addAll(allowed.input(file));
+    ToolRun.run(command, settings.timeout(), line -> {
+      String[] fields = line.split(",");
+      double pts = number(fields, 0);
+      double duration = number(fields, 1);
+      if (Double.isFinite(pts)) {
+        span[0] = Math.min(span[0], pts);
+        span[1] = Math.max(span[1], pts + (Double.isFinite(duration) ? Math.max(duration, 0) : 0));
+        if (span[1] - span[0] > limit) {
+          throw new MediaProcessingException(Reason.TOO_LONG, "the recording runs longer than "
+              + readable(longest) + ", the longest processed here");
+        }
+      }
+    });
+    return Double.isFinite(span[0]) ? span[1] - span[0] : 0;
   }
 
   private double meanLuma(Path jpeg, Duration limit) {
     double[] luma = {-1};
-    ToolRun.run(List.of(settings.ffmpeg().toString(), "-nostdin", "-v", "error", "-i", jpeg.toString(), "-vf",
-        "signalstats,metadata=mode=print:key=lavfi.signalstats.YAVG:file=-", "-f", "null", "-"), limit, line -> {
-          int at = line.indexOf("lavfi.signalstats.YAVG=");
-          if (at >= 0) {
-            luma[0] = number(new String[] {line.substring(at + "lavfi.signalstats.YAVG=".length())}, 0);
-          }
-        });
+    List<String> command = new ArrayList<>(List.of(settings.ffmpeg().toString(), "-nostdin", "-v", "error"));
+    command.addAll(AllowedMedia.JPEG.input(jpeg));
+    command.addAll(List.of("-vf", "signalstats,metadata=mode=print:key=lavfi.signalstats.YAVG:file=-", "-f", "null",
+        "-"));
+    ToolRun.run(command, limit, line -> {
+      int at = line.indexOf("lavfi.signalstats.YAVG=");
+      if (at >= 0) {
+        luma[0] = number(new String[] {line.substring(at + "lavfi.signalstats.YAVG=".length())}, 0);
+      }
+    });
     return luma[0];
   }
 
-  private List<String> ffmpeg(Path input) {
-    return List.of(settings.ffmpeg().toString(), "-nostdin", "-v", "error", "-y", "-i", input.toString());
+  private List<String> ffmpeg(Path input, AllowedMedia allowed) {
+    List<String> command = new ArrayList<>(List.of(settings.ffmpeg().toString(), "-nostdin", "-v", "error", "-y"));
+    command.addAll(allowed.input(input));
+    return command;
+  }
+
+  /** The streams a step copies or encodes: the one video and the one audio stream probing found, nothing else. */
+  private static List<String> streams(MediaInfo info) {
+    List<String> maps = new ArrayList<>();
+    info.video().ifPresent(v -> maps.addAll(List.of("-map", "0:v:0")));
+    info.audio().ifPresent(a -> maps.addAll(List.of("-map", "0:a:0")));
+    return maps;
+  }
+
+  private static Set<String> codecs(MediaInfo info) {
+    Set<String> codecs = new HashSet<>();
+    info.video().ifPresent(v -> codecs.add(v.codec()));
+    info.audio().ifPresent(a -> codecs.add(a.codec()));
+    return codecs;
+  }
+
+  /**
+   * The probe of a file a step wrote: what {@code allowed} lets it hold, with a duration in its
+   * header that agrees with the packets of its input ({@code expected}), so what players read
+   * from the header is the truth.
+   */
+  private MediaInfo written(Path file, AllowedMedia allowed, MediaInfo expected, String step) {
+    ProbeReport report = report(file, allowed);
+    allowed.check(report);
+    OptionalDouble header = report.containerSeconds();
+    if (header.isEmpty()) {
+      throw new MediaProcessingException(Reason.MISMATCH, "the " + step + " wrote no duration in its header");
+    }
+    MediaInfo after = report.withDuration(header.getAsDouble());
+    requireDuration(expected, after, step);
+    return after;
   }
 
   /** Runs {@code command} into {@code out}'s partial file, checks it, then renames it into place. */
   private MediaInfo produce(List<String> command, Path out, Duration limit, Supplier<MediaInfo> check) {
     Path partial = partial(out);
     List<String> full = new ArrayList<>(command);
-    full.add(partial.toString());
+    full.add("file:" + partial);
     try {
       ToolRun.run(full, limit, line -> { });
       MediaInfo result = check.get();
       Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return result;
     } catch (IOException e) {
-      throw new MediaProcessingException(Reason.FAILED, "cannot write " + out.getFileName() + ": " + e.getMessage(), e);
+      throw new MediaProcessingException(Reason.FAILED, "cannot write " + out.getFileName(), e.toString(), e);
     } finally {
       deleteQuietly(partial);
     }
@@ -258,6 +326,14 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
   private static String describe(MediaInfo info) {
     return info.video().map(v -> v.codec() + " " + v.width() + "x" + v.height()).orElse("no video") + " + "
         + info.audio().map(MediaInfo.AudioStream::codec).orElse("no audio");
+  }
+
+  /** {@code 12 h}, {@code 90 min}, {@code 45 s}: a limit as a person reads it. */
+  static String readable(Duration limit) {
+    if (limit.toSeconds() % 3600 == 0) {
+      return limit.toHours() + " h";
+    }
+    return limit.toSeconds() % 60 == 0 ? limit.toMinutes() + " min" : limit.toSeconds() + " s";
   }
 
   private static Path partial(Path out) {

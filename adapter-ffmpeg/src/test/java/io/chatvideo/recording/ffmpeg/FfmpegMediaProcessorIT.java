@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class FfmpegMediaProcessorIT {
 
   private static final ContentType WEBM = ContentType.parse("video/webm;codecs=vp8,opus");
+  private static final Duration LONGEST = Duration.ofHours(12);
 
   @TempDir
   Path dir;
@@ -71,7 +72,7 @@ class FfmpegMediaProcessorIT {
     Path original = recorded(recorded);
     assertThat(Media.headerSeconds(original)).as("MediaRecorder writes no Duration").isEqualTo(-1);
 
-    MediaInfo info = engine.probe(original);
+    MediaInfo info = engine.probe(original, WEBM, LONGEST);
 
     assertThat(info.duration().toMillis() / 1000.0).isCloseTo(Media.packetSeconds(original), within(0.001));
     assertThat(info.video()).contains(new MediaInfo.VideoStream("vp8", recorded.width, recorded.height));
@@ -86,7 +87,7 @@ class FfmpegMediaProcessorIT {
     String originalHash = sha256(original);
     Path seekable = dir.resolve("seekable.webm");
 
-    MediaInfo info = engine.remuxSeekable(original, engine.probe(original), WEBM, seekable);
+    MediaInfo info = engine.remuxSeekable(original, engine.probe(original, WEBM, LONGEST), WEBM, seekable);
 
     assertThat(Media.hasCues(original)).as("the original has no index").isFalse();
     assertThat(Media.hasCues(seekable)).as("the remux writes Cues").isTrue();
@@ -103,10 +104,10 @@ class FfmpegMediaProcessorIT {
   @EnumSource(Recorded.class)
   void theMp4RenditionIsH264AndAacWithItsIndexFirstAndDecodesCleanly(Recorded recorded) throws IOException {
     Path original = recorded(recorded);
-    MediaInfo probed = engine.probe(original);
+    MediaInfo probed = engine.probe(original, WEBM, LONGEST);
     Path mp4 = dir.resolve("rendition.mp4");
 
-    MediaInfo info = engine.transcodeMp4(original, probed, mp4);
+    MediaInfo info = engine.transcodeMp4(original, WEBM, probed, mp4);
 
     assertThat(Media.run("ffprobe", "-v", "error", "-show_entries", "stream=codec_name,pix_fmt", "-of", "csv=p=0",
         mp4.toString()).lines().sorted()).containsExactly("aac", "h264,yuv420p");
@@ -124,7 +125,7 @@ class FfmpegMediaProcessorIT {
     Path original = recorded(recorded);
     Path poster = dir.resolve("poster.jpg");
 
-    MediaInfo.VideoStream size = engine.thumbnail(original, engine.probe(original), 160, poster);
+    MediaInfo.VideoStream size = engine.thumbnail(original, WEBM, engine.probe(original, WEBM, LONGEST), 160, poster);
 
     assertThat(Files.readAllBytes(poster)).startsWith((byte) 0xFF, (byte) 0xD8, (byte) 0xFF);
     BufferedImage image = Media.image(poster);
@@ -135,7 +136,7 @@ class FfmpegMediaProcessorIT {
 
   @Test
   void aSmallRecordingKeepsItsWidthRatherThanBeingScaledUp() throws IOException {
-    MediaInfo.VideoStream size = engine.thumbnail(chromium, engine.probe(chromium), 640, dir.resolve("poster.jpg"));
+    MediaInfo.VideoStream size = engine.thumbnail(chromium, WEBM, engine.probe(chromium, WEBM, LONGEST), 640, dir.resolve("poster.jpg"));
 
     assertThat(size).isEqualTo(new MediaInfo.VideoStream("mjpeg", 320, 180));
   }
@@ -146,10 +147,10 @@ class FfmpegMediaProcessorIT {
     assertThat(Media.run("ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i", "color=c=black:s=320x240:r=10:d=2",
         "-f", "lavfi", "-i", "testsrc=s=320x240:r=10:d=3", "-filter_complex", "[0:v][1:v]concat=n=2:v=1[v]",
         "-map", "[v]", "-c:v", "libvpx", "-b:v", "300k", blackStart.toString())).isEmpty();
-    MediaInfo info = engine.probe(blackStart);
+    MediaInfo info = engine.probe(blackStart, WEBM, LONGEST);
     Path poster = dir.resolve("poster.jpg");
 
-    engine.thumbnail(blackStart, info, 640, poster);
+    engine.thumbnail(blackStart, WEBM, info, 640, poster);
 
     assertThat(Media.meanBrightness(Media.image(poster))).isGreaterThan(FfmpegMediaProcessor.BLACK_LUMA);
   }
@@ -158,9 +159,9 @@ class FfmpegMediaProcessorIT {
   void aFileThatIsNotMediaFailsAsNotMediaAndWritesNothing() throws IOException {
     Path text = Files.writeString(dir.resolve("notes.webm"), "these are meeting notes, not a video\n".repeat(100));
 
-    assertThatThrownBy(() -> engine.probe(text))
+    assertThatThrownBy(() -> engine.probe(text, WEBM, LONGEST))
         .isInstanceOfSatisfying(MediaProcessingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_MEDIA))
-        .hasMessageContaining("not a media file");
+        .hasMessage("the file is not a WebM (video/webm)");
     assertThat(leftovers()).containsExactlyInAnyOrder(Recorded.CHROMIUM.file, "notes.webm");
   }
 
@@ -168,7 +169,7 @@ class FfmpegMediaProcessorIT {
   void aFileCutInsideItsHeaderHasNothingToPlay() throws IOException {
     Path cut = Files.write(dir.resolve("cut.webm"), Arrays.copyOf(Files.readAllBytes(chromium), 60));
 
-    assertThatThrownBy(() -> engine.probe(cut))
+    assertThatThrownBy(() -> engine.probe(cut, WEBM, LONGEST))
         .isInstanceOfSatisfying(MediaProcessingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EMPTY));
   }
 
@@ -178,7 +179,7 @@ class FfmpegMediaProcessorIT {
     Path half = Files.write(dir.resolve("half.webm"), Arrays.copyOf(whole, whole.length / 2));
     Path seekable = dir.resolve("half-seekable.webm");
 
-    MediaInfo info = engine.remuxSeekable(half, engine.probe(half), WEBM, seekable);
+    MediaInfo info = engine.remuxSeekable(half, engine.probe(half, WEBM, LONGEST), WEBM, seekable);
 
     assertThat(info.duration().toMillis()).isBetween(500L, 2_500L);
     assertThat(Media.headerSeconds(seekable)).isCloseTo(Media.packetSeconds(seekable), within(0.2));
@@ -191,7 +192,7 @@ class FfmpegMediaProcessorIT {
     byte[] whole = Files.readAllBytes(chromium);
     Path empty = Files.write(dir.resolve("empty.webm"), Arrays.copyOf(whole, Media.firstCluster(whole)));
 
-    assertThatThrownBy(() -> engine.probe(empty))
+    assertThatThrownBy(() -> engine.probe(empty, WEBM, LONGEST))
         .isInstanceOfSatisfying(MediaProcessingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EMPTY))
         .hasMessageContaining("0 seconds");
   }
@@ -201,12 +202,12 @@ class FfmpegMediaProcessorIT {
     Path audio = dir.resolve("audio.webm");
     assertThat(Media.run("ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i", "sine=f=440:d=2", "-c:a", "libopus",
         audio.toString())).isEmpty();
-    MediaInfo info = engine.probe(audio);
+    MediaInfo info = engine.probe(audio, WEBM, LONGEST);
 
     assertThat(info.video()).isEmpty();
-    assertThatThrownBy(() -> engine.thumbnail(audio, info, 640, dir.resolve("poster.jpg")))
+    assertThatThrownBy(() -> engine.thumbnail(audio, WEBM, info, 640, dir.resolve("poster.jpg")))
         .isInstanceOfSatisfying(MediaProcessingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EMPTY));
-    assertThat(engine.transcodeMp4(audio, info, dir.resolve("audio.mp4")).audio())
+    assertThat(engine.transcodeMp4(audio, WEBM, info, dir.resolve("audio.mp4")).audio())
         .contains(new MediaInfo.AudioStream("aac"));
   }
 
@@ -215,12 +216,14 @@ class FfmpegMediaProcessorIT {
     FfmpegMediaProcessor missing = new FfmpegMediaProcessor(new FfmpegSettings(Path.of("/nonexistent/ffmpeg"),
         Path.of("/nonexistent/ffprobe"), Duration.ofSeconds(30)));
 
-    assertThatThrownBy(() -> missing.probe(chromium))
+    assertThatThrownBy(() -> missing.probe(chromium, WEBM, LONGEST))
         .isInstanceOfSatisfying(MediaProcessingException.class, e -> {
           assertThat(e.reason()).isEqualTo(Reason.ENGINE_MISSING);
           assertThat(e.reason().retryable()).isTrue();
         })
-        .hasMessageContaining("/nonexistent/ffprobe");
+        .hasMessage("cannot run ffprobe")
+        .satisfies(e -> assertThat(((MediaProcessingException) e).detail()).hasValueSatisfying(detail ->
+            assertThat(detail).contains("/nonexistent/ffprobe")));
     assertThat(FfmpegSettings.find(Path.of("/nonexistent/ffmpeg"))).isEqualTo(Optional.empty());
   }
 
@@ -229,11 +232,11 @@ class FfmpegMediaProcessorIT {
     FfmpegSettings found = FfmpegSettings.find(Path.of("ffmpeg")).orElseThrow();
     FfmpegMediaProcessor hurried = new FfmpegMediaProcessor(new FfmpegSettings(found.ffmpeg(), found.ffprobe(),
         Duration.ofMillis(1)));
-    MediaInfo probed = engine.probe(chromium);
+    MediaInfo probed = engine.probe(chromium, WEBM, LONGEST);
     // A step's limit grows with the media's length; told the media is 0 s long, the remux has 1 ms.
     MediaInfo instant = new MediaInfo(Duration.ZERO, probed.video(), probed.audio());
 
-    assertThatThrownBy(() -> hurried.probe(chromium))
+    assertThatThrownBy(() -> hurried.probe(chromium, WEBM, LONGEST))
         .isInstanceOfSatisfying(MediaProcessingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMED_OUT))
         .hasMessageContaining("was stopped");
     assertThatThrownBy(() -> hurried.remuxSeekable(chromium, instant, WEBM, dir.resolve("out.webm")))
@@ -244,7 +247,7 @@ class FfmpegMediaProcessorIT {
 
   @Test
   void aRemuxThatDoesNotProbeAsItsOriginalIsAMismatchAndWritesNothing() throws IOException {
-    MediaInfo probed = engine.probe(chromium);
+    MediaInfo probed = engine.probe(chromium, WEBM, LONGEST);
     MediaInfo longer = new MediaInfo(probed.duration().plusSeconds(5), probed.video(), probed.audio());
 
     assertThatThrownBy(() -> engine.remuxSeekable(chromium, longer, WEBM, dir.resolve("out.webm")))

@@ -52,7 +52,7 @@ final class Media {
     return at;
   }
 
-  private static int indexOf(byte[] bytes, byte[] id) {
+  static int indexOf(byte[] bytes, byte[] id) {
     outer:
     for (int i = 0; i + id.length <= bytes.length; i++) {
       for (int j = 0; j < id.length; j++) {

@@ -138,7 +138,7 @@ final class RecordingsFactory {
         // Processing off still leases event jobs, for the configured time: a delivery whose worker died comes back then.
         ProcessingPolicy on = settings.processingPolicy();
         builder.processing(new ProcessingPolicy(false, on.mp4(), on.thumbnailWidth(), on.lease(), on.requeueAfter(),
-            on.retryBase()));
+            on.retryBase(), on.maxDuration()));
       }
     }
     if (backend.events().isPresent()) {

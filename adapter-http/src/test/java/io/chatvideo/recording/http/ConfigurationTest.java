@@ -50,6 +50,7 @@ class ConfigurationTest {
       assertThat(settings.presign().uploadTtl()).isEqualTo(Duration.ofMinutes(30));
       assertThat(settings.presign().downloadTtl()).isEqualTo(Duration.ofHours(1));
       assertThat(settings.sizes().maxSinglePutBytes()).isEqualTo(5L * 1024 * 1024 * 1024);
+      assertThat(settings.processingPolicy().maxDuration()).isEqualTo(Duration.ofHours(12));
       assertThat(context.getProperty("micronaut.server.host", String.class)).contains("127.0.0.1");
     }
   }
@@ -70,6 +71,7 @@ class ConfigurationTest {
       recording.max-upload-size     | 0           | recording.max-upload-size
       recording.sweep-interval      | 0s          | recording.sweep-interval
       recording.auth.clock-skew     | 1h          | recording.auth.clock-skew
+      recording.processing.max-duration | 0s      | recording.processing.max-duration
       """)
   void outOfRangeValueStopsStartUpNamingTheSetting(String key, String value, String named) {
     String reason = startFailure(Map.of(key, value));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatvideo.recording.http.support.Api;
+import io.chatvideo.recording.http.support.Processed;
 import io.chatvideo.recording.http.support.ServerProcess;
 import io.chatvideo.recording.http.support.TempDirectory;
 import io.chatvideo.recording.http.support.Uploads;
@@ -12,8 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +29,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProcessingIT {
-
-  private static final Path CHROMIUM_RECORDING =
-      Path.of("..", "adapter-ffmpeg", "src", "test", "resources", "fixtures", "chromium-mediarecorder-3s.webm");
-  /** A 3-second file takes a second or two on an idle machine; the bound is for a loaded one. */
-  private static final Duration PROCESSING_BOUND = Duration.ofSeconds(90);
 
   private final TempDirectory work = new TempDirectory("recordings-processing-it");
   private ServerProcess server;
@@ -59,7 +53,7 @@ class ProcessingIT {
 
   @Test
   void aChromiumRecordingBecomesReadyWithASeekableOriginalAnMp4AndAPoster() throws Exception {
-    byte[] uploaded = Files.readAllBytes(CHROMIUM_RECORDING);
+    byte[] uploaded = Files.readAllBytes(Processed.CHROMIUM_RECORDING);
     String id = Uploads.completedRecording(api, token, "processing-room", uploaded);
 
     JsonNode ready = awaitProcessed(id);
@@ -112,22 +106,8 @@ class ProcessingIT {
     assertThat(ticket.json().get("processing").asBoolean()).isTrue();
   }
 
-  /** Polls the recording until processing has ended, within {@link #PROCESSING_BOUND}. */
   private JsonNode awaitProcessed(String id) {
-    Instant deadline = Instant.now().plus(PROCESSING_BOUND);
-    while (true) {
-      Api.Reply reply = api.get("/recordings/" + id, token);
-      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-      JsonNode recording = reply.json();
-      String state = recording.path("processing").asText();
-      if (state.equals("ready") || state.equals("failed")) {
-        return recording;
-      }
-      assertThat(state).as("processing of %s", id).isIn("queued", "running");
-      assertThat(Instant.now()).as("processing of %s ended within %s (stdout: %s)", id, PROCESSING_BOUND,
-          server.stdout()).isBefore(deadline);
-      pause();
-    }
+    return Processed.await(api, server, token, id);
   }
 
   private Path download(String url, String name) throws IOException {
@@ -168,15 +148,6 @@ class ProcessingIT {
       return new String(out, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(200);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);

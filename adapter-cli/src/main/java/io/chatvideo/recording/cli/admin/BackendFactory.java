@@ -53,10 +53,13 @@ final class BackendFactory {
    */
   static AdminBackend processing(BackendOptions options, Clock clock, ProcessingOptions processing,
       UnaryOperator<JobQueue> watch, Optional<Mail> mail) {
+    if (processing.maxDuration.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new CliException("--max-duration: must be at least 1 second, was " + processing.maxDuration);
+    }
     ProcessingPolicy policy;
     try {
       policy = new ProcessingPolicy(true, processing.mp4, ProcessingPolicy.DEFAULT_THUMBNAIL_WIDTH, processing.lease,
-          ProcessingPolicy.DEFAULT_REQUEUE_AFTER, ProcessingPolicy.DEFAULT_RETRY_BASE);
+          ProcessingPolicy.DEFAULT_REQUEUE_AFTER, ProcessingPolicy.DEFAULT_RETRY_BASE, processing.maxDuration);
     } catch (IllegalArgumentException e) {
       throw new CliException("--lease: " + e.getMessage(), e);
     }

@@ -29,6 +29,12 @@ final class ProcessingOptions {
           + "RECORDING_PROCESSING_LEASE; default: 30m).")
   Duration lease;
 
+  @Option(names = "--max-duration", paramLabel = "DURATION", converter = DurationConverter.class,
+      defaultValue = "${env:RECORDING_PROCESSING_MAX_DURATION:-12h}",
+      description = "The longest recording processed, by its packets; a longer one fails too_long (env "
+          + "RECORDING_PROCESSING_MAX_DURATION; default: 12h).")
+  Duration maxDuration;
+
   @Option(names = "--mp4", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
       defaultValue = "${env:RECORDING_PROCESSING_MP4:-true}",
       description = "Make an MP4 rendition (env RECORDING_PROCESSING_MP4; default: true).")

@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param ffmpeg the ffmpeg program (a path, or a name looked up on {@code PATH}); ffprobe is beside it
  * @param lease how long a worker holds a job before another may take it (a worker that died is
  *     noticed this much later); longer than the slowest step of the longest recording
+ * @param maxDuration the longest recording processed, by its packets (never its header): a longer one
+ *     fails {@code too_long}; a recording is never processed longer than its retention either
  */
 @ConfigurationProperties("recording.processing")
 public record ProcessingSettings(
@@ -26,4 +28,5 @@ public record ProcessingSettings(
     @Bindable(defaultValue = "true") boolean mp4,
     @Bindable(defaultValue = "2m") @NotNull Duration timeout,
     @Bindable(defaultValue = "ffmpeg") @NotNull String ffmpeg,
-    @Bindable(defaultValue = "30m") @NotNull Duration lease) {}
+    @Bindable(defaultValue = "30m") @NotNull Duration lease,
+    @Bindable(defaultValue = "12h") @NotNull Duration maxDuration) {}

@@ -112,9 +112,13 @@ public final class ServerSettings {
           + processing.workers());
     }
     positive("recording.processing.timeout", processing.timeout());
+    if (processing.maxDuration().compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new InvalidConfigurationException("recording.processing.max-duration", "must be at least 1 second, was "
+          + processing.maxDuration());
+    }
     this.processingPolicy = policy("recording.processing.lease", () -> new ProcessingPolicy(true, processing.mp4(),
         ProcessingPolicy.DEFAULT_THUMBNAIL_WIDTH, processing.lease(), ProcessingPolicy.DEFAULT_REQUEUE_AFTER,
-        ProcessingPolicy.DEFAULT_RETRY_BASE));
+        ProcessingPolicy.DEFAULT_RETRY_BASE, processing.maxDuration()));
     if (processing.ffmpeg().isBlank()) {
       throw new InvalidConfigurationException("recording.processing.ffmpeg", "must name the ffmpeg program");
     }

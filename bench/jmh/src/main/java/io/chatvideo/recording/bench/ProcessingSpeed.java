@@ -2,6 +2,7 @@ package io.chatvideo.recording.bench;
 
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.MediaInfo;
+import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.ffmpeg.FfmpegMediaProcessor;
 import io.chatvideo.recording.ffmpeg.FfmpegSettings;
 import java.io.IOException;
@@ -35,8 +36,8 @@ public final class ProcessingSpeed {
     FfmpegMediaProcessor engine = new FfmpegMediaProcessor(settings);
     ContentType webm = ContentType.parse("video/webm");
 
-    double probe = seconds(() -> engine.probe(recording));
-    MediaInfo info = engine.probe(recording);
+    double probe = seconds(() -> engine.probe(recording, webm, ProcessingPolicy.DEFAULT_MAX_DURATION));
+    MediaInfo info = engine.probe(recording, webm, ProcessingPolicy.DEFAULT_MAX_DURATION);
     System.out.printf(Locale.ROOT, "media %.3f%n", info.duration().toMillis() / 1000.0);
     System.out.printf(Locale.ROOT, "probe product %.3f%n", probe);
 
@@ -53,7 +54,7 @@ public final class ProcessingSpeed {
     }
 
     // The service transcodes the seekable copy, as here.
-    MediaInfo seekableInfo = engine.probe(seekable);
+    MediaInfo seekableInfo = engine.probe(seekable, webm, ProcessingPolicy.DEFAULT_MAX_DURATION);
     for (int run = 0; run < transcodeRuns; run++) {
       boolean bareFirst = run % 2 == 0;
       for (boolean bare : new boolean[] {bareFirst, !bareFirst}) {
@@ -62,7 +63,7 @@ public final class ProcessingSpeed {
                 "veryfast", "-crf", "23", "-pix_fmt", "yuv420p", "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2",
                 "-fps_mode", "vfr", "-map", "0:a:0", "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart",
                 "-f", "mp4"), work.resolve("bare-rendition.mp4")))
-            : seconds(() -> engine.transcodeMp4(seekable, seekableInfo, work.resolve("rendition.mp4")));
+            : seconds(() -> engine.transcodeMp4(seekable, webm, seekableInfo, work.resolve("rendition.mp4")));
         System.out.printf(Locale.ROOT, "transcode %s %.3f%n", bare ? "bare" : "product", took);
       }
     }

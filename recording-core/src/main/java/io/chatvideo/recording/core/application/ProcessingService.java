@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,8 +45,16 @@ import java.util.stream.Stream;
  * <p>Each step writes a new object and the recording's metadata changes last, so a worker killed
  * at any point leaves the recording as it was (the original, or its seekable copy whose probe
  * equals it), and the next attempt does the work again.
+ *
+ * <p>A failure leaves a fixed reason and a short description a user may read ({@code not_media:
+ * …}); what the engine said, with the paths it ran on, goes to the log with the recording's id.
  */
 final class ProcessingService implements ReprocessUseCase {
+
+  private static final System.Logger LOG = System.getLogger(ProcessingService.class.getName());
+
+  /** The longest description a failure shows: a line, not the engine's output. */
+  static final int MAX_FAILURE_DESCRIPTION = 200;
 
   private final RecordingRepository repository;
   private final ObjectStorage storage;
@@ -131,7 +140,7 @@ final class ProcessingService implements ReprocessUseCase {
       try {
         if (processing.state() == ProcessingState.RUNNING && processing.since().isBefore(giveUpBefore)) {
           changes.replace(stalled.withProcessing(processing.failed(now,
-              "processing did not finish: every attempt stopped before it was done")), RecordingStatus.COMPLETED,
+              failure("stalled", "processing did not finish: every attempt stopped before it was done"))), RecordingStatus.COMPLETED,
               EventType.RECORDING_PROCESSING_FAILED, now);
         } else if (processing.state() == ProcessingState.QUEUED) {
           CompletedRecording again = stalled.withProcessing(processing.requeued(now));
@@ -175,12 +184,23 @@ final class ProcessingService implements ReprocessUseCase {
       finish(running, work(running));
       return Optional.empty();
     } catch (MediaProcessingException e) {
-      return failed(running, e.getMessage(), e.reason().retryable(), last);
+      LOG.log(System.Logger.Level.WARNING, "processing of recording " + running.id() + " failed (" + e.reason().code()
+          + "): " + e.getMessage() + e.detail().map(detail -> "\n" + detail).orElse(""));
+      return failed(running, failure(e.reason().code(), e.getMessage()), e.reason().retryable(), last);
     } catch (StorageUnavailableException | UncheckedIOException e) {
-      return failed(running, "storage was not reachable: " + e.getMessage(), true, last);
+      LOG.log(System.Logger.Level.WARNING, "processing of recording " + running.id() + " could not reach storage", e);
+      return failed(running, failure("storage_unavailable", "storage was not reachable"), true, last);
     } catch (RuntimeException e) {
-      return failed(running, "processing failed: " + e, true, last);
+      LOG.log(System.Logger.Level.ERROR, "processing of recording " + running.id() + " failed unexpectedly", e);
+      return failed(running, failure("failed", "processing failed unexpectedly"), true, last);
     }
+  }
+
+  /** A recording's {@code processing_error}: the fixed reason, then one short line. */
+  static String failure(String code, String description) {
+    String line = description.strip().replaceAll("\\s+", " ");
+    return code + ": " + (line.length() > MAX_FAILURE_DESCRIPTION ? line.substring(0, MAX_FAILURE_DESCRIPTION - 1)
+        + "…" : line);
   }
 
   private Optional<String> failed(CompletedRecording running, String reason, boolean retryable, boolean last) {
@@ -217,7 +237,12 @@ final class ProcessingService implements ReprocessUseCase {
         throw new MediaProcessingException(MediaProcessingException.Reason.NOT_MEDIA,
             "the recording's file is no longer in storage");
       }
-      MediaInfo info = engine.probe(original);
+      Duration longest = longest(recording);
+      MediaInfo info = engine.probe(original, type, longest);
+      if (info.duration().compareTo(longest) > 0) {
+        throw new MediaProcessingException(MediaProcessingException.Reason.TOO_LONG, "the recording runs longer than "
+            + longest.toMinutes() + " minutes, the longest processed here");
+      }
       List<ObjectKey> written = new ArrayList<>();
       Path source = original;
       long size = recording.storedSize();
@@ -245,11 +270,11 @@ final class ProcessingService implements ReprocessUseCase {
         height = OptionalInt.of(info.video().get().height());
         if (policy.mp4() && !type.mediaType().equals(ContentType.MP4.mediaType())) {
           Path out = dir.resolve("rendition.mp4");
-          engine.transcodeMp4(source, info, out);
+          engine.transcodeMp4(source, type, info, out);
           mp4 = Optional.of(store(key.mp4Rendition(), ContentType.MP4, out, written));
         }
         Path jpeg = dir.resolve("thumbnail.jpg");
-        engine.thumbnail(source, info, policy.thumbnailWidth(), jpeg);
+        engine.thumbnail(source, type, info, policy.thumbnailWidth(), jpeg);
         poster = Optional.of(store(key.thumbnail(), ContentType.JPEG, jpeg, written));
       }
       Processing ready = recording.processing().ready(clock.instant(), width, height, mp4, poster);
@@ -257,6 +282,15 @@ final class ProcessingService implements ReprocessUseCase {
     } finally {
       deleteQuietly(dir);
     }
+  }
+
+  /**
+   * The longest a recording may play: the configured longest call, and never longer than the
+   * recording lives (its retention), which also keeps every store's duration in range.
+   */
+  private Duration longest(CompletedRecording recording) {
+    Duration lives = Duration.between(recording.details().createdAt(), recording.details().expiresAt());
+    return lives.compareTo(policy.maxDuration()) < 0 ? lives : policy.maxDuration();
   }
 
   private Rendition store(ObjectKey key, ContentType type, Path file, List<ObjectKey> written) {

@@ -8,14 +8,16 @@ import java.util.Objects;
  * rendition is made ({@code mp4}), how wide the poster is, how long a worker holds a job before
  * another may take it ({@code lease}; longer than the slowest step's time limit), and after how
  * long a recording still {@code queued} is queued again by the sweep (its job was lost between
- * the completion and the queue).
+ * the completion and the queue), and the longest call processed ({@code maxDuration}): a file whose
+ * packets run longer fails {@code TOO_LONG}, so no upload makes a worker transcode for days.
  *
  * <pre>{@code
- * new ProcessingPolicy(true, true, 640, Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofSeconds(30));
+ * new ProcessingPolicy(true, true, 640, Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofSeconds(30),
+ *     Duration.ofHours(12));
  * }</pre>
  */
-public record ProcessingPolicy(
-    boolean enabled, boolean mp4, int thumbnailWidth, Duration lease, Duration requeueAfter, Duration retryBase) {
+public record ProcessingPolicy(boolean enabled, boolean mp4, int thumbnailWidth, Duration lease,
+    Duration requeueAfter, Duration retryBase, Duration maxDuration) {
 
   public static final int DEFAULT_THUMBNAIL_WIDTH = 640;
   public static final Duration DEFAULT_LEASE = Duration.ofMinutes(30);
@@ -23,11 +25,14 @@ public record ProcessingPolicy(
   public static final Duration DEFAULT_RETRY_BASE = Duration.ofSeconds(30);
   /** A retry never waits longer than this, whatever the attempt. */
   public static final Duration MAX_RETRY_WAIT = Duration.ofHours(1);
+  /** The longest call processed unless configured: a working day and then some. */
+  public static final Duration DEFAULT_MAX_DURATION = Duration.ofHours(12);
 
   public ProcessingPolicy {
     Objects.requireNonNull(lease, "lease");
     Objects.requireNonNull(requeueAfter, "requeueAfter");
     Objects.requireNonNull(retryBase, "retryBase");
+    Objects.requireNonNull(maxDuration, "maxDuration");
     if (thumbnailWidth < 16 || thumbnailWidth > 4096) {
       throw new IllegalArgumentException("the thumbnail width must be 16 to 4096 pixels, was " + thumbnailWidth);
     }
@@ -41,6 +46,16 @@ public record ProcessingPolicy(
     if (retryBase.isNegative() || retryBase.compareTo(MAX_RETRY_WAIT) > 0) {
       throw new IllegalArgumentException("the retry base must be 0 to 1 hour, was " + retryBase);
     }
+    if (maxDuration.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("the longest recording processed must be at least 1 second, was "
+          + maxDuration);
+    }
+  }
+
+  /** As configured before the longest call was a setting: {@link #DEFAULT_MAX_DURATION}. */
+  public ProcessingPolicy(boolean enabled, boolean mp4, int thumbnailWidth, Duration lease, Duration requeueAfter,
+      Duration retryBase) {
+    this(enabled, mp4, thumbnailWidth, lease, requeueAfter, retryBase, DEFAULT_MAX_DURATION);
   }
 
   public static ProcessingPolicy off() {

@@ -152,7 +152,7 @@ class EventsTest {
     complete(recordings);
     drain(recordings);
     assertThat(types()).endsWith(EventType.RECORDING_COMPLETED, EventType.RECORDING_PROCESSING_FAILED);
-    assertThat(outbox.events().get(3).body()).contains("\"processing_error\":\"not a video\"");
+    assertThat(outbox.events().get(3).body()).contains("\"processing_error\":\"not_media: not a video\"");
   }
 
   @Test

@@ -109,7 +109,7 @@ class MailTest {
 
     MailMessage mail = mailer.sent().get(0);
     assertThat(mail.subject()).isEqualTo("Your recording could not be processed: call.webm");
-    assertThat(mail.text()).contains("(not a video)", "The original recording is still there", "Duration:    unknown");
+    assertThat(mail.text()).contains("(not_media: not a video)", "The original recording is still there", "Duration:    unknown");
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.JobKind;
+import io.chatvideo.recording.core.domain.MediaInfo;
 import io.chatvideo.recording.core.domain.MediaProcessingException;
 import io.chatvideo.recording.core.domain.MediaProcessingException.Reason;
 import io.chatvideo.recording.core.domain.ObjectKey;
@@ -15,6 +16,7 @@ import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.in.CompleteUploadUseCase.CompleteUploadCommand;
@@ -32,9 +34,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,11 +145,95 @@ class ProcessingTest {
 
     CompletedRecording failed = stored(id);
     assertThat(failed.processing().state()).isEqualTo(ProcessingState.FAILED);
-    assertThat(failed.processing().failure()).contains("not a media file");
+    assertThat(failed.processing().failure()).contains("not_media: not a media file");
     assertThat(object(failed.details().objectKey())).isEqualTo("just some text");
     assertThat(recordings.getRecording().get(ALICE, id).download()).as("the original stays downloadable").isPresent();
     assertThat(recordings.jobs().runNext()).as("a bad file is not retried").isFalse();
     assertThat(queue.dead(10)).isEmpty();
+  }
+
+  @Test
+  void theEngineReadsTheFileAsItsDeclaredTypeAndNoLongerThanTheLongestCallProcessed() {
+    Recordings recordings = recordings(policy);
+    complete(recordings, "MEDIA call");
+
+    recordings.jobs().runNext();
+
+    assertThat(media.probes()).containsExactly(new FakeMediaProcessor.Probe(ContentType.DEFAULT,
+        ProcessingPolicy.DEFAULT_MAX_DURATION));
+  }
+
+  @Test
+  void noRecordingIsProcessedLongerThanItLives() {
+    Recordings recordings = Recordings.builder().repository(repository).storage(storage).clock(clock).jobs(queue)
+        .media(media).processing(policy).workDirectory(work).retention(new RetentionPolicy(Duration.ofHours(2)))
+        .build();
+    complete(recordings, "MEDIA call");
+
+    recordings.jobs().runNext();
+
+    assertThat(media.probes()).extracting(FakeMediaProcessor.Probe::longest).containsExactly(Duration.ofHours(2));
+  }
+
+  @Test
+  void aProbeLongerThanTheLongestCallFailsTooLongAndNothingIsMade() {
+    Recordings recordings = recordings(new ProcessingPolicy(true, true, 640, policy.lease(), policy.requeueAfter(),
+        policy.retryBase(), Duration.ofHours(1)));
+    RecordingId id = complete(recordings, "MEDIA call");
+    media.answer(new MediaInfo(Duration.ofHours(1).plusMillis(1), FakeMediaProcessor.INFO.video(),
+        FakeMediaProcessor.INFO.audio()));
+
+    recordings.jobs().runNext();
+
+    CompletedRecording failed = stored(id);
+    assertThat(failed.processing().failure().orElseThrow()).startsWith("too_long: ");
+    assertThat(media.calls()).containsExactly("probe");
+    assertThat(object(failed.details().objectKey())).isEqualTo("MEDIA call");
+    assertThat(storage.object(failed.details().objectKey().mp4Rendition())).isEmpty();
+    assertThat(recordings.jobs().runNext()).as("not retried").isFalse();
+  }
+
+  @Test
+  void aFailureShowsTheReasonAndTheEnginesShortLineAndLogsItsOutputWithTheRecordingId() {
+    Recordings recordings = recordings(policy);
+    RecordingId id = complete(recordings, "MEDIA call");
+    media.failNext("probe", new MediaProcessingException(Reason.UNSUPPORTED, "video/webm allows no theora video",
+        "ffprobe -f matroska /var/lib/recordings/processing/original.webm: Codec (theora) not on whitelist"));
+
+    List<LogRecord> logged = logged(() -> recordings.jobs().runNext());
+
+    assertThat(stored(id).processing().failure()).contains("unsupported: video/webm allows no theora video");
+    assertThat(logged).anySatisfy(record -> assertThat(record.getMessage()).contains(id.toString(), "unsupported",
+        "/var/lib/recordings/processing/original.webm", "not on whitelist"));
+  }
+
+  @Test
+  void anUnexpectedErrorShowsAFixedLineAndLogsTheError() {
+    Recordings recordings = recordings(policy);
+    RecordingId id = complete(recordings, "MEDIA call");
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      media.beforeNext("mp4", () -> {
+        throw new IllegalStateException("cannot open /srv/data/processing/x/seekable.webm");
+      });
+    }
+
+    List<LogRecord> logged = logged(() -> {
+      for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        clock.advance(ProcessingPolicy.MAX_RETRY_WAIT);
+        recordings.jobs().runNext();
+      }
+    });
+
+    assertThat(stored(id).processing().failure()).contains("failed: processing failed unexpectedly");
+    assertThat(logged).anySatisfy(record -> assertThat(record.getMessage()).contains(id.toString()));
+  }
+
+  @Test
+  void aLongDescriptionIsCutToOneShortLine() {
+    String failure = ProcessingService.failure("failed", "line one\n" + "x".repeat(500));
+
+    assertThat(failure).startsWith("failed: line one x").doesNotContain("\n")
+        .hasSize("failed: ".length() + ProcessingService.MAX_FAILURE_DESCRIPTION);
   }
 
   @Test
@@ -164,7 +255,7 @@ class ProcessingTest {
 
     CompletedRecording failed = stored(id);
     assertThat(failed.processing().state()).isEqualTo(ProcessingState.FAILED);
-    assertThat(failed.processing().failure()).contains("ffmpeg ran past 60 s");
+    assertThat(failed.processing().failure()).contains("timed_out: ffmpeg ran past 60 s");
     assertThat(queue.dead(10)).hasSize(1);
     assertThat(policy.retryWait(2)).isEqualTo(policy.retryWait(1).multipliedBy(4));
   }
@@ -301,6 +392,31 @@ class ProcessingTest {
         .hasMessageContaining("this instance only queues them");
     assertThat(recordings(policy).jobs().runNext()).as("a worker with an engine takes the job").isTrue();
     assertThat(stored(id).processing().state()).isEqualTo(ProcessingState.READY);
+  }
+
+  /** What ProcessingService logged while {@code action} ran (System.Logger goes to java.util.logging here). */
+  private static List<LogRecord> logged(Runnable action) {
+    Logger logger = Logger.getLogger(ProcessingService.class.getName());
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        records.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(handler);
+    try {
+      action.run();
+    } finally {
+      logger.removeHandler(handler);
+    }
+    return records;
   }
 
   private static Stream<Path> listed(Path dir) {

@@ -25,8 +25,13 @@ public final class FakeMediaProcessor implements MediaProcessor {
       Optional.of(new MediaInfo.VideoStream("vp8", 1280, 720)), Optional.of(new MediaInfo.AudioStream("opus")));
 
   private final List<String> calls = new ArrayList<>();
+  private final List<Probe> probes = new ArrayList<>();
+  private MediaInfo answer = INFO;
   private final List<Failure> failures = new ArrayList<>();
   private final List<Hook> hooks = new ArrayList<>();
+
+  /** What a probe was asked: the declared type it reads the file as, and the longest it accepts. */
+  public record Probe(ContentType contentType, Duration longest) {}
 
   private record Failure(String step, MediaProcessingException error) {}
 
@@ -46,13 +51,23 @@ public final class FakeMediaProcessor implements MediaProcessor {
     return List.copyOf(calls);
   }
 
+  public synchronized List<Probe> probes() {
+    return List.copyOf(probes);
+  }
+
+  /** What {@code probe} answers from now on for a media file (an engine that trusts a header would answer anything). */
+  public synchronized void answer(MediaInfo info) {
+    answer = info;
+  }
+
   @Override
-  public synchronized MediaInfo probe(Path file) {
+  public synchronized MediaInfo probe(Path file, ContentType contentType, Duration longest) {
     step("probe");
+    probes.add(new Probe(contentType, longest));
     if (!read(file).startsWith("MEDIA")) {
       throw new MediaProcessingException(MediaProcessingException.Reason.NOT_MEDIA, "not a media file");
     }
-    return INFO;
+    return answer;
   }
 
   @Override
@@ -63,14 +78,15 @@ public final class FakeMediaProcessor implements MediaProcessor {
   }
 
   @Override
-  public synchronized MediaInfo transcodeMp4(Path original, MediaInfo info, Path out) {
+  public synchronized MediaInfo transcodeMp4(Path original, ContentType contentType, MediaInfo info, Path out) {
     step("mp4");
     write(out, "mp4 of " + read(original));
     return INFO;
   }
 
   @Override
-  public synchronized MediaInfo.VideoStream thumbnail(Path original, MediaInfo info, int maxWidth, Path out) {
+  public synchronized MediaInfo.VideoStream thumbnail(Path original, ContentType contentType, MediaInfo info,
+      int maxWidth, Path out) {
     step("thumbnail");
     write(out, "jpeg " + maxWidth + " of " + read(original));
     return new MediaInfo.VideoStream("mjpeg", maxWidth, maxWidth * 9 / 16);

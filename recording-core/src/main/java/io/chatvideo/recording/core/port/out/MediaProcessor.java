@@ -4,30 +4,43 @@ import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.MediaInfo;
 import io.chatvideo.recording.core.domain.MediaProcessingException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The media engine (ffmpeg) that turns an uploaded recording into what people watch. Every method
  * reads its input and writes a new file at {@code out}; none changes its input. Each throws
  * {@link MediaProcessingException} with a reason when it cannot do its work, and leaves no file
  * at {@code out} then.
+ *
+ * <p>An upload is untrusted: the engine reads a file only as its declared {@code contentType}
+ * allows (a WebM as Matroska, an MP4 or M4A as ISO BMFF, never as a playlist or a script that
+ * names other files), and refuses codecs and streams that type does not promise.
  */
 public interface MediaProcessor {
 
-  /** What the file holds. */
-  MediaInfo probe(Path file);
+  /**
+   * What the file holds, read as {@code contentType}: its streams, and how long its packets run
+   * (a header's duration is a claim, not the truth). A file that is not that type is {@code
+   * NOT_MEDIA}, one whose codecs or streams the type does not allow {@code UNSUPPORTED}, one
+   * whose packets run longer than {@code longest} {@code TOO_LONG}.
+   */
+  MediaInfo probe(Path file, ContentType contentType, Duration longest);
 
   /**
    * The same streams without re-encoding, made seekable: a WebM with Cues and a Duration, an MP4
    * with its index first ({@code faststart}). {@code info} is the original's {@link #probe}, which
-   * the caller has already paid for (a MediaRecorder WebM has no Duration, so its probe reads every
-   * packet). Answers the output's probe, which equals {@code info} in duration (within a frame or
-   * so) and streams, or the step fails with {@code MISMATCH}.
+   * the caller has already paid for (reading every packet). Answers the output's probe, which
+   * equals {@code info} in duration (within a frame or so) and streams, or the step fails with
+   * {@code MISMATCH}.
    */
   MediaInfo remuxSeekable(Path original, MediaInfo info, ContentType contentType, Path out);
 
-  /** An MP4 every player takes: H.264 (yuv420p) and AAC, index first. Answers the output's probe. */
-  MediaInfo transcodeMp4(Path original, MediaInfo info, Path out);
+  /**
+   * An MP4 every player takes: H.264 (yuv420p) and AAC, index first, from {@code original} of
+   * type {@code contentType}. Answers the output's probe.
+   */
+  MediaInfo transcodeMp4(Path original, ContentType contentType, MediaInfo info, Path out);
 
   /** A JPEG poster at most {@code maxWidth} pixels wide, from a frame that is not black. */
-  MediaInfo.VideoStream thumbnail(Path original, MediaInfo info, int maxWidth, Path out);
+  MediaInfo.VideoStream thumbnail(Path original, ContentType contentType, MediaInfo info, int maxWidth, Path out);
 }
