@@ -38,7 +38,10 @@ class BadInputTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return Map.of("recording.data-dir", data.path().toString());
+    // Every case of the multipart tables starts an upload: room for all of them within a minute.
+    return Map.of("recording.data-dir", data.path().toString(),
+        "recording.limits.max-pending-uploads", "1000",
+        "recording.limits.upload-requests-per-minute", "1000");
   }
 
   @BeforeAll
