@@ -117,7 +117,10 @@ export interface paths {
         /** The parts stored so far, to resume an interrupted upload */
         readonly get: operations["storedParts"];
         readonly put?: never;
-        /** Presigned PUT URLs for the given part numbers (at most 100 per request) */
+        /**
+         * Presigned PUT URLs for the given parts (at most 100 per request), each bound to its size
+         * @description The sizes count towards recording.limits.max-recording-bytes (400 past it) and max-bytes-per-day (429 past it) as they are signed; signing a part again counts its largest size once. No URL outlives the upload window (recording.limits.max-upload-window after the start; 409 after it).
+         */
         readonly post: operations["signParts"];
         readonly delete?: never;
         readonly options?: never;
@@ -221,6 +224,18 @@ export interface components {
             readonly min_part_size: number;
             /** @description true when the server makes completed recordings seekable itself, so a client need not hold the first part back to patch the WebM duration */
             readonly processing: boolean;
+        };
+        readonly PartToSign: {
+            /**
+             * Format: int32
+             * @description 1 to 10000
+             */
+            readonly part_number: number;
+            /**
+             * Format: int64
+             * @description the part's exact byte count: every part but the last at least min_part_size
+             */
+            readonly size: number;
         };
         readonly PartUpload: {
             /** Format: int32 */
@@ -342,8 +357,13 @@ export interface components {
             readonly allow_download?: boolean | null;
         };
         readonly SignPartsRequest: {
-            /** @description 1 to 10000, at most 100 per request */
-            readonly part_numbers: readonly number[];
+            /** @description the parts to sign, at most 100 per request; each URL accepts exactly its size */
+            readonly parts?: readonly components["schemas"]["PartToSign"][] | null;
+            /**
+             * @deprecated
+             * @description no longer signed: send parts with their sizes
+             */
+            readonly part_numbers?: readonly number[] | null;
         };
         readonly StoredPart: {
             /** Format: int32 */

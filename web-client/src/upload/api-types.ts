@@ -16,6 +16,9 @@ export type MultipartRequest = Schemas['MultipartRequest'];
 /** Answer of `POST /recordings/multipart`: every part but the last must have at least `min_part_size` bytes. */
 export type MultipartTicket = Schemas['MultipartTicket'];
 
+/** A part to sign in `POST /recordings/{id}/parts`: its number and its exact size, which the URL binds. */
+export type PartToSign = Schemas['PartToSign'];
+
 /** One presigned part URL of `POST /recordings/{id}/parts`; the PUT answers with the part's ETag. */
 export type PartUpload = Schemas['PartUpload'];
 

@@ -2,7 +2,7 @@ import type { JournalUpload } from '../journal/journal';
 import type { CompletedPart, RecordingView, StoredPart } from './api-types';
 import { ExpiredUrlError, HttpError, UnexpectedResponseError } from './errors';
 import type { FirstPart, PlannedPart } from './part-plan';
-import { PartUrlCache } from './part-urls';
+import { PartUrlCache, type PartSize } from './part-urls';
 import type { PutTransport } from './put-transport';
 import type { RecordingsApi } from './recordings-api';
 
@@ -57,14 +57,14 @@ export class MultipartSession {
     }
   }
 
-  /** Signs the URLs of these parts in as few requests as it takes. */
-  sign(partNumbers: readonly number[]): Promise<void> {
-    return this.urls.sign(partNumbers);
+  /** Signs the URLs of these parts, each for its size, in as few requests as it takes. */
+  sign(parts: readonly PartSize[]): Promise<void> {
+    return this.urls.sign(parts);
   }
 
-  /** One PUT of `body` as `part`; records its ETag. */
+  /** One PUT of `body` as `part` (its URL signed for `body`'s size); records its ETag. */
   async putPart(part: PlannedPart, body: Blob): Promise<void> {
-    const signed = await this.urls.get(part.partNumber);
+    const signed = await this.urls.get({ partNumber: part.partNumber, size: body.size });
     let etag: string | null;
     try {
       ({ etag } = await this.put(signed.upload_url, body, signed.upload_headers, () => undefined));

@@ -344,7 +344,8 @@ export class ProgressiveUpload extends EventTarget implements ChunkSink {
     }
     session.adopt(stored, order, mode);
     const missing = order.filter((part) => !session.has(part.partNumber));
-    await this.step('part', () => session.sign(missing.map((part) => part.partNumber)));
+    // A held part 1 is signed again at its size once its Duration is written (see PartUrlCache).
+    await this.step('part', () => session.sign(missing.map((part) => ({ partNumber: part.partNumber, size: part.size }))));
     for (const part of missing) {
       const body = await this.partBody(part);
       // A held part 1 comes last (see partsAtStop), with the Duration this stop knows.

@@ -3,6 +3,7 @@ import type {
   DevToken,
   MultipartRequest,
   MultipartTicket,
+  PartToSign,
   PartUpload,
   ProblemDetails,
   RecordingPage,
@@ -108,9 +109,12 @@ export class RecordingsApi {
     return expectFields<MultipartTicket>(body, ['recording_id', 'upload_id', 'min_part_size']);
   }
 
-  /** `POST /recordings/{id}/parts`: presigned PUT URLs for at most {@link MAX_PARTS_PER_REQUEST} part numbers. */
-  async signParts(recordingId: string, partNumbers: readonly number[]): Promise<PartUpload[]> {
-    const body = await this.call('POST', `${recordingPath(recordingId)}/parts`, { part_numbers: partNumbers });
+  /**
+   * `POST /recordings/{id}/parts`: presigned PUT URLs for at most {@link MAX_PARTS_PER_REQUEST} parts, each
+   * accepting exactly its `size` (the sizes count towards the user's limits as they are signed).
+   */
+  async signParts(recordingId: string, parts: readonly PartToSign[]): Promise<PartUpload[]> {
+    const body = await this.call('POST', `${recordingPath(recordingId)}/parts`, { parts });
     return expectFields<{ parts: PartUpload[] }>(body, ['parts']).parts;
   }
 

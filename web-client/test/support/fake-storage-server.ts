@@ -11,7 +11,7 @@ export interface SeenPut {
 
 /**
  * The recordings API and its object storage in one fake, for unit tests of uploads: multipart
- * start, part signing (URLs carry an expiry), stored-part listing, completion that joins the parts
+ * start, part signing (URLs carry an expiry and accept exactly the signed size, 403 otherwise), stored-part listing, completion that joins the parts
  * and enforces the minimum part size, and the seed's single PUT. `failPut` decides per PUT whether
  * it fails (and how).
  */
@@ -71,11 +71,16 @@ export class FakeStorageServer {
       return json(409, { title: 'Conflict', status: 409 });
     }
     if (method === 'POST' && path === '/recordings/r1/parts') {
-      const numbers = body['part_numbers'] as number[];
-      this.signRequests.push(numbers);
+      const parts = body['parts'] as { part_number: number; size: number }[];
+      this.signRequests.push(parts.map((p) => p.part_number));
       this.signature += 1;
       return json(200, {
-        parts: numbers.map((n) => ({ part_number: n, upload_url: `mem://part/${n}?sig=${this.signature}`, upload_headers: { 'Content-Type': 'video/webm' }, expires_in: this.urlLifetimeSeconds })),
+        parts: parts.map((p) => ({
+          part_number: p.part_number,
+          upload_url: `mem://part/${p.part_number}?sig=${this.signature}&size=${p.size}`,
+          upload_headers: { 'Content-Type': 'video/webm', 'Content-Length': String(p.size) },
+          expires_in: this.urlLifetimeSeconds,
+        })),
       });
     }
     if (method === 'GET' && path === '/recordings/r1/parts') {
@@ -104,7 +109,10 @@ export class FakeStorageServer {
     this.attempts.set(partNumber, attempt);
     const kind = partNumber === 0 ? 'single' : 'part';
     const signature = /sig=(\d+)/.exec(url)?.[1];
-    const failure = signature !== undefined && this.revoked.has(signature) ? new HttpError(403, { title: 'Forbidden' }) : this.failPut({ partNumber, attempt, url });
+    const signedSize = /size=(\d+)/.exec(url)?.[1];
+    // As S3 (a signed Content-Length) and the local store (the length in the capability) refuse another length.
+    const wrongSize = signedSize !== undefined && Number(signedSize) !== body.size;
+    const failure = (signature !== undefined && this.revoked.has(signature)) || wrongSize ? new HttpError(403, { title: 'Forbidden' }) : this.failPut({ partNumber, attempt, url });
     if (failure !== undefined) {
       this.puts.push({ kind, partNumber, size: body.size, outcome: 'failed' });
       throw failure;

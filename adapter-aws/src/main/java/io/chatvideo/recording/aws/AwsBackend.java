@@ -5,6 +5,7 @@ import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.port.out.ShareRepository;
+import io.chatvideo.recording.core.port.out.UploadLedger;
 import io.chatvideo.recording.core.port.out.WebhookEndpoints;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,7 +32,8 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  *
  * <pre>{@code
  * try (AwsBackend aws = AwsBackend.create(AwsSettings.of("eu-west-1", "acme-recordings", "recordings"))) {
- *   Recordings recordings = Recordings.builder().repository(aws.repository()).storage(aws.storage()).build();
+ *   Recordings recordings = Recordings.builder().repository(aws.repository()).storage(aws.storage())
+ *       .ledger(aws.ledger()).build();
  *   ...
  * }
  * }</pre>
@@ -48,6 +50,7 @@ public final class AwsBackend implements AutoCloseable {
   private final DynamoDbRecordingRepository repository;
   private final String table;
   private final ShareRepository shares;
+  private final UploadLedger ledger;
   private final ObjectStorage storage;
   private final AwsInfrastructure infrastructure;
   private final Optional<SqsClient> sqs;
@@ -101,6 +104,7 @@ public final class AwsBackend implements AutoCloseable {
     this.table = settings.table();
     this.repository = new DynamoDbRecordingRepository(dynamoDb, settings.table(), settings.bucket());
     this.shares = new DynamoDbShareRepository(dynamoDb, settings.table());
+    this.ledger = new DynamoDbUploadLedger(dynamoDb, settings.table());
     this.storage = new S3ObjectStorage(s3, presigner, credentials, settings.bucket(), settings.apiCallTimeout());
     this.infrastructure = new AwsInfrastructure(s3, dynamoDb, sqs, settings);
   }
@@ -119,6 +123,11 @@ public final class AwsBackend implements AutoCloseable {
   /** Recording metadata in DynamoDB. */
   public RecordingRepository repository() {
     return repository;
+  }
+
+  /** The bytes signed for uploads per recording and per user and day, as items of the recordings table. */
+  public UploadLedger ledger() {
+    return ledger;
   }
 
   /** Share links in the recordings table, under their own key prefixes. */

@@ -221,9 +221,11 @@ final class S3ObjectStorage implements ObjectStorage {
   }
 
   @Override
-  public PresignedRequest presignPart(ObjectKey key, String uploadId, int partNumber, Instant expiresAt) {
+  public PresignedRequest presignPart(ObjectKey key, String uploadId, int partNumber, long contentLength,
+      Instant expiresAt) {
+    // Content-Length is a signed header: S3 refuses a part of any other length (403).
     UploadPartRequest request = UploadPartRequest.builder().bucket(bucket).key(key.value())
-        .uploadId(uploadId).partNumber(partNumber).build();
+        .uploadId(uploadId).partNumber(partNumber).contentLength(contentLength).build();
     Duration lifetime = lifetime(expiresAt);
     return presigned("PUT", () -> presigner.presignUploadPart(p -> p.signatureDuration(lifetime).uploadPartRequest(request)));
   }

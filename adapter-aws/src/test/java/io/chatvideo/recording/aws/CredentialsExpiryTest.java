@@ -11,6 +11,7 @@ import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
 import io.chatvideo.recording.core.testing.InMemoryRecordingRepository;
+import io.chatvideo.recording.core.testing.InMemoryUploadLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,7 +38,7 @@ class CredentialsExpiryTest {
   void sessionCredentialsThatExpireInTenMinutesCapAThirtyMinuteUploadUrl() {
     Instant expiry = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
     try (AwsBackend aws = AwsBackend.create(SETTINGS, session(expiry))) {
-      Recordings recordings = Recordings.builder().repository(new InMemoryRecordingRepository())
+      Recordings recordings = Recordings.builder().repository(new InMemoryRecordingRepository()).ledger(new InMemoryUploadLedger())
           .storage(aws.storage()).build();
 
       UploadTicket ticket = recordings.requestUpload().requestUpload(UPLOAD);
@@ -59,7 +60,7 @@ class CredentialsExpiryTest {
   @Test
   void expiredSessionCredentialsSignNothing() {
     try (AwsBackend aws = AwsBackend.create(SETTINGS, session(Instant.now().minusSeconds(1)))) {
-      Recordings recordings = Recordings.builder().repository(new InMemoryRecordingRepository())
+      Recordings recordings = Recordings.builder().repository(new InMemoryRecordingRepository()).ledger(new InMemoryUploadLedger())
           .storage(aws.storage()).build();
 
       assertThatThrownBy(() -> recordings.requestUpload().requestUpload(UPLOAD))
@@ -72,7 +73,7 @@ class CredentialsExpiryTest {
   void longTermCredentialsLeaveTheDefaultLifetime() {
     AwsCredentialsProvider basic = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAEXAMPLE", "secret"));
     try (AwsBackend aws = AwsBackend.create(SETTINGS, basic)) {
-      Recordings recordings = Recordings.builder().repository(new InMemoryRecordingRepository())
+      Recordings recordings = Recordings.builder().repository(new InMemoryRecordingRepository()).ledger(new InMemoryUploadLedger())
           .storage(aws.storage()).build();
 
       UploadTicket ticket = recordings.requestUpload().requestUpload(UPLOAD);

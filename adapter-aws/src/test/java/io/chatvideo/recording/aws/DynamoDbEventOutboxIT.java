@@ -159,7 +159,7 @@ class DynamoDbEventOutboxIT {
   }
 
   private Recordings recordings(EventOutbox outbox) {
-    return Recordings.builder().repository(aws.repository()).storage(aws.storage()).clock(clock)
+    return Recordings.builder().repository(aws.repository()).storage(aws.storage()).ledger(aws.ledger()).clock(clock)
         .retention(new RetentionPolicy(RETENTION)).jobs(jobs)
         .events(outbox, aws.webhookEndpoints(), (endpoint, event, now) -> new WebhookResponse.Delivered(200,
             Duration.ZERO))

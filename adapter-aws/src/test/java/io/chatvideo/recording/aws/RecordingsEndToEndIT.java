@@ -15,6 +15,7 @@ import io.chatvideo.recording.core.port.in.CompleteUploadUseCase.CompleteUploadC
 import io.chatvideo.recording.core.port.in.ListRecordingsUseCase.ListRecordingsQuery;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.MultipartTicket;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.PartUpload;
+import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.PartLength;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.SignPartsCommand;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.StartMultipartCommand;
 import io.chatvideo.recording.core.port.in.RecordingPage;
@@ -58,7 +59,7 @@ class RecordingsEndToEndIT {
     name = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
     aws = AwsBackend.create(AwsStandIns.settings(name, name), AwsStandIns.credentials());
     aws.infrastructure().bootstrap(Duration.ofDays(30), List.of());
-    recordings = Recordings.builder().repository(aws.repository()).storage(aws.storage()).build();
+    recordings = Recordings.builder().repository(aws.repository()).storage(aws.storage()).ledger(aws.ledger()).build();
   }
 
   @AfterEach
@@ -102,7 +103,8 @@ class RecordingsEndToEndIT {
         S3ObjectStorageIT.bytes((int) ticket.minPartSize() + 1), S3ObjectStorageIT.bytes(4321));
 
     List<PartUpload> urls = recordings.multipartUpload().signParts(new SignPartsCommand(ALICE, ticket.recordingId(),
-        List.of(1, 2, 3)));
+        List.of(new PartLength(1, parts.get(0).length), new PartLength(2, parts.get(1).length),
+            new PartLength(3, parts.get(2).length))));
     List<CompletedPart> uploaded = new ArrayList<>();
     for (PartUpload url : urls) {
       HttpResponse<byte[]> response = PresignedHttp.send(url.upload(), parts.get(url.partNumber() - 1));
@@ -142,9 +144,10 @@ class RecordingsEndToEndIT {
     MultipartTicket ticket = recordings.multipartUpload().start(new StartMultipartCommand(ALICE, ROOM,
         Optional.empty(), WEBM, Set.of()));
     PartUpload part = recordings.multipartUpload().signParts(new SignPartsCommand(ALICE, ticket.recordingId(),
-        List.of(1))).get(0);
+        List.of(new PartLength(1, 1000)))).get(0);
     assertThat(PresignedHttp.send(part.upload(), S3ObjectStorageIT.bytes(1000)).statusCode()).isEqualTo(200);
     Recordings twoDaysLater = Recordings.builder().repository(aws.repository()).storage(aws.storage())
+        .ledger(aws.ledger())
         .clock(Clock.fixed(Instant.now().plus(Duration.ofDays(2)), ZoneOffset.UTC)).build();
 
     SweepReport report = twoDaysLater.sweep().sweep();

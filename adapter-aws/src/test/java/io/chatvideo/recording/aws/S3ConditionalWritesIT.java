@@ -88,7 +88,7 @@ class S3ConditionalWritesIT {
 
   private CompletedPart uploadPart(ObjectKey key, String uploadId) {
     HttpResponse<byte[]> response = PresignedHttp.send(
-        storage.presignPart(key, uploadId, 1, S3ObjectStorageIT.inMinutes(5)), S3ObjectStorageIT.bytes(100));
+        storage.presignPart(key, uploadId, 1, 100, S3ObjectStorageIT.inMinutes(5)), S3ObjectStorageIT.bytes(100));
     assertThat(response.statusCode()).isEqualTo(200);
     return new CompletedPart(1, response.headers().firstValue("etag").orElseThrow());
   }

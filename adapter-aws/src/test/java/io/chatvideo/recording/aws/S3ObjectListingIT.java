@@ -83,7 +83,7 @@ class S3ObjectListingIT {
 
   @Test
   void theSweepDeletesAnObjectPutAfterItsUploadWasAbortedAndKeepsTheRest() {
-    Recordings now = Recordings.builder().repository(aws.repository()).storage(storage).build();
+    Recordings now = Recordings.builder().repository(aws.repository()).storage(storage).ledger(aws.ledger()).build();
     UploadTicket aborted = now.requestUpload().requestUpload(new RequestUploadCommand(UserId.of("a@example.com"),
         RoomId.of("orphans"), Optional.empty(), WEBM, OptionalLong.of(4), Set.of()));
     UploadTicket pending = now.requestUpload().requestUpload(new RequestUploadCommand(UserId.of("a@example.com"),
@@ -91,7 +91,7 @@ class S3ObjectListingIT {
     now.multipartUpload().abort(UserId.of("a@example.com"), aborted.recordingId());
     assertThat(PresignedHttp.send(aborted.upload(), new byte[4]).statusCode()).isEqualTo(200);
     assertThat(PresignedHttp.send(pending.upload(), new byte[4]).statusCode()).isEqualTo(200);
-    Recordings afterGrace = Recordings.builder().repository(aws.repository()).storage(storage)
+    Recordings afterGrace = Recordings.builder().repository(aws.repository()).storage(storage).ledger(aws.ledger())
         .clock(Clock.fixed(Instant.now().plus(Recordings.DEFAULT_ORPHAN_GRACE).plusSeconds(60), ZoneOffset.UTC))
         .abandonedUploadGrace(Duration.ofDays(365)).build();
 

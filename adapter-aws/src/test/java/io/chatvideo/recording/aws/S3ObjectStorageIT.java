@@ -203,8 +203,8 @@ class S3ObjectStorageIT {
     List<byte[]> parts = List.of(bytes(5 * 1024 * 1024), bytes(5 * 1024 * 1024), bytes(123_457));
     List<CompletedPart> completed = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
-      PresignedRequest part = storage.presignPart(key, uploadId, i + 1, inMinutes(30));
-      assertThat(part.headers()).isEmpty();
+      PresignedRequest part = storage.presignPart(key, uploadId, i + 1, parts.get(i).length, inMinutes(30));
+      assertThat(part.headers()).containsOnlyKeys("content-length");
       HttpResponse<byte[]> response = PresignedHttp.send(part, parts.get(i));
       assertThat(response.statusCode()).isEqualTo(200);
       completed.add(new CompletedPart(i + 1, response.headers().firstValue("etag").orElseThrow()));
@@ -223,10 +223,22 @@ class S3ObjectStorageIT {
   }
 
   @Test
+  void aPartLongerThanItsSignedLengthIsRefusedByS3() {
+    ObjectKey key = newKey();
+    String uploadId = storage.startMultipart(key, WEBM);
+    PresignedRequest part = storage.presignPart(key, uploadId, 1, 100, inMinutes(5));
+
+    HttpResponse<byte[]> longer = PresignedHttp.send("PUT", part.url(), part.headers(), bytes(101));
+
+    assertThat(longer.statusCode()).isEqualTo(403);
+    assertThat(storage.listParts(key, uploadId)).isEmpty();
+  }
+
+  @Test
   void anAbortedUploadIsGoneAndAbortingAgainIsQuiet() {
     ObjectKey key = newKey();
     String uploadId = storage.startMultipart(key, WEBM);
-    assertThat(PresignedHttp.send(storage.presignPart(key, uploadId, 1, inMinutes(5)), bytes(100)).statusCode())
+    assertThat(PresignedHttp.send(storage.presignPart(key, uploadId, 1, 100, inMinutes(5)), bytes(100)).statusCode())
         .isEqualTo(200);
 
     storage.abortMultipart(key, uploadId);

@@ -12,6 +12,7 @@ import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.core.testing.InMemoryUploadLedger;
 import io.chatvideo.recording.ffmpeg.FfmpegMediaProcessor;
 import io.chatvideo.recording.ffmpeg.FfmpegSettings;
 import java.nio.file.Files;
@@ -37,7 +38,8 @@ final class ProcessedUploads {
 
   static CompletedRecording complete(RecordingRepository repository, ObjectStorage storage, JobQueue jobs,
       Clock clock, String owner, Path file) {
-    Recordings core = Recordings.builder().repository(repository).storage(storage).clock(clock).jobs(jobs)
+    Recordings core = Recordings.builder().repository(repository).storage(storage).ledger(new InMemoryUploadLedger())
+        .clock(clock).jobs(jobs)
         .media(new FfmpegMediaProcessor(FfmpegSettings.find(Path.of("ffmpeg")).orElseThrow()))
         .processing(ProcessingPolicy.on()).build();
     UserId caller = new UserId(owner);

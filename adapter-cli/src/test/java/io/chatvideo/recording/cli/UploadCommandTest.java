@@ -59,9 +59,10 @@ class UploadCommandTest {
                 + "\"min_part_size\":5242880}");
           } else if (path.equals("/recordings/" + ID + "/parts")) {
             StringBuilder parts = new StringBuilder();
-            for (JsonNode number : RecordingsApi.JSON.readTree(request.body()).get("part_numbers")) {
-              parts.append(parts.length() == 0 ? "" : ",").append("{\"part_number\":").append(number.asInt())
-                  .append(",\"upload_url\":\"/put/part?n=").append(number.asInt())
+            for (JsonNode part : RecordingsApi.JSON.readTree(request.body()).get("parts")) {
+              int number = part.get("part_number").asInt();
+              parts.append(parts.length() == 0 ? "" : ",").append("{\"part_number\":").append(number)
+                  .append(",\"upload_url\":\"/put/part?n=").append(number)
                   .append("\",\"upload_headers\":{},\"expires_in\":1800}");
             }
             StubApi.json(exchange, 200, "{\"parts\":[" + parts + "]}");
@@ -189,15 +190,21 @@ class UploadCommandTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     List<StubApi.Request> signings = api.requests("POST", "/recordings/" + ID + "/parts");
-    assertThat(signings).extracting(UploadCommandTest::partNumbers)
-        .containsExactly("[1,2,3]", "[3]");
+    assertThat(signings).extracting(UploadCommandTest::partsSigned)
+        .containsExactly("1:" + 5 * MiB + " 2:" + 5 * MiB + " 3:" + MiB, "3:" + MiB);
     assertThat(result.err()).contains("the storage refused the URL of part 3 (HTTP 403); signing a fresh one");
     assertThat(api.requests("POST", "/recordings/" + ID + "/complete")).hasSize(1);
   }
 
-  private static String partNumbers(StubApi.Request signing) {
+  /** "number:size" of each part a signing asked for, space-separated. */
+  private static String partsSigned(StubApi.Request signing) {
     try {
-      return RecordingsApi.JSON.readTree(signing.body()).get("part_numbers").toString();
+      StringBuilder parts = new StringBuilder();
+      for (JsonNode part : RecordingsApi.JSON.readTree(signing.body()).get("parts")) {
+        parts.append(parts.length() == 0 ? "" : " ").append(part.get("part_number").asInt()).append(':')
+            .append(part.get("size").asLong());
+      }
+      return parts.toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,6 +4,7 @@ import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.port.out.ShareRepository;
+import io.chatvideo.recording.core.port.out.UploadLedger;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Optional;
  * sweep) is wired by beans that require that backend.
  */
 public record Backend(
-    String description, RecordingRepository repository, ObjectStorage storage, Optional<JobQueue> jobs,
+    String description, RecordingRepository repository, ObjectStorage storage, UploadLedger ledger,
+    Optional<JobQueue> jobs,
     ShareRepository shares, Optional<BackendEvents> events, Runnable release) {
 
   /** Closes the backend's connections and files, at shutdown. */

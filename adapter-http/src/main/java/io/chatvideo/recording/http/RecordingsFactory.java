@@ -115,6 +115,7 @@ final class RecordingsFactory {
     Recordings.Builder builder = Recordings.builder()
         .repository(backend.repository())
         .storage(backend.storage())
+        .ledger(backend.ledger())
         .clock(clock)
         .retention(settings.retention())
         .presign(settings.presign())
@@ -204,7 +205,7 @@ final class RecordingsFactory {
 
   private static Backend local(ServerSettings settings, LocalBackend local) {
     return new Backend("local, data " + settings.recording().dataDir(), local.repository(), local.storage(),
-        Optional.of(local.jobs(JOB_ATTEMPTS)), local.shares(),
+        local.ledger(), Optional.of(local.jobs(JOB_ATTEMPTS)), local.shares(),
         Optional.of(new BackendEvents(local.events(), local.webhookEndpoints())), local::close);
   }
 
@@ -236,8 +237,8 @@ final class RecordingsFactory {
       throw new InvalidConfigurationException("recording.aws.queue", e.getMessage());
     }
     return new Backend("aws, bucket " + aws.bucket() + ", table " + aws.table()
-        + aws.jobQueue().map(queue -> ", queue " + queue).orElse(""), backend.repository(), backend.storage(), jobs,
-        backend.shares(), jobs.map(queue -> new BackendEvents(backend.events(queue), backend.webhookEndpoints())),
+        + aws.jobQueue().map(queue -> ", queue " + queue).orElse(""), backend.repository(), backend.storage(),
+        backend.ledger(), jobs, backend.shares(), jobs.map(queue -> new BackendEvents(backend.events(queue), backend.webhookEndpoints())),
         backend::close);
   }
 }

@@ -38,7 +38,10 @@ class BadInputTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return Map.of("recording.data-dir", data.path().toString());
+    // Every case of the multipart tables starts an upload: room for all of them within a minute.
+    return Map.of("recording.data-dir", data.path().toString(),
+        "recording.limits.max-pending-uploads", "1000",
+        "recording.limits.upload-requests-per-minute", "1000");
   }
 
   @BeforeAll
@@ -105,10 +108,13 @@ class BadInputTest implements TestPropertyProvider {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       multipart without room    | /recordings/multipart                | {}                                         | room_id
-      part number zero          | /recordings/ID/parts                 | {"part_numbers":[0]}                       | part_number
-      part number too high      | /recordings/ID/parts                 | {"part_numbers":[10001]}                   | part_number
-      no part numbers           | /recordings/ID/parts                 | {"part_numbers":[]}                        | part_numbers
-      part numbers as a string  | /recordings/ID/parts                 | {"part_numbers":"1,2"}                     | part_numbers
+      part number zero          | /recordings/ID/parts                 | {"parts":[{"part_number":0,"size":1}]}     | part_number
+      part number too high      | /recordings/ID/parts                 | {"parts":[{"part_number":10001,"size":1}]} | part_number
+      no parts                  | /recordings/ID/parts                 | {"parts":[]}                               | parts
+      parts as a string         | /recordings/ID/parts                 | {"parts":"1,2"}                            | parts
+      part size zero            | /recordings/ID/parts                 | {"parts":[{"part_number":1,"size":0}]}     | parts
+      part size over 5 GiB      | /recordings/ID/parts                 | {"parts":[{"part_number":1,"size":5368709121}]} | parts
+      part numbers without size | /recordings/ID/parts                 | {"part_numbers":[1]}                       | parts
       parts not a list          | /recordings/ID/complete              | {"parts":{"1":"etag"}}                     | parts
       part without etag         | /recordings/ID/complete              | {"parts":[{"part_number":1}]}              | parts
       part etag as a number     | /recordings/ID/complete              | {"parts":[{"part_number":1,"etag":5}]}     | etag
@@ -203,10 +209,11 @@ class BadInputTest implements TestPropertyProvider {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       room_id null              | /recordings/upload-url  | {"room_id":null}                       | room_id
-      part_numbers missing      | /recordings/ID/parts    | {}                                     | part_numbers
-      part_numbers null         | /recordings/ID/parts    | {"part_numbers":null}                  | part_numbers
-      a part number of null     | /recordings/ID/parts    | {"part_numbers":[1,null]}              | part_numbers
-      a part number beyond int  | /recordings/ID/parts    | {"part_numbers":[4294967296]}          | part_numbers
+      parts missing             | /recordings/ID/parts    | {}                                     | parts
+      parts null                | /recordings/ID/parts    | {"parts":null}                         | parts
+      a part to sign of null    | /recordings/ID/parts    | {"parts":[null]}                       | parts
+      a part without size       | /recordings/ID/parts    | {"parts":[{"part_number":1}]}          | parts
+      a part number beyond int  | /recordings/ID/parts    | {"parts":[{"part_number":4294967296,"size":1}]} | part_number
       a part of null            | /recordings/ID/complete | {"parts":[null]}                       | parts
       a participant of null     | /recordings/upload-url  | {"room_id":"r","participants":[null]} | participants
       """)

@@ -167,7 +167,7 @@ class LocalRecordingsApiTest extends RecordingsApiContract implements TestProper
     assertProblem(api().post("/recordings/" + completed + "/complete", mallory, null), 404);
     assertProblem(api().delete("/recordings/" + completed, mallory), 404);
     assertProblem(api().get("/recordings/" + multipart + "/parts", mallory), 404);
-    assertProblem(api().post("/recordings/" + multipart + "/parts", mallory, "{\"part_numbers\":[1]}"), 404);
+    assertProblem(api().post("/recordings/" + multipart + "/parts", mallory, "{\"parts\":[{\"part_number\":1,\"size\":1}]}"), 404);
     assertProblem(api().post("/recordings/" + multipart + "/complete", mallory,
         "{\"parts\":[{\"part_number\":1,\"etag\":\"x\"}]}"), 404);
     assertProblem(api().delete("/recordings/" + multipart + "/upload", mallory), 404);

@@ -101,7 +101,8 @@ abstract class RecordingsApiContract {
     assertThat(start.json().get("upload_id").asText()).isNotBlank();
     assertThat(start.json().get("min_part_size").asLong()).isEqualTo(5L * MiB);
 
-    Api.Reply signed = api().post("/recordings/" + id + "/parts", token, "{\"part_numbers\":[1,2]}");
+    Api.Reply signed = api().post("/recordings/" + id + "/parts", token, "{\"parts\":[{\"part_number\":1,\"size\":"
+        + first.length + "},{\"part_number\":2,\"size\":" + last.length + "}]}");
     assertThat(signed.status()).as("%s", signed).isEqualTo(200);
     JsonNode parts = signed.json().get("parts");
     assertThat(parts).hasSize(2);

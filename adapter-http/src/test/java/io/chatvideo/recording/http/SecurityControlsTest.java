@@ -103,7 +103,7 @@ class SecurityControlsTest implements TestPropertyProvider {
   void theUploadRequestRateIsPerUserAndRefusesBeforeAnyRoute() {
     String token = api().devToken(user());
     for (int i = 0; i < 4; i++) {
-      assertProblem(api().post("/recordings/" + UUID.randomUUID() + "/parts", token, "{\"part_numbers\":[1]}"), 404);
+      assertProblem(api().post("/recordings/" + UUID.randomUUID() + "/parts", token, "{\"parts\":[{\"part_number\":1,\"size\":1}]}"), 404);
     }
 
     Api.Reply refused = api().post("/recordings/upload-url", token, uploadUrl());

@@ -7,6 +7,7 @@ import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.port.out.WebhookEndpoints;
 import io.chatvideo.recording.core.port.out.ShareRepository;
+import io.chatvideo.recording.core.port.out.UploadLedger;
 import io.chatvideo.recording.local.capability.CapabilitySigner;
 import io.chatvideo.recording.local.capability.SigningSecret;
 import io.chatvideo.recording.local.files.FileObjectStorage;
@@ -17,6 +18,7 @@ import io.chatvideo.recording.local.sqlite.SqliteJobQueue;
 import io.chatvideo.recording.local.sqlite.SqliteRecordingRepository;
 import io.chatvideo.recording.local.sqlite.SqliteWebhookEndpoints;
 import io.chatvideo.recording.local.sqlite.SqliteShareRepository;
+import io.chatvideo.recording.local.sqlite.SqliteUploadLedger;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,6 +32,7 @@ import java.util.Objects;
  * try (LocalBackend local = LocalBackend.open(Path.of("data"), Clock.systemUTC())) {
  *   Recordings recordings = Recordings.builder()
  *       .repository(local.repository())
+ *       .ledger(local.ledger())
  *       .storage(local.storage())
  *       .build();
  *   // serve local.objects() at Capability.PATH_PREFIX ("/objects/")
@@ -95,6 +98,11 @@ public final class LocalBackend implements AutoCloseable {
   /** The webhook endpoints and their delivery log, in the same SQLite file. */
   public WebhookEndpoints webhookEndpoints() {
     return SqliteWebhookEndpoints.on(repository);
+  }
+
+  /** The bytes signed for uploads per recording and per user and day, in the same SQLite file. */
+  public UploadLedger ledger() {
+    return SqliteUploadLedger.on(repository);
   }
 
   /** Share links in the same SQLite file; a deleted recording's links go with it. */

@@ -66,7 +66,8 @@ class SmtpMailIT {
     backend = LocalBackend.open(data.resolve("data"), clock);
     queue = new WatchedJobQueue(backend.jobs(5));
     SmtpSettings smtp = new SmtpSettings("127.0.0.1", port, Optional.empty(), Optional.empty(), false);
-    recordings = Recordings.builder().repository(backend.repository()).storage(backend.storage()).clock(clock)
+    recordings = Recordings.builder().repository(backend.repository()).storage(backend.storage()).ledger(backend.ledger())
+        .clock(clock)
         .jobs(queue).media(new FakeMediaProcessor()).processing(ProcessingPolicy.on())
         .workDirectory(data.resolve("work"))
         .events(backend.events(), backend.webhookEndpoints(), new ScriptedWebhookSender())

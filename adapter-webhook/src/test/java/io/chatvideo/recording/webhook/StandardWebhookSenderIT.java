@@ -24,6 +24,7 @@ import io.chatvideo.recording.core.testing.InMemoryEventOutbox;
 import io.chatvideo.recording.core.testing.InMemoryJobQueue;
 import io.chatvideo.recording.core.testing.InMemoryObjectStorage;
 import io.chatvideo.recording.core.testing.InMemoryRecordingRepository;
+import io.chatvideo.recording.core.testing.InMemoryUploadLedger;
 import io.chatvideo.recording.core.testing.InMemoryWebhookEndpoints;
 import io.chatvideo.recording.core.testing.MutableClock;
 import io.chatvideo.recording.webhook.Receiver.Answer;
@@ -105,7 +106,8 @@ class StandardWebhookSenderIT {
     InMemoryObjectStorage storage = new InMemoryObjectStorage(clock);
     InMemoryJobQueue queue = new InMemoryJobQueue(3);
     InMemoryWebhookEndpoints endpoints = new InMemoryWebhookEndpoints();
-    Recordings recordings = Recordings.builder().repository(repository).storage(storage).clock(clock).jobs(queue)
+    Recordings recordings = Recordings.builder().repository(repository).storage(storage).ledger(new InMemoryUploadLedger())
+        .clock(clock).jobs(queue)
         .events(new InMemoryEventOutbox(repository, queue), endpoints, sender)
         .webhookRetries(new WebhookRetrySchedule(List.of(Duration.ofSeconds(5), Duration.ofMinutes(5))))
         .webhookUrls(new WebhookUrlPolicy(true)).build();

@@ -112,7 +112,8 @@ final class BackendFactory {
       Optional<Engine> engine) {
     LocalBackend backend = LocalBackend.open(directory, clock);
     StandardWebhookSender sender = StandardWebhookSender.create(WebhookSettings.defaults(allowLoopback));
-    Recordings.Builder builder = wire(clock, retention).repository(backend.repository()).storage(backend.storage());
+    Recordings.Builder builder = wire(clock, retention).repository(backend.repository()).storage(backend.storage())
+        .ledger(backend.ledger());
     JobQueue jobs = backend.jobs(JOB_ATTEMPTS);
     if (engine.isPresent()) {
       process(builder, engine.get(), jobs).workDirectory(directory.resolve("processing"));
@@ -143,7 +144,8 @@ final class BackendFactory {
       throw new CliException("aws backend: " + e.getMessage(), e);
     }
     AwsBackend backend = AwsBackend.create(settings);
-    Recordings.Builder builder = wire(clock, retention).repository(backend.repository()).storage(backend.storage());
+    Recordings.Builder builder = wire(clock, retention).repository(backend.repository()).storage(backend.storage())
+        .ledger(backend.ledger());
     if (purpose.isEmpty()) {
       return new AwsAdminBackend(settings, backend, builder.build(), Optional.empty());
     }

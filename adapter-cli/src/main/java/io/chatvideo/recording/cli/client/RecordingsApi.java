@@ -18,6 +18,7 @@ import io.chatvideo.recording.api.RecordingList;
 import io.chatvideo.recording.api.ShareLink;
 import io.chatvideo.recording.api.ShareList;
 import io.chatvideo.recording.api.ShareRequest;
+import io.chatvideo.recording.api.PartToSign;
 import io.chatvideo.recording.api.SignPartsRequest;
 import io.chatvideo.recording.api.UploadTicket;
 import io.chatvideo.recording.api.UploadUrlRequest;
@@ -161,8 +162,9 @@ public final class RecordingsApi {
         MultipartTicket.class);
   }
 
-  public List<PartUpload> signParts(String id, List<Integer> partNumbers) {
-    return call(authorized(post(recordingPath(id) + "/parts", new SignPartsRequest(partNumbers))),
+  /** Part URLs for these parts, each bound to its size. */
+  public List<PartUpload> signParts(String id, List<PartToSign> parts) {
+    return call(authorized(post(recordingPath(id) + "/parts", SignPartsRequest.of(parts))),
         PartUploads.class).parts();
   }
 

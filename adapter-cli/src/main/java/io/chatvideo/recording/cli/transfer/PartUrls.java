@@ -1,6 +1,7 @@
 package io.chatvideo.recording.cli.transfer;
 
 import io.chatvideo.recording.cli.client.RecordingsApi;
+import io.chatvideo.recording.api.PartToSign;
 import io.chatvideo.recording.api.PartUpload;
 import io.chatvideo.recording.cli.terminal.CliException;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToLongFunction;
 
 /**
  * The presigned URLs of a multipart upload's parts, signed a few at a time as their turn comes
@@ -27,13 +29,16 @@ final class PartUrls {
   private final RecordingsApi api;
   private final String recordingId;
   private final int partCount;
+  private final IntToLongFunction sizes;
   private final Clock clock;
   private final Map<Integer, Signed> signed = new HashMap<>();
 
-  PartUrls(RecordingsApi api, String recordingId, int partCount, Clock clock) {
+  /** {@code sizes} gives each part's exact size, which its URL binds. */
+  PartUrls(RecordingsApi api, String recordingId, int partCount, IntToLongFunction sizes, Clock clock) {
     this.api = api;
     this.recordingId = recordingId;
     this.partCount = partCount;
+    this.sizes = sizes;
     this.clock = clock;
   }
 
@@ -60,13 +65,13 @@ final class PartUrls {
   }
 
   private void sign(int first) {
-    List<Integer> numbers = new ArrayList<>();
+    List<PartToSign> parts = new ArrayList<>();
     for (int n = first; n < first + SIGN_BATCH && n <= partCount; n++) {
       if (n == first || !fresh(n)) {
-        numbers.add(n);
+        parts.add(new PartToSign(n, sizes.applyAsLong(n)));
       }
     }
-    List<PartUpload> tickets = api.signParts(recordingId, numbers);
+    List<PartUpload> tickets = api.signParts(recordingId, parts);
     Instant signedAt = clock.instant();
     for (PartUpload ticket : tickets) {
       signed.put(ticket.partNumber(), new Signed(ticket, signedAt.plusSeconds(ticket.expiresIn())));

@@ -115,7 +115,8 @@ public final class Uploader {
     try {
       long chosen = Math.max(Math.max(settings.partSize(), ticket.minPartSize()), ceilDiv(size, MAX_PARTS));
       int count = (int) ceilDiv(size, chosen);
-      PartUrls urls = new PartUrls(api, ticket.recordingId(), count, clock);
+      PartUrls urls = new PartUrls(api, ticket.recordingId(), count,
+          number -> Math.min(chosen, size - (number - 1L) * chosen), clock);
       List<CompletedPart> parts = new ArrayList<>();
       for (int number = 1; number <= count; number++) {
         long offset = (number - 1L) * chosen;

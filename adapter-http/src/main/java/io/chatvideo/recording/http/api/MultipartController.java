@@ -3,13 +3,16 @@ package io.chatvideo.recording.http.api;
 import io.chatvideo.recording.api.MultipartRequest;
 import io.chatvideo.recording.api.MultipartTicket;
 import io.chatvideo.recording.api.PartUpload;
+import io.chatvideo.recording.api.PartToSign;
 import io.chatvideo.recording.api.PartUploads;
 import io.chatvideo.recording.api.SignPartsRequest;
 import io.chatvideo.recording.api.StoredPart;
 import io.chatvideo.recording.api.StoredParts;
 import io.chatvideo.recording.core.application.Recordings;
+import io.chatvideo.recording.core.domain.InvalidInputException;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RoomId;
+import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.PartLength;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.SignPartsCommand;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.StartMultipartCommand;
 import io.chatvideo.recording.http.auth.Caller;
@@ -33,6 +36,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -75,7 +80,11 @@ class MultipartController {
   }
 
   @Post(value = "/{id}/parts", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "Presigned PUT URLs for the given part numbers (at most 100 per request)")
+  @Operation(summary = "Presigned PUT URLs for the given parts (at most 100 per request), each bound to its size",
+      description = "The sizes count towards recording.limits.max-recording-bytes (400 past it) and "
+          + "max-bytes-per-day (429 past it) as they are signed; signing a part again counts its largest size "
+          + "once. No URL outlives the upload window (recording.limits.max-upload-window after the start; 409 "
+          + "after it).")
   @AnswersForbidden
   @AnswersNotFound
   @AnswersConflict
@@ -84,12 +93,35 @@ class MultipartController {
       @Body @Valid SignPartsRequest body, HttpRequest<?> request) {
     RecordingId recordingId = RecordingId.parse(id);
     return new PartUploads(recordings.multipartUpload()
-        .signParts(new SignPartsCommand(caller.user(), recordingId, body.partNumbers()))
+        .signParts(new SignPartsCommand(caller.user(), recordingId, partsToSign(body)))
         .stream()
         .map(part -> new PartUpload(part.partNumber(), urls.absolute(part.upload().url(), request),
             HeaderNames.canonical(part.upload().headers()),
             Math.max(0, Duration.between(clock.instant(), part.upload().expiresAt()).toSeconds())))
         .toList());
+  }
+
+  /** Bean validation does not reach into a list's items here, so the required fields are checked as they map. */
+  private static List<PartLength> partsToSign(SignPartsRequest body) {
+    if (body.parts() == null) {
+      throw new InvalidInputException("parts", body.partNumbers() == null ? "is required"
+          : "are required with their sizes: send parts: [{part_number, size}] instead of part_numbers, "
+              + "since each part URL accepts exactly its size");
+    }
+    List<PartLength> parts = new ArrayList<>();
+    for (PartToSign part : body.parts()) {
+      if (part == null) {
+        throw new InvalidInputException("parts", "must not contain null");
+      }
+      if (part.partNumber() == null) {
+        throw new InvalidInputException("parts", "every part needs a part_number");
+      }
+      if (part.size() == null) {
+        throw new InvalidInputException("parts", "every part needs its size");
+      }
+      parts.add(new PartLength(part.partNumber(), part.size()));
+    }
+    return parts;
   }
 
   @Get(value = "/{id}/parts", produces = MediaType.APPLICATION_JSON)

@@ -5,6 +5,7 @@ import io.chatvideo.recording.api.CompletedPart;
 import io.chatvideo.recording.api.MultipartRequest;
 import io.chatvideo.recording.api.MultipartTicket;
 import io.chatvideo.recording.api.PartUpload;
+import io.chatvideo.recording.api.PartToSign;
 import io.chatvideo.recording.api.PartUploads;
 import io.chatvideo.recording.api.RecordingJson;
 import io.chatvideo.recording.api.RecordingList;
@@ -30,6 +31,7 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(MultipartRequest.class)
 @SerdeImport(MultipartTicket.class)
 @SerdeImport(SignPartsRequest.class)
+@SerdeImport(PartToSign.class)
 @SerdeImport(PartUploads.class)
 @SerdeImport(PartUpload.class)
 @SerdeImport(StoredParts.class)

@@ -196,8 +196,10 @@ public final class ServerSettings {
         upload.maxPendingUploads(), limits.maxRecordingBytes(), Long.MAX_VALUE));
     atLeastOne("recording.limits.upload-requests-per-minute", limits.uploadRequestsPerMinute());
     atLeastOne("recording.limits.dev-tokens-per-minute", limits.devTokensPerMinute());
-    return policy("recording.limits.max-bytes-per-day", () -> new UploadLimits(
+    policy("recording.limits.max-bytes-per-day", () -> new UploadLimits(
         limits.maxPendingUploads(), limits.maxRecordingBytes(), limits.maxBytesPerDay()));
+    return policy("recording.limits.max-upload-window", () -> new UploadLimits(
+        limits.maxPendingUploads(), limits.maxRecordingBytes(), limits.maxBytesPerDay(), limits.maxUploadWindow()));
   }
 
   /** A web directory holding the data directory would serve the signing key, the dev secret and the database. */

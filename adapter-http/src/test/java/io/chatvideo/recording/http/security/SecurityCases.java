@@ -85,7 +85,7 @@ interface SecurityCases {
     for (String id : List.of(done, open)) {
       assertThat(api().get("/recordings/" + id, attacker).status()).isEqualTo(404);
       assertThat(api().post("/recordings/" + id + "/complete", attacker, null).status()).isEqualTo(404);
-      assertThat(api().post("/recordings/" + id + "/parts", attacker, "{\"part_numbers\":[1]}").status()).isEqualTo(404);
+      assertThat(api().post("/recordings/" + id + "/parts", attacker, "{\"parts\":[{\"part_number\":1,\"size\":1}]}").status()).isEqualTo(404);
       assertThat(api().get("/recordings/" + id + "/parts", attacker).status()).isEqualTo(404);
       assertThat(api().delete("/recordings/" + id + "/upload", attacker).status()).isEqualTo(404);
       assertThat(api().delete("/recordings/" + id, attacker).status()).isEqualTo(404);
@@ -251,7 +251,7 @@ interface SecurityCases {
     Api.Reply refused = null;
     for (int i = 0; i < 2 * SecurityServers.UPLOAD_REQUESTS_PER_MINUTE && refused == null; i++) {
       Api.Reply reply = api().post("/recordings/" + java.util.UUID.randomUUID() + "/parts", token,
-          "{\"part_numbers\":[1]}");
+          "{\"parts\":[{\"part_number\":1,\"size\":1}]}");
       assertThat(reply.status()).as("%s", reply).isIn(404, 429);
       refused = reply.status() == 429 ? reply : null;
     }

@@ -20,11 +20,23 @@ final class SecurityServers {
   static final int MAX_PENDING_UPLOADS = 3;
   static final int UPLOAD_REQUESTS_PER_MINUTE = 8;
 
+  /** Small byte limits and a short upload window, for the bounds of open uploads (UploadBoundCases). */
+  static final Map<String, String> BOUNDS = Map.of(
+      "RECORDING_LIMITS_MAX_RECORDING_BYTES", Long.toString(12L * 1024 * 1024),
+      "RECORDING_LIMITS_MAX_BYTES_PER_DAY", Long.toString(30L * 1024 * 1024),
+      "RECORDING_LIMITS_MAX_UPLOAD_WINDOW", "10m",
+      "RECORDING_LIMITS_UPLOAD_REQUESTS_PER_MINUTE", "600");
+
   private SecurityServers() {}
 
   /** Dev mode on the local backend: anyone on this machine can mint a token, nobody else can reach it. */
   static SecurityTarget localDev(Path work) {
-    ServerProcess server = start(work, Map.of());
+    return localDev(work, Map.of());
+  }
+
+  /** Dev mode on the local backend with these settings beside the suite's own. */
+  static SecurityTarget localDev(Path work, Map<String, String> settings) {
+    ServerProcess server = start(work, settings);
     Api api = new Api(server.uri());
     return new SecurityTarget(server, api, work.resolve("data"), work.resolve("web"), api::devToken, Optional.empty(),
         true);
@@ -39,6 +51,11 @@ final class SecurityServers {
 
   /** jwt mode on the aws backend, against S3Proxy and DynamoDB Local. */
   static SecurityTarget awsJwt(Path work, TestIdentityProvider idp) {
+    return awsJwt(work, idp, Map.of());
+  }
+
+  /** jwt mode on the aws backend with these settings beside the suite's own. */
+  static SecurityTarget awsJwt(Path work, TestIdentityProvider idp, Map<String, String> settings) {
     String name = "sec-" + UUID.randomUUID().toString().substring(0, 8);
     AwsCredentials credentials = AwsStandIns.credentials().resolveCredentials();
     Map<String, String> environment = new HashMap<>(jwt(idp));
@@ -53,6 +70,7 @@ final class SecurityServers {
         "RECORDING_AWS_BOOTSTRAP", "true",
         "AWS_ACCESS_KEY_ID", credentials.accessKeyId(),
         "AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey()));
+    environment.putAll(settings);
     ServerProcess server = start(work, environment);
     return new SecurityTarget(server, new Api(server.uri()), work.resolve("data"), work.resolve("web"),
         email -> idp.rs256(TestIdentityProvider.claims(email).build()), Optional.of(idp), false);
@@ -74,11 +92,12 @@ final class SecurityServers {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Map<String, String> all = new HashMap<>(environment);
+    Map<String, String> all = new HashMap<>();
     all.put("RECORDING_WEB_DIR", web.toString());
     all.put("RECORDING_LIMITS_MAX_PENDING_UPLOADS", Integer.toString(MAX_PENDING_UPLOADS));
     all.put("RECORDING_LIMITS_UPLOAD_REQUESTS_PER_MINUTE", Integer.toString(UPLOAD_REQUESTS_PER_MINUTE));
     all.put("RECORDING_LIMITS_DEV_TOKENS_PER_MINUTE", "600");
+    all.putAll(environment);
     ServerProcess server = ServerProcess.start(work, all);
     server.awaitHealthy(new Api(server.uri()));
     return server;

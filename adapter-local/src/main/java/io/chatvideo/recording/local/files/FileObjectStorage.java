@@ -113,10 +113,12 @@ public final class FileObjectStorage implements ObjectStorage {
   }
 
   @Override
-  public PresignedRequest presignPart(ObjectKey key, String uploadId, int partNumber, Instant expiresAt) {
+  public PresignedRequest presignPart(ObjectKey key, String uploadId, int partNumber, long contentLength,
+      Instant expiresAt) {
     return presigned(new Capability(Capability.Method.PUT, key, expiresAt, Optional.empty(),
-        Optional.of(new Capability.Length(SizePolicy.MAX_PART_BYTES, false)),
-        Optional.of(new Capability.Part(uploadId, partNumber)), Optional.empty()), Map.of());
+        Optional.of(new Capability.Length(contentLength, true)),
+        Optional.of(new Capability.Part(uploadId, partNumber)), Optional.empty()),
+        Map.of("Content-Length", Long.toString(contentLength)));
   }
 
   @Override

@@ -150,7 +150,29 @@ final class SchemaMigrations {
       // indexes of migration 1, so a range is a bounded walk of them (SqlitePaginationIT's plans).
       7, List.of(
           "ALTER TABLE recordings ADD COLUMN search_text TEXT",
-          "UPDATE recordings SET search_text = casefold(filename) || char(10) || casefold(room_id)")));
+          "UPDATE recordings SET search_text = casefold(filename) || char(10) || casefold(room_id)"),
+      // The upload ledger (SqliteUploadLedger): bytes per owner and UTC day, and the largest length
+      // signed per recording and slot (slot -1 marks a settled recording, its length the stored
+      // size). Not tied to recordings: deleting a recording gives no bytes back. Numbered 11 to
+      // leave 8 to 10 to changes made on other branches meanwhile.
+      11, List.of(
+          """
+          CREATE TABLE upload_days (
+            owner TEXT    NOT NULL,
+            day   TEXT    NOT NULL,
+            bytes INTEGER NOT NULL,
+            PRIMARY KEY (owner, day)
+          ) WITHOUT ROWID""",
+          "CREATE INDEX upload_days_by_day ON upload_days (day)",
+          """
+          CREATE TABLE upload_signatures (
+            recording_id TEXT    NOT NULL,
+            slot         INTEGER NOT NULL,
+            length       INTEGER NOT NULL CHECK (length >= 0),
+            day          TEXT    NOT NULL,
+            PRIMARY KEY (recording_id, slot)
+          ) WITHOUT ROWID""",
+          "CREATE INDEX upload_signatures_by_day ON upload_signatures (day)")));
 
   private SchemaMigrations() {}
 

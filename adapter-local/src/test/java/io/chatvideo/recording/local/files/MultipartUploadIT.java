@@ -98,7 +98,7 @@ class MultipartUploadIT {
   @Test
   void completionDropsTheUploadSoItCanNeitherBeListedNorTakeMoreParts() {
     String etag = putPart(1, Fixtures.bytes(100, 1));
-    PresignedRequest late = storage.presignPart(key, uploadId, 2, T0.plusSeconds(60));
+    PresignedRequest late = storage.presignPart(key, uploadId, 2, 10, T0.plusSeconds(60));
     storage.completeMultipart(key, uploadId, List.of(new CompletedPart(1, etag)));
 
     assertThatThrownBy(() -> storage.listParts(key, uploadId)).isInstanceOf(ConflictException.class);
@@ -141,18 +141,28 @@ class MultipartUploadIT {
   }
 
   @Test
-  void aPartLongerThanFiveGibibytesIsRefusedFromItsContentLength() {
-    PresignedRequest part = storage.presignPart(key, uploadId, 1, T0.plusSeconds(60));
+  void aPartLongerOrShorterThanSignedIsRefusedAndNothingIsStored() {
+    PresignedRequest part = storage.presignPart(key, uploadId, 1, 100, T0.plusSeconds(60));
+    assertThat(part.headers()).containsEntry("Content-Length", "100");
 
-    Answer response = client.send("PUT", part, Map.of("Content-Length",
-        Long.toString(5L * 1024 * 1024 * 1024 + 1)), new ByteArrayInputStream(new byte[1]));
+    Answer declaredLonger = client.send("PUT", part, Map.of("Content-Length", "101"),
+        new ByteArrayInputStream(new byte[101]));
+    Map<String, String> undeclared = ObjectClient.headers(part, Map.of());
+    undeclared.remove("content-length");
+    Answer longer = client.sendRaw("PUT", part.url().getRawPath(), part.url().getRawQuery(), undeclared,
+        new ByteArrayInputStream(new byte[101]));
+    Answer shorter = client.sendRaw("PUT", part.url().getRawPath(), part.url().getRawQuery(), undeclared,
+        new ByteArrayInputStream(new byte[99]));
 
-    assertThat(response.outcome()).isEqualTo(Outcome.CAPABILITY_REFUSED);
+    assertThat(declaredLonger.outcome()).isEqualTo(Outcome.CAPABILITY_REFUSED);
+    assertThat(longer.outcome()).isEqualTo(Outcome.BAD_BODY);
+    assertThat(shorter.outcome()).isEqualTo(Outcome.BAD_BODY);
+    assertThat(storage.listParts(key, uploadId)).isEmpty();
   }
 
   @Test
   void aPartUrlCannotBeTurnedIntoAnotherPartOrAWholeObject() {
-    PresignedRequest part = storage.presignPart(key, uploadId, 1, T0.plusSeconds(60));
+    PresignedRequest part = storage.presignPart(key, uploadId, 1, 1, T0.plusSeconds(60));
     String query = part.url().getRawQuery();
 
     assertThat(client.sendRaw("PUT", part.url().getRawPath(), query.replace("part_number=1", "part_number=2"),
@@ -173,7 +183,7 @@ class MultipartUploadIT {
   }
 
   private String putPart(int number, byte[] bytes) {
-    PresignedRequest part = storage.presignPart(key, uploadId, number, T0.plusSeconds(60));
+    PresignedRequest part = storage.presignPart(key, uploadId, number, bytes.length, T0.plusSeconds(60));
     Answer response = client.send(part, bytes);
     assertThat(response.outcome()).as(response.message().orElse("")).isEqualTo(Outcome.OK);
     assertThat(response.etag()).contains(ETag.of(Fixtures.sha256(bytes)));

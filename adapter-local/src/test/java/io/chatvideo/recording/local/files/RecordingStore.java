@@ -32,7 +32,8 @@ final class RecordingStore implements BeforeEachCallback, AfterEachCallback {
   public void beforeEach(ExtensionContext context) throws IOException {
     data = Files.createTempDirectory("recording-store-").resolve("data");
     backend = LocalBackend.open(data, clock);
-    recordings = Recordings.builder().repository(backend.repository()).storage(backend.storage()).clock(clock).build();
+    recordings = Recordings.builder().repository(backend.repository()).storage(backend.storage()).ledger(backend.ledger())
+        .clock(clock).build();
     client = new ObjectClient(backend.objects());
   }
 

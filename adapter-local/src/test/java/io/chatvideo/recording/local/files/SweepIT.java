@@ -20,6 +20,7 @@ import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.in.CompleteUploadUseCase.CompleteUploadCommand;
 import io.chatvideo.recording.core.port.in.ListRecordingsUseCase;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.MultipartTicket;
+import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.PartLength;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.SignPartsCommand;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.StartMultipartCommand;
 import io.chatvideo.recording.core.port.in.RecordingView;
@@ -61,7 +62,7 @@ class SweepIT {
     MultipartTicket halfUploaded = store.recordings.multipartUpload().start(new StartMultipartCommand(ALICE, ROOM,
         Optional.empty(), WEBM, Set.of()));
     assertThat(store.client.send(store.recordings.multipartUpload().signParts(new SignPartsCommand(ALICE,
-        halfUploaded.recordingId(), List.of(1))).get(0).upload(), new byte[100]).outcome()).isEqualTo(Outcome.OK);
+        halfUploaded.recordingId(), List.of(new PartLength(1, 100)))).get(0).upload(), new byte[100]).outcome()).isEqualTo(Outcome.OK);
 
     clock.advance(Duration.ofDays(2));
     UploadTicket stillOpen = store.recordings.requestUpload().requestUpload(new RequestUploadCommand(ALICE, ROOM,

@@ -31,7 +31,7 @@ public final class SweepAfterGrace {
         Optional.of(URI.create(args[4])), true, Duration.ofSeconds(30));
     try (AwsBackend aws = AwsBackend.create(settings)) {
       SweepReport report = Recordings.builder()
-          .repository(aws.repository()).storage(aws.storage())
+          .repository(aws.repository()).storage(aws.storage()).ledger(aws.ledger())
           .clock(Clock.offset(Clock.systemUTC(), ahead))
           .build().sweep().sweep();
       System.out.printf("sweep as at now + %s: removed %d expired and %d abandoned recordings%n", ahead,

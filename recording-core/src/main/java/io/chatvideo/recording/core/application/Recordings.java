@@ -31,6 +31,7 @@ import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.PasscodeHasher;
 import io.chatvideo.recording.core.port.out.RecordingIdGenerator;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.core.port.out.UploadLedger;
 import io.chatvideo.recording.core.port.out.WebhookEndpoints;
 import io.chatvideo.recording.core.port.out.WebhookSender;
 import io.chatvideo.recording.core.port.out.ShareRepository;
@@ -49,12 +50,13 @@ import java.util.function.Consumer;
  * Recordings recordings = Recordings.builder()
  *     .repository(myRepository)
  *     .storage(myObjectStorage)
+ *     .ledger(myUploadLedger)
  *     .retention(new RetentionPolicy(Duration.ofDays(7)))
  *     .build();
  * UploadTicket ticket = recordings.requestUpload().requestUpload(command);
  * }</pre>
  *
- * Only the repository and the storage are required; the clock is the system UTC clock, ids are
+ * Only the repository, the storage and the upload ledger are required; the clock is the system UTC clock, ids are
  * random UUIDs, and the policies have their documented defaults.
  */
 public final class Recordings {
@@ -80,6 +82,7 @@ public final class Recordings {
   private Recordings(Builder builder) {
     RecordingRepository repository = Objects.requireNonNull(builder.repository, "repository is required");
     ObjectStorage storage = Objects.requireNonNull(builder.storage, "storage is required");
+    UploadLedger ledger = Objects.requireNonNull(builder.ledger, "ledger is required");
     if (builder.processing.enabled() && builder.jobs == null) {
       throw new IllegalStateException("processing needs a job queue; give one or turn it off");
     }
@@ -91,7 +94,7 @@ public final class Recordings {
     RecordingChanges changes = new RecordingChanges(repository, Optional.ofNullable(builder.outbox), bell);
     this.processing = new ProcessingService(repository, storage, Optional.ofNullable(jobs),
         Optional.ofNullable(builder.media), builder.processing, builder.clock, builder.workDirectory, changes);
-    this.uploads = new UploadService(repository, storage, builder.clock, builder.ids, builder.retention,
+    this.uploads = new UploadService(repository, storage, ledger, builder.clock, builder.ids, builder.retention,
         builder.presign, builder.sizes, builder.limits, processing, changes);
     this.queries = new RecordingQueries(repository, storage, builder.clock, builder.presign);
     this.removal = new RecordingRemoval(repository, storage, builder.clock, builder.abandonedUploadGrace,
@@ -220,6 +223,7 @@ public final class Recordings {
 
     private RecordingRepository repository;
     private ObjectStorage storage;
+    private UploadLedger ledger;
     private Clock clock = Clock.systemUTC();
     private RecordingIdGenerator ids = RecordingIdGenerator.random();
     private RetentionPolicy retention = RetentionPolicy.defaults();
@@ -330,6 +334,12 @@ public final class Recordings {
 
     public Builder storage(ObjectStorage storage) {
       this.storage = Objects.requireNonNull(storage, "storage");
+      return this;
+    }
+
+    /** Where the bytes signed for uploads are counted per recording and per user and day: the repository's store. */
+    public Builder ledger(UploadLedger ledger) {
+      this.ledger = Objects.requireNonNull(ledger, "ledger");
       return this;
     }
 

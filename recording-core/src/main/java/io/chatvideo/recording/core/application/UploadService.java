@@ -30,6 +30,8 @@ import io.chatvideo.recording.core.port.out.PresignedRequest;
 import io.chatvideo.recording.core.port.out.RecordingIdGenerator;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.port.out.StoredObject;
+import io.chatvideo.recording.core.port.out.UploadLedger;
+import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.PartLength;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -58,8 +61,8 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
   private final ProcessingService processing;
   private final RecordingChanges changes;
 
-  UploadService(RecordingRepository repository, ObjectStorage storage, Clock clock, RecordingIdGenerator ids,
-      RetentionPolicy retention, PresignPolicy presign, SizePolicy sizes, UploadLimits limits,
+  UploadService(RecordingRepository repository, ObjectStorage storage, UploadLedger ledger, Clock clock,
+      RecordingIdGenerator ids, RetentionPolicy retention, PresignPolicy presign, SizePolicy sizes, UploadLimits limits,
       ProcessingService processing, RecordingChanges changes) {
     this.processing = processing;
     this.changes = changes;
@@ -71,7 +74,7 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
     this.presign = presign;
     this.sizes = sizes;
     this.limits = limits;
-    this.allowance = new UploadAllowance(repository, limits);
+    this.allowance = new UploadAllowance(repository, ledger, limits);
     this.access = new RecordingAccess(repository);
   }
 
@@ -79,11 +82,18 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
   public UploadTicket requestUpload(RequestUploadCommand command) {
     command.size().ifPresent(sizes::checkDeclaredSize);
     command.size().ifPresent(size -> limits.checkRecordingSize("size", size));
+    // Without a declared size the URL takes as much as one PUT may carry, and that is what counts.
+    long signed = command.size().orElse(sizes.maxSinglePutBytes());
+    if (command.size().isEmpty() && signed > limits.maxRecordingBytes()) {
+      throw new InvalidInputException("size", "is required here: without it the upload URL would accept up to "
+          + signed + " bytes, more than the " + limits.maxRecordingBytes() + " a recording may hold");
+    }
     Instant now = clock.instant();
-    allowance.check(command.caller(), command.size().orElse(1), now);
+    allowance.check(command.caller(), now);
     RecordingDetails details = newDetails(command.caller(), command.roomId(), command.filename(),
         command.contentType(), command.size(), command.participants(), now);
-    Instant urlExpiry = presign.uploadExpiry(now, details.expiresAt(), storage.credentialsExpiry());
+    Instant urlExpiry = uploadExpiry(now, details);
+    allowance.reserve(details, Map.of(UploadLedger.WHOLE_OBJECT, signed), "size", now);
     PresignedRequest upload = storage.presignPut(details.objectKey(), details.contentType(), command.size(), urlExpiry);
     repository.insert(new PendingRecording(details, Optional.empty(), urlExpiry));
     return new UploadTicket(details.id(), details.objectKey(), upload, Duration.between(now, urlExpiry));
@@ -92,10 +102,10 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
   @Override
   public MultipartTicket start(StartMultipartCommand command) {
     Instant now = clock.instant();
-    allowance.check(command.caller(), 1, now);
+    allowance.check(command.caller(), now);
     RecordingDetails details = newDetails(command.caller(), command.roomId(), command.filename(),
         command.contentType(), OptionalLong.empty(), command.participants(), now);
-    Instant urlExpiry = presign.uploadExpiry(now, details.expiresAt(), storage.credentialsExpiry());
+    Instant urlExpiry = uploadExpiry(now, details);
     String uploadId = storage.startMultipart(details.objectKey(), details.contentType());
     try {
       repository.insert(new PendingRecording(details, Optional.of(uploadId), urlExpiry));
@@ -106,22 +116,41 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
     return new MultipartTicket(details.id(), details.objectKey(), uploadId, SizePolicy.MIN_PART_BYTES);
   }
 
+  /**
+   * Each part's URL accepts exactly its length, and the lengths are counted before anything is
+   * signed: a request that would take the recording or the owner's day past its limit signs nothing.
+   */
   @Override
   public List<PartUpload> signParts(SignPartsCommand command) {
     Instant now = clock.instant();
     PendingRecording pending = access.ownedMultipart(command.caller(), command.id(), now);
-    Instant urlExpiry = presign.uploadExpiry(now, pending.details().expiresAt(), storage.credentialsExpiry());
+    Instant urlExpiry = uploadExpiry(now, pending.details());
+    Map<Integer, Long> lengths = new TreeMap<>();
+    command.parts().forEach(part -> lengths.put(part.partNumber(), part.length()));
+    allowance.reserve(pending.details(), lengths, "parts", now);
     String uploadId = pending.multipartUploadId().orElseThrow();
     List<PartUpload> uploads = new ArrayList<>();
-    for (int partNumber : command.partNumbers()) {
-      uploads.add(new PartUpload(partNumber,
-          storage.presignPart(pending.details().objectKey(), uploadId, partNumber, urlExpiry)));
+    for (PartLength part : command.parts()) {
+      uploads.add(new PartUpload(part.partNumber(), storage.presignPart(pending.details().objectKey(), uploadId,
+          part.partNumber(), part.length(), urlExpiry)));
     }
     PendingRecording extended = pending.withUploadExpiresAt(urlExpiry);
     if (extended != pending) {
       repository.replace(extended, RecordingStatus.PENDING);
     }
     return uploads;
+  }
+
+  /** When URLs signed now expire: never past the upload window's hard end, which no signing moves. */
+  private Instant uploadExpiry(Instant now, RecordingDetails details) {
+    Instant windowEnd = limits.uploadWindowEnd(details.createdAt());
+    if (!windowEnd.isAfter(now)) {
+      throw new ConflictException("the upload window of recording " + details.id() + " closed at " + windowEnd
+          + " (an upload may stay open " + limits.maxUploadWindow() + " at most); complete it with the parts stored"
+          + " or start a new recording");
+    }
+    Instant expiry = presign.uploadExpiry(now, details.expiresAt(), storage.credentialsExpiry());
+    return expiry.isAfter(windowEnd) ? windowEnd : expiry;
   }
 
   @Override
@@ -181,6 +210,7 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
     CompletedRecording completed = pending.complete(stored.size(), stored.sha256(), now, command.duration())
         .withProcessing(processing.atCompletion(now));
     changes.replace(completed, RecordingStatus.PENDING, EventType.RECORDING_COMPLETED, now);
+    allowance.settle(completed);
     try {
       processing.enqueue(completed, now);
     } catch (StorageUnavailableException queueDown) {

@@ -11,6 +11,7 @@ import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCom
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
 import io.chatvideo.recording.core.testing.InMemoryObjectStorage;
 import io.chatvideo.recording.core.testing.InMemoryRecordingRepository;
+import io.chatvideo.recording.core.testing.InMemoryUploadLedger;
 import io.chatvideo.recording.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,7 @@ final class CoreFixture {
   final MutableClock clock = new MutableClock(T0);
   final InMemoryRecordingRepository repository = new InMemoryRecordingRepository();
   final InMemoryObjectStorage storage = new InMemoryObjectStorage(clock);
+  final InMemoryUploadLedger ledger = new InMemoryUploadLedger();
   final Recordings recordings;
 
   CoreFixture() {
@@ -44,6 +46,7 @@ final class CoreFixture {
     recordings = Recordings.builder()
         .repository(repository)
         .storage(storage)
+        .ledger(ledger)
         .clock(clock)
         .sizes(new SizePolicy(1_000_000))
         .limits(limits)

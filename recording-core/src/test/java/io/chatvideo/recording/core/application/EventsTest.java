@@ -24,6 +24,7 @@ import io.chatvideo.recording.core.domain.WebhookUrlPolicy;
 import io.chatvideo.recording.core.port.in.CompleteUploadUseCase.CompleteUploadCommand;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
+import io.chatvideo.recording.core.testing.InMemoryUploadLedger;
 import io.chatvideo.recording.core.testing.FakeMediaProcessor;
 import io.chatvideo.recording.core.testing.InMemoryEventOutbox;
 import io.chatvideo.recording.core.testing.InMemoryJobQueue;
@@ -64,7 +65,7 @@ class EventsTest {
   private final FakeMediaProcessor media = new FakeMediaProcessor();
 
   private Recordings recordings(ProcessingPolicy processing) {
-    return Recordings.builder().repository(repository).storage(storage).clock(clock)
+    return Recordings.builder().repository(repository).storage(storage).ledger(new InMemoryUploadLedger()).clock(clock)
         .retention(new RetentionPolicy(Duration.ofDays(2)))
         .jobs(queue).media(media).processing(processing).workDirectory(work)
         .events(outbox, endpoints, sender).webhookRetries(SCHEDULE).webhookUrls(new WebhookUrlPolicy(true))
@@ -249,7 +250,7 @@ class EventsTest {
 
   @Test
   void badEndpointsAreRefusedNamingTheProblem() {
-    Recordings https = Recordings.builder().repository(repository).storage(storage).clock(clock).jobs(queue)
+    Recordings https = Recordings.builder().repository(repository).storage(storage).ledger(new InMemoryUploadLedger()).clock(clock).jobs(queue)
         .events(outbox, endpoints, sender).build();
     assertThatThrownBy(() -> https.webhooks().add("http://hooks.example.com/in", Set.of()))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("https");

@@ -19,6 +19,7 @@ import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCom
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
 import io.chatvideo.recording.core.port.out.MailMessage;
 import io.chatvideo.recording.core.port.out.MailOutcome;
+import io.chatvideo.recording.core.testing.InMemoryUploadLedger;
 import io.chatvideo.recording.core.testing.FakeMediaProcessor;
 import io.chatvideo.recording.core.testing.InMemoryEventOutbox;
 import io.chatvideo.recording.core.testing.InMemoryJobQueue;
@@ -57,7 +58,7 @@ class MailTest {
   private final ScriptedMailer mailer = new ScriptedMailer();
 
   private Recordings.Builder builder() {
-    return Recordings.builder().repository(repository).storage(storage).clock(clock)
+    return Recordings.builder().repository(repository).storage(storage).ledger(new InMemoryUploadLedger()).clock(clock)
         .retention(new RetentionPolicy(Duration.ofDays(2)))
         .jobs(queue).media(media).processing(ProcessingPolicy.on()).workDirectory(work);
   }

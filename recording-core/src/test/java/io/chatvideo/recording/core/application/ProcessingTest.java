@@ -24,6 +24,7 @@ import io.chatvideo.recording.core.port.in.RecordingView;
 import io.chatvideo.recording.core.port.in.RecordingView.RenditionView;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
+import io.chatvideo.recording.core.testing.InMemoryUploadLedger;
 import io.chatvideo.recording.core.testing.FakeMediaProcessor;
 import io.chatvideo.recording.core.testing.InMemoryJobQueue;
 import io.chatvideo.recording.core.testing.InMemoryObjectStorage;
@@ -64,7 +65,7 @@ class ProcessingTest {
   private final ProcessingPolicy policy = ProcessingPolicy.on();
 
   private Recordings recordings(ProcessingPolicy processing) {
-    return Recordings.builder().repository(repository).storage(storage).clock(clock)
+    return Recordings.builder().repository(repository).storage(storage).ledger(new InMemoryUploadLedger()).clock(clock)
         .jobs(queue).media(media).processing(processing).workDirectory(work).build();
   }
 
@@ -375,13 +376,13 @@ class ProcessingTest {
 
   @Test
   void processingOnNeedsAQueue() {
-    assertThatThrownBy(() -> Recordings.builder().repository(repository).storage(storage).processing(policy).build())
+    assertThatThrownBy(() -> Recordings.builder().repository(repository).storage(storage).ledger(new InMemoryUploadLedger()).processing(policy).build())
         .isInstanceOf(IllegalStateException.class).hasMessage("processing needs a job queue; give one or turn it off");
   }
 
   @Test
   void withAQueueAndNoEngineRecordingsAreQueuedForWorkersElsewhere() {
-    Recordings api = Recordings.builder().repository(repository).storage(storage).clock(clock).jobs(queue)
+    Recordings api = Recordings.builder().repository(repository).storage(storage).ledger(new InMemoryUploadLedger()).clock(clock).jobs(queue)
         .processing(policy).build();
     RecordingId id = complete(api, "MEDIA call");
 

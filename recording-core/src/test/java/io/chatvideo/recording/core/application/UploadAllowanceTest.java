@@ -47,17 +47,58 @@ class UploadAllowanceTest {
   }
 
   @Test
-  void theBytesOfADayAreBoundedAndFreeAgainADayLater() {
+  void theBytesOfADayAreBoundedAndFreeAgainTheNextUtcDay() {
     core.uploadCompleted(ALICE, new byte[600_000]);
     core.clock.advance(Duration.ofHours(1));
 
+    // T0 is noon UTC: the next day starts 11 hours after 13:00.
     assertThatThrownBy(() -> core.requestUpload(ALICE, 500_000))
-        .isInstanceOfSatisfying(LimitExceededException.class,
-            e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofHours(23)));
+        .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+          assertThat(e.retryAfter()).isEqualTo(Duration.ofHours(11));
+          assertThat(e.getMessage()).contains("max-bytes-per-day", "1000000");
+        });
     assertThat(core.requestUpload(ALICE, 400_000).recordingId()).isNotNull();
 
-    core.clock.advance(Duration.ofHours(23).plusSeconds(1));
+    core.clock.advance(Duration.ofHours(11));
     assertThat(core.requestUpload(ALICE, 500_000).recordingId()).isNotNull();
+  }
+
+  @Test
+  void declaredBytesCountWhenSignedSoOpenUploadsCannotPassTheDay() {
+    core.requestUpload(ALICE, 600_000);
+    core.requestUpload(BOB, 600_000);
+    int signed = core.storage.signed().size();
+
+    assertThatThrownBy(() -> core.requestUpload(ALICE, 400_001)).isInstanceOf(LimitExceededException.class);
+
+    assertThat(core.storage.signed()).hasSize(signed);
+    assertThat(core.ledger.bytesOn(ALICE, UploadLimits.dayOf(CoreFixture.T0))).isEqualTo(600_000);
+  }
+
+  @Test
+  void anUnsizedUploadCountsTheLargestSinglePutAndIsRefusedWhenThatPassesTheRecordingLimit() {
+    // The fixture's single PUT takes up to 1,000,000 bytes; a recording here holds 600,000.
+    assertThatThrownBy(() -> core.recordings.requestUpload().requestUpload(
+        new io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand(ALICE, ROOM,
+            Optional.empty(), ContentType.DEFAULT, java.util.OptionalLong.empty(), Set.of())))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("size");
+          assertThat(e.getMessage()).contains("1000000", "600000");
+        });
+    CoreFixture roomy = new CoreFixture(new UploadLimits(2, 1_000_000, 1_500_000));
+    roomy.recordings.requestUpload().requestUpload(
+        new io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand(ALICE, ROOM,
+            Optional.empty(), ContentType.DEFAULT, java.util.OptionalLong.empty(), Set.of()));
+    assertThat(roomy.ledger.bytesOn(ALICE, UploadLimits.dayOf(CoreFixture.T0))).isEqualTo(1_000_000);
+  }
+
+  @Test
+  void deletingARecordingDoesNotGiveItsBytesBack() {
+    io.chatvideo.recording.core.domain.RecordingId id = core.uploadCompleted(ALICE, new byte[600_000]);
+    core.recordings.deleteRecording().delete(ALICE, id);
+
+    assertThat(core.ledger.bytesOn(ALICE, UploadLimits.dayOf(CoreFixture.T0))).isEqualTo(600_000);
+    assertThatThrownBy(() -> core.requestUpload(ALICE, 500_000)).isInstanceOf(LimitExceededException.class);
   }
 
   @Test

@@ -22,6 +22,7 @@ import io.chatvideo.recording.core.domain.StoredPart;
 import io.chatvideo.recording.core.port.in.CompleteUploadUseCase.CompleteUploadCommand;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.MultipartTicket;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.PartUpload;
+import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.PartLength;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.SignPartsCommand;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
@@ -160,7 +161,7 @@ class UploadServiceTest {
     MultipartTicket ticket = core.startMultipart(ALICE);
     assertThat(ticket.minPartSize()).isEqualTo(SizePolicy.MIN_PART_BYTES);
     List<PartUpload> urls = core.recordings.multipartUpload().signParts(
-        new SignPartsCommand(ALICE, ticket.recordingId(), List.of(1, 2)));
+        new SignPartsCommand(ALICE, ticket.recordingId(), List.of(part(1, SizePolicy.MIN_PART_BYTES), part(2, 100))));
     assertThat(urls).extracting(PartUpload::partNumber).containsExactly(1, 2);
     byte[] first = filled((int) SizePolicy.MIN_PART_BYTES, (byte) 1);
     byte[] second = filled(100, (byte) 2);
@@ -239,16 +240,16 @@ class UploadServiceTest {
         java.util.UUID.randomUUID()), Optional.of(List.of(new CompletedPart(2, "a"), new CompletedPart(1, "b"))),
         Optional.empty())).hasMessageContaining("ascending");
     assertThatThrownBy(() -> new SignPartsCommand(ALICE, new io.chatvideo.recording.core.domain.RecordingId(
-        java.util.UUID.randomUUID()), List.of(3, 3))).hasMessageContaining("twice");
+        java.util.UUID.randomUUID()), List.of(part(3, 1), part(3, 2)))).hasMessageContaining("twice");
     assertThatThrownBy(() -> new SignPartsCommand(ALICE, new io.chatvideo.recording.core.domain.RecordingId(
-        java.util.UUID.randomUUID()), List.of(10_001))).isInstanceOf(InvalidInputException.class);
+        java.util.UUID.randomUUID()), List.of(part(10_001, 1)))).isInstanceOf(InvalidInputException.class);
   }
 
   @Test
   void signingPartsKeepsTheUploadWindowOpen() {
     MultipartTicket ticket = core.startMultipart(ALICE);
     core.clock.advance(Duration.ofMinutes(25));
-    core.recordings.multipartUpload().signParts(new SignPartsCommand(ALICE, ticket.recordingId(), List.of(1)));
+    core.recordings.multipartUpload().signParts(new SignPartsCommand(ALICE, ticket.recordingId(), List.of(part(1, 10))));
     PendingRecording pending = (PendingRecording) core.repository.find(ticket.recordingId()).orElseThrow();
     assertThat(pending.uploadExpiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(55)));
   }
@@ -257,7 +258,7 @@ class UploadServiceTest {
   void anotherUserCannotSignOrListParts() {
     MultipartTicket ticket = core.startMultipart(ALICE);
     assertThatThrownBy(() -> core.recordings.multipartUpload().signParts(
-        new SignPartsCommand(MALLORY, ticket.recordingId(), List.of(1)))).isInstanceOf(RecordingNotFoundException.class);
+        new SignPartsCommand(MALLORY, ticket.recordingId(), List.of(part(1, 10))))).isInstanceOf(RecordingNotFoundException.class);
     assertThatThrownBy(() -> core.recordings.multipartUpload().storedParts(MALLORY, ticket.recordingId()))
         .isInstanceOf(RecordingNotFoundException.class);
   }
@@ -275,12 +276,16 @@ class UploadServiceTest {
   void aSinglePutRecordingHasNoPartsToSign() {
     UploadTicket ticket = core.requestUpload(ALICE, 3);
     assertThatThrownBy(() -> core.recordings.multipartUpload().signParts(
-        new SignPartsCommand(ALICE, ticket.recordingId(), List.of(1)))).isInstanceOf(ConflictException.class);
+        new SignPartsCommand(ALICE, ticket.recordingId(), List.of(part(1, 10))))).isInstanceOf(ConflictException.class);
   }
 
   private CompletedRecording complete(io.chatvideo.recording.core.domain.UserId caller, UploadTicket ticket) {
     return core.recordings.completeUpload().complete(new CompleteUploadCommand(caller, ticket.recordingId(),
         Optional.empty(), Optional.empty()));
+  }
+
+  private static PartLength part(int number, long length) {
+    return new PartLength(number, length);
   }
 
   private CompletedRecording completeParts(MultipartTicket ticket, CompletedPart... parts) {

@@ -183,10 +183,12 @@ public final class InMemoryObjectStorage implements ObjectStorage {
   }
 
   @Override
-  public synchronized PresignedRequest presignPart(ObjectKey key, String uploadId, int partNumber, Instant expiresAt) {
+  public synchronized PresignedRequest presignPart(ObjectKey key, String uploadId, int partNumber, long contentLength,
+      Instant expiresAt) {
     check();
     return sign(new PresignedRequest("PUT", URI.create("memory://bucket/" + key + "?uploadId=" + uploadId
-        + "&partNumber=" + partNumber + "&expires=" + expiresAt), Map.of(), expiresAt));
+        + "&partNumber=" + partNumber + "&expires=" + expiresAt),
+        Map.of("Content-Length", Long.toString(contentLength)), expiresAt));
   }
 
   @Override

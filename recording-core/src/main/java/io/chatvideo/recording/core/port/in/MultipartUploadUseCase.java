@@ -49,28 +49,43 @@ public interface MultipartUploadUseCase {
 
   record MultipartTicket(RecordingId recordingId, ObjectKey objectKey, String uploadId, long minPartSize) {}
 
-  record SignPartsCommand(UserId caller, RecordingId id, List<Integer> partNumbers) {
+  /**
+   * The parts to sign, each with the exact length its URL will accept (storage refuses other
+   * lengths); the lengths count towards the upload limits as they are signed.
+   */
+  record SignPartsCommand(UserId caller, RecordingId id, List<PartLength> parts) {
 
     public SignPartsCommand {
       Objects.requireNonNull(caller, "caller");
       Objects.requireNonNull(id, "id");
-      if (partNumbers == null || partNumbers.isEmpty()) {
-        throw new InvalidInputException("part_numbers", "must name at least one part");
+      if (parts == null || parts.isEmpty()) {
+        throw new InvalidInputException("parts", "must name at least one part");
       }
-      if (partNumbers.size() > MAX_PARTS_PER_REQUEST) {
-        throw new InvalidInputException("part_numbers", "must name at most " + MAX_PARTS_PER_REQUEST + " parts");
+      if (parts.size() > MAX_PARTS_PER_REQUEST) {
+        throw new InvalidInputException("parts", "must name at most " + MAX_PARTS_PER_REQUEST + " parts");
       }
       Set<Integer> seen = new HashSet<>();
-      for (Integer number : partNumbers) {
-        if (number == null) {
-          throw new InvalidInputException("part_numbers", "must not contain null");
+      for (PartLength part : parts) {
+        if (part == null) {
+          throw new InvalidInputException("parts", "must not contain null");
         }
-        SizePolicy.checkPartNumber(number);
-        if (!seen.add(number)) {
-          throw new InvalidInputException("part_numbers", "names part " + number + " twice");
+        if (!seen.add(part.partNumber())) {
+          throw new InvalidInputException("parts", "names part " + part.partNumber() + " twice");
         }
       }
-      partNumbers = List.copyOf(partNumbers);
+      parts = List.copyOf(parts);
+    }
+  }
+
+  /** One part to sign: its number (1 to 10,000) and its exact length (1 byte to 5 GiB). */
+  record PartLength(int partNumber, long length) {
+
+    public PartLength {
+      SizePolicy.checkPartNumber(partNumber);
+      if (length < 1 || length > SizePolicy.MAX_PART_BYTES) {
+        throw new InvalidInputException("parts", "part " + partNumber + " must have 1 to " + SizePolicy.MAX_PART_BYTES
+            + " bytes, was " + length);
+      }
     }
   }
 

@@ -58,8 +58,11 @@ public interface ObjectStorage {
   /** Starts a multipart upload and returns its upload id. */
   String startMultipart(ObjectKey key, ContentType contentType);
 
-  /** A PUT of one part; the response's {@code ETag} header is what completion needs. */
-  PresignedRequest presignPart(ObjectKey key, String uploadId, int partNumber, Instant expiresAt);
+  /**
+   * A PUT of one part that signs its exact length: the store refuses a body of any other length.
+   * The response's {@code ETag} header is what completion needs.
+   */
+  PresignedRequest presignPart(ObjectKey key, String uploadId, int partNumber, long contentLength, Instant expiresAt);
 
   /**
    * The parts stored so far, by ascending part number; a {@code ConflictException} when the upload
