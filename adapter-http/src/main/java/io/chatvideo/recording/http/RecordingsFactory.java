@@ -122,6 +122,7 @@ final class RecordingsFactory {
         .limits(settings.limits())
         .shares(backend.shares())
         .passcodes(new BcryptPasscodeHasher())
+        .passcodeAttempts(backend.passcodeAttempts(), shares.guesses())
         .sharePolicy(shares.policy());
     backend.jobs().ifPresent(builder::jobs);
     ProcessingSettings processing = settings.processing();
@@ -204,7 +205,7 @@ final class RecordingsFactory {
 
   private static Backend local(ServerSettings settings, LocalBackend local) {
     return new Backend("local, data " + settings.recording().dataDir(), local.repository(), local.storage(),
-        Optional.of(local.jobs(JOB_ATTEMPTS)), local.shares(),
+        Optional.of(local.jobs(JOB_ATTEMPTS)), local.shares(), local.passcodeAttempts(),
         Optional.of(new BackendEvents(local.events(), local.webhookEndpoints())), local::close);
   }
 
@@ -237,7 +238,7 @@ final class RecordingsFactory {
     }
     return new Backend("aws, bucket " + aws.bucket() + ", table " + aws.table()
         + aws.jobQueue().map(queue -> ", queue " + queue).orElse(""), backend.repository(), backend.storage(), jobs,
-        backend.shares(), jobs.map(queue -> new BackendEvents(backend.events(queue), backend.webhookEndpoints())),
+        backend.shares(), backend.passcodeAttempts(), jobs.map(queue -> new BackendEvents(backend.events(queue), backend.webhookEndpoints())),
         backend::close);
   }
 }
