@@ -62,14 +62,13 @@ class DynamoDbPasscodeAttemptsIT extends PasscodeAttemptsContract {
   void triesCarryATtlAndStayOutOfTheRecordingScans() {
     String table = table();
     var repository = new DynamoDbRecordingRepository(first, table, "bucket");
-    var recording = TestRecordings.pending("alice@example.com", "room-1", MINUTE);
+    var recording = TestRecordings.pending("alice@example.com", "room-1", T0);
     repository.insert(recording);
-    new DynamoDbPasscodeAttempts(first, table).count(PasscodeBudget.forAddress("203.0.113.9"), MINUTE,
-        MINUTE.plus(Duration.ofMinutes(2)));
+    new DynamoDbPasscodeAttempts(first, table).count(PasscodeBudget.forAddress("203.0.113.9"), T0, MINUTE);
     var items = first.scan(scan -> scan.tableName(table)).items();
     assertThat(items).filteredOn(item -> item.get(RecordingItem.PK).s().startsWith(DynamoDbPasscodeAttempts.PREFIX))
         .singleElement().satisfies(item -> assertThat(item.get(RecordingItem.TTL).n())
-            .isEqualTo(Long.toString(MINUTE.plus(Duration.ofMinutes(2)).getEpochSecond())));
+            .isEqualTo(Long.toString(T0.plus(Duration.ofMinutes(2)).getEpochSecond())));
     assertThat(repository.listAll(10, Optional.empty()).recordings()).hasSize(1);
   }
 }

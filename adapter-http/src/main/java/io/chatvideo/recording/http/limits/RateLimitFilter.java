@@ -46,7 +46,8 @@ final class RateLimitFilter implements Ordered {
   @Nullable
   HttpResponse<?> limit(HttpRequest<?> request) {
     if (request.getPath().startsWith("/dev/")) {
-      return refuse(devTokens.take(new RequestRate.Key("POST /dev/token", clients.of(request))), "dev tokens");
+      return refuse(devTokens.take(new RequestRate.Key("POST /dev/token", clients.of(request).orElse("-"))),
+          "dev tokens");
     }
     Optional<Caller> caller = Caller.of(request);
     if (caller.isEmpty()) {

@@ -105,7 +105,7 @@ final class WatchController {
   private HttpResponse<String> open(String token, Optional<String> passcode, HttpRequest<?> request) {
     SharedRecording shared;
     try {
-      shared = recordings.watchShare().open(new OpenShareCommand(token, passcode, Optional.of(clients.of(request))));
+      shared = recordings.watchShare().open(new OpenShareCommand(token, passcode, clients.of(request)));
     } catch (RecordingException e) {
       return refused(e, token);
     }

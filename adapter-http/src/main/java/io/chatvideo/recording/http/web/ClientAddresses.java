@@ -25,14 +25,18 @@ public final class ClientAddresses {
     this.proxies = settings.trustedProxies();
   }
 
-  public String of(HttpRequest<?> request) {
+  /**
+   * An IP literal; empty for a request without a peer address, which then shares no per-address
+   * budget with others alike.
+   */
+  public Optional<String> of(HttpRequest<?> request) {
     InetSocketAddress peer = request.getRemoteAddress();
-    if (peer.getAddress() == null) {
-      return peer.getHostString();
+    if (peer == null || peer.getAddress() == null) {
+      return Optional.empty();
     }
     InetAddress client = peer.getAddress();
     if (proxies.isEmpty() || !proxies.contains(client)) {
-      return client.getHostAddress();
+      return Optional.of(client.getHostAddress());
     }
     List<String> hops = request.getHeaders().getAll("X-Forwarded-For").stream()
         .flatMap(header -> List.of(header.split(",")).stream()).toList();
@@ -46,6 +50,6 @@ public final class ClientAddresses {
         break;
       }
     }
-    return client.getHostAddress();
+    return Optional.of(client.getHostAddress());
   }
 }

@@ -151,18 +151,16 @@ final class SchemaMigrations {
       7, List.of(
           "ALTER TABLE recordings ADD COLUMN search_text TEXT",
           "UPDATE recordings SET search_text = casefold(filename) || char(10) || casefold(room_id)"),
-      // Passcode tries per link (token hash) or client address and minute, shared by every process
-      // on the file (SqlitePasscodeAttempts). 8 to 11 are left for changes made meanwhile.
+      // Passcode tries per link (token hash) or client address in its open minute, shared by every
+      // process on the file (SqlitePasscodeAttempts). 8 to 11 are left for changes made meanwhile.
       12, List.of(
           """
           CREATE TABLE passcode_attempts (
-            budget       TEXT    NOT NULL,
+            budget       TEXT    PRIMARY KEY,
             window_start INTEGER NOT NULL,
-            tries        INTEGER NOT NULL CHECK (tries >= 1),
-            forget_after INTEGER NOT NULL,
-            PRIMARY KEY (budget, window_start)
+            tries        INTEGER NOT NULL CHECK (tries >= 1)
           )""",
-          "CREATE INDEX passcode_attempts_by_age ON passcode_attempts (forget_after)")));
+          "CREATE INDEX passcode_attempts_by_age ON passcode_attempts (window_start)")));
 
   private SchemaMigrations() {}
 

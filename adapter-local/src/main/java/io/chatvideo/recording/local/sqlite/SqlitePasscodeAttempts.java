@@ -4,14 +4,15 @@ import io.chatvideo.recording.core.domain.PasscodeBudget;
 import io.chatvideo.recording.core.port.out.PasscodeAttempts;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * Passcode tries in the {@code passcode_attempts} table of the recordings' SQLite file: one row per
- * budget and window, counted up with one upsert in a write transaction, so every process on the
- * same data directory spends one budget. Windows past their time are deleted as tries come in
- * (an index on {@code forget_after} keeps that cheap), so the table holds at most the last
- * couple of minutes of tries.
+ * budget holding its open window, counted up (or reopened once ended) by one upsert in a write
+ * transaction, so every process on the same data directory spends one budget. Ended windows are
+ * deleted as tries come in (an index on {@code window_start} keeps that cheap), so the table holds
+ * about a minute of tries.
  */
 public final class SqlitePasscodeAttempts implements PasscodeAttempts {
 
@@ -27,22 +28,29 @@ public final class SqlitePasscodeAttempts implements PasscodeAttempts {
   }
 
   @Override
-  public long count(PasscodeBudget budget, Instant windowStart, Instant forgetAfter) {
+  public Tries count(PasscodeBudget budget, Instant now, Duration window) {
+    long at = RecordingRows.nanos(now);
+    long cutoff = RecordingRows.nanos(now.minus(window));
     return database.write(connection -> {
       try (PreparedStatement forget = connection.prepareStatement(
-          "DELETE FROM passcode_attempts WHERE forget_after < ?")) {
-        forget.setLong(1, RecordingRows.nanos(windowStart));
+          "DELETE FROM passcode_attempts WHERE window_start <= ? AND budget <> ?")) {
+        forget.setLong(1, cutoff);
+        forget.setString(2, budget.key());
         forget.executeUpdate();
       }
       try (PreparedStatement count = connection.prepareStatement(
-          "INSERT INTO passcode_attempts (budget, window_start, tries, forget_after) VALUES (?, ?, 1, ?)"
-              + " ON CONFLICT (budget, window_start) DO UPDATE SET tries = tries + 1 RETURNING tries")) {
+          "INSERT INTO passcode_attempts (budget, window_start, tries) VALUES (?, ?, 1)"
+              + " ON CONFLICT (budget) DO UPDATE SET"
+              + " tries = CASE WHEN window_start <= ? THEN 1 ELSE tries + 1 END,"
+              + " window_start = CASE WHEN window_start <= ? THEN excluded.window_start ELSE window_start END"
+              + " RETURNING tries, window_start")) {
         count.setString(1, budget.key());
-        count.setLong(2, RecordingRows.nanos(windowStart));
-        count.setLong(3, RecordingRows.nanos(forgetAfter));
+        count.setLong(2, at);
+        count.setLong(3, cutoff);
+        count.setLong(4, cutoff);
         try (ResultSet rs = count.executeQuery()) {
           rs.next();
-          return rs.getLong(1);
+          return new Tries(rs.getLong(1), RecordingRows.instant(rs.getLong(2)));
         }
       }
     });

@@ -177,9 +177,10 @@ final class ShareService implements ShareRecordingUseCase, WatchShareUseCase {
   private record LiveShare(Share share, CompletedRecording recording) {}
 
   private void spendGuess(PasscodeBudget budget, Instant now) {
-    long tries = attempts.count(budget, guesses.windowStart(now), guesses.forgetAfter(now));
-    if (tries > guesses.perMinute()) {
-      throw new LimitExceededException("too many passcode tries in this minute", guesses.retryAfter(now));
+    PasscodeAttempts.Tries tries = attempts.count(budget, now, PasscodeGuessLimit.WINDOW);
+    if (tries.count() > guesses.perMinute()) {
+      throw new LimitExceededException("too many passcode tries in this minute",
+          guesses.retryAfter(tries.windowStart(), now));
     }
   }
 
