@@ -4,6 +4,7 @@ import io.chatvideo.recording.core.port.out.EventOutbox;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.core.port.out.PasscodeAttempts;
 import io.chatvideo.recording.core.port.out.ShareRepository;
 import io.chatvideo.recording.core.port.out.UploadLedger;
 import io.chatvideo.recording.core.port.out.WebhookEndpoints;
@@ -133,6 +134,11 @@ public final class AwsBackend implements AutoCloseable {
   /** Share links in the recordings table, under their own key prefixes. */
   public ShareRepository shares() {
     return shares;
+  }
+
+  /** Passcode tries as items of the recordings table with a TTL: every server on the table spends one budget. */
+  public PasscodeAttempts passcodeAttempts() {
+    return new DynamoDbPasscodeAttempts(dynamoDb, table);
   }
 
   /** Recording bytes in S3; presigned URLs are absolute. */

@@ -127,6 +127,18 @@ final class S3ObjectStorage implements ObjectStorage {
     return presigned("GET", () -> presigner.presignGetObject(p -> p.signatureDuration(lifetime).getObjectRequest(request)));
   }
 
+  /** Like {@link #presignGet}, but S3 answers {@code Content-Disposition: inline} (its response override). */
+  @Override
+  public PresignedRequest presignInline(ObjectKey key, ContentType contentType, Instant expiresAt) {
+    GetObjectRequest request = GetObjectRequest.builder().bucket(bucket).key(key.value())
+        .responseContentType(contentType.value())
+        .responseContentDisposition("inline")
+        .responseCacheControl("private")
+        .build();
+    Duration lifetime = lifetime(expiresAt);
+    return presigned("GET", () -> presigner.presignGetObject(p -> p.signatureDuration(lifetime).getObjectRequest(request)));
+  }
+
   @Override
   public Optional<StoredObject> head(ObjectKey key) {
     try {

@@ -2,6 +2,7 @@ package io.chatvideo.recording.http;
 
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
+import io.chatvideo.recording.core.port.out.PasscodeAttempts;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.port.out.ShareRepository;
 import io.chatvideo.recording.core.port.out.UploadLedger;
@@ -15,8 +16,8 @@ import java.util.Optional;
  */
 public record Backend(
     String description, RecordingRepository repository, ObjectStorage storage, UploadLedger ledger,
-    Optional<JobQueue> jobs,
-    ShareRepository shares, Optional<BackendEvents> events, Runnable release) {
+    Optional<JobQueue> jobs, ShareRepository shares, PasscodeAttempts passcodeAttempts,
+    Optional<BackendEvents> events, Runnable release) {
 
   /** Closes the backend's connections and files, at shutdown. */
   public void close() {

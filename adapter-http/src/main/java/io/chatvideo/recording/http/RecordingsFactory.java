@@ -123,6 +123,7 @@ final class RecordingsFactory {
         .limits(settings.limits())
         .shares(backend.shares())
         .passcodes(new BcryptPasscodeHasher())
+        .passcodeAttempts(backend.passcodeAttempts(), shares.guesses())
         .sharePolicy(shares.policy());
     backend.jobs().ifPresent(builder::jobs);
     ProcessingSettings processing = settings.processing();
@@ -205,7 +206,7 @@ final class RecordingsFactory {
 
   private static Backend local(ServerSettings settings, LocalBackend local) {
     return new Backend("local, data " + settings.recording().dataDir(), local.repository(), local.storage(),
-        local.ledger(), Optional.of(local.jobs(JOB_ATTEMPTS)), local.shares(),
+        local.ledger(), Optional.of(local.jobs(JOB_ATTEMPTS)), local.shares(), local.passcodeAttempts(),
         Optional.of(new BackendEvents(local.events(), local.webhookEndpoints())), local::close);
   }
 
@@ -238,7 +239,8 @@ final class RecordingsFactory {
     }
     return new Backend("aws, bucket " + aws.bucket() + ", table " + aws.table()
         + aws.jobQueue().map(queue -> ", queue " + queue).orElse(""), backend.repository(), backend.storage(),
-        backend.ledger(), jobs, backend.shares(), jobs.map(queue -> new BackendEvents(backend.events(queue), backend.webhookEndpoints())),
+        backend.ledger(), jobs, backend.shares(), backend.passcodeAttempts(),
+        jobs.map(queue -> new BackendEvents(backend.events(queue), backend.webhookEndpoints())),
         backend::close);
   }
 }

@@ -131,9 +131,30 @@ class ConfigurationTest {
         .contains("recording.auth.allow-dev-off-loopback").doesNotContain("\n");
 
     try (ApplicationContext context = ApplicationContext.run(Map.of("recording.data-dir", data.path().toString(),
-        "micronaut.server.host", "0.0.0.0", "recording.auth.allow-dev-off-loopback", "true"), Environment.TEST)) {
+        "micronaut.server.host", "0.0.0.0", "recording.auth.allow-dev-off-loopback", "true",
+        "recording.public-url", "http://192.0.2.10:8080"), Environment.TEST)) {
       assertThat(context.getBean(ServerSettings.class).devModeOffLoopback()).isTrue();
     }
+  }
+
+  @Test
+  void offLoopbackThePublicUrlIsRequiredSoNoLinkIsBuiltFromARequestsHeaders() {
+    String reason = startFailure(Map.of("micronaut.server.host", "0.0.0.0", "recording.auth.allow-dev-off-loopback",
+        "true"));
+    assertThat(reason).startsWith("invalid configuration: recording.public-url (RECORDING_PUBLIC_URL) is required when "
+        + "the server listens off loopback (micronaut.server.host is 0.0.0.0)").doesNotContain("\n");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      recording.trusted-proxies | 10.0.0.0/33          | '10.0.0.0/33' has a prefix length outside 0 to 32
+      recording.trusted-proxies | proxy.example.com    | 'proxy.example.com' is not an IP address or a CIDR range
+      recording.trusted-proxies | 2001:db8::/x         | '2001:db8::/x' has a prefix length outside 0 to 128
+      recording.metrics-token   | short                | must be at least 32 printable characters
+      """)
+  void badProxyRangesAndMetricsTokensStopStartUp(String key, String value, String problem) {
+    assertThat(startFailure(Map.of(key, value))).startsWith("invalid configuration: " + key + " ").contains(problem)
+        .doesNotContain("\n");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -105,8 +105,10 @@ abstract class SharesApiContract {
     Api.Reply page = page(link.get("url").asText());
     assertPlainPage(page, 200);
     assertThat(page.text()).contains("<video").contains("Recording of room-").contains("Link expires");
-    String media = media(page);
-    assertThat(page.header("Content-Security-Policy")).contains("media-src " + origin(media));
+    String route = media(page);
+    assertThat(route).matches("/s/[A-Za-z0-9_-]{43}/media/original");
+    String media = followMedia(route);
+    assertThat(page.header("Content-Security-Policy")).contains("media-src 'self' " + origin(media) + ";");
     Matcher download = DOWNLOAD.matcher(page.text());
     assertThat(download.find()).isTrue();
 
@@ -114,7 +116,10 @@ abstract class SharesApiContract {
     assertThat(ranged.status()).as("%s", ranged).isEqualTo(206);
     assertThat(ranged.header("Content-Range")).isEqualTo("bytes 1000-1999/" + VIDEO.length);
     assertThat(ranged.header("Content-Type")).startsWith("video/webm");
+    assertThat(ranged.header("Content-Disposition")).as("the player's source plays, it is no download")
+        .startsWith("inline");
     assertThat(ranged.header("Cache-Control")).isEqualTo("private");
+    assertThat(api().raw("HEAD", api().base().resolve(route).toString(), Map.of(), null).status()).isEqualTo(302);
     assertThat(ranged.body()).isEqualTo(Arrays.copyOfRange(VIDEO, 1000, 2000));
     // The library page plays the same media inline: the served files' policy (the one the web
     // client's pages get; the contract document is such a file here) lets it load from there.
@@ -126,7 +131,7 @@ abstract class SharesApiContract {
     assertThat(listed.status()).as("%s", listed).isEqualTo(200);
     JsonNode entry = listed.json().get("shares").get(0);
     assertThat(entry.get("share_id").asText()).isEqualTo(link.get("share_id").asText());
-    assertThat(entry.get("views").asLong()).isEqualTo(1);
+    assertThat(entry.get("views").asLong()).as("media requests, HEAD too, count no view").isEqualTo(1);
     assertThat(entry.get("revoked").asBoolean()).isFalse();
     assertThat(entry.get("has_passcode").asBoolean()).isFalse();
     assertThat(entry.has("url")).as("the token is never told again").isFalse();
@@ -134,6 +139,7 @@ abstract class SharesApiContract {
     Api.Reply revoked = api().delete("/recordings/" + id + "/shares/" + link.get("share_id").asText(), owner);
     assertThat(revoked.status()).as("%s", revoked).isEqualTo(204);
     assertPlainPage(page(link.get("url").asText()), 404);
+    assertPlainPage(page(api().base().resolve(route).toString()), 404); // the player's next request: at once
     assertThat(api().get("/recordings/" + id + "/shares", owner).json().get("shares").get(0).get("revoked").asBoolean())
         .isTrue();
     assertMediaDiesAfterItsBound(media);
@@ -155,6 +161,33 @@ abstract class SharesApiContract {
     assertPlainPage(page, 200);
     assertThat(DOWNLOAD.matcher(page.text()).find()).as("download disabled").isFalse();
     assertProblem(api().post("/recordings/" + id + "/shares", null, "{}"), 401);
+  }
+
+  @Test
+  void aLinkWithoutDownloadsServesItsMediaInlineAndSaysItCanStillBeSaved() {
+    String owner = api().devToken(user());
+    String id = recording(owner);
+    Api.Reply page = page(share(owner, id, "{\"allow_download\":false}").get("url").asText());
+    assertPlainPage(page, 200);
+    assertThat(page.text()).doesNotContain("attachment").doesNotContain("filename=").doesNotContain("/objects/")
+        .contains("anyone who can watch a video can also save or record it");
+    String media = followMedia(media(page));
+    assertThat(media).doesNotContain("attachment");
+    Api.Reply fetched = api().raw("GET", media, Map.of(), null);
+    assertThat(fetched.status()).as("%s", fetched).isEqualTo(200);
+    assertThat(fetched.header("Content-Disposition")).isEqualTo("inline");
+    assertThat(fetched.body()).isEqualTo(VIDEO);
+    assertPlainPage(page(api().base().resolve(media(page).replace("/original", "/mp4")).toString()), 404);
+    assertPlainPage(page(api().base().resolve(media(page).replace("/original", "/download")).toString()), 404);
+  }
+
+  /** The player's request to a media route: a redirect, never cached, to the store's short-lived URL. */
+  String followMedia(String route) {
+    Api.Reply redirect = api().raw("GET", api().base().resolve(route).toString(), Map.of(), null);
+    assertThat(redirect.status()).as("%s", redirect).isEqualTo(302);
+    assertThat(redirect.header("Cache-Control")).isEqualTo("no-store");
+    assertThat(redirect.header("Referrer-Policy")).isEqualTo("no-referrer");
+    return redirect.header("Location");
   }
 
   @Test
@@ -198,6 +231,10 @@ abstract class SharesApiContract {
     Api.Reply right = unlock(url, "blue whale 42");
     assertPlainPage(right, 200);
     assertThat(right.text()).contains("<video");
+    String route = media(right);
+    assertThat(route).contains("?grant=");
+    assertThat(api().raw("GET", followMedia(route), Map.of(), null).status()).isEqualTo(200);
+    assertPlainPage(page(api().base().resolve(route.substring(0, route.indexOf('?'))).toString()), 404);
     for (int i = 0; i < 3; i++) {
       assertThat(unlock(url, "guess " + i).status()).isEqualTo(401);
     }

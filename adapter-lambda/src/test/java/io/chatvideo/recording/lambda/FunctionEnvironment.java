@@ -28,7 +28,8 @@ final class FunctionEnvironment {
     environment.putAll(Map.of(
         "RECORDING_AWS_S3_ENDPOINT", AwsStandIns.s3Endpoint().toString(),
         "RECORDING_AWS_DYNAMODB_ENDPOINT", AwsStandIns.dynamoDbEndpoint().toString(),
-        "RECORDING_AWS_SQS_ENDPOINT", SqsStandIn.endpoint().toString()));
+        "RECORDING_AWS_SQS_ENDPOINT", SqsStandIn.endpoint().toString(),
+        "RECORDING_PUBLIC_URL", "https://api.example.com"));
     return environment;
   }
 

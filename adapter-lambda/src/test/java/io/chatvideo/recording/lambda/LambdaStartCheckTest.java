@@ -39,4 +39,12 @@ class LambdaStartCheckTest {
     assertThat(failure).isInstanceOf(InvalidConfigurationException.class)
         .hasMessageStartingWith("invalid configuration: recording.backend (RECORDING_BACKEND) must be aws in AWS Lambda");
   }
+
+  @Test
+  void aFunctionWithoutAPublicUrlIsRefused() {
+    Throwable failure = start(Map.of("recording.auth.mode", "jwt", "recording.backend", "aws"));
+
+    assertThat(failure).isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageStartingWith("invalid configuration: recording.public-url (RECORDING_PUBLIC_URL) is required in AWS Lambda");
+  }
 }

@@ -6,6 +6,7 @@ import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.port.out.WebhookEndpoints;
+import io.chatvideo.recording.core.port.out.PasscodeAttempts;
 import io.chatvideo.recording.core.port.out.ShareRepository;
 import io.chatvideo.recording.core.port.out.UploadLedger;
 import io.chatvideo.recording.local.capability.CapabilitySigner;
@@ -17,6 +18,7 @@ import io.chatvideo.recording.local.sqlite.SqliteEventOutbox;
 import io.chatvideo.recording.local.sqlite.SqliteJobQueue;
 import io.chatvideo.recording.local.sqlite.SqliteRecordingRepository;
 import io.chatvideo.recording.local.sqlite.SqliteWebhookEndpoints;
+import io.chatvideo.recording.local.sqlite.SqlitePasscodeAttempts;
 import io.chatvideo.recording.local.sqlite.SqliteShareRepository;
 import io.chatvideo.recording.local.sqlite.SqliteUploadLedger;
 import java.io.IOException;
@@ -108,6 +110,11 @@ public final class LocalBackend implements AutoCloseable {
   /** Share links in the same SQLite file; a deleted recording's links go with it. */
   public ShareRepository shares() {
     return SqliteShareRepository.on(repository);
+  }
+
+  /** Passcode tries in the same file: every process on this directory spends one budget. */
+  public PasscodeAttempts passcodeAttempts() {
+    return SqlitePasscodeAttempts.on(repository);
   }
 
   /** Objects on disk; its presigned URLs are relative, {@code /objects/{key}?...}: prefix your origin. */

@@ -17,7 +17,6 @@ import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.SignPartsComma
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.StartMultipartCommand;
 import io.chatvideo.recording.http.auth.Caller;
 import io.chatvideo.recording.http.ops.UploadMetrics;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -90,12 +89,12 @@ class MultipartController {
   @AnswersConflict
   @AnswersTooLarge
   PartUploads signParts(@Parameter(hidden = true) Caller caller, @PathVariable String id,
-      @Body @Valid SignPartsRequest body, HttpRequest<?> request) {
+      @Body @Valid SignPartsRequest body) {
     RecordingId recordingId = RecordingId.parse(id);
     return new PartUploads(recordings.multipartUpload()
         .signParts(new SignPartsCommand(caller.user(), recordingId, partsToSign(body)))
         .stream()
-        .map(part -> new PartUpload(part.partNumber(), urls.absolute(part.upload().url(), request),
+        .map(part -> new PartUpload(part.partNumber(), urls.absolute(part.upload().url()),
             HeaderNames.canonical(part.upload().headers()),
             Math.max(0, Duration.between(clock.instant(), part.upload().expiresAt()).toSeconds())))
         .toList());

@@ -1,32 +1,45 @@
 package io.chatvideo.recording.http.api;
 
 import io.chatvideo.recording.http.config.ServerSettings;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.server.util.HttpHostResolver;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 import java.net.URI;
 
 /**
- * Makes presigned URLs absolute. S3's already are; the local backend's are relative to this
- * server, resolved against {@code recording.public-url} or else the origin the request came to.
+ * Makes presigned URLs and links absolute. S3's already are; the local backend's and the share
+ * links are relative to this server, resolved against {@code recording.public-url}, or else the
+ * address the server is bound to (only ever loopback: {@code ServerSettings} refuses to start off
+ * loopback without the setting). Never against a request's {@code Host} or {@code X-Forwarded-*}
+ * headers, which whoever sends the request writes.
  */
 @Singleton
 public final class PublicUrls {
 
   private final ServerSettings settings;
-  private final HttpHostResolver hosts;
+  private final BeanProvider<EmbeddedServer> server;
 
-  PublicUrls(ServerSettings settings, HttpHostResolver hosts) {
+  PublicUrls(ServerSettings settings, BeanProvider<EmbeddedServer> server) {
     this.settings = settings;
-    this.hosts = hosts;
+    this.server = server;
   }
 
-  public String absolute(URI url, HttpRequest<?> request) {
+  public String absolute(URI url) {
     if (url.isAbsolute()) {
       return url.toString();
     }
-    String base = settings.recording().publicBase().map(URI::toString).orElseGet(() -> hosts.resolve(request));
-    return stripTrailingSlash(base) + url;
+    return stripTrailingSlash(base()) + url;
+  }
+
+  private String base() {
+    return settings.recording().publicBase().map(URI::toString).orElseGet(() -> server.find(null)
+        .map(bound -> bound.getScheme() + "://" + authority(bound.getHost()) + ":" + bound.getPort())
+        .orElseThrow(() -> new IllegalStateException("no recording.public-url and no bound server to name: a "
+            + "function's start-up check requires the setting")));
+  }
+
+  private static String authority(String host) {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
   }
 
   private static String stripTrailingSlash(String base) {

@@ -22,7 +22,6 @@ import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCom
 import io.chatvideo.recording.http.auth.Caller;
 import io.chatvideo.recording.http.ops.UploadMetrics;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -77,8 +76,7 @@ class RecordingsController {
   @Status(HttpStatus.CREATED)
   @Operation(summary = "Start a recording uploaded with one presigned PUT")
   @AnswersTooLarge
-  UploadTicket uploadUrl(@Parameter(hidden = true) Caller caller, @Body @Valid UploadUrlRequest body,
-      HttpRequest<?> request) {
+  UploadTicket uploadUrl(@Parameter(hidden = true) Caller caller, @Body @Valid UploadUrlRequest body) {
     var ticket = recordings.requestUpload().requestUpload(new RequestUploadCommand(
         caller.user(),
         RoomId.of(body.roomId()),
@@ -87,7 +85,7 @@ class RecordingsController {
         body.size() == null ? OptionalLong.empty() : OptionalLong.of(body.size()),
         participants(body.participants())));
     metrics.requested();
-    return new UploadTicket(urls.absolute(ticket.upload().url(), request), ticket.recordingId().toString(),
+    return new UploadTicket(urls.absolute(ticket.upload().url()), ticket.recordingId().toString(),
         ticket.objectKey().value(), ticket.expiresIn().toSeconds(), HeaderNames.canonical(ticket.upload().headers()));
   }
 
@@ -116,8 +114,7 @@ class RecordingsController {
       @Parameter(description = "a user listed among the recording's participants")
       @QueryValue("participant") @Nullable String participant,
       @Parameter(description = "newest (default) or oldest first",
-          schema = @Schema(allowableValues = {"newest", "oldest"})) @QueryValue("sort") @Nullable String sort,
-      HttpRequest<?> request) {
+          schema = @Schema(allowableValues = {"newest", "oldest"})) @QueryValue("sort") @Nullable String sort) {
     RecordingFilter filter = RecordingFilter.parse(Optional.ofNullable(roomId), Optional.ofNullable(status),
         Optional.ofNullable(processing), Optional.ofNullable(from), Optional.ofNullable(to), Optional.ofNullable(q),
         Optional.ofNullable(participant), Optional.ofNullable(sort));
@@ -126,15 +123,15 @@ class RecordingsController {
         filter,
         limit == null ? DEFAULT_LIMIT : limit,
         Optional.ofNullable(nextToken)));
-    return new RecordingList(page.recordings().stream().map(view -> json(view, request)).toList(),
+    return new RecordingList(page.recordings().stream().map(this::json).toList(),
         page.nextToken().orElse(null));
   }
 
   @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "One recording, with a fresh download_url once COMPLETED")
   @AnswersNotFound
-  RecordingJson get(@Parameter(hidden = true) Caller caller, @PathVariable String id, HttpRequest<?> request) {
-    return json(recordings.getRecording().get(caller.user(), RecordingId.parse(id)), request);
+  RecordingJson get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+    return json(recordings.getRecording().get(caller.user(), RecordingId.parse(id)));
   }
 
   @Post(value = "/{id}/complete", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -144,13 +141,13 @@ class RecordingsController {
   @AnswersConflict
   @AnswersTooLarge
   RecordingJson complete(@Parameter(hidden = true) Caller caller, @PathVariable String id,
-      @Nullable @Body @Valid CompleteRequest body, HttpRequest<?> request) {
+      @Nullable @Body @Valid CompleteRequest body) {
     RecordingId recordingId = RecordingId.parse(id);
     CompleteRequest input = body == null ? new CompleteRequest(null, null) : body;
     CompletedRecording completed = recordings.completeUpload().complete(new CompleteUploadCommand(caller.user(),
         recordingId, completedParts(input), Optional.ofNullable(input.durationMs()).map(Duration::ofMillis)));
     metrics.completed();
-    return json(recordings.getRecording().get(caller.user(), completed.id()), request);
+    return json(recordings.getRecording().get(caller.user(), completed.id()));
   }
 
   @Delete("/{id}")
@@ -162,8 +159,8 @@ class RecordingsController {
     recordings.deleteRecording().delete(caller.user(), RecordingId.parse(id));
   }
 
-  private RecordingJson json(RecordingView view, HttpRequest<?> request) {
-    return RecordingViews.json(view, url -> urls.absolute(url, request));
+  private RecordingJson json(RecordingView view) {
+    return RecordingViews.json(view, urls::absolute);
   }
 
   private static Optional<List<CompletedPart>> completedParts(CompleteRequest request) {

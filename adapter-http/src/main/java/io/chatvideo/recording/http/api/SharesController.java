@@ -12,7 +12,6 @@ import io.chatvideo.recording.core.port.in.ShareRecordingUseCase.CreateShareComm
 import io.chatvideo.recording.core.port.in.ShareRecordingUseCase.CreatedShare;
 import io.chatvideo.recording.http.auth.Caller;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -58,13 +57,13 @@ class SharesController {
   @Operation(summary = "Make a link that lets anyone holding it watch the recording without signing in (owner only)")
   @AnswersConflict
   ShareLink create(@Parameter(hidden = true) Caller caller, @PathVariable String id,
-      @Nullable @Body @Valid ShareRequest body, HttpRequest<?> request) {
+      @Nullable @Body @Valid ShareRequest body) {
     ShareRequest input = body == null ? new ShareRequest(null, null, null) : body;
     CreatedShare created = recordings.shareRecording().create(new CreateShareCommand(caller.user(),
         RecordingId.parse(id), Optional.ofNullable(input.expiresIn()).map(Duration::ofSeconds),
         Optional.ofNullable(input.passcode()), input.allowDownload() == null || input.allowDownload()));
     return new ShareLink(created.share().id().toString(),
-        urls.absolute(URI.create("/s/" + created.token().value()), request),
+        urls.absolute(URI.create("/s/" + created.token().value())),
         IsoInstants.format(created.share().expiresAt()));
   }
 

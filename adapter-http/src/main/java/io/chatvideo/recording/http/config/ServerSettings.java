@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -83,6 +84,8 @@ public final class ServerSettings {
   private final ProcessingSettings processing;
   private final ProcessingPolicy processingPolicy;
   private final MailSettings mail;
+  private final TrustedProxies trustedProxies;
+  private final Optional<String> metricsToken;
 
   ServerSettings(RecordingSettings recording, AuthSettings auth, AwsBackendSettings aws, CorsSettings cors,
       LimitsSettings limits, ProcessingSettings processing, PropertyResolver properties) {
@@ -123,7 +126,47 @@ public final class ServerSettings {
       throw new InvalidConfigurationException("recording.processing.ffmpeg", "must name the ffmpeg program");
     }
     checkAuth();
+    checkBoundOffLoopback();
     this.mail = mail(properties);
+    this.trustedProxies = TrustedProxies.parse(List.of(properties.getProperty(TRUSTED_PROXIES, String[].class)
+        .orElse(new String[0])));
+    this.metricsToken = properties.getProperty(METRICS_TOKEN, String.class).filter(t -> !t.isBlank());
+    metricsToken.filter(t -> t.length() < 32 || t.chars().anyMatch(c -> c <= ' ' || c > '~')).ifPresent(t -> {
+      throw new InvalidConfigurationException(METRICS_TOKEN, "must be at least 32 printable characters without "
+          + "spaces (e.g. openssl rand -hex 32)");
+    });
+  }
+
+  static final String TRUSTED_PROXIES = "recording.trusted-proxies";
+  static final String METRICS_TOKEN = "recording.metrics-token";
+
+  /** The proxies whose {@code X-Forwarded-For} is believed; none unless configured. */
+  public TrustedProxies trustedProxies() {
+    return trustedProxies;
+  }
+
+  /** The bearer token {@code /prometheus} asks for; without it, metrics are served on a loopback-bound server only. */
+  public Optional<String> metricsToken() {
+    return metricsToken;
+  }
+
+  /** Whether the server listens on a loopback interface only. */
+  public boolean bindsLoopback() {
+    return Loopback.isLoopbackHost(host);
+  }
+
+  /**
+   * Off loopback, absolute URLs cannot come from the bound address (another machine's view of this
+   * one) and must never come from a request's {@code Host} or {@code X-Forwarded-*} headers, which
+   * the client writes: the operator says where the server is reached.
+   */
+  private void checkBoundOffLoopback() {
+    if (!Loopback.isLoopbackHost(host) && recording.publicBase().isEmpty()) {
+      throw new InvalidConfigurationException("recording.public-url", "is required when the server listens off "
+          + "loopback (micronaut.server.host is " + (host.isBlank() ? "unset, every interface" : host) + "): set it to "
+          + "the URL clients reach this server at, e.g. RECORDING_PUBLIC_URL=https://recordings.example.com; links "
+          + "are never built from a request's Host or X-Forwarded-* headers");
+    }
   }
 
   /** The {@code recording.mail.*} settings, checked here with the rest so a bad one stops start-up. */

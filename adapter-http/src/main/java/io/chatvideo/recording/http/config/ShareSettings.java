@@ -1,5 +1,6 @@
 package io.chatvideo.recording.http.config;
 
+import io.chatvideo.recording.core.domain.PasscodeGuessLimit;
 import io.chatvideo.recording.core.domain.SharePolicy;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -12,7 +13,8 @@ import java.time.Duration;
  * @param defaultExpiry how long a link lives when the owner does not say (never past the recording's expiry)
  * @param mediaUrlExpiry how long the media URLs of a watch page live: a revoked link's video can be
  *     fetched at most this long after the page was served
- * @param passcodeGuessesPerMinute passcode tries per link and, separately, per client address and minute
+ * @param passcodeGuessesPerMinute passcode tries per link and, separately, per client address and minute,
+ *     counted in the metadata store so every server on it spends one budget
  */
 @ConfigurationProperties("recording.shares")
 public record ShareSettings(
@@ -20,12 +22,18 @@ public record ShareSettings(
     @Bindable(defaultValue = "5m") @NotNull Duration mediaUrlExpiry,
     @Bindable(defaultValue = "5") int passcodeGuessesPerMinute) {
 
+  /** The core's limit on passcode tries; a bad value stops start-up naming the setting. */
+  public PasscodeGuessLimit guesses() {
+    try {
+      return new PasscodeGuessLimit(passcodeGuessesPerMinute);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigurationException("recording.shares.passcode-guesses-per-minute", e.getMessage());
+    }
+  }
+
   /** The core's policy; a bad value stops start-up naming the setting. */
   public SharePolicy policy() {
-    if (passcodeGuessesPerMinute < 1) {
-      throw new InvalidConfigurationException("recording.shares.passcode-guesses-per-minute", "must be at least 1, was "
-          + passcodeGuessesPerMinute);
-    }
+    guesses();
     try {
       new SharePolicy(defaultExpiry, SharePolicy.DEFAULT_MEDIA_TTL);
     } catch (IllegalArgumentException e) {

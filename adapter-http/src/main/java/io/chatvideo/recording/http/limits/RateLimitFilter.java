@@ -3,6 +3,7 @@ package io.chatvideo.recording.http.limits;
 import io.chatvideo.recording.http.auth.Caller;
 import io.chatvideo.recording.http.config.ServerSettings;
 import io.chatvideo.recording.http.problem.Problem;
+import io.chatvideo.recording.http.web.ClientAddresses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
@@ -17,8 +18,9 @@ import java.util.Optional;
 
 /**
  * {@code recording.limits.upload-requests-per-minute} per user over the requests that start or
- * extend uploads, and {@code recording.limits.dev-tokens-per-minute} per client address on {@code
- * POST /dev/token}. Runs after the bearer check and before any route, so a refused request reaches
+ * extend uploads, and {@code recording.limits.dev-tokens-per-minute} per client address ({@link
+ * ClientAddresses}: the socket's peer, or the client a trusted proxy names) on {@code POST
+ * /dev/token}. Buckets are keyed by route and subject, never by the raw path. Runs after the bearer check and before any route, so a refused request reaches
  * neither the metadata store nor the object store: a 429 with {@code Retry-After}.
  */
 @ServerFilter(value = {"/recordings/upload-url", "/recordings/multipart", "/recordings/*/parts", "/dev/token"},
@@ -27,10 +29,12 @@ final class RateLimitFilter implements Ordered {
 
   private final RequestRate uploads;
   private final RequestRate devTokens;
+  private final ClientAddresses clients;
 
-  RateLimitFilter(ServerSettings settings, Clock clock) {
+  RateLimitFilter(ServerSettings settings, Clock clock, ClientAddresses clients) {
     this.uploads = new RequestRate(settings.limitSettings().uploadRequestsPerMinute(), clock);
     this.devTokens = new RequestRate(settings.limitSettings().devTokensPerMinute(), clock);
+    this.clients = clients;
   }
 
   @Override
@@ -42,15 +46,16 @@ final class RateLimitFilter implements Ordered {
   @Nullable
   HttpResponse<?> limit(HttpRequest<?> request) {
     if (request.getPath().startsWith("/dev/")) {
-      String client = request.getRemoteAddress().getAddress() == null ? request.getRemoteAddress().getHostString()
-          : request.getRemoteAddress().getAddress().getHostAddress();
-      return refuse(devTokens.take(client), "dev tokens");
+      return refuse(devTokens.take(new RequestRate.Key("POST /dev/token", clients.of(request).orElse("-"))),
+          "dev tokens");
     }
     Optional<Caller> caller = Caller.of(request);
     if (caller.isEmpty()) {
       return null; // the route answers 401
     }
-    return refuse(uploads.take(caller.get().user().value()), "upload requests");
+    // One budget for the three routes together, whichever path (and recording id) a request names.
+    return refuse(uploads.take(new RequestRate.Key("POST /recordings/uploads", caller.get().user().value())),
+        "upload requests");
   }
 
   @Nullable

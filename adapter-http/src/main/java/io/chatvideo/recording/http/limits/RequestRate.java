@@ -1,44 +1,74 @@
 package io.chatvideo.recording.http.limits;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A token bucket per key (a user, a client address): {@code perMinute} requests, refilled evenly
- * over the minute, so a burst of {@code perMinute} passes and then one every {@code 60 s /
- * perMinute}. Written here rather than taken from a library (resilience4j, Bucket4j) because it
- * must run on the injected {@link Clock}, which their limiters do not take. Memory stays bounded:
- * buckets that have refilled completely are dropped once there are many.
+ * A token bucket per key (a route and a user or client address): {@code perMinute} requests,
+ * refilled evenly over the minute, so a burst of {@code perMinute} passes and then one every
+ * {@code 60 s / perMinute}. The buckets live in a Caffeine cache on the injected {@link Clock}: at
+ * most {@code capacity} of them (evicted by frequency and recency, without a scan of the map), each
+ * dropped a minute after its last request, when it would be full again anyway. An evicted bucket
+ * starts full, so a flood of new keys can at worst hand a busy key a fresh minute, never more
+ * memory.
  */
-public final class RequestRate {
+final class RequestRate {
 
-  private static final int PRUNE_ABOVE = 10_000;
+  /** Buckets kept at most: a few MB, far above the users and addresses one server sees in a minute. */
+  static final long DEFAULT_CAPACITY = 100_000;
 
   private final int perMinute;
   private final Duration refill;
   private final Clock clock;
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final Cache<Key, Bucket> buckets;
 
-  public RequestRate(int perMinute, Clock clock) {
+  RequestRate(int perMinute, Clock clock) {
+    this(perMinute, clock, DEFAULT_CAPACITY);
+  }
+
+  RequestRate(int perMinute, Clock clock, long capacity) {
     if (perMinute < 1) {
       throw new IllegalArgumentException("a request rate needs at least 1 request per minute, was " + perMinute);
     }
     this.perMinute = perMinute;
     this.refill = Duration.ofMinutes(1).dividedBy(perMinute);
     this.clock = clock;
+    this.buckets = Caffeine.newBuilder()
+        .maximumSize(capacity)
+        .expireAfterAccess(Duration.ofMinutes(1))
+        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+        .executor(Runnable::run)
+        .build();
+  }
+
+  /**
+   * Whose requests a bucket counts: a route as written in its template (never the request's raw
+   * path, which a client can vary without end) and the user or client address.
+   */
+  record Key(String route, String subject) {
+
+    public Key {
+      Objects.requireNonNull(route, "route");
+      Objects.requireNonNull(subject, "subject");
+    }
   }
 
   /** Takes one request for {@code key}; empty if allowed, else how long until the next one is. */
-  public Optional<Duration> take(String key) {
+  Optional<Duration> take(Key key) {
     Instant now = clock.instant();
-    if (buckets.size() > PRUNE_ABOVE) {
-      buckets.values().removeIf(bucket -> bucket.isFullAt(now));
-    }
-    return buckets.computeIfAbsent(key, k -> new Bucket(now)).take(now);
+    return buckets.get(key, k -> new Bucket(now)).take(now);
+  }
+
+  /** How many buckets are kept now (after pending evictions), for tests of the bound. */
+  long size() {
+    buckets.cleanUp();
+    return buckets.estimatedSize();
   }
 
   private final class Bucket {
@@ -60,10 +90,6 @@ public final class RequestRate {
       }
       fullAt = next;
       return Optional.empty();
-    }
-
-    synchronized boolean isFullAt(Instant now) {
-      return !fullAt.isAfter(now);
     }
   }
 }

@@ -92,7 +92,7 @@ final class ObjectsController {
     boolean partial = range.kind() == ByteRange.Kind.PARTIAL;
     MutableHttpResponse<Object> response = HttpResponse.status(partial ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK)
         .header(HttpHeaders.CONTENT_TYPE, download.contentType().value())
-        .header(HttpHeaders.CONTENT_DISPOSITION, download.filename().contentDisposition())
+        .header(HttpHeaders.CONTENT_DISPOSITION, download.contentDisposition())
         .header(HttpHeaders.ACCEPT_RANGES, "bytes")
         .header(HttpHeaders.CACHE_CONTROL, "private") // a capability URL is one holder's; no shared cache keeps it
         .header(HttpHeaders.CONTENT_LENGTH, Long.toString(range.length()));

@@ -1,14 +1,18 @@
 package io.chatvideo.recording.http.watch;
 
 import io.chatvideo.recording.core.application.Recordings;
+import io.chatvideo.recording.core.domain.LimitExceededException;
 import io.chatvideo.recording.core.domain.PasscodeRefusedException;
 import io.chatvideo.recording.core.domain.RecordingException;
 import io.chatvideo.recording.core.domain.ShareExpiredException;
 import io.chatvideo.recording.core.domain.ShareNotFoundException;
+import io.chatvideo.recording.core.port.in.WatchShareUseCase.MediaQuery;
+import io.chatvideo.recording.core.port.in.WatchShareUseCase.OpenShareCommand;
+import io.chatvideo.recording.core.port.in.WatchShareUseCase.ShareMedia;
 import io.chatvideo.recording.core.port.in.WatchShareUseCase.SharedRecording;
+import io.chatvideo.recording.core.port.out.PresignedRequest;
 import io.chatvideo.recording.http.api.PublicUrls;
-import io.chatvideo.recording.http.config.ShareSettings;
-import io.chatvideo.recording.http.limits.RequestRate;
+import io.chatvideo.recording.http.web.ClientAddresses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -21,22 +25,28 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The public watch page of a share link, {@code /s/{token}}: no sign-in, server-rendered HTML, and
- * every refusal a plain page (404 unknown or revoked, 410 expired, 401 passcode, 429 too many
- * guesses) mapped here, in one place. Passcode tries are limited per link and per client address.
- * Not part of the JSON API's contract.
+ * The public watch page of a share link, {@code /s/{token}}, and its media, {@code
+ * /s/{token}/media/{mp4|original|poster}}: no sign-in, server-rendered HTML, and every refusal a
+ * plain page (404 unknown or revoked, 410 expired, 401 passcode, 429 too many guesses) mapped
+ * here, in one place. Passcode tries are counted by the core in the metadata store, per link and
+ * per client address ({@link ClientAddresses}). The media route checks the link on every request
+ * and answers a redirect to a fresh short-lived URL that serves the media inline, never as an
+ * attachment. Not part of the JSON API's contract.
  */
 @Controller("/s")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -45,16 +55,12 @@ final class WatchController {
 
   private final Recordings recordings;
   private final PublicUrls urls;
-  private final Duration mediaTtl;
-  private final RequestRate guessesPerLink;
-  private final RequestRate guessesPerAddress;
+  private final ClientAddresses clients;
 
-  WatchController(Recordings recordings, PublicUrls urls, ShareSettings settings, Clock clock) {
+  WatchController(Recordings recordings, PublicUrls urls, ClientAddresses clients) {
     this.recordings = recordings;
     this.urls = urls;
-    this.mediaTtl = settings.policy().mediaTtl();
-    this.guessesPerLink = new RequestRate(settings.passcodeGuessesPerMinute(), clock);
-    this.guessesPerAddress = new RequestRate(settings.passcodeGuessesPerMinute(), clock);
+    this.clients = clients;
   }
 
   @Get(value = "/{token}", produces = MediaType.TEXT_HTML)
@@ -65,34 +71,62 @@ final class WatchController {
   @Post(value = "/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
   HttpResponse<String> unlock(@PathVariable String token, @Nullable @Body Map<String, String> form,
       HttpRequest<?> request) {
-    Optional<Duration> wait = guessesPerLink.take(token).or(() -> guessesPerAddress.take(client(request)));
-    if (wait.isPresent()) {
-      long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().getNano() > 0 ? 1 : 0));
-      return page(HttpStatus.TOO_MANY_REQUESTS, WatchPage.message("Too many tries",
-          "Too many passcode tries for this link; try again in " + seconds + " seconds."), Set.of())
-          .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-    }
     return open(token, Optional.ofNullable(form).map(f -> f.get("passcode")), request);
   }
+
+  /**
+   * One of the link's media: a 302 to a URL signed now, for {@code recording.shares.media-url-expiry}
+   * at most, answering {@code Content-Disposition: inline}; the redirect itself is never cached, so
+   * every fetch is checked against the link as it is then (a revoked link's player stops at its
+   * next request). HEAD is answered alike and counts no view (no request here does).
+   */
+  @Get(value = "/{token}/media/{media}", produces = MediaType.ALL)
+  HttpResponse<?> media(@PathVariable String token, @PathVariable String media, @Nullable @QueryValue String grant) {
+    Optional<ShareMedia> which = Optional.ofNullable(MEDIA.get(media));
+    if (which.isEmpty()) {
+      return refused(new ShareNotFoundException("no such media"), token);
+    }
+    PresignedRequest signed;
+    try {
+      signed = recordings.watchShare().media(new MediaQuery(token, which.get(), Optional.ofNullable(grant)));
+    } catch (RecordingException e) {
+      return refused(e, token);
+    }
+    return HttpResponse.status(HttpStatus.FOUND)
+        .header(HttpHeaders.LOCATION, urls.absolute(signed.url()))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .header("Referrer-Policy", "no-referrer")
+        .header("X-Robots-Tag", "noindex, nofollow");
+  }
+
+  private static final Map<String, ShareMedia> MEDIA = Map.of("mp4", ShareMedia.MP4, "original", ShareMedia.ORIGINAL,
+      "poster", ShareMedia.POSTER);
 
   private HttpResponse<String> open(String token, Optional<String> passcode, HttpRequest<?> request) {
     SharedRecording shared;
     try {
-      shared = recordings.watchShare().open(token, passcode);
+      shared = recordings.watchShare().open(new OpenShareCommand(token, passcode, clients.of(request)));
     } catch (RecordingException e) {
       return refused(e, token);
     }
-    String media = urls.absolute(shared.media().url(), request);
-    Optional<String> poster = shared.poster().map(p -> urls.absolute(p.url(), request));
-    Optional<String> download = shared.download().map(d -> urls.absolute(d.url(), request));
-    Set<String> sources = new LinkedHashSet<>();
-    sources.add(origin(media));
-    poster.map(WatchController::origin).ifPresent(sources::add);
+    String query = shared.grant().map(g -> "?grant=" + URLEncoder.encode(g, StandardCharsets.UTF_8)).orElse("");
+    String base = "/s/" + token + "/media/";
+    String media = base + shared.playing().name().toLowerCase(Locale.ROOT) + query;
+    Optional<String> poster = shared.hasPoster() ? Optional.of(base + "poster" + query) : Optional.empty();
+    Optional<String> download = shared.download().map(d -> urls.absolute(d.url()));
+    // The player is sent on to the store: its origin is where the media and poster come from.
+    Set<String> sources = new LinkedHashSet<>(List.of("'self'", origin(urls.absolute(shared.media().url()))));
     return page(HttpStatus.OK, WatchPage.player(shared.recording(), media, shared.mediaType().value(), poster,
-        download, shared.share().expiresAt(), mediaTtl), sources);
+        download, shared.share().expiresAt()), sources);
   }
 
   private static MutableHttpResponse<String> refused(RecordingException e, String token) {
+    if (e instanceof LimitExceededException limit) {
+      long seconds = Math.max(1, limit.retryAfter().toSeconds() + (limit.retryAfter().getNano() > 0 ? 1 : 0));
+      return page(HttpStatus.TOO_MANY_REQUESTS, WatchPage.message("Too many tries",
+          "Too many passcode tries for this link; try again in " + seconds + " seconds."), Set.of())
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    }
     if (e instanceof PasscodeRefusedException passcode) {
       return page(HttpStatus.UNAUTHORIZED, WatchPage.passcodeForm(token, passcode.given()), Set.of());
     }
@@ -129,10 +163,5 @@ final class WatchController {
   private static String origin(String url) {
     URI uri = URI.create(url);
     return uri.getScheme() + "://" + uri.getRawAuthority();
-  }
-
-  private static String client(HttpRequest<?> request) {
-    return request.getRemoteAddress().getAddress() == null ? request.getRemoteAddress().getHostString()
-        : request.getRemoteAddress().getAddress().getHostAddress();
   }
 }

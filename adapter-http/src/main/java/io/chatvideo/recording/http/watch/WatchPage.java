@@ -34,9 +34,12 @@ final class WatchPage {
 
   private WatchPage() {}
 
-  /** The player: video (with poster), facts, and the download button when allowed. */
+  /**
+   * The player: video (with poster), facts, and the download button when allowed; when not, a
+   * plain word that this keeps no one from saving what they can watch.
+   */
   static String player(CompletedRecording recording, String media, String mediaType, Optional<String> poster,
-      Optional<String> download, Instant linkExpiresAt, Duration mediaTtl) {
+      Optional<String> download, Instant linkExpiresAt) {
     RecordingDetails details = recording.details();
     StringBuilder body = new StringBuilder();
     body.append("<h1>Recording of ").append(escape(details.roomId().value())).append("</h1>\n");
@@ -51,8 +54,10 @@ final class WatchPage {
     body.append("</dl>\n");
     download.ifPresent(url -> body.append("<p><a class=\"button\" href=\"").append(escape(url))
         .append("\" download>Download</a></p>\n"));
-    body.append("<p class=\"note\">The video's address on this page works for ").append(minutes(mediaTtl))
-        .append("; reload the page to watch again later.</p>\n");
+    if (download.isEmpty()) {
+      body.append("<p class=\"note\">Downloading is turned off for this link. That only hides the button: anyone "
+          + "who can watch a video can also save or record it.</p>\n");
+    }
     return page("Shared recording", body.toString());
   }
 
@@ -91,11 +96,6 @@ final class WatchPage {
     long seconds = duration.toSeconds();
     return seconds >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
         : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
-  }
-
-  private static String minutes(Duration ttl) {
-    long minutes = Math.max(1, ttl.toMinutes());
-    return minutes == 1 ? "1 minute" : minutes + " minutes";
   }
 
   /** {@link Html#escape}, under the short name every line of the pages uses. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,15 @@ public final class RawHttp {
 
   /** Sends {@code head} (request line and headers, CRLF-separated, no blank line) and {@code body} as given. */
   public static String exchange(URI server, String head, byte[] body) {
-    try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+    return exchangeFrom(null, server, head, body);
+  }
+
+  /**
+   * The same from the local address {@code from} (any loopback address 127.x.y.z on Linux), so a
+   * server sees requests from several peers; {@code null} lets the system choose.
+   */
+  public static String exchangeFrom(InetAddress from, URI server, String head, byte[] body) {
+    try (Socket socket = new Socket(InetAddress.getByName(server.getHost()), server.getPort(), from, 0)) {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
       out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));

@@ -112,6 +112,13 @@ public final class FileObjectStorage implements ObjectStorage {
         Optional.empty(), Optional.of(filename)), Map.of());
   }
 
+  /** Signed with no file name: {@code /objects/…} answers such a GET {@code Content-Disposition: inline}. */
+  @Override
+  public PresignedRequest presignInline(ObjectKey key, ContentType contentType, Instant expiresAt) {
+    return presigned(new Capability(Capability.Method.GET, key, expiresAt, Optional.of(contentType), Optional.empty(),
+        Optional.empty(), Optional.empty()), Map.of());
+  }
+
   @Override
   public PresignedRequest presignPart(ObjectKey key, String uploadId, int partNumber, long contentLength,
       Instant expiresAt) {

@@ -53,15 +53,18 @@ public final class ObjectAccess {
     return signer.verify(method, objectKey, query);
   }
 
-  /** The object a download capability reads. */
+  /**
+   * The object a download capability reads: one signed with a file name is an attachment, one
+   * signed without (a player's source) is shown inline.
+   */
   public ObjectDownload download(Capability capability) {
     if (capability.method() != Capability.Method.GET || capability.contentType().isEmpty()
-        || capability.filename().isEmpty()) {
+        || capability.part().isPresent() || capability.length().isPresent()) {
       throw new CapabilityRefusedException("the URL is not a download URL");
     }
     ObjectFile file = storage.stat(capability.key())
         .orElseThrow(() -> new ObjectRefusedException(Reason.NO_SUCH_OBJECT, "no such object"));
-    return new ObjectDownload(capability.contentType().get(), capability.filename().get(), file);
+    return new ObjectDownload(capability.contentType().get(), capability.filename(), file);
   }
 
   /**

@@ -14,16 +14,16 @@ import java.util.Optional;
 
 /**
  * An object a download URL may read, as found on disk: what to answer with (the signed content
- * type and file name), its size and, when its stamp is valid, its ETag (the SHA-256). Nothing is
+ * type, and the file name of an attachment or none for inline), its size and, when its stamp is valid, its ETag (the SHA-256). Nothing is
  * read until {@link #open}.
  */
 public final class ObjectDownload {
 
   private final ContentType contentType;
-  private final Filename filename;
+  private final Optional<Filename> filename;
   private final ObjectFile file;
 
-  ObjectDownload(ContentType contentType, Filename filename, ObjectFile file) {
+  ObjectDownload(ContentType contentType, Optional<Filename> filename, ObjectFile file) {
     this.contentType = contentType;
     this.filename = filename;
     this.file = file;
@@ -33,8 +33,9 @@ public final class ObjectDownload {
     return contentType;
   }
 
-  public Filename filename() {
-    return filename;
+  /** {@code attachment} with the signed file name, or {@code inline} for a URL signed without one. */
+  public String contentDisposition() {
+    return filename.map(Filename::contentDisposition).orElse("inline");
   }
 
   public long size() {

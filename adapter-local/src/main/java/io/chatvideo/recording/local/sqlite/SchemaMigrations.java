@@ -153,9 +153,8 @@ final class SchemaMigrations {
           "UPDATE recordings SET search_text = casefold(filename) || char(10) || casefold(room_id)"),
       // The upload ledger (SqliteUploadLedger): bytes per owner and UTC day, and the largest length
       // signed per recording and slot (slot -1 marks a settled recording, its length the stored
-      // size). Not tied to recordings: deleting a recording gives no bytes back. Numbered 11 to
-      // leave 8 to 10 to changes made on other branches meanwhile.
-      11, List.of(
+      // size). Not tied to recordings: deleting a recording gives no bytes back.
+      9, List.of(
           """
           CREATE TABLE upload_days (
             owner TEXT    NOT NULL,
@@ -172,7 +171,17 @@ final class SchemaMigrations {
             day          TEXT    NOT NULL,
             PRIMARY KEY (recording_id, slot)
           ) WITHOUT ROWID""",
-          "CREATE INDEX upload_signatures_by_day ON upload_signatures (day)")));
+          "CREATE INDEX upload_signatures_by_day ON upload_signatures (day)"),
+      // Passcode tries per link (token hash) or client address in its open minute, shared by every
+      // process on the file (SqlitePasscodeAttempts).
+      10, List.of(
+          """
+          CREATE TABLE passcode_attempts (
+            budget       TEXT    PRIMARY KEY,
+            window_start INTEGER NOT NULL,
+            tries        INTEGER NOT NULL CHECK (tries >= 1)
+          )""",
+          "CREATE INDEX passcode_attempts_by_age ON passcode_attempts (window_start)")));
 
   private SchemaMigrations() {}
 

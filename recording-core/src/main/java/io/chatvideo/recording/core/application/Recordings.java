@@ -4,6 +4,7 @@ import io.chatvideo.recording.core.domain.HttpUrl;
 import io.chatvideo.recording.core.domain.PresignPolicy;
 import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
+import io.chatvideo.recording.core.domain.PasscodeGuessLimit;
 import io.chatvideo.recording.core.domain.SharePolicy;
 import io.chatvideo.recording.core.domain.SizePolicy;
 import io.chatvideo.recording.core.domain.UploadLimits;
@@ -28,6 +29,7 @@ import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.Mailer;
 import io.chatvideo.recording.core.port.out.MediaProcessor;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
+import io.chatvideo.recording.core.port.out.PasscodeAttempts;
 import io.chatvideo.recording.core.port.out.PasscodeHasher;
 import io.chatvideo.recording.core.port.out.RecordingIdGenerator;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
@@ -108,11 +110,12 @@ public final class Recordings {
             builder.clock));
     this.worker = jobs == null ? Optional.empty()
         : Optional.of(new JobWorker(jobs, processing, webhooks, mail, builder.clock));
-    if (builder.shares != null && builder.passcodes == null) {
-      throw new IllegalStateException("share links need a passcode hasher beside their repository");
+    if (builder.shares != null && (builder.passcodes == null || builder.passcodeAttempts == null)) {
+      throw new IllegalStateException("share links need a passcode hasher and passcode attempts beside their repository");
     }
     this.shares = builder.shares == null ? Optional.empty() : Optional.of(new ShareService(builder.shares, repository,
-        storage, builder.passcodes, builder.sharePolicy, builder.clock, new SecureRandom()));
+        storage, builder.passcodes, builder.passcodeAttempts, builder.passcodeGuesses, builder.sharePolicy,
+        builder.clock, new SecureRandom()));
   }
 
   public static Builder builder() {
@@ -284,9 +287,11 @@ public final class Recordings {
 
     private ShareRepository shares;
     private PasscodeHasher passcodes;
+    private PasscodeAttempts passcodeAttempts;
+    private PasscodeGuessLimit passcodeGuesses = PasscodeGuessLimit.defaults();
     private SharePolicy sharePolicy = SharePolicy.defaults();
 
-    /** Where share links are kept; with {@link #passcodes}, turns on {@link #shareRecording} and {@link #watchShare}. */
+    /** Where share links are kept; with {@link #passcodes} and {@link #passcodeAttempts}, turns on {@link #shareRecording} and {@link #watchShare}. */
     public Builder shares(ShareRepository shares) {
       this.shares = Objects.requireNonNull(shares, "shares");
       return this;
@@ -295,6 +300,16 @@ public final class Recordings {
     /** How share passcodes are hashed and checked. */
     public Builder passcodes(PasscodeHasher passcodes) {
       this.passcodes = Objects.requireNonNull(passcodes, "passcodes");
+      return this;
+    }
+
+    /**
+     * Where passcode tries are counted (the store of the share links, so every server on it spends
+     * one budget) and how many a link, and a client address, gets per minute.
+     */
+    public Builder passcodeAttempts(PasscodeAttempts attempts, PasscodeGuessLimit limit) {
+      this.passcodeAttempts = Objects.requireNonNull(attempts, "attempts");
+      this.passcodeGuesses = Objects.requireNonNull(limit, "limit");
       return this;
     }
 

@@ -7,6 +7,7 @@ import io.chatvideo.recording.core.domain.Filename;
 import io.chatvideo.recording.core.domain.InvalidInputException;
 import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.PasscodeRefusedException;
+import io.chatvideo.recording.core.domain.Processing;
 import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingDetails;
@@ -21,14 +22,28 @@ import io.chatvideo.recording.core.domain.ShareNotFoundException;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.in.ShareRecordingUseCase;
 import io.chatvideo.recording.core.port.in.WatchShareUseCase;
+import io.chatvideo.recording.core.port.in.WatchShareUseCase.MediaQuery;
+import io.chatvideo.recording.core.port.in.WatchShareUseCase.OpenShareCommand;
+import io.chatvideo.recording.core.port.in.WatchShareUseCase.ShareMedia;
+import io.chatvideo.recording.core.domain.LimitExceededException;
+import io.chatvideo.recording.core.domain.PasscodeBudget;
+import io.chatvideo.recording.core.domain.PasscodeGuessLimit;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
+import io.chatvideo.recording.core.port.out.PasscodeAttempts;
 import io.chatvideo.recording.core.port.out.PasscodeHasher;
 import io.chatvideo.recording.core.port.out.PresignedRequest;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.port.out.ShareRepository;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +51,13 @@ import java.util.Optional;
  * Share links: the owner's side (create, list, revoke) and the watcher's (open by token). A link
  * is live while it is not revoked, not expired, and its recording is still there, COMPLETED and
  * not expired; so deleting or expiring a recording kills its links without touching them.
+ *
+ * <p>Passcode tries are counted in the store ({@link PasscodeAttempts}), per link and per client
+ * address, only once the token names a live link with a passcode: a guess at an unknown token
+ * spends no one's budget. A link's media is handed out one request at a time ({@link #media}),
+ * each checked against the link as it is then; a passcode link's media requests carry a grant
+ * made when the passcode was right, an HMAC keyed by the passcode's stored hash, so every server
+ * on the store can check it and no new secret is needed.
  */
 final class ShareService implements ShareRecordingUseCase, WatchShareUseCase {
 
@@ -47,16 +69,23 @@ final class ShareService implements ShareRecordingUseCase, WatchShareUseCase {
   private final RecordingRepository recordings;
   private final ObjectStorage storage;
   private final PasscodeHasher hasher;
+  private final PasscodeAttempts attempts;
+  private final PasscodeGuessLimit guesses;
   private final SharePolicy policy;
   private final Clock clock;
   private final SecureRandom random;
 
+  /** How long a passcode link's media grant works, at most (never past the link's expiry). */
+  static final Duration GRANT_LIFETIME = Duration.ofHours(12);
+
   ShareService(ShareRepository shares, RecordingRepository recordings, ObjectStorage storage, PasscodeHasher hasher,
-      SharePolicy policy, Clock clock, SecureRandom random) {
+      PasscodeAttempts attempts, PasscodeGuessLimit guesses, SharePolicy policy, Clock clock, SecureRandom random) {
     this.shares = shares;
     this.recordings = recordings;
     this.storage = storage;
     this.hasher = hasher;
+    this.attempts = attempts;
+    this.guesses = guesses;
     this.policy = policy;
     this.clock = clock;
     this.random = random;
@@ -93,8 +122,45 @@ final class ShareService implements ShareRecordingUseCase, WatchShareUseCase {
   }
 
   @Override
-  public SharedRecording open(String token, Optional<String> passcode) {
+  public SharedRecording open(OpenShareCommand command) {
     Instant now = clock.instant();
+    LiveShare live = live(command.token(), now);
+    Share share = live.share();
+    if (share.passcodeHash().isPresent()) {
+      String given = command.passcode().filter(p -> !p.isEmpty())
+          .orElseThrow(() -> new PasscodeRefusedException(false));
+      spendGuess(PasscodeBudget.forLink(share.tokenHash()), now);
+      command.clientAddress().map(PasscodeBudget::forAddress).ifPresent(address -> spendGuess(address, now));
+      if (given.length() > MAX_PASSCODE_LENGTH || !hasher.matches(given, share.passcodeHash().get())) {
+        throw new PasscodeRefusedException(true);
+      }
+    }
+    shares.countView(share);
+    return shared(share, live.recording(), now);
+  }
+
+  @Override
+  public PresignedRequest media(MediaQuery query) {
+    Instant now = clock.instant();
+    LiveShare live = live(query.token(), now);
+    Share share = live.share();
+    if (share.passcodeHash().isPresent() && !query.grant().filter(g -> grantHolds(share, g, now)).isPresent()) {
+      throw unknown(); // no passcode shown: the link's media is as unknown as a wrong token
+    }
+    CompletedRecording recording = live.recording();
+    Instant expiry = mediaExpiry(share, recording, now);
+    RecordingDetails details = recording.details();
+    return switch (query.media()) {
+      case ORIGINAL -> storage.presignInline(details.objectKey(), details.contentType(), expiry);
+      case MP4 -> ready(recording).flatMap(p -> p.mp4())
+          .map(mp4 -> storage.presignInline(mp4.key(), ContentType.MP4, expiry)).orElseThrow(ShareService::unknown);
+      case POSTER -> ready(recording).flatMap(p -> p.thumbnail())
+          .map(poster -> storage.presignInline(poster.key(), ContentType.JPEG, expiry)).orElseThrow(ShareService::unknown);
+    };
+  }
+
+  /** The link named by {@code token} and its recording, both live; else not found or expired. */
+  private LiveShare live(String token, Instant now) {
     Share share = ShareToken.parse(token).flatMap(t -> shares.findByTokenHash(t.hash()))
         .filter(s -> !s.revoked())
         .orElseThrow(ShareService::unknown);
@@ -105,32 +171,82 @@ final class ShareService implements ShareRecordingUseCase, WatchShareUseCase {
     if (share.isExpired(now)) {
       throw new ShareExpiredException();
     }
-    if (share.passcodeHash().isPresent()) {
-      String given = passcode.filter(p -> !p.isEmpty()).orElseThrow(() -> new PasscodeRefusedException(false));
-      if (given.length() > MAX_PASSCODE_LENGTH || !hasher.matches(given, share.passcodeHash().get())) {
-        throw new PasscodeRefusedException(true);
-      }
-    }
-    shares.countView(share);
-    return media(share, recording, now);
+    return new LiveShare(share, recording);
   }
 
-  private SharedRecording media(Share share, CompletedRecording recording, Instant now) {
-    RecordingDetails details = recording.details();
-    Instant expiry = policy.mediaExpiry(now, share, details.expiresAt(), storage.credentialsExpiry());
-    if (!expiry.isAfter(now)) {
-      throw unknown(); // the signing credentials have run out: nothing playable can be handed out
+  private record LiveShare(Share share, CompletedRecording recording) {}
+
+  private void spendGuess(PasscodeBudget budget, Instant now) {
+    PasscodeAttempts.Tries tries = attempts.count(budget, now, PasscodeGuessLimit.WINDOW);
+    if (tries.count() > guesses.perMinute()) {
+      throw new LimitExceededException("too many passcode tries in this minute",
+          guesses.retryAfter(tries.windowStart(), now));
     }
-    boolean ready = recording.processing().state() == ProcessingState.READY;
-    Optional<ObjectKey> mp4 = ready ? recording.processing().mp4().map(r -> r.key()) : Optional.empty();
+  }
+
+  private SharedRecording shared(Share share, CompletedRecording recording, Instant now) {
+    RecordingDetails details = recording.details();
+    Instant expiry = mediaExpiry(share, recording, now);
+    Optional<Processing> ready = ready(recording);
+    Optional<ObjectKey> mp4 = ready.flatMap(p -> p.mp4()).map(r -> r.key());
     ObjectKey key = mp4.orElse(details.objectKey());
     ContentType type = mp4.isPresent() ? ContentType.MP4 : details.contentType();
     Filename filename = mp4.isPresent() ? RecordingQueries.renamed(details.filename(), "mp4") : details.filename();
-    PresignedRequest media = storage.presignGet(key, type, filename, expiry);
-    Optional<PresignedRequest> poster = ready ? recording.processing().thumbnail().map(thumbnail -> storage.presignGet(
-        thumbnail.key(), ContentType.JPEG, RecordingQueries.renamed(details.filename(), "jpg"), expiry)) : Optional.empty();
-    return new SharedRecording(share, recording, media, type, poster,
-        share.allowDownload() ? Optional.of(media) : Optional.empty());
+    Optional<PresignedRequest> download = share.allowDownload()
+        ? Optional.of(storage.presignGet(key, type, filename, expiry)) : Optional.empty();
+    Optional<String> grant = share.passcodeHash().map(hash -> grant(share, grantExpiry(share, now)));
+    return new SharedRecording(share, recording, mp4.isPresent() ? ShareMedia.MP4 : ShareMedia.ORIGINAL, type,
+        storage.presignInline(key, type, expiry), ready.flatMap(p -> p.thumbnail()).isPresent(), download, grant);
+  }
+
+  private Instant mediaExpiry(Share share, CompletedRecording recording, Instant now) {
+    Instant expiry = policy.mediaExpiry(now, share, recording.details().expiresAt(), storage.credentialsExpiry());
+    if (!expiry.isAfter(now)) {
+      throw unknown(); // the signing credentials have run out: nothing playable can be handed out
+    }
+    return expiry;
+  }
+
+  private static Optional<Processing> ready(CompletedRecording recording) {
+    return recording.processing().state() == ProcessingState.READY ? Optional.of(recording.processing())
+        : Optional.empty();
+  }
+
+  private static Instant grantExpiry(Share share, Instant now) {
+    Instant capped = now.plus(GRANT_LIFETIME);
+    return capped.isBefore(share.expiresAt()) ? capped : share.expiresAt();
+  }
+
+  /** {@code {expires epoch seconds}.{base64url HMAC-SHA256}}, keyed by the passcode's stored hash. */
+  private static String grant(Share share, Instant expiresAt) {
+    long expires = expiresAt.getEpochSecond();
+    return expires + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(grantMac(share, expires));
+  }
+
+  private static boolean grantHolds(Share share, String grant, Instant now) {
+    int dot = grant.indexOf('.');
+    if (dot < 1 || dot > 12 || !grant.substring(0, dot).chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return false;
+    }
+    long expires = Long.parseLong(grant.substring(0, dot));
+    byte[] given;
+    try {
+      given = Base64.getUrlDecoder().decode(grant.substring(dot + 1));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    return MessageDigest.isEqual(given, grantMac(share, expires)) && now.getEpochSecond() < expires;
+  }
+
+  private static byte[] grantMac(Share share, long expires) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(share.passcodeHash().orElseThrow().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return mac.doFinal(("share-media-v1\n" + share.tokenHash().hex() + "\n" + expires)
+          .getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+    }
   }
 
   /** The caller's own recording, not expired; participants and strangers alike get not found. */

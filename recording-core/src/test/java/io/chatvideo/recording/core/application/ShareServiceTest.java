@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.InvalidInputException;
+import io.chatvideo.recording.core.domain.LimitExceededException;
+import io.chatvideo.recording.core.domain.PasscodeGuessLimit;
 import io.chatvideo.recording.core.domain.PasscodeRefusedException;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingNotFoundException;
@@ -20,13 +22,18 @@ import io.chatvideo.recording.core.domain.SharePolicy;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.in.ShareRecordingUseCase.CreateShareCommand;
 import io.chatvideo.recording.core.port.in.ShareRecordingUseCase.CreatedShare;
+import io.chatvideo.recording.core.port.in.WatchShareUseCase.MediaQuery;
+import io.chatvideo.recording.core.port.in.WatchShareUseCase.OpenShareCommand;
+import io.chatvideo.recording.core.port.in.WatchShareUseCase.ShareMedia;
 import io.chatvideo.recording.core.port.in.WatchShareUseCase.SharedRecording;
+import io.chatvideo.recording.core.testing.InMemoryPasscodeAttempts;
 import io.chatvideo.recording.core.testing.InMemoryShareRepository;
 import io.chatvideo.recording.core.testing.PlainPasscodeHasher;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +41,14 @@ class ShareServiceTest {
 
   private final CoreFixture fixture = new CoreFixture();
   private final InMemoryShareRepository shares = new InMemoryShareRepository();
-  private final ShareService service = new ShareService(shares, fixture.repository, fixture.storage,
-      new PlainPasscodeHasher(), SharePolicy.defaults(), fixture.clock, new SecureRandom());
+  private final InMemoryPasscodeAttempts attempts = new InMemoryPasscodeAttempts();
+  private final ShareService service = service();
+
+  /** A share service on the fixture's stores: two of them are two servers on one store. */
+  private ShareService service() {
+    return new ShareService(shares, fixture.repository, fixture.storage, new PlainPasscodeHasher(), attempts,
+        new PasscodeGuessLimit(5), SharePolicy.defaults(), fixture.clock, new SecureRandom());
+  }
 
   @Test
   void theOwnersLinkLastsSevenDaysAndOnlyTheTokensSha256IsStored() throws Exception {
@@ -91,12 +104,13 @@ class ShareServiceTest {
   void openingCountsAViewAndHandsOutMediaUrlsForFiveMinutes() {
     RecordingId id = fixture.uploadCompleted(ALICE, new byte[] {1});
     CreatedShare created = service.create(command(ALICE, id, Optional.empty(), Optional.empty(), false));
-    SharedRecording shared = service.open(created.token().value(), Optional.empty());
+    SharedRecording shared = service.open(open(created.token().value(), Optional.empty()));
     assertThat(shared.media().expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
     assertThat(shared.media().url().toString()).contains(fixture.repository.find(id).orElseThrow().details().objectKey().value());
     assertThat(shared.download()).isEmpty();
-    assertThat(shared.poster()).isEmpty();
-    service.open(created.token().value(), Optional.empty());
+    assertThat(shared.hasPoster()).isFalse();
+    assertThat(shared.playing()).isEqualTo(ShareMedia.ORIGINAL);
+    service.open(open(created.token().value(), Optional.empty()));
     assertThat(service.list(ALICE, id)).singleElement().extracting(Share::views).isEqualTo(2L);
   }
 
@@ -104,9 +118,9 @@ class ShareServiceTest {
   void aMediaUrlNeverOutlivesItsLink() {
     RecordingId id = fixture.uploadCompleted(ALICE, new byte[] {1});
     CreatedShare created = service.create(command(ALICE, id, Optional.of(Duration.ofMinutes(2)), Optional.empty(), true));
-    SharedRecording shared = service.open(created.token().value(), Optional.empty());
+    SharedRecording shared = service.open(open(created.token().value(), Optional.empty()));
     assertThat(shared.media().expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
-    assertThat(shared.download()).contains(shared.media());
+    assertThat(shared.download()).get().extracting(d -> d.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
   }
 
   @Test
@@ -116,13 +130,13 @@ class ShareServiceTest {
     String token = created.token().value();
     String tampered = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
     for (String wrong : new String[] {tampered, token.substring(1), token + "x", "", "../../etc"}) {
-      assertThatThrownBy(() -> service.open(wrong, Optional.empty())).isInstanceOf(ShareNotFoundException.class);
+      assertThatThrownBy(() -> service.open(open(wrong, Optional.empty()))).isInstanceOf(ShareNotFoundException.class);
     }
     fixture.clock.advance(Duration.ofHours(1));
-    assertThatThrownBy(() -> service.open(token, Optional.empty())).isInstanceOf(ShareExpiredException.class);
+    assertThatThrownBy(() -> service.open(open(token, Optional.empty()))).isInstanceOf(ShareExpiredException.class);
     CreatedShare other = service.create(command(ALICE, id, Optional.empty(), Optional.empty(), true));
     service.revoke(ALICE, id, other.share().id());
-    assertThatThrownBy(() -> service.open(other.token().value(), Optional.empty()))
+    assertThatThrownBy(() -> service.open(open(other.token().value(), Optional.empty())))
         .isInstanceOf(ShareNotFoundException.class);
     assertThatThrownBy(() -> service.revoke(ALICE, id, ShareId.random())).isInstanceOf(ShareNotFoundException.class);
   }
@@ -132,7 +146,7 @@ class ShareServiceTest {
     RecordingId id = fixture.uploadCompleted(ALICE, new byte[] {1});
     CreatedShare created = service.create(command(ALICE, id, Optional.empty(), Optional.empty(), true));
     fixture.recordings.deleteRecording().delete(ALICE, id);
-    assertThatThrownBy(() -> service.open(created.token().value(), Optional.empty()))
+    assertThatThrownBy(() -> service.open(open(created.token().value(), Optional.empty())))
         .isInstanceOf(ShareNotFoundException.class);
   }
 
@@ -142,11 +156,11 @@ class ShareServiceTest {
     CreatedShare created = service.create(command(ALICE, id, Optional.empty(), Optional.of("open sesame"), true));
     assertThat(created.share().passcodeHash()).contains(new PlainPasscodeHasher().hash("open sesame"));
     String token = created.token().value();
-    assertThatThrownBy(() -> service.open(token, Optional.empty()))
+    assertThatThrownBy(() -> service.open(open(token, Optional.empty())))
         .isInstanceOfSatisfying(PasscodeRefusedException.class, e -> assertThat(e.given()).isFalse());
-    assertThatThrownBy(() -> service.open(token, Optional.of("open sesame!")))
+    assertThatThrownBy(() -> service.open(open(token, Optional.of("open sesame!"))))
         .isInstanceOfSatisfying(PasscodeRefusedException.class, e -> assertThat(e.given()).isTrue());
-    assertThat(service.open(token, Optional.of("open sesame")).share().id()).isEqualTo(created.share().id());
+    assertThat(service.open(open(token, Optional.of("open sesame"))).share().id()).isEqualTo(created.share().id());
     assertThat(service.list(ALICE, id)).singleElement().extracting(Share::views).isEqualTo(1L);
   }
 
@@ -157,6 +171,88 @@ class ShareServiceTest {
       assertThatThrownBy(() -> service.create(command(ALICE, id, Optional.empty(), Optional.of(wrong), true)))
           .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("passcode"));
     }
+  }
+
+  @Test
+  void passcodeTriesAreCountedPerLinkOnlyOnceItsTokenIsFoundAndSharedByEveryServerOnTheStore() {
+    RecordingId id = fixture.uploadCompleted(ALICE, new byte[] {1});
+    String token = service.create(command(ALICE, id, Optional.empty(), Optional.of("open sesame"), true)).token().value();
+    String unknown = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
+    for (int i = 0; i < 20; i++) {
+      assertThatThrownBy(() -> service.open(open(unknown, Optional.of("guess")))).isInstanceOf(ShareNotFoundException.class);
+    }
+    ShareService otherServer = service();
+    for (int i = 0; i < 5; i++) {
+      ShareService server = i % 2 == 0 ? service : otherServer;
+      assertThatThrownBy(() -> server.open(open(token, Optional.of("wrong!"))))
+          .isInstanceOf(PasscodeRefusedException.class);
+    }
+    assertThatThrownBy(() -> otherServer.open(open(token, Optional.of("open sesame"))))
+        .isInstanceOfSatisfying(LimitExceededException.class,
+            e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(1)));
+    fixture.clock.advance(Duration.ofSeconds(59));
+    assertThatThrownBy(() -> service.open(open(token, Optional.of("open sesame"))))
+        .isInstanceOfSatisfying(LimitExceededException.class,
+            e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
+    fixture.clock.advance(Duration.ofSeconds(1));
+    assertThat(service.open(open(token, Optional.of("open sesame"))).share().views()).isZero();
+  }
+
+  @Test
+  void oneAddressRunsOutOfTriesOnAnyLinkWhileOthersStillUnlock() {
+    RecordingId id = fixture.uploadCompleted(ALICE, new byte[] {1});
+    String first = service.create(command(ALICE, id, Optional.empty(), Optional.of("open sesame"), true)).token().value();
+    String second = service.create(command(ALICE, id, Optional.empty(), Optional.of("open sesame"), true)).token().value();
+    for (int i = 0; i < 5; i++) {
+      String token = i % 2 == 0 ? first : second;
+      assertThatThrownBy(() -> service.open(new OpenShareCommand(token, Optional.of("wrong!"), Optional.of("203.0.113.9"))))
+          .isInstanceOf(PasscodeRefusedException.class);
+    }
+    assertThatThrownBy(() -> service.open(new OpenShareCommand(second, Optional.of("open sesame"),
+        Optional.of("203.0.113.9")))).isInstanceOf(LimitExceededException.class);
+    assertThat(service.open(new OpenShareCommand(second, Optional.of("open sesame"), Optional.of("198.51.100.7")))
+        .share().tokenHash()).isNotNull();
+  }
+
+  @Test
+  void mediaIsSignedInlineOnEveryRequestAndStopsAtRevocation() {
+    RecordingId id = fixture.uploadCompleted(ALICE, new byte[] {1});
+    CreatedShare created = service.create(command(ALICE, id, Optional.empty(), Optional.empty(), false));
+    String token = created.token().value();
+    var media = service.media(new MediaQuery(token, ShareMedia.ORIGINAL, Optional.empty()));
+    assertThat(media.url().toString()).contains("inline=true");
+    assertThat(media.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+    assertThatThrownBy(() -> service.media(new MediaQuery(token, ShareMedia.MP4, Optional.empty())))
+        .isInstanceOf(ShareNotFoundException.class);
+    assertThatThrownBy(() -> service.media(new MediaQuery(token, ShareMedia.POSTER, Optional.empty())))
+        .isInstanceOf(ShareNotFoundException.class);
+    assertThat(service.list(ALICE, id)).singleElement().extracting(Share::views).isEqualTo(0L);
+    service.revoke(ALICE, id, created.share().id());
+    assertThatThrownBy(() -> service.media(new MediaQuery(token, ShareMedia.ORIGINAL, Optional.empty())))
+        .isInstanceOf(ShareNotFoundException.class);
+  }
+
+  @Test
+  void aPasscodeLinksMediaNeedsTheGrantItsUnlockGave() {
+    RecordingId id = fixture.uploadCompleted(ALICE, new byte[] {1});
+    String token = service.create(command(ALICE, id, Optional.empty(), Optional.of("open sesame"), true)).token().value();
+    String grant = service.open(open(token, Optional.of("open sesame"))).grant().orElseThrow();
+    assertThat(service.media(new MediaQuery(token, ShareMedia.ORIGINAL, Optional.of(grant))).url().toString())
+        .contains("inline=true");
+    String forged = grant.substring(0, grant.indexOf('.')) + ".AAAA" + grant.substring(grant.indexOf('.') + 5);
+    String later = (Long.parseLong(grant.substring(0, grant.indexOf('.'))) + 3600) + grant.substring(grant.indexOf('.'));
+    for (Optional<String> wrong : List.of(Optional.<String>empty(), Optional.of(forged), Optional.of(later),
+        Optional.of("x"), Optional.of("."), Optional.of("99999999999999999999.AAAA"))) {
+      assertThatThrownBy(() -> service.media(new MediaQuery(token, ShareMedia.ORIGINAL, wrong)))
+          .isInstanceOf(ShareNotFoundException.class);
+    }
+    fixture.clock.advance(ShareService.GRANT_LIFETIME);
+    assertThatThrownBy(() -> service.media(new MediaQuery(token, ShareMedia.ORIGINAL, Optional.of(grant))))
+        .isInstanceOf(ShareNotFoundException.class);
+  }
+
+  private static OpenShareCommand open(String token, Optional<String> passcode) {
+    return new OpenShareCommand(token, passcode, Optional.empty());
   }
 
   private static CreateShareCommand command(UserId caller, RecordingId id, Optional<Duration> expiresIn,

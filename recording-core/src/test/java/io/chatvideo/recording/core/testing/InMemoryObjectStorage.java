@@ -119,6 +119,13 @@ public final class InMemoryObjectStorage implements ObjectStorage {
   }
 
   @Override
+  public synchronized PresignedRequest presignInline(ObjectKey key, ContentType contentType, Instant expiresAt) {
+    check();
+    return sign(new PresignedRequest("GET", URI.create("memory://bucket/" + key + "?inline=true&expires=" + expiresAt),
+        Map.of(), expiresAt));
+  }
+
+  @Override
   public synchronized Optional<StoredObject> head(ObjectKey key) {
     check();
     return Optional.ofNullable(objects.get(key)).map(bytes -> new StoredObject(bytes.length, Optional.empty()));

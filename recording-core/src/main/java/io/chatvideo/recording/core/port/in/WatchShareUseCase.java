@@ -9,11 +9,13 @@ import java.util.Optional;
 
 /**
  * Opens a share link for whoever holds its token, without signing in. Each successful open counts
- * one view and signs fresh short-lived media URLs.
+ * one view; the link's media is then fetched through {@link #media}, which checks the link again on
+ * every request and signs a fresh short-lived URL that a player shows inline.
  *
  * <pre>{@code
- * SharedRecording shared = watch.open("Qm9…", Optional.empty());
- * // shared.media(): a GET valid for minutes; shared.download(): empty when the owner disabled downloads
+ * SharedRecording shared = watch.open(new OpenShareCommand("Qm9…", Optional.empty(), Optional.of("203.0.113.9")));
+ * PresignedRequest video = watch.media(new MediaQuery("Qm9…", shared.playing(), shared.grant()));
+ * // shared.download(): empty when the owner disabled downloads
  * }</pre>
  */
 public interface WatchShareUseCase {
@@ -21,21 +23,59 @@ public interface WatchShareUseCase {
   /**
    * {@code ShareNotFoundException} for an unknown, malformed, revoked or dead link, {@code
    * ShareExpiredException} past its expiry, {@code PasscodeRefusedException} when its passcode is
-   * missing or wrong.
+   * missing or wrong, {@code LimitExceededException} when the link or the client address has used
+   * up its passcode tries for the minute (counted only for a live link with a passcode).
    */
-  SharedRecording open(String token, Optional<String> passcode);
+  SharedRecording open(OpenShareCommand command);
 
-  /** What a watch page shows: the MP4 rendition when processing made one, else the original. */
-  record SharedRecording(Share share, CompletedRecording recording, PresignedRequest media, ContentType mediaType,
-      Optional<PresignedRequest> poster, Optional<PresignedRequest> download) {
+  /**
+   * A fresh GET of one of the link's media, answering inline (never as an attachment), checked
+   * against the link as it is now: the same refusals as {@link #open}, and not found for media the
+   * recording lacks or a passcode link's request without a valid grant. Counts no view.
+   */
+  PresignedRequest media(MediaQuery query);
+
+  /**
+   * @param clientAddress the address whose passcode tries are counted besides the link's, when known
+   */
+  record OpenShareCommand(String token, Optional<String> passcode, Optional<String> clientAddress) {
+
+    public OpenShareCommand {
+      Objects.requireNonNull(token, "token");
+      Objects.requireNonNull(passcode, "passcode");
+      Objects.requireNonNull(clientAddress, "clientAddress");
+    }
+  }
+
+  /** @param grant what {@link SharedRecording#grant()} gave, for a link with a passcode */
+  record MediaQuery(String token, ShareMedia media, Optional<String> grant) {
+
+    public MediaQuery {
+      Objects.requireNonNull(token, "token");
+      Objects.requireNonNull(media, "media");
+      Objects.requireNonNull(grant, "grant");
+    }
+  }
+
+  /** The media a link serves. */
+  enum ShareMedia { MP4, ORIGINAL, POSTER }
+
+  /**
+   * What a watch page shows: {@code playing} is the MP4 rendition when processing made one, else
+   * the original; {@code media} a URL of it as fetched now (for where the player will be sent);
+   * {@code grant} what the media requests of a passcode link carry.
+   */
+  record SharedRecording(Share share, CompletedRecording recording, ShareMedia playing, ContentType mediaType,
+      PresignedRequest media, boolean hasPoster, Optional<PresignedRequest> download, Optional<String> grant) {
 
     public SharedRecording {
       Objects.requireNonNull(share, "share");
       Objects.requireNonNull(recording, "recording");
-      Objects.requireNonNull(media, "media");
+      Objects.requireNonNull(playing, "playing");
       Objects.requireNonNull(mediaType, "mediaType");
-      Objects.requireNonNull(poster, "poster");
+      Objects.requireNonNull(media, "media");
       Objects.requireNonNull(download, "download");
+      Objects.requireNonNull(grant, "grant");
     }
   }
 }

@@ -26,6 +26,9 @@ public interface ObjectStorage {
   /** A GET answering with {@code contentType} and an attachment {@code Content-Disposition}. */
   PresignedRequest presignGet(ObjectKey key, ContentType contentType, Filename filename, Instant expiresAt);
 
+  /** A GET answering with {@code contentType} and {@code Content-Disposition: inline}: a player's source, not a download. */
+  PresignedRequest presignInline(ObjectKey key, ContentType contentType, Instant expiresAt);
+
   /** The object's size, or empty when nothing is stored under {@code key}. */
   Optional<StoredObject> head(ObjectKey key);
 
