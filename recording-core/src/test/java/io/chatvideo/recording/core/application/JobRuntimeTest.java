@@ -18,6 +18,7 @@ import io.chatvideo.recording.core.port.in.JobWorkers;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
 import io.chatvideo.recording.core.domain.HttpUrl;
+import io.chatvideo.recording.core.testing.Await;
 import io.chatvideo.recording.core.testing.FakeMediaProcessor;
 import io.chatvideo.recording.core.testing.InMemoryEventOutbox;
 import io.chatvideo.recording.core.testing.InMemoryJobQueue;
@@ -36,7 +37,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +72,8 @@ class JobRuntimeTest {
   @Test
   void aJobThatOutlastsItsLeaseKeepsItByRenewingIt() {
     Recordings recordings = builder().build();
-    media.beforeNext("probe", () -> await("a renewal of the running job's lease", () -> queue.extended() >= 1));
+    media.beforeNext("probe", () -> Await.until("a renewal of the running job's lease", Duration.ofSeconds(20),
+        () -> queue.extended() >= 1 ? Optional.of(true) : Optional.empty()));
     RecordingId id = complete(recordings);
 
     assertThat(recordings.jobs().runNext()).isTrue();
@@ -200,19 +201,4 @@ class JobRuntimeTest {
     return ((CompletedRecording) repository.find(id).orElseThrow()).processing().state();
   }
 
-  /** Polls {@code done} every 10 ms for at most 20 s. */
-  private static void await(String what, BooleanSupplier done) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("waited 20 s for " + what);
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
 }
