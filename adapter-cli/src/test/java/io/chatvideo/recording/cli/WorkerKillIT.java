@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ProcessingState;
+import io.chatvideo.recording.core.testing.Await;
 import io.chatvideo.recording.local.LocalBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +77,7 @@ class WorkerKillIT {
     long restarted = System.nanoTime();
     Process third = start("third", "30s");
     String ready = "recording " + queued.id() + ": ready";
-    await("the third worker to make the recording ready", READY,
+    Await.until("the third worker to make the recording ready", READY,
         () -> read("third.out").contains(ready) ? Optional.of(true) : Optional.empty());
     Duration tookAfterRestart = Duration.ofNanos(System.nanoTime() - restarted);
 
@@ -107,7 +107,7 @@ class WorkerKillIT {
 
   /** The worker's ffmpeg child once it transcodes to H.264: the middle of the job. */
   private static ProcessHandle transcodeOf(Process worker) {
-    return await("the worker's ffmpeg transcoding to H.264", STEP_STARTS, () -> worker.descendants()
+    return Await.until("the worker's ffmpeg transcoding to H.264", STEP_STARTS, () -> worker.descendants()
         .filter(child -> child.info().arguments().map(List::of).orElse(List.of()).contains("libx264"))
         .findFirst());
   }
@@ -141,21 +141,4 @@ class WorkerKillIT {
     return file;
   }
 
-  /** Polls {@code probe} every 50 ms until it answers something, or fails after {@code limit}. */
-  private static <T> T await(String what, Duration limit, Supplier<Optional<T>> probe) {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<T> found = probe.get();
-      if (found.isPresent()) {
-        return found.get();
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("waited " + limit + " for " + what);
-  }
 }

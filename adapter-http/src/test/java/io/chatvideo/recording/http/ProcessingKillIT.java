@@ -3,6 +3,7 @@ package io.chatvideo.recording.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatvideo.recording.core.testing.Await;
 import io.chatvideo.recording.http.support.Api;
 import io.chatvideo.recording.http.support.ServerProcess;
 import io.chatvideo.recording.http.support.TempDirectory;
@@ -18,13 +19,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +65,7 @@ class ProcessingKillIT {
     String token = api.devToken("kill@example.com");
     String id = Uploads.completedRecording(api, token, "kill-room", webm);
 
-    ProcessHandle transcode = await("the server's ffmpeg transcoding to H.264", TRANSCODE_STARTS,
+    ProcessHandle transcode = Await.until("the server's ffmpeg transcoding to H.264", TRANSCODE_STARTS,
         () -> ProcessHandle.of(first.pid()).flatMap(server -> server.descendants()
             .filter(child -> child.info().arguments().map(List::of).orElse(List.of()).contains("libx264"))
             .findFirst()));
@@ -84,7 +83,7 @@ class ProcessingKillIT {
     Api again = new Api(second.uri());
     assertThat(deadRunWork).as("the killed run's work directory, once the server started again").doesNotExist();
 
-    JsonNode ready = await("the recording to become ready again", READY, () -> {
+    JsonNode ready = Await.until("the recording to become ready again", READY, () -> {
       Api.Reply reply = again.get("/recordings/" + id, token);
       assertThat(reply.status()).as("GET /recordings/%s: %s", id, reply).isEqualTo(200);
       JsonNode recording = reply.json();
@@ -161,23 +160,6 @@ class ProcessingKillIT {
     }
   }
 
-  /** Polls {@code probe} until it answers something, or fails after {@code limit}. */
-  private static <T> T await(String what, Duration limit, Supplier<Optional<T>> probe) {
-    Instant deadline = Instant.now().plus(limit);
-    while (Instant.now().isBefore(deadline)) {
-      Optional<T> found = probe.get();
-      if (found.isPresent()) {
-        return found.get();
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("waited " + limit + " for " + what);
-  }
 
   private static String run(String... command) {
     try {

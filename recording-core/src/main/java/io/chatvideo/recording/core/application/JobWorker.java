@@ -96,6 +96,19 @@ final class JobWorker implements RunJobsUseCase {
     if (running.remove(lease.receipt()) == null) {
       return true; // handed back by the stop meanwhile
     }
+    // An interrupt was for the job (its ffmpeg); telling the queue how it went must not fail of it.
+    boolean interrupted = Thread.interrupted();
+    try {
+      answer(lease, retry, last);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return true;
+  }
+
+  private void answer(JobLease lease, Optional<String> retry, boolean last) {
     Instant now = clock.instant();
     if (retry.isEmpty()) {
       queue.complete(lease);
@@ -105,7 +118,6 @@ final class JobWorker implements RunJobsUseCase {
     } else {
       queue.fail(lease, retry.get(), last ? Optional.empty() : Optional.of(now.plus(retryWait(lease))), now);
     }
-    return true;
   }
 
   /**
