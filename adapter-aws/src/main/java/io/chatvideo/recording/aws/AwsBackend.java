@@ -8,6 +8,7 @@ import io.chatvideo.recording.core.port.out.PasscodeAttempts;
 import io.chatvideo.recording.core.port.out.ShareRepository;
 import io.chatvideo.recording.core.port.out.UploadLedger;
 import io.chatvideo.recording.core.port.out.WebhookEndpoints;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -93,10 +94,12 @@ public final class AwsBackend implements AutoCloseable {
 
     this.queue = settings.queue();
     this.sqs = settings.queue().map(name -> {
+      // A long poll holds the socket for up to 20 s before SQS answers: its read must outlast that.
+      Duration read = settings.apiCallTimeout().plus(SqsJobQueue.MAX_WAIT);
       SqsClientBuilder sqsBuilder = SqsClient.builder()
           .region(region)
           .credentialsProvider(credentials)
-          .httpClientBuilder(httpClient(settings))
+          .httpClientBuilder(AwsClients.httpClient(settings.apiCallTimeout()).socketTimeout(read))
           .overrideConfiguration(timeouts);
       settings.sqsEndpoint().ifPresent(sqsBuilder::endpointOverride);
       return sqsBuilder.build();

@@ -17,6 +17,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -53,13 +57,30 @@ public final class SqsJobQueue implements JobQueue {
   /** Messages not yet due that one lease puts back before it answers that none is due. */
   private static final int PUT_BACKS = 10;
 
+  /** SQS's ceiling for a receive's wait (long polling). */
+  static final Duration MAX_WAIT = Duration.ofSeconds(20);
+  /** What a long poll's answer may take beyond its wait, unless the client's own call timeout is given. */
+  private static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * The threads long polls run on, so that the worker waiting for one can be interrupted (a
+   * blocking socket read cannot); daemons, ended after a minute unused.
+   */
+  private static final ExecutorService POLLERS = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "sqs-long-poll");
+    thread.setDaemon(true);
+    return thread;
+  });
+
   private final SqsClient sqs;
   private final String jobsUrl;
   private final String deadUrl;
   private final int maxAttempts;
   private final Clock clock;
+  private final Duration callTimeout;
 
   private SqsJobQueue(SqsClient sqs, String jobsUrl, String deadUrl, int maxAttempts, Clock clock) {
+    this.callTimeout = sqs.serviceClientConfiguration().overrideConfiguration().apiCallTimeout()
+        .orElse(DEFAULT_CALL_TIMEOUT);
     this.sqs = sqs;
     this.jobsUrl = jobsUrl;
     this.deadUrl = deadUrl;
@@ -132,11 +153,22 @@ public final class SqsJobQueue implements JobQueue {
    */
   @Override
   public Optional<JobLease> lease(Instant now, Duration visibility) {
+    return lease(now, visibility, Duration.ZERO);
+  }
+
+  /**
+   * Long polling: the receive waits up to {@code wait} (whole seconds, at most SQS's 20) for a
+   * message, so an idle worker makes one request per 20 s instead of one per idle pause, and a
+   * message sent meanwhile answers it at once. The receive runs on a thread of this queue while
+   * the caller waits for it: an interrupt (a worker that stops) ends the caller's wait at once,
+   * and a message the abandoned receive still brings is made visible again (visibility 0).
+   */
+  @Override
+  public Optional<JobLease> lease(Instant now, Duration visibility, Duration wait) {
     int seconds = (int) Math.min(MAX_VISIBILITY.toSeconds(), Math.max(1, ceilSeconds(visibility)));
+    int waitSeconds = (int) Math.max(0, Math.min(MAX_WAIT.toSeconds(), wait.toSeconds()));
     for (int putBacks = 0; putBacks < PUT_BACKS; putBacks++) {
-      List<Message> messages = call("ReceiveMessage", () -> sqs.receiveMessage(r -> r.queueUrl(jobsUrl)
-          .maxNumberOfMessages(1).visibilityTimeout(seconds).waitTimeSeconds(0).messageAttributeNames(DUE_AT)
-          .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages());
+      List<Message> messages = waitSeconds == 0 ? receive(seconds, 0) : receiveWaiting(seconds, waitSeconds);
       if (messages.isEmpty()) {
         return Optional.empty();
       }
@@ -155,6 +187,52 @@ public final class SqsJobQueue implements JobQueue {
       return Optional.of(new JobLease(job, attempt, message.receiptHandle(), now.plusSeconds(seconds)));
     }
     return Optional.empty();
+  }
+
+  private List<Message> receive(int visibilitySeconds, int waitSeconds) {
+    return call("ReceiveMessage", () -> sqs.receiveMessage(r -> r.queueUrl(jobsUrl)
+        .maxNumberOfMessages(1).visibilityTimeout(visibilitySeconds).waitTimeSeconds(waitSeconds)
+        .messageAttributeNames(DUE_AT)
+        .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+        // The client's call timeout bounds the answer after the wait, not the wait itself.
+        .overrideConfiguration(o -> o.apiCallTimeout(callTimeout.plusSeconds(waitSeconds))
+            .apiCallAttemptTimeout(callTimeout.plusSeconds(waitSeconds)))).messages());
+  }
+
+  /** A long poll the caller can walk away from (an interrupt); see {@link #lease(Instant, Duration, Duration)}. */
+  private List<Message> receiveWaiting(int visibilitySeconds, int waitSeconds) {
+    CompletableFuture<List<Message>> poll = CompletableFuture.supplyAsync(
+        () -> receive(visibilitySeconds, waitSeconds), POLLERS);
+    try {
+      return poll.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      poll.thenAccept(late -> late.forEach(message ->
+          stale(() -> sqs.changeMessageVisibility(c -> c.queueUrl(jobsUrl).receiptHandle(message.receiptHandle())
+              .visibilityTimeout(0)))));
+      return List.of();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new StorageUnavailableException("the job queue failed (SQS ReceiveMessage: " + e.getCause() + ")",
+          e.getCause());
+    }
+  }
+
+  /** Keeps the message hidden {@code visibility} from now: SQS's visibility timeout counts from the call. */
+  @Override
+  public boolean extend(JobLease lease, Instant now, Duration visibility) {
+    int seconds = (int) Math.min(MAX_VISIBILITY.toSeconds(), Math.max(1, ceilSeconds(visibility)));
+    return stale(() -> sqs.changeMessageVisibility(c -> c.queueUrl(jobsUrl).receiptHandle(lease.receipt())
+        .visibilityTimeout(seconds)));
+  }
+
+  /** Visibility 0: the message is due again at once, for any worker. */
+  @Override
+  public void release(JobLease lease, Instant now) {
+    stale(() -> sqs.changeMessageVisibility(c -> c.queueUrl(jobsUrl).receiptHandle(lease.receipt())
+        .visibilityTimeout(0)));
   }
 
   /** Sends {@code job} delayed by {@code wait} (at most 15 minutes), with {@code due_at} when it waits longer. */

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's own workers ({@code recording.processing.workers}, default 1) when processing is on,
  * in the core's {@link JobWorkers}: the number of threads is the bound on concurrent ffmpeg runs. At
- * shutdown a running job is interrupted at once; its lease runs out and the job goes to the next
- * worker, as if this one had died. Not in a function (adapter-lambda): there the process is frozen
+ * shutdown a running job is interrupted at once and its lease released: the job is due again at
+ * once, for the next worker (this server when it starts again, or a {@code recordings worker}). Not in a function (adapter-lambda): there the process is frozen
  * between requests, and the worker tier runs the jobs.
  */
 @Context
@@ -46,7 +46,7 @@ final class ProcessingWorkers {
   @PreDestroy
   void stop() throws InterruptedException {
     if (loop != null && loop.stop(Duration.ZERO, STOP_TIMEOUT) > 0 && loop.running() > 0) {
-      LOG.warn("processing workers did not stop within {}; their jobs go to the next worker", STOP_TIMEOUT);
+      LOG.warn("processing workers did not stop within {}; their jobs went back to the queue", STOP_TIMEOUT);
     }
   }
 }

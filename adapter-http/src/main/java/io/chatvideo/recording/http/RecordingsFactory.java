@@ -20,6 +20,7 @@ import io.chatvideo.recording.http.config.ShareSettings;
 import io.chatvideo.recording.http.passcode.BcryptPasscodeHasher;
 import io.chatvideo.recording.local.LocalBackend;
 import io.chatvideo.recording.local.files.ObjectAccess;
+import io.chatvideo.recording.local.run.LocalRun;
 import io.chatvideo.recording.mail.MailTransport;
 import io.chatvideo.recording.mail.MailTransports;
 import io.chatvideo.recording.mail.TransportMailer;
@@ -126,6 +127,7 @@ final class RecordingsFactory {
         .passcodeAttempts(backend.passcodeAttempts(), shares.guesses())
         .sharePolicy(shares.policy());
     backend.jobs().ifPresent(builder::jobs);
+    builder.jobPolicy(settings.jobPolicy());
     ProcessingSettings processing = settings.processing();
     if (processing.workers() == 0 && queuesJobs(processing, backend)) {
       LOG.info("processing is on with no worker in this server (recording.processing.workers=0): completed "
@@ -133,9 +135,12 @@ final class RecordingsFactory {
       builder.processing(settings.processingPolicy());
     } else {
       Optional<MediaProcessor> media = processing.workers() > 0 ? media(processing, backend) : Optional.empty();
+      // Each run works in a directory of its own; those of runs that died mid-job go now.
+      Path work = settings.recording().dataDir().resolve("processing");
+      media.ifPresent(engine -> LocalRun.removeDeadWorkDirectories(work));
       media.ifPresent(engine -> builder.media(engine)
           .processing(settings.processingPolicy())
-          .workDirectory(settings.recording().dataDir().resolve("processing")));
+          .workDirectory(LocalRun.workDirectory(work)));
       if (media.isEmpty()) {
         // Processing off still leases event jobs, for the configured time: a delivery whose worker died comes back then.
         ProcessingPolicy on = settings.processingPolicy();
@@ -146,6 +151,11 @@ final class RecordingsFactory {
     if (backend.events().isPresent()) {
       BackendEvents events = backend.events().get();
       Events.configure(webhooks, events.endpoints(), clock);
+      try {
+        builder.eventRetention(webhooks.retention());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidConfigurationException("recording.webhook.retention", e.getMessage());
+      }
       builder.events(events.outbox(), events.endpoints(), sender.get())
           .webhookUrls(new WebhookUrlPolicy(webhooks.allowLoopback()))
           .webhookRetries(Events.schedule(webhooks));

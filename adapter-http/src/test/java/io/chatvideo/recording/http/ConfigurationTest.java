@@ -72,6 +72,8 @@ class ConfigurationTest {
       recording.sweep-interval      | 0s          | recording.sweep-interval
       recording.auth.clock-skew     | 1h          | recording.auth.clock-skew
       recording.processing.max-duration | 0s      | recording.processing.max-duration
+      recording.processing.lease    | 1s          | recording.processing.lease
+      recording.webhook.retention   | 1h          | recording.webhook.retention
       """)
   void outOfRangeValueStopsStartUpNamingTheSetting(String key, String value, String named) {
     String reason = startFailure(Map.of(key, value));

@@ -13,6 +13,7 @@ import io.chatvideo.recording.local.capability.CapabilitySigner;
 import io.chatvideo.recording.local.capability.SigningSecret;
 import io.chatvideo.recording.local.files.FileObjectStorage;
 import io.chatvideo.recording.local.files.ObjectAccess;
+import io.chatvideo.recording.local.run.LocalRun;
 import io.chatvideo.recording.local.secret.OwnerOnlyFile;
 import io.chatvideo.recording.local.sqlite.SqliteEventOutbox;
 import io.chatvideo.recording.local.sqlite.SqliteJobQueue;
@@ -48,11 +49,16 @@ public final class LocalBackend implements AutoCloseable {
   static final String DATABASE_FILE = "recordings.db";
   static final String SIGNING_KEY_FILE = "signing.key";
 
+  static final String WORK_DIRECTORY = "processing";
+
+  private final Path root;
   private final SqliteRecordingRepository repository;
   private final FileObjectStorage storage;
   private final ObjectAccess objects;
 
-  private LocalBackend(SqliteRecordingRepository repository, FileObjectStorage storage, ObjectAccess objects) {
+  private LocalBackend(Path root, SqliteRecordingRepository repository, FileObjectStorage storage,
+      ObjectAccess objects) {
+    this.root = root;
     this.repository = repository;
     this.storage = storage;
     this.objects = objects;
@@ -60,7 +66,8 @@ public final class LocalBackend implements AutoCloseable {
 
   /**
    * Opens (creating if needed) the data directory, private to its owner: the SQLite file, the
-   * object folders, the signing key. Files left by a process that died mid-write are removed.
+   * object folders, the signing key. Files left by a process that died mid-write are removed, and
+   * the jobs and work directories of processes that died are taken back.
    */
   public static LocalBackend open(Path dataDirectory, Clock clock) {
     Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -76,7 +83,32 @@ public final class LocalBackend implements AutoCloseable {
       throw new StorageUnavailableException("cannot open the data directory " + root + ": " + e, e);
     }
     SqliteRecordingRepository repository = SqliteRecordingRepository.open(root.resolve(DATABASE_FILE), clock);
-    return new LocalBackend(repository, storage, new ObjectAccess(storage, signer, repository));
+    LocalBackend backend = new LocalBackend(root, repository, storage, new ObjectAccess(storage, signer, repository));
+    try {
+      backend.reclaimDeadRuns(clock);
+    } catch (RuntimeException e) {
+      backend.close();
+      throw e;
+    }
+    return backend;
+  }
+
+  /**
+   * What processes that died left behind (killed, crashed, a machine restart): their jobs' leases
+   * end now, so this or another live worker takes them at once rather than when the leases would
+   * have run out, and their work directories under {@code processing/} are deleted.
+   */
+  private void reclaimDeadRuns(Clock clock) {
+    SqliteJobQueue.reclaim(repository, clock.instant(), LocalRun::alive);
+    LocalRun.removeDeadWorkDirectories(root.resolve(WORK_DIRECTORY));
+  }
+
+  /**
+   * Where this process's jobs keep their files while they run: {@code processing/run-<pid>-<start>}
+   * in the data directory, deleted by the next process to open the directory once this one is gone.
+   */
+  public Path workDirectory() {
+    return LocalRun.workDirectory(root.resolve(WORK_DIRECTORY));
   }
 
   /** Recording metadata in SQLite; safe for concurrent use, also by other processes on the same file. */

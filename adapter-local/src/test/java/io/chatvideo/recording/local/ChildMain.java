@@ -43,6 +43,7 @@ public final class ChildMain {
       case "insert" -> insert(data, args[2], Integer.parseInt(args[3]));
       case "round-trip" -> roundTrip(data, new ObjectKey(args[2]), Long.parseLong(args[3]));
       case "lease-jobs" -> leaseJobs(data, Instant.parse(args[2]));
+      case "lease-and-hang" -> leaseAndHang(data);
       case "outbox-then-hang" -> OutboxWriter.completeAndHang(data, args[2], Instant.parse(args[3]));
       default -> throw new IllegalArgumentException(args[0]);
     }
@@ -114,6 +115,21 @@ public final class ChildMain {
    * Leases jobs at {@code now} for an hour until none is left, printing each job's id as it is
    * leased, after waiting for a line on stdin so the parent can start its own workers at once.
    */
+  /** Leases every due job for an hour, writes a file in its work directory, says so, and waits to be killed. */
+  private static void leaseAndHang(Path data) throws IOException, InterruptedException {
+    LocalBackend backend = LocalBackend.open(data, Clock.systemUTC());
+    JobQueue jobs = backend.jobs(3);
+    int held = 0;
+    while (jobs.lease(Instant.now(), Duration.ofHours(1)).isPresent()) {
+      held++;
+    }
+    java.nio.file.Files.createDirectories(backend.workDirectory());
+    java.nio.file.Files.writeString(backend.workDirectory().resolve("half-done.mp4"), "partial");
+    System.out.println("HELD " + held + " IN " + backend.workDirectory());
+    System.out.flush();
+    Thread.sleep(Long.MAX_VALUE);
+  }
+
   private static void leaseJobs(Path data, Instant now) throws IOException {
     try (LocalBackend backend = LocalBackend.open(data, Clock.fixed(now, ZoneOffset.UTC))) {
       JobQueue jobs = backend.jobs(3);

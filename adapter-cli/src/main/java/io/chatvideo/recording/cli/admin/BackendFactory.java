@@ -5,6 +5,7 @@ import io.chatvideo.recording.aws.AwsSettings;
 import io.chatvideo.recording.cli.terminal.CliException;
 import io.chatvideo.recording.core.application.Recordings;
 import io.chatvideo.recording.core.domain.HttpUrl;
+import io.chatvideo.recording.core.domain.JobPolicy;
 import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.WebhookUrlPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
@@ -43,7 +44,8 @@ final class BackendFactory {
   static AdminBackend queueing(BackendOptions options, Clock clock) {
     boolean queue = options.kind() == BackendOptions.Kind.LOCAL || options.queue().isPresent();
     return open(options, clock, RetentionPolicy.DEFAULT_RETENTION, !queue ? Optional.empty()
-        : Optional.of(new Engine(Optional.empty(), ProcessingPolicy.on(), UnaryOperator.identity(), Optional.empty())));
+        : Optional.of(new Engine(Optional.empty(), ProcessingPolicy.on(), JobPolicy.defaults(), UnaryOperator.identity(),
+            Optional.empty())));
   }
 
   /**
@@ -56,23 +58,25 @@ final class BackendFactory {
     if (processing.maxDuration.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new CliException("--max-duration: must be at least 1 second, was " + processing.maxDuration);
     }
-    ProcessingPolicy policy;
+    JobPolicy jobs;
     try {
-      policy = new ProcessingPolicy(true, processing.mp4, ProcessingPolicy.DEFAULT_THUMBNAIL_WIDTH, processing.lease,
-          ProcessingPolicy.DEFAULT_REQUEUE_AFTER, ProcessingPolicy.DEFAULT_RETRY_BASE, processing.maxDuration);
+      jobs = new JobPolicy(processing.lease, JobPolicy.DEFAULT_RETRY_BASE);
     } catch (IllegalArgumentException e) {
       throw new CliException("--lease: " + e.getMessage(), e);
     }
+    ProcessingPolicy policy = new ProcessingPolicy(true, processing.mp4, ProcessingPolicy.DEFAULT_THUMBNAIL_WIDTH,
+        ProcessingPolicy.DEFAULT_LEASE, ProcessingPolicy.DEFAULT_REQUEUE_AFTER, ProcessingPolicy.DEFAULT_RETRY_BASE,
+        processing.maxDuration);
     return open(options, clock, RetentionPolicy.DEFAULT_RETENTION,
-        Optional.of(new Engine(Optional.of(ffmpeg(processing)), policy, watch, mail)));
+        Optional.of(new Engine(Optional.of(ffmpeg(processing)), policy, jobs, watch, mail)));
   }
 
   /** How the worker emails owners: through {@code mailer}, linking to {@code publicUrl}'s library page. */
   record Mail(Mailer mailer, HttpUrl publicUrl) {}
 
   /** What processing runs on besides the store; without media, jobs are only queued. */
-  private record Engine(Optional<MediaProcessor> media, ProcessingPolicy policy, UnaryOperator<JobQueue> watch,
-      Optional<Mail> mail) {}
+  private record Engine(Optional<MediaProcessor> media, ProcessingPolicy policy, JobPolicy jobs,
+      UnaryOperator<JobQueue> watch, Optional<Mail> mail) {}
 
   private static MediaProcessor ffmpeg(ProcessingOptions processing) {
     FfmpegSettings found = FfmpegSettings.find(processing.ffmpeg).orElseThrow(() -> new CliException(
@@ -116,7 +120,7 @@ final class BackendFactory {
         .ledger(backend.ledger());
     JobQueue jobs = backend.jobs(JOB_ATTEMPTS);
     if (engine.isPresent()) {
-      process(builder, engine.get(), jobs).workDirectory(directory.resolve("processing"));
+      process(builder, engine.get(), jobs).workDirectory(backend.workDirectory());
     } else {
       builder.jobs(jobs);
     }
@@ -172,7 +176,7 @@ final class BackendFactory {
 
   private static Recordings.Builder process(Recordings.Builder builder, Engine engine, JobQueue jobs) {
     engine.media().ifPresent(builder::media);
-    return builder.jobs(engine.watch().apply(jobs)).processing(engine.policy());
+    return builder.jobs(engine.watch().apply(jobs)).processing(engine.policy()).jobPolicy(engine.jobs());
   }
 
   private static Recordings.Builder wire(Clock clock, Duration retention) {

@@ -24,9 +24,10 @@ final class ProcessingOptions {
   Duration timeout;
 
   @Option(names = "--lease", paramLabel = "DURATION", converter = DurationConverter.class,
-      defaultValue = "${env:RECORDING_PROCESSING_LEASE:-30m}",
-      description = "How long a job stays with this worker before another may take it, 5s to 12h (env "
-          + "RECORDING_PROCESSING_LEASE; default: 30m).")
+      defaultValue = "${env:RECORDING_PROCESSING_LEASE:-1m}",
+      description = "How long a job stays with this worker without a sign of life, 5s to 12h: renewed every "
+          + "third of it while the job runs, so a worker that died gives its job back this much later at most "
+          + "(env RECORDING_PROCESSING_LEASE; default: 1m).")
   Duration lease;
 
   @Option(names = "--max-duration", paramLabel = "DURATION", converter = DurationConverter.class,

@@ -24,6 +24,9 @@ final class ReportingJobQueue extends ForwardingJobQueue {
      * back, empty when it is dead.
      */
     void ended(JobLease lease, Optional<String> failure, Optional<Instant> retryAt, Duration took);
+
+    /** The job went back to the queue undone, due at once, for the next worker (this one stops). */
+    void handedBack(JobLease lease, Duration took);
   }
 
   private final Listener listener;
@@ -36,7 +39,22 @@ final class ReportingJobQueue extends ForwardingJobQueue {
 
   @Override
   public Optional<JobLease> lease(Instant now, Duration visibility) {
-    Optional<JobLease> lease = super.lease(now, visibility);
+    return started(super.lease(now, visibility));
+  }
+
+  @Override
+  public Optional<JobLease> lease(Instant now, Duration visibility, Duration wait) {
+    return started(super.lease(now, visibility, wait));
+  }
+
+  /** Given back undone (the worker stops): reported as such, with no reason. */
+  @Override
+  public void release(JobLease lease, Instant now) {
+    super.release(lease, now);
+    listener.handedBack(lease, took(lease));
+  }
+
+  private Optional<JobLease> started(Optional<JobLease> lease) {
     // Elapsed time, not a time of day: the monotonic clock, whatever clock the core runs on.
     lease.ifPresent(leased -> leasedAt.put(leased.receipt(), System.nanoTime()));
     return lease;

@@ -33,7 +33,9 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 /**
  * {@code recordings worker}: the server's processing workers as a process of their own, for a
  * machine (or many) that does only that. Safety side by side comes from the queue, which hands a
- * job to one lease at a time; a worker that dies leaves its job to the next when the lease ends.
+ * job to one lease at a time; a worker that stops gives its jobs back at once, and one that dies
+ * leaves its job to the next when its short lease ends (on the embedded backend, at once: the
+ * next process to open the data directory takes back what a dead one held).
  */
 @Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Process completed recordings: run the backend's processing jobs until SIGTERM or Ctrl-C.",
@@ -64,7 +66,7 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--stop-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
       defaultValue = "30s",
       description = "At SIGTERM or Ctrl-C, how long running jobs may still take; one still running then is "
-          + "stopped and goes to another worker when its lease ends (default: ${DEFAULT-VALUE}).")
+          + "stopped and goes back to the queue at once, for another worker (default: ${DEFAULT-VALUE}).")
   Duration stopTimeout;
 
   @Option(names = "--drain", description = "Stop once no job is due instead of waiting for more (batch runs).")
@@ -89,7 +91,18 @@ public final class WorkerCommand implements Callable<Integer> {
     Optional<TransportMailer> mailer = MailTransports.open(mail, environment.clock(),
         () -> DefaultCredentialsProvider.builder().build());
     try (AdminBackend opened = BackendFactory.processing(backend, environment.clock(), processing,
-        queue -> new ReportingJobQueue(queue, this::report),
+        queue -> new ReportingJobQueue(queue, new ReportingJobQueue.Listener() {
+          @Override
+          public void ended(JobLease lease, Optional<String> failure, Optional<Instant> retryAt, Duration took) {
+            report(lease, failure, retryAt, took);
+          }
+
+          @Override
+          public void handedBack(JobLease lease, Duration took) {
+            spec.commandLine().getOut().println(what(lease) + lease.job().subject() + ": handed back ("
+                + seconds(took) + "), due at once for the next worker");
+          }
+        }),
         mailer.map(m -> new BackendFactory.Mail(m, mail.publicUrl().orElseThrow())))) {
       store = opened;
       err.println("worker: " + workers + " at a time on " + opened.description() + ", ffmpeg " + processing.ffmpeg
@@ -139,7 +152,7 @@ public final class WorkerCommand implements Callable<Integer> {
       int interrupted = loop.stop(stopTimeout, INTERRUPT_GRACE);
       if (interrupted > 0) {
         err.println("worker: " + interrupted + " job(s) still running after " + stopTimeout.toSeconds()
-            + " s: stopped them; each goes to another worker when its lease ends");
+            + " s: stopped them; each went back to the queue, due at once for the next worker");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -147,14 +160,22 @@ public final class WorkerCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private void report(JobLease lease, Optional<String> failure, Optional<Instant> retryAt, Duration took) {
-    String subject = lease.job().subject();
-    String what = switch (lease.job().kind()) {
+  private static String what(JobLease lease) {
+    return switch (lease.job().kind()) {
       case PROCESS_RECORDING -> "recording ";
       case SEND_EMAIL -> "email for event ";
       case PUBLISH_EVENT, DELIVER_WEBHOOK -> "event delivery ";
     };
-    String seconds = String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
+  }
+
+  private static String seconds(Duration took) {
+    return String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
+  }
+
+  private void report(JobLease lease, Optional<String> failure, Optional<Instant> retryAt, Duration took) {
+    String subject = lease.job().subject();
+    String what = what(lease);
+    String seconds = seconds(took);
     String line;
     if (failure.isEmpty() && lease.job().kind() != JobKind.PROCESS_RECORDING) {
       line = "done (" + seconds + ")";

@@ -16,8 +16,9 @@ import java.time.Duration;
  * @param mp4 whether an MP4 rendition is made
  * @param timeout the base time limit of one ffmpeg step; each step adds a multiple of the recording's duration
  * @param ffmpeg the ffmpeg program (a path, or a name looked up on {@code PATH}); ffprobe is beside it
- * @param lease how long a worker holds a job before another may take it (a worker that died is
- *     noticed this much later); longer than the slowest step of the longest recording
+ * @param lease how long a worker holds any job (processing, webhooks, mail) without a sign of life:
+ *     a running job's lease is renewed every third of it, so a worker that died gives its job back
+ *     this much later at most, however long the job takes (the job runtime's {@code JobPolicy})
  * @param maxDuration the longest recording processed, by its packets (never its header): a longer one
  *     fails {@code too_long}; a recording is never processed longer than its retention either
  */
@@ -28,5 +29,5 @@ public record ProcessingSettings(
     @Bindable(defaultValue = "true") boolean mp4,
     @Bindable(defaultValue = "2m") @NotNull Duration timeout,
     @Bindable(defaultValue = "ffmpeg") @NotNull String ffmpeg,
-    @Bindable(defaultValue = "30m") @NotNull Duration lease,
+    @Bindable(defaultValue = "1m") @NotNull Duration lease,
     @Bindable(defaultValue = "12h") @NotNull Duration maxDuration) {}

@@ -2,6 +2,7 @@ package io.chatvideo.recording.http.config;
 
 import io.chatvideo.recording.core.domain.HttpUrl;
 import io.chatvideo.recording.core.domain.PresignPolicy;
+import io.chatvideo.recording.core.domain.JobPolicy;
 import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.SizePolicy;
@@ -58,6 +59,7 @@ public final class ServerSettings {
       Map.entry("recording.processing.mp4", Boolean.class),
       Map.entry("recording.processing.timeout", Duration.class),
       Map.entry("recording.processing.lease", Duration.class),
+      Map.entry("recording.webhook.retention", Duration.class),
       Map.entry("recording.shares.default-expiry", Duration.class),
       Map.entry("recording.shares.media-url-expiry", Duration.class),
       Map.entry("recording.shares.passcode-guesses-per-minute", Integer.class));
@@ -83,6 +85,7 @@ public final class ServerSettings {
   private final String host;
   private final ProcessingSettings processing;
   private final ProcessingPolicy processingPolicy;
+  private final JobPolicy jobPolicy;
   private final MailSettings mail;
   private final TrustedProxies trustedProxies;
   private final Optional<String> metricsToken;
@@ -119,9 +122,11 @@ public final class ServerSettings {
       throw new InvalidConfigurationException("recording.processing.max-duration", "must be at least 1 second, was "
           + processing.maxDuration());
     }
-    this.processingPolicy = policy("recording.processing.lease", () -> new ProcessingPolicy(true, processing.mp4(),
-        ProcessingPolicy.DEFAULT_THUMBNAIL_WIDTH, processing.lease(), ProcessingPolicy.DEFAULT_REQUEUE_AFTER,
-        ProcessingPolicy.DEFAULT_RETRY_BASE, processing.maxDuration()));
+    this.jobPolicy = policy("recording.processing.lease", () -> new JobPolicy(processing.lease(),
+        JobPolicy.DEFAULT_RETRY_BASE));
+    this.processingPolicy = new ProcessingPolicy(true, processing.mp4(), ProcessingPolicy.DEFAULT_THUMBNAIL_WIDTH,
+        ProcessingPolicy.DEFAULT_LEASE, ProcessingPolicy.DEFAULT_REQUEUE_AFTER, ProcessingPolicy.DEFAULT_RETRY_BASE,
+        processing.maxDuration());
     if (processing.ffmpeg().isBlank()) {
       throw new InvalidConfigurationException("recording.processing.ffmpeg", "must name the ffmpeg program");
     }
@@ -184,6 +189,14 @@ public final class ServerSettings {
 
   public ProcessingSettings processing() {
     return processing;
+  }
+
+  /**
+   * How the job runtime leases and retries every job (processing, webhooks, mail); its lease is
+   * {@code recording.processing.lease}, the key it has always had.
+   */
+  public JobPolicy jobPolicy() {
+    return jobPolicy;
   }
 
   /** The processing policy for when processing is on (whether it is depends on ffmpeg and the backend). */

@@ -151,6 +151,13 @@ final class SchemaMigrations {
       7, List.of(
           "ALTER TABLE recordings ADD COLUMN search_text TEXT",
           "UPDATE recordings SET search_text = casefold(filename) || char(10) || casefold(room_id)"),
+      // A lease names the run that holds it (LocalRun), so a process started later takes back at
+      // once what a dead run held; events and their delivery log are forgotten by age (the sweep).
+      8, List.of(
+          "ALTER TABLE jobs ADD COLUMN holder TEXT",
+          "CREATE INDEX jobs_held ON jobs (holder) WHERE receipt IS NOT NULL",
+          "CREATE INDEX events_by_time ON events (occurred_at)",
+          "CREATE INDEX webhook_deliveries_by_time ON webhook_deliveries (at)"),
       // The upload ledger (SqliteUploadLedger): bytes per owner and UTC day, and the largest length
       // signed per recording and slot (slot -1 marks a settled recording, its length the stored
       // size). Not tied to recordings: deleting a recording gives no bytes back.

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -74,6 +75,24 @@ public final class SqliteEventOutbox implements EventOutbox {
           return Optional.of(new RecordingEvent(id, EventType.parse(rs.getString("type")), RecordingRows.instant(rs.getLong("occurred_at")),
               rs.getString("body")));
         }
+      }
+    });
+  }
+
+  /**
+   * Deletes the events that occurred before {@code before} and the delivery log rows written
+   * before it, in one transaction; the sweep calls it with the configured retention.
+   */
+  @Override
+  public int forget(Instant before) {
+    long cutoff = RecordingRows.nanos(before);
+    return database.write(connection -> {
+      try (PreparedStatement deliveries = connection.prepareStatement("DELETE FROM webhook_deliveries WHERE at < ?");
+          PreparedStatement events = connection.prepareStatement("DELETE FROM events WHERE occurred_at < ?")) {
+        deliveries.setLong(1, cutoff);
+        deliveries.executeUpdate();
+        events.setLong(1, cutoff);
+        return events.executeUpdate();
       }
     });
   }

@@ -5,6 +5,7 @@ import io.chatvideo.recording.core.domain.JobId;
 import io.chatvideo.recording.core.domain.JobKind;
 import io.chatvideo.recording.core.domain.JobLease;
 import io.chatvideo.recording.core.port.out.JobQueue;
+import io.chatvideo.recording.local.run.LocalRun;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The job queue in the {@code jobs} table of the recordings' SQLite file, so that a recording's
@@ -34,21 +36,68 @@ public final class SqliteJobQueue implements JobQueue {
 
   private final SqliteDatabase database;
   private final int maxAttempts;
+  private final String holder;
 
   SqliteJobQueue(SqliteDatabase database, int maxAttempts) {
+    this(database, maxAttempts, LocalRun.current().name());
+  }
+
+  SqliteJobQueue(SqliteDatabase database, int maxAttempts, String holder) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("a job gets at least one attempt, not " + maxAttempts);
     }
     this.database = database;
     this.maxAttempts = maxAttempts;
+    this.holder = Objects.requireNonNull(holder, "holder");
   }
 
   /**
    * The queue in {@code recordings}' database file, over its connections; it lives as long as the
-   * repository does. A job gets {@code maxAttempts} leases before the queue gives up on it.
+   * repository does. A job gets {@code maxAttempts} leases before the queue gives up on it. Its
+   * leases name this process's run ({@link LocalRun}).
    */
   public static SqliteJobQueue on(SqliteRecordingRepository recordings, int maxAttempts) {
     return new SqliteJobQueue(recordings.database(), maxAttempts);
+  }
+
+  /**
+   * Gives back, due at {@code now}, every job leased by a run that {@code alive} says is over (a
+   * process that was killed, or crashed, before it answered): the next worker takes it at once
+   * instead of when the lease would have run out. Answers how many jobs came back.
+   */
+  public static int reclaim(SqliteRecordingRepository recordings, Instant now, Predicate<String> alive) {
+    return reclaim(recordings.database(), now, alive);
+  }
+
+  static int reclaim(SqliteDatabase database, Instant now, Predicate<String> alive) {
+    List<String> holders = database.read(connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT holder FROM jobs"
+          + " WHERE receipt IS NOT NULL AND holder IS NOT NULL AND state = 'QUEUED'")) {
+        List<String> found = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            found.add(rs.getString(1));
+          }
+        }
+        return found;
+      }
+    });
+    List<String> dead = holders.stream().filter(alive.negate()).toList();
+    if (dead.isEmpty()) {
+      return 0;
+    }
+    return database.write(connection -> {
+      int back = 0;
+      try (PreparedStatement update = connection.prepareStatement("UPDATE jobs SET receipt = NULL, holder = NULL,"
+          + " visible_again_at = MIN(visible_again_at, ?) WHERE holder = ? AND receipt IS NOT NULL AND state = 'QUEUED'")) {
+        for (String run : dead) {
+          update.setLong(1, RecordingRows.nanos(now));
+          update.setString(2, run);
+          back += update.executeUpdate();
+        }
+      }
+      return back;
+    });
   }
 
   @Override
@@ -75,7 +124,7 @@ public final class SqliteJobQueue implements JobQueue {
     }
     return database.write(connection -> {
       try (PreparedStatement bury = connection.prepareStatement("UPDATE jobs SET state = 'DEAD', died_at = ?,"
-          + " receipt = NULL, last_reason = COALESCE(last_reason, 'the lease of attempt ' || attempts"
+          + " receipt = NULL, holder = NULL, last_reason = COALESCE(last_reason, 'the lease of attempt ' || attempts"
           + " || ' ended without an answer') WHERE state = 'QUEUED' AND visible_again_at <= ? AND attempts >= ?")) {
         bury.setLong(1, nowNanos);
         bury.setLong(2, nowNanos);
@@ -84,12 +133,13 @@ public final class SqliteJobQueue implements JobQueue {
       }
       String receipt = UUID.randomUUID().toString();
       try (PreparedStatement take = connection.prepareStatement("UPDATE jobs SET attempts = attempts + 1,"
-          + " receipt = ?, visible_again_at = ?, last_reason = NULL WHERE id = (SELECT id FROM jobs"
+          + " receipt = ?, holder = ?, visible_again_at = ?, last_reason = NULL WHERE id = (SELECT id FROM jobs"
           + " WHERE state = 'QUEUED' AND visible_again_at <= ? ORDER BY visible_again_at, enqueued_at LIMIT 1)"
           + " RETURNING " + JobRows.JOB_COLUMNS + ", attempts")) {
         take.setString(1, receipt);
-        take.setLong(2, RecordingRows.nanos(until));
-        take.setLong(3, nowNanos);
+        take.setString(2, holder);
+        take.setLong(3, RecordingRows.nanos(until));
+        take.setLong(4, nowNanos);
         try (ResultSet rs = take.executeQuery()) {
           return rs.next() ? Optional.of(new JobLease(JobRows.job(rs), rs.getInt("attempts"), receipt, until))
               : Optional.<JobLease>empty();
@@ -110,6 +160,35 @@ public final class SqliteJobQueue implements JobQueue {
     });
   }
 
+  @Override
+  public boolean extend(JobLease lease, Instant now, Duration visibility) {
+    Objects.requireNonNull(lease, "lease");
+    long until = RecordingRows.nanos(now.plus(visibility));
+    return database.write(connection -> {
+      try (PreparedStatement update = connection.prepareStatement("UPDATE jobs SET visible_again_at = ?" + HELD)) {
+        update.setLong(1, until);
+        update.setString(2, lease.job().id().toString());
+        update.setString(3, lease.receipt());
+        return update.executeUpdate();
+      }
+    }) == 1;
+  }
+
+  @Override
+  public void release(JobLease lease, Instant now) {
+    Objects.requireNonNull(lease, "lease");
+    long due = RecordingRows.nanos(now);
+    database.write(connection -> {
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE jobs SET visible_again_at = ?, receipt = NULL, holder = NULL" + HELD)) {
+        update.setLong(1, due);
+        update.setString(2, lease.job().id().toString());
+        update.setString(3, lease.receipt());
+        return update.executeUpdate();
+      }
+    });
+  }
+
   /** A retry after the job's last attempt buries it at once, with this reason. */
   @Override
   public void fail(JobLease lease, String reason, Optional<Instant> retryAt, Instant now) {
@@ -123,7 +202,7 @@ public final class SqliteJobQueue implements JobQueue {
       try (PreparedStatement update = connection.prepareStatement("UPDATE jobs SET"
           + " state = CASE WHEN ? OR attempts >= ? THEN 'DEAD' ELSE 'QUEUED' END,"
           + " died_at = CASE WHEN ? OR attempts >= ? THEN ? END,"
-          + " visible_again_at = ?, receipt = NULL, last_reason = ?" + HELD)) {
+          + " visible_again_at = ?, receipt = NULL, holder = NULL, last_reason = ?" + HELD)) {
         boolean bury = retryAt.isEmpty();
         update.setBoolean(1, bury);
         update.setInt(2, maxAttempts);

@@ -140,4 +140,32 @@ class SqliteEventOutboxTest {
     assertThat(endpoints.remove(endpoint.id())).isFalse();
     assertThat(endpoints.list()).isEmpty();
   }
+
+  @Test
+  void forgettingDropsTheEventsAndDeliveriesBeforeTheCutoffAndKeepsTheRest() {
+    WebhookEndpoint endpoint = new WebhookEndpoint(WebhookEndpointId.random(), HttpUrl.parse("https://h.example.com/x"),
+        List.of(WebhookSecret.random(new SecureRandom())), Set.of(EventType.RECORDING_READY), T0, Optional.empty());
+    endpoints.save(endpoint);
+    Instant later = T0.plus(Duration.ofDays(40));
+    RecordingEvent old = event(EventType.RECORDING_READY);
+    RecordingEvent recent = new RecordingEvent(EventId.random(), EventType.RECORDING_READY, later, "{}");
+    outbox.record(old);
+    outbox.record(recent);
+    WebhookDelivery oldDelivery = new WebhookDelivery(new WebhookDeliveryTarget(old.id(), endpoint.id(), 1),
+        EventType.RECORDING_READY, T0, new WebhookResponse.Delivered(204, Duration.ofMillis(3)),
+        WebhookDelivery.Outcome.DELIVERED, Optional.empty());
+    WebhookDelivery recentDelivery = new WebhookDelivery(new WebhookDeliveryTarget(recent.id(), endpoint.id(), 1),
+        EventType.RECORDING_READY, later, new WebhookResponse.Delivered(204, Duration.ofMillis(3)),
+        WebhookDelivery.Outcome.DELIVERED, Optional.empty());
+    endpoints.recordDelivery(oldDelivery);
+    endpoints.recordDelivery(recentDelivery);
+
+    int forgotten = outbox.forget(later.minus(Duration.ofDays(30)));
+
+    assertThat(forgotten).isEqualTo(1);
+    assertThat(outbox.find(old.id())).as("an event past its retention").isEmpty();
+    assertThat(outbox.find(recent.id())).contains(recent);
+    assertThat(endpoints.deliveries(endpoint.id(), 10)).containsExactly(recentDelivery);
+    assertThat(endpoints.find(endpoint.id())).as("the endpoint itself stays").isPresent();
+  }
 }

@@ -197,4 +197,25 @@ class SqliteJobQueueTest extends JobQueueContract {
     opened.add(database);
     return database;
   }
+
+  @Test
+  void reclaimingGivesBackAtOnceTheJobsOfDeadRunsAndLeavesLiveRunsTheirs() {
+    SqliteDatabase database = open(folder.resolve("runs.db"));
+    SqliteJobQueue dead = new SqliteJobQueue(database, MAX_ATTEMPTS, "run-1-1");
+    SqliteJobQueue live = new SqliteJobQueue(database, MAX_ATTEMPTS, "run-2-2");
+    dead.enqueue(JobKind.PROCESS_RECORDING, "held-by-the-dead", now());
+    dead.lease(now(), LONG).orElseThrow();
+    live.enqueue(JobKind.PROCESS_RECORDING, "held-by-the-living", now());
+    live.lease(now(), LONG).orElseThrow();
+
+    int back = SqliteJobQueue.reclaim(database, now(), run -> run.equals("run-2-2"));
+
+    assertThat(back).isEqualTo(1);
+    JobLease again = live.lease(now(), LONG).orElseThrow(() -> new AssertionError("the dead run's job is not due"));
+    assertThat(again.job().subject()).isEqualTo("held-by-the-dead");
+    assertThat(again.attempt()).isEqualTo(2);
+    assertThat(live.lease(now(), LONG)).as("the live run's job is still its own").isEmpty();
+    assertThat(SqliteJobQueue.reclaim(database, now(), run -> false))
+        .as("with every run dead, both jobs come back").isEqualTo(2);
+  }
 }

@@ -11,11 +11,13 @@ import java.util.stream.IntStream;
 /** {@link JobWorkers} on plain threads. */
 final class JobLoop implements JobWorkers {
 
+  private final RunJobsUseCase jobs;
   private final List<Thread> threads;
   private volatile boolean stopping;
 
   private JobLoop(RunJobsUseCase jobs, int workers, String name, Until until, Duration idle, JobBell bell,
       Consumer<Throwable> onQueueFailure) {
+    this.jobs = jobs;
     this.threads = IntStream.rangeClosed(1, workers)
         .mapToObj(n -> {
           Thread thread = new Thread(() -> work(jobs, until, idle, bell, onQueueFailure), name + "-" + n);
@@ -63,10 +65,16 @@ final class JobLoop implements JobWorkers {
   @Override
   public int stop(Duration finishWithin, Duration interruptGrace) throws InterruptedException {
     stopping = true;
+    jobs.stopping();
     joinAll(finishWithin);
     List<Thread> still = threads.stream().filter(Thread::isAlive).toList();
     still.forEach(Thread::interrupt);
     joinAll(interruptGrace);
+    try {
+      jobs.handBack();
+    } catch (RuntimeException e) {
+      // The queue is unreachable: those leases run out on their own.
+    }
     return still.size();
   }
 
@@ -88,7 +96,8 @@ final class JobLoop implements JobWorkers {
       long seen = bell.rings();
       boolean ran;
       try {
-        ran = jobs.runNext();
+        // A waiting loop's look may last a long poll; a batch run answers as soon as none is due.
+        ran = until == Until.DRAINED ? jobs.runNext() : jobs.runNext(JobWorkers.LONG_POLL);
       } catch (RuntimeException | LinkageError e) {
         // A LinkageError (a class missing from the build) is reported too, rather than ending the
         // thread without a word.

@@ -51,17 +51,21 @@ final class MailService {
     this.clock = clock;
   }
 
-  /** The publish step's part: a mail job for the event when it is one people are emailed about. */
-  void queue(String eventSubject) {
-    EventId id = new EventId(eventSubject);
-    if (addressed(id).isPresent()) {
-      jobs.enqueue(JobKind.SEND_EMAIL, id.toString(), clock.instant());
+  /**
+   * The publish step's part, beside the webhooks and whatever they answer: a mail job for the event
+   * when it is one people are emailed about and its recording's owner has an address. The event is
+   * the one the publish step read; the recording is read here, and once more when the mail is
+   * rendered (as it is then).
+   */
+  void queue(RecordingEvent event) {
+    if (addressed(event).isPresent()) {
+      jobs.enqueue(JobKind.SEND_EMAIL, event.id().toString(), clock.instant());
     }
   }
 
   /** The mail job: empty when sent or when there is nothing (any more) to send; else why the attempt failed. */
   Optional<String> send(String subject) {
-    Optional<Addressed> found = addressed(new EventId(subject));
+    Optional<Addressed> found = outbox.find(new EventId(subject)).flatMap(this::addressed);
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -85,13 +89,15 @@ final class MailService {
   }
 
   /** The event, its recording (still there, completed) and the owner's address, when all three exist. */
-  private Optional<Addressed> addressed(EventId id) {
-    Optional<RecordingEvent> event = outbox.find(id).filter(e -> MAILED.contains(e.type()));
-    Optional<Recording> recording = event.flatMap(EventPayloads::recordingId).flatMap(repository::find);
-    if (event.isEmpty() || !(recording.orElse(null) instanceof CompletedRecording completed)) {
+  private Optional<Addressed> addressed(RecordingEvent event) {
+    if (!MAILED.contains(event.type())) {
       return Optional.empty();
     }
-    return EmailAddress.of(completed.details().owner()).map(to -> new Addressed(event.get(), completed, to));
+    Optional<Recording> recording = EventPayloads.recordingId(event).flatMap(repository::find);
+    if (!(recording.orElse(null) instanceof CompletedRecording completed)) {
+      return Optional.empty();
+    }
+    return EmailAddress.of(completed.details().owner()).map(to -> new Addressed(event, completed, to));
   }
 
   private record Addressed(RecordingEvent event, CompletedRecording recording, EmailAddress to) {}

@@ -6,6 +6,7 @@ import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.port.out.EventOutbox;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,11 +20,14 @@ final class RecordingChanges {
   private final RecordingRepository repository;
   private final Optional<EventOutbox> outbox;
   private final JobBell bell;
+  private final Duration eventRetention;
 
-  RecordingChanges(RecordingRepository repository, Optional<EventOutbox> outbox, JobBell bell) {
+  RecordingChanges(RecordingRepository repository, Optional<EventOutbox> outbox, JobBell bell,
+      Duration eventRetention) {
     this.repository = repository;
     this.outbox = outbox;
     this.bell = bell;
+    this.eventRetention = eventRetention;
   }
 
   boolean eventsEnabled() {
@@ -39,9 +43,16 @@ final class RecordingChanges {
     }
   }
 
-  /** Events whose publish job may have been lost, queued again (the sweep's). */
+  /**
+   * The sweep's part: events whose publish job may have been lost are queued again (answers how
+   * many), and events older than their retention are forgotten with their delivery log.
+   */
   int relay(Instant now) {
-    return outbox.map(events -> events.relay(now)).orElse(0);
+    return outbox.map(events -> {
+      int relayed = events.relay(now);
+      events.forget(now.minus(eventRetention));
+      return relayed;
+    }).orElse(0);
   }
 
   /** {@code recording} as it was when it went: the event's data. */

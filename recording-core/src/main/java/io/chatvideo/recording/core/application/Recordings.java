@@ -2,6 +2,7 @@ package io.chatvideo.recording.core.application;
 
 import io.chatvideo.recording.core.domain.HttpUrl;
 import io.chatvideo.recording.core.domain.PresignPolicy;
+import io.chatvideo.recording.core.domain.JobPolicy;
 import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.PasscodeGuessLimit;
@@ -72,6 +73,9 @@ public final class Recordings {
    */
   public static final Duration DEFAULT_ORPHAN_GRACE = Duration.ofDays(1);
 
+  /** How long events and their delivery log are kept (as DynamoDB's TTL keeps them): past every retry. */
+  public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(30);
+
   private final UploadService uploads;
   private final RecordingQueries queries;
   private final RecordingRemoval removal;
@@ -93,7 +97,8 @@ public final class Recordings {
     }
     // Jobs and events written here wake this process's idle workers (JobBell).
     JobQueue jobs = builder.jobs == null ? null : new RingingJobQueue(builder.jobs, bell);
-    RecordingChanges changes = new RecordingChanges(repository, Optional.ofNullable(builder.outbox), bell);
+    RecordingChanges changes = new RecordingChanges(repository, Optional.ofNullable(builder.outbox), bell,
+        builder.eventRetention);
     this.processing = new ProcessingService(repository, storage, Optional.ofNullable(jobs),
         Optional.ofNullable(builder.media), builder.processing, builder.clock, builder.workDirectory, changes);
     this.uploads = new UploadService(repository, storage, ledger, builder.clock, builder.ids, builder.retention,
@@ -104,12 +109,12 @@ public final class Recordings {
     this.webhooks = builder.outbox == null ? Optional.empty()
         : Optional.of(new WebhookService(builder.outbox, builder.endpoints, builder.sender, builder.webhookRetries,
             builder.webhookUrls, jobs, builder.clock));
-    // Mail is sent on the publish step of events: without an outbox there is nothing to mail about.
+    // Mail is queued on the publish step of events, beside the webhooks: without an outbox there is nothing to mail about.
     Optional<MailService> mail = builder.mailer == null || builder.outbox == null ? Optional.empty()
         : Optional.of(new MailService(builder.outbox, repository, jobs, builder.mailer, builder.publicUrl,
             builder.clock));
     this.worker = jobs == null ? Optional.empty()
-        : Optional.of(new JobWorker(jobs, processing, webhooks, mail, builder.clock));
+        : Optional.of(new JobWorker(jobs, builder.jobPolicy, processing, webhooks, mail, builder.clock));
     if (builder.shares != null && (builder.passcodes == null || builder.passcodeAttempts == null)) {
       throw new IllegalStateException("share links need a passcode hasher and passcode attempts beside their repository");
     }
@@ -236,6 +241,8 @@ public final class Recordings {
     private Duration abandonedUploadGrace = DEFAULT_ABANDONED_UPLOAD_GRACE;
     private Duration orphanGrace = DEFAULT_ORPHAN_GRACE;
     private JobQueue jobs;
+    private JobPolicy jobPolicy = JobPolicy.defaults();
+    private Duration eventRetention = DEFAULT_EVENT_RETENTION;
     private MediaProcessor media;
     private ProcessingPolicy processing = ProcessingPolicy.off();
     private Path workDirectory = Path.of(System.getProperty("java.io.tmpdir"), "recordings-processing");
@@ -321,6 +328,25 @@ public final class Recordings {
     /** Where processing jobs are queued and leased. */
     public Builder jobs(JobQueue jobs) {
       this.jobs = Objects.requireNonNull(jobs, "jobs");
+      return this;
+    }
+
+    /** How jobs are leased and retried, whatever they do ({@link JobPolicy#defaults()} unless given). */
+    public Builder jobPolicy(JobPolicy policy) {
+      this.jobPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * How long events (and the log of their deliveries) are kept before the sweep forgets them
+     * ({@link #DEFAULT_EVENT_RETENTION} unless given, at least a day: retries need them).
+     */
+    public Builder eventRetention(Duration retention) {
+      Objects.requireNonNull(retention, "retention");
+      if (retention.compareTo(Duration.ofDays(1)) < 0) {
+        throw new IllegalArgumentException("events are kept at least 1 day, not " + retention);
+      }
+      this.eventRetention = retention;
       return this;
     }
 

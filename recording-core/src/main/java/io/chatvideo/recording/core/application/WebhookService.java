@@ -50,10 +50,8 @@ import java.util.Set;
  *       the store while publishing (the log row, the disable) fails the publish job the same way.
  * </ul>
  * The publish job runs its endpoints one after another under one lease
- * ({@code recording.processing.lease}, 30 min by default), each attempt bounded by the sender's
- * timeout (15 s by default, at most 1 min): the lease covers 120 endpoints at the default timeout
- * and 30 at the longest, far more than a deployment configures; past that, a second worker would
- * lease the job while the first still sends, which again only duplicates.
+ * (renewed while it runs, {@code JobPolicy}), each attempt bounded by the sender's timeout (15 s
+ * by default, at most 1 min).
  */
 final class WebhookService implements WebhooksUseCase {
 
@@ -77,17 +75,17 @@ final class WebhookService implements WebhooksUseCase {
     this.clock = clock;
   }
 
+  /** The event a publish job is about; empty once it is no longer kept. */
+  Optional<RecordingEvent> event(String subject) {
+    return outbox.find(new EventId(subject));
+  }
+
   /**
    * The publish job: the first attempt to every endpoint that wants the event. Answers the first
    * reason an attempt gave (its retry could not be queued) after trying every endpoint, so the job
    * runs again.
    */
-  Optional<String> publish(String subject) {
-    Optional<RecordingEvent> found = outbox.find(new EventId(subject));
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    RecordingEvent event = found.get();
+  Optional<String> publish(RecordingEvent event) {
     Optional<String> failure = Optional.empty();
     for (WebhookEndpoint endpoint : endpoints.list()) {
       if (endpoint.wants(event.type())) {

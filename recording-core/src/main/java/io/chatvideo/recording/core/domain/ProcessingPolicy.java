@@ -5,11 +5,13 @@ import java.util.Objects;
 
 /**
  * How completed recordings are processed: whether at all ({@code enabled}), whether an MP4
- * rendition is made ({@code mp4}), how wide the poster is, how long a worker holds a job before
- * another may take it ({@code lease}; longer than the slowest step's time limit), and after how
- * long a recording still {@code queued} is queued again by the sweep (its job was lost between
- * the completion and the queue), and the longest call processed ({@code maxDuration}): a file whose
- * packets run longer fails {@code TOO_LONG}, so no upload makes a worker transcode for days.
+ * rendition is made ({@code mp4}), how wide the poster is, how long one attempt may take at most
+ * ({@code lease}; longer than the slowest step's time limit; with {@code retryBase}, the sweep's
+ * bound for a recording left {@code running}, {@link #giveUpAfter}), and after how long a
+ * recording still {@code queued} is queued again by the sweep (its job was lost between the
+ * completion and the queue), and the longest call processed ({@code maxDuration}): a file whose
+ * packets run longer fails {@code TOO_LONG}, so no upload makes a worker transcode for days. How
+ * the job runtime leases and retries jobs is {@link JobPolicy}.
  *
  * <pre>{@code
  * new ProcessingPolicy(true, true, 640, Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofSeconds(30),

@@ -8,6 +8,7 @@ import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.port.out.EventOutbox;
 import io.chatvideo.recording.core.port.out.JobQueue;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,13 @@ public final class InMemoryEventOutbox implements EventOutbox {
   @Override
   public synchronized Optional<RecordingEvent> find(EventId id) {
     return events.stream().filter(e -> e.id().equals(id)).findFirst();
+  }
+
+  @Override
+  public synchronized int forget(Instant before) {
+    int kept = events.size();
+    events.removeIf(event -> event.timestamp().isBefore(before));
+    return kept - events.size();
   }
 
   /** Every event written, oldest first. */

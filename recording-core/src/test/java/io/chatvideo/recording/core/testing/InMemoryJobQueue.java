@@ -25,6 +25,8 @@ public final class InMemoryJobQueue implements JobQueue {
   private final List<DeadJob> dead = new ArrayList<>();
   private final List<JobKind> enqueued = new ArrayList<>();
   private final List<JobKind> refused = new ArrayList<>();
+  private int extended;
+  private int released;
 
   public InMemoryJobQueue(int maxAttempts) {
     if (maxAttempts < 1) {
@@ -63,6 +65,37 @@ public final class InMemoryJobQueue implements JobQueue {
       return Optional.of(lease);
     }
     return Optional.empty();
+  }
+
+  @Override
+  public synchronized boolean extend(JobLease lease, Instant now, Duration visibility) {
+    if (!holds(lease)) {
+      return false;
+    }
+    Entry entry = jobs.get(lease.job().id());
+    jobs.put(entry.job().id(), new Entry(entry.job(), now.plus(visibility), entry.attempts(), entry.receipt(),
+        entry.lastReason()));
+    extended++;
+    return true;
+  }
+
+  @Override
+  public synchronized void release(JobLease lease, Instant now) {
+    if (holds(lease)) {
+      Entry entry = jobs.get(lease.job().id());
+      jobs.put(entry.job().id(), new Entry(entry.job(), now, entry.attempts(), null, entry.lastReason()));
+      released++;
+    }
+  }
+
+  /** How many leases were renewed ({@link #extend}) so far. */
+  public synchronized int extended() {
+    return extended;
+  }
+
+  /** How many leases were given back undone ({@link #release}) so far. */
+  public synchronized int released() {
+    return released;
   }
 
   @Override

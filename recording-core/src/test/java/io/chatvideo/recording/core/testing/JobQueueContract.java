@@ -183,4 +183,58 @@ public abstract class JobQueueContract {
 
     assertThat(leased).isEqualTo(enqueued);
   }
+
+  @Test
+  void anExtendedLeaseKeepsTheJobPastItsFirstEnd() {
+    JobQueue queue = queue();
+    queue.enqueue(JobKind.PROCESS_RECORDING, "rec-1", now());
+    JobLease lease = queue.lease(now(), STEP).orElseThrow();
+
+    assertThat(queue.extend(lease, now(), LONG)).as("the holder renews its lease").isTrue();
+    pass(STEP.plusSeconds(1));
+
+    assertThat(queue.lease(now(), STEP)).as("still held by the renewed lease").isEmpty();
+    queue.complete(lease);
+    assertThat(queue.dead(10)).isEmpty();
+  }
+
+  @Test
+  void aLeaseTheJobHasMovedPastCannotBeExtended() {
+    JobQueue queue = queue();
+    queue.enqueue(JobKind.PROCESS_RECORDING, "rec-1", now());
+    JobLease stale = queue.lease(now(), STEP).orElseThrow();
+    pass(STEP.plusSeconds(1));
+    JobLease current = queue.lease(now(), LONG).orElseThrow();
+
+    assertThat(queue.extend(stale, now(), LONG)).isFalse();
+    queue.complete(current);
+    assertThat(queue.extend(current, now(), LONG)).as("a completed job").isFalse();
+  }
+
+  @Test
+  void aReleasedJobIsDueAtOnceAsTheNextAttempt() {
+    JobQueue queue = queue();
+    JobId id = queue.enqueue(JobKind.PROCESS_RECORDING, "rec-1", now());
+    JobLease lease = queue.lease(now(), LONG).orElseThrow();
+
+    queue.release(lease, now());
+
+    assertThat(queue.lease(now(), LONG)).as("given back, due at once").hasValueSatisfying(again -> {
+      assertThat(again.job().id()).isEqualTo(id);
+      assertThat(again.attempt()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void aReleaseWithALeaseTheJobHasMovedPastChangesNothing() {
+    JobQueue queue = queue();
+    queue.enqueue(JobKind.PROCESS_RECORDING, "rec-1", now());
+    JobLease stale = queue.lease(now(), STEP).orElseThrow();
+    pass(STEP.plusSeconds(1));
+    queue.lease(now(), LONG).orElseThrow();
+
+    queue.release(stale, now());
+
+    assertThat(queue.lease(now(), STEP)).as("still held by its current lease").isEmpty();
+  }
 }

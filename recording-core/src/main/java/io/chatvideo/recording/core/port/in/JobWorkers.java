@@ -16,6 +16,14 @@ public interface JobWorkers {
    */
   Duration IDLE = Duration.ofMillis(500);
 
+  /**
+   * How long a waiting worker's look may last on a queue that can wait for a job to arrive (SQS's
+   * long polling, whose ceiling this is): an idle worker makes about 180 requests an hour instead
+   * of one per {@link #IDLE}, and a job sent meanwhile answers the look at once. A stop ends such a
+   * look at once.
+   */
+  Duration LONG_POLL = Duration.ofSeconds(20);
+
   /** When the workers end on their own. */
   enum Until {
     /** Only at {@link #stop}: they wait for more jobs. */
@@ -32,7 +40,9 @@ public interface JobWorkers {
 
   /**
    * No new leases; running jobs get {@code finishWithin} to end, then an interrupt and
-   * {@code interruptGrace} to hand their lease back. Answers how many had to be interrupted.
+   * {@code interruptGrace} to end; a job ended by the stop, or still running after it, goes back
+   * to the queue at once (its lease is released), for the next worker. Answers how many had to be
+   * interrupted.
    */
   int stop(Duration finishWithin, Duration interruptGrace) throws InterruptedException;
 }

@@ -40,4 +40,14 @@ public interface EventOutbox {
   default int relay(Instant now) {
     return 0;
   }
+
+  /**
+   * Forgets the events that occurred before {@code before}, and what was recorded of their
+   * deliveries, so that {@link #find} answers empty for them; run by the sweep with the
+   * retention the builder was given. Answers how many events went. A store that expires them on
+   * its own (DynamoDB's TTL) does nothing here.
+   */
+  default int forget(Instant before) {
+    return 0;
+  }
 }

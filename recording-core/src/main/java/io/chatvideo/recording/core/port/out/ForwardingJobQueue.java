@@ -42,6 +42,21 @@ public abstract class ForwardingJobQueue implements JobQueue {
   }
 
   @Override
+  public Optional<JobLease> lease(Instant now, Duration visibility, Duration wait) {
+    return queue.lease(now, visibility, wait);
+  }
+
+  @Override
+  public boolean extend(JobLease lease, Instant now, Duration visibility) {
+    return queue.extend(lease, now, visibility);
+  }
+
+  @Override
+  public void release(JobLease lease, Instant now) {
+    queue.release(lease, now);
+  }
+
+  @Override
   public void complete(JobLease lease) {
     queue.complete(lease);
   }

@@ -40,6 +40,30 @@ public interface JobQueue {
   Optional<JobLease> lease(Instant now, Duration visibility);
 
   /**
+   * As {@link #lease(Instant, Duration)}, but a queue that can wait for a job to arrive (SQS's
+   * long polling) waits up to {@code wait} before it answers that none is due: one request instead
+   * of one every idle pause. An interrupt of the waiting thread ends the wait with an empty answer.
+   * A queue that cannot wait answers at once (the default).
+   */
+  default Optional<JobLease> lease(Instant now, Duration visibility, Duration wait) {
+    return lease(now, visibility);
+  }
+
+  /**
+   * Keeps the leased job hidden until {@code now + visibility} (the running job's heartbeat).
+   * Answers false, changing nothing, when the job has moved past this lease (it ended, or another
+   * worker holds the job now).
+   */
+  boolean extend(JobLease lease, Instant now, Duration visibility);
+
+  /**
+   * Gives the job back undone, due at once, for the next lease (a worker that stops). The attempt
+   * counts as one of {@link #maxAttempts()}, as SQS counts every receive. A lease the job has moved
+   * past changes nothing.
+   */
+  void release(JobLease lease, Instant now);
+
+  /**
    * The job is done and never leased again. Completing again, or with a lease the job has moved
    * past (it ended and another worker leased the job), changes nothing.
    */
