@@ -89,7 +89,8 @@ statements = resources["RecordingsBucketPolicy"]["Properties"]["PolicyDocument"]
 sam_tls = sorted((s["Effect"], s["Action"], next(iter(s["Condition"])), next(iter(next(iter(s["Condition"].values()))))) for s in statements)
 tf_policy = tf_block(tf["storage.tf"], 'data "aws_iam_policy_document" "bucket_tls_only"')
 tf_tls = sorted(("Deny", "s3:*", test, variable) for test, variable in
-                re.findall(r'test\s*=\s*"(\w+)"\s*variable\s*=\s*"([\w:]+)"', tf_policy))
+                re.findall(r'Deny\w+\s*=\s*\["(\w+)",\s*"([\w:]+)"', tf_policy))
+check("Terraform's TLS-only statements deny s3:*", True, 'effect    = "Deny"' in tf_policy and '["s3:*"]' in tf_policy)
 check("the bucket's TLS-only policy", sam_tls, tf_tls)
 check("the TLS-only policy denies aws:SecureTransport false", ("Bool", "aws:SecureTransport") in [(t, v) for _, _, t, v in sam_tls], True)
 check("Terraform attaches the TLS-only policy", True,

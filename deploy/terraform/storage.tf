@@ -72,35 +72,26 @@ resource "aws_s3_bucket_cors_configuration" "recordings" {
 # Nothing reaches the recordings without TLS, whoever signed the request: plain-http requests and
 # TLS older than 1.2 are denied, presigned URLs included (the SDK presigns https).
 data "aws_iam_policy_document" "bucket_tls_only" {
-  statement {
-    sid       = "DenyWithoutTls"
-    effect    = "Deny"
-    actions   = ["s3:*"]
-    resources = [aws_s3_bucket.recordings.arn, "${aws_s3_bucket.recordings.arn}/*"]
-    principals {
-      type        = "*"
-      identifiers = ["*"]
+  # Two statements, as either condition alone must deny: sid = [test, variable, value].
+  dynamic "statement" {
+    for_each = {
+      DenyWithoutTls = ["Bool", "aws:SecureTransport", "false"]
+      DenyOldTls     = ["NumericLessThan", "s3:TlsVersion", "1.2"]
     }
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
-  }
-
-  statement {
-    sid       = "DenyOldTls"
-    effect    = "Deny"
-    actions   = ["s3:*"]
-    resources = [aws_s3_bucket.recordings.arn, "${aws_s3_bucket.recordings.arn}/*"]
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-    condition {
-      test     = "NumericLessThan"
-      variable = "s3:TlsVersion"
-      values   = ["1.2"]
+    content {
+      sid       = statement.key
+      effect    = "Deny"
+      actions   = ["s3:*"]
+      resources = [aws_s3_bucket.recordings.arn, "${aws_s3_bucket.recordings.arn}/*"]
+      principals {
+        type        = "*"
+        identifiers = ["*"]
+      }
+      condition {
+        test     = statement.value[0]
+        variable = statement.value[1]
+        values   = [statement.value[2]]
+      }
     }
   }
 }
