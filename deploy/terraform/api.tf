@@ -54,13 +54,26 @@ resource "aws_cloudwatch_log_group" "api_access" {
 }
 
 resource "aws_apigatewayv2_stage" "default" {
+  # Route settings name routes that must exist first.
+  depends_on = [aws_apigatewayv2_route.api]
+
   api_id      = aws_apigatewayv2_api.api.id
   name        = "$default"
   auto_deploy = true
 
   default_route_settings {
-    throttling_burst_limit = 200
-    throttling_rate_limit  = 100
+    throttling_burst_limit = var.api_throttle.burst
+    throttling_rate_limit  = var.api_throttle.rate
+  }
+
+  # The routes anyone may call without a token get buckets of their own, smaller than the stage's.
+  dynamic "route_settings" {
+    for_each = var.public_route_throttles
+    content {
+      route_key              = route_settings.key
+      throttling_burst_limit = route_settings.value.burst
+      throttling_rate_limit  = route_settings.value.rate
+    }
   }
 
   access_log_settings {

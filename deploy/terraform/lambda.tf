@@ -38,6 +38,8 @@ resource "aws_lambda_function" "api" {
   filename         = var.lambda_jar
   source_code_hash = filebase64sha256(var.lambda_jar)
   memory_size      = var.lambda_memory_mb
+  # A ceiling and a floor: the function never takes more of the account, nor gets less.
+  reserved_concurrent_executions = var.lambda_reserved_concurrency
   # API Gateway gives up after 29 s; the SDK calls are bounded at 10 s each.
   timeout = 29
   # SnapStart snapshots each published version after its init (with the handler's priming).

@@ -68,3 +68,38 @@ resource "aws_s3_bucket_cors_configuration" "recordings" {
     max_age_seconds = 3600
   }
 }
+
+# Nothing reaches the recordings without TLS, whoever signed the request: plain-http requests and
+# TLS older than 1.2 are denied, presigned URLs included (the SDK presigns https).
+data "aws_iam_policy_document" "bucket_tls_only" {
+  # Two statements, as either condition alone must deny: sid = [test, variable, value].
+  dynamic "statement" {
+    for_each = {
+      DenyWithoutTls = ["Bool", "aws:SecureTransport", "false"]
+      DenyOldTls     = ["NumericLessThan", "s3:TlsVersion", "1.2"]
+    }
+    content {
+      sid       = statement.key
+      effect    = "Deny"
+      actions   = ["s3:*"]
+      resources = [aws_s3_bucket.recordings.arn, "${aws_s3_bucket.recordings.arn}/*"]
+      principals {
+        type        = "*"
+        identifiers = ["*"]
+      }
+      condition {
+        test     = statement.value[0]
+        variable = statement.value[1]
+        values   = [statement.value[2]]
+      }
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "recordings" {
+  bucket = aws_s3_bucket.recordings.id
+  policy = data.aws_iam_policy_document.bucket_tls_only.json
+
+  # A bucket policy written before the public access block could be refused as public.
+  depends_on = [aws_s3_bucket_public_access_block.recordings]
+}

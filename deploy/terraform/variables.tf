@@ -107,3 +107,30 @@ variable "worker_public_ip" {
   type        = bool
   default     = false
 }
+
+variable "lambda_reserved_concurrency" {
+  description = "Executions reserved for the function, and its ceiling: a flood of requests cannot take the account's whole concurrency, nor scale the function (and the table's and bucket's bills) without bound."
+  type        = number
+  default     = 100
+
+  validation {
+    condition     = var.lambda_reserved_concurrency >= 1 && floor(var.lambda_reserved_concurrency) == var.lambda_reserved_concurrency
+    error_message = "lambda_reserved_concurrency: a whole number, at least 1 (0 would stop the function)."
+  }
+}
+
+variable "api_throttle" {
+  description = "Every route of the API not named in public_route_throttles: requests per second, and the burst above it."
+  type        = object({ rate = number, burst = number })
+  default     = { rate = 100, burst = 200 }
+}
+
+variable "public_route_throttles" {
+  description = "The routes that answer without a token, each with its own bucket so that nobody can spend the API's: the watch page, its passcode form (a guess each), the health check."
+  type        = map(object({ rate = number, burst = number }))
+  default = {
+    "GET /s/{token}"  = { rate = 20, burst = 40 }
+    "POST /s/{token}" = { rate = 5, burst = 10 }
+    "GET /health"     = { rate = 5, burst = 10 }
+  }
+}
