@@ -13,7 +13,7 @@ const PAUSE_MS = 4_000;
 describe('CallRecorder pause and resume', () => {
   it('pauses and resumes through MediaRecorder: the timer stands still while paused, the other party is told, and the file holds no paused stretch', async () => {
     const written: number[] = [];
-    const { recorder } = await inUserClick(() => {
+    const { recorder, started } = await inUserClick(() => {
       const chunks: Blob[] = [];
       const recorder = new CallRecorder({
         quality: '360p',
@@ -25,8 +25,11 @@ describe('CallRecorder pause and resume', () => {
           finish: async () => new Blob(chunks, { type: mimeType }),
         }),
       });
-      recorder.start(syntheticParty().stream);
-      return { recorder };
+      const party = syntheticParty();
+      // Before start(): the recorder's own clock starts later, so its time can only be shorter.
+      const started = performance.now();
+      recorder.start(party.stream);
+      return { recorder, started };
     });
     const states: string[] = [];
     const statuses: Pick<RecordingStatus, 'recording' | 'paused'>[] = [];
@@ -34,7 +37,6 @@ describe('CallRecorder pause and resume', () => {
     recorder.on('statechange', (event) => states.push(event.detail.kind));
     recorder.on('recordingstatus', (event) => statuses.push({ recording: event.detail.recording, paused: event.detail.paused }));
     recorder.on('duration', (event) => durations.push(event.detail));
-    const started = performance.now();
     await sleep(2_500);
     expect(() => recorder.resume()).toThrow(IllegalRecorderTransitionError);
 
@@ -65,7 +67,7 @@ describe('CallRecorder pause and resume', () => {
     ]);
     // Recorded time: the two stretches, not the wall time.
     expect(file.durationMs).toBeGreaterThan(4_800);
-    expect(file.durationMs).toBeLessThan(wallMs - PAUSE_MS + 300);
+    expect(file.durationMs).toBeLessThanOrEqual(wallMs - PAUSE_MS + 50);
     expect(Math.max(...durations)).toBeLessThanOrEqual(file.durationMs);
     // Each chunk carries the recorded time it came at, for a journal to recover the right duration.
     expect(written.length).toBeGreaterThan(writtenWhilePaused);
@@ -76,23 +78,27 @@ describe('CallRecorder pause and resume', () => {
     const recordedSeconds = file.durationMs / 1000;
     // A file holding the pause would end about PAUSE_MS later.
     expect(media.lastVideoPacketSeconds).toBeLessThan(recordedSeconds + 1);
-    expect(media.lastVideoPacketSeconds).toBeGreaterThan(recordedSeconds - 1.5);
+    // Past the pause point (2.5 s): the resumed stretch is in the file. Loose: a loaded machine drops the last frames.
+    expect(media.lastVideoPacketSeconds).toBeGreaterThan(recordedSeconds - 2);
   });
 
   it('stops while paused: the file ends where the pause began', async () => {
-    const recorder = await inUserClick(() => {
+    const { recorder, started } = await inUserClick(() => {
       const recorder = new CallRecorder({ quality: '360p' });
-      recorder.start(syntheticParty().stream);
-      return recorder;
+      const party = syntheticParty();
+      const started = performance.now();
+      recorder.start(party.stream);
+      return { recorder, started };
     });
     await sleep(3_000);
     recorder.pause();
+    const pausedAfterMs = performance.now() - started;
     await sleep(PAUSE_MS);
     const file = await recorder.stop();
 
     expect(recorder.state.kind).toBe('stopped');
-    expect(file.durationMs).toBeGreaterThan(2_500);
-    expect(file.durationMs).toBeLessThan(3_500);
+    expect(file.durationMs).toBeGreaterThan(2_900);
+    expect(file.durationMs).toBeLessThanOrEqual(pausedAfterMs);
     const media = await probe(file);
     expect(media.lastVideoPacketSeconds).toBeLessThan(file.durationMs / 1000 + 1);
   });
