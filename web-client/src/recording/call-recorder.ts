@@ -323,10 +323,7 @@ export class CallRecorder extends EventTarget {
    * @throws IllegalRecorderTransitionError unless recording (not paused, not stopping)
    */
   pause(): void {
-    const session = this.activeSession('pause');
-    const next = nextRecorderState(this.currentState, { type: 'pause', at: this.options.now() });
-    for (const take of session.takes) if (take.recorder.state === 'recording') take.recorder.pause();
-    this.transition(next);
+    this.pauseOrResume('pause');
     this.options.log.paused(this.durationMs);
     this.emit('duration', this.durationMs);
   }
@@ -338,10 +335,7 @@ export class CallRecorder extends EventTarget {
    * @throws IllegalRecorderTransitionError unless paused
    */
   resume(): void {
-    const session = this.activeSession('resume');
-    const next = nextRecorderState(this.currentState, { type: 'resume', at: this.options.now() });
-    for (const take of session.takes) if (take.recorder.state === 'paused') take.recorder.resume();
-    this.transition(next);
+    this.pauseOrResume('resume');
     this.options.log.resumed(this.durationMs);
   }
 
@@ -549,13 +543,18 @@ export class CallRecorder extends EventTarget {
     session.writes = session.writes.then(() => session.sink.write(chunk, recordedMs));
   }
 
-  /** The session `event` may act on: not while idle, stopped or stopping. */
-  private activeSession(event: 'pause' | 'resume'): Session {
+  /** Pauses or resumes every MediaRecorder of the session (both while the audio is being decided). */
+  private pauseOrResume(event: 'pause' | 'resume'): void {
     const session = this.session;
     if (session === undefined || session.stopRequested) {
       throw new IllegalRecorderTransitionError(session === undefined ? this.currentState.kind : 'stopping', event);
     }
-    return session;
+    const next = nextRecorderState(this.currentState, { type: event, at: this.options.now() });
+    for (const { recorder } of session.takes) {
+      if (event === 'pause' && recorder.state === 'recording') recorder.pause();
+      if (event === 'resume' && recorder.state === 'paused') recorder.resume();
+    }
+    this.transition(next);
   }
 
   private join(session: Session, party: 'local' | 'remote', stream: MediaStream): Party {
