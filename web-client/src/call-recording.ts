@@ -6,6 +6,7 @@ import { hasRoomFor, HOUR_OF_720P_BYTES } from './journal/storage-check';
 import { CallRecorder, type CallRecorderOptions } from './recording/call-recorder';
 import type { Layout } from './recording/layout';
 import type { RecorderState } from './recording/recorder-state';
+import type { RecordedAudio } from './recording/recorder-warning';
 import { RecordingLog } from './recording-log';
 import type { RecordingView } from './upload/api-types';
 import { retryInBackground } from './upload/background-retry';
@@ -42,15 +43,18 @@ export interface CallRecordingWarning {
    * `storage-failed`: the browser refused to store the recording; it goes on in memory, so keep the
    * page open (see {@link CallRecording.localCopy}). `storage-low`: less free storage than a long
    * call needs. `upload-retrying`: the upload failed at stop and is tried again in the background.
+   * `audio-not-running`: the audio mix does not run; the message says what the file records
+   * instead (one party's microphone, or silence), see {@link CallRecording.retryAudioMix}.
    */
-  readonly kind: 'storage-failed' | 'storage-low' | 'upload-retrying';
+  readonly kind: 'storage-failed' | 'storage-low' | 'upload-retrying' | 'audio-not-running';
   readonly message: string;
   readonly error?: Error;
 }
 
 /**
  * Events: `state` ({@link RecorderState}), `duration` (ms, twice a second), `progress` (bytes the
- * server confirmed, of all recorded), `warning` ({@link CallRecordingWarning}), `error` (the
+ * server confirmed, of all recorded), `warning` ({@link CallRecordingWarning}), `audio`
+ * ({@link RecordedAudio}: what the file's audio carries, once decided), `error` (the
  * recorder failed, or the upload failed at stop; the journal keeps it), `uploaded` (the COMPLETED
  * recording, also when a background retry got it there).
  */
@@ -59,6 +63,7 @@ export type CallRecordingEventMap = {
   duration: CustomEvent<number>;
   progress: CustomEvent<{ readonly sent: number; readonly total: number }>;
   warning: CustomEvent<CallRecordingWarning>;
+  audio: CustomEvent<RecordedAudio>;
   error: CustomEvent<Error>;
   uploaded: CustomEvent<RecordingView>;
 };
@@ -79,6 +84,8 @@ export class CallRecording extends EventTarget {
     recorder.addEventListener('statechange', (event) => this.emit('state', (event as CustomEvent<RecorderState>).detail));
     recorder.addEventListener('duration', (event) => this.emit('duration', (event as CustomEvent<number>).detail));
     recorder.addEventListener('error', (event) => this.emit('error', (event as CustomEvent<Error>).detail));
+    recorder.on('audiosource', (event) => this.emit('audio', event.detail));
+    recorder.on('warning', (event) => this.emit('warning', { kind: event.detail.kind, message: event.detail.message }));
     upload.on('progress', (event) => this.emit('progress', event.detail));
     upload.on('error', (event) => this.emit('warning', { kind: 'storage-failed', message: event.detail.message, error: event.detail }));
   }
@@ -90,6 +97,20 @@ export class CallRecording extends EventTarget {
 
   setLayout(layout: Layout): void {
     this.recorder.setLayout(layout);
+  }
+
+  /** Pauses: nothing is recorded until {@link CallRecording.resume}; chunks, journal and upload simply wait. */
+  pause(): void {
+    this.recorder.pause();
+  }
+
+  resume(): void {
+    this.recorder.resume();
+  }
+
+  /** From a "retry audio" click: see {@link CallRecorder.retryAudioMix}. */
+  retryAudioMix(): Promise<boolean> {
+    return this.recorder.retryAudioMix();
   }
 
   /**
@@ -189,7 +210,7 @@ export async function startCallRecording(options: CallRecordingOptions): Promise
     ...options.recorder,
     log,
     createSink: () => ({
-      write: async (chunk) => (await uploadReady).write(chunk),
+      write: async (chunk, recordedMs) => (await uploadReady).write(chunk, recordedMs),
       finish: async () => (await uploadReady).finish(),
     }),
   });

@@ -13,7 +13,7 @@ export type { FrameClock } from './recording/frame-clock';
 export { QUALITY_SIZES, type Layout, type Quality, type Size } from './recording/layout';
 export { PREFERRED_MIME_TYPES } from './recording/mime-type';
 export type { RecorderState } from './recording/recorder-state';
-export type { RecorderWarning } from './recording/recorder-warning';
+export type { Party, RecordedAudio, RecorderWarning } from './recording/recorder-warning';
 export { parseRecordingStatus, RECORDING_STATUS_TYPE, type RecordingStatus } from './recording/recording-status';
 export { RecordingLog, type LogOutput } from './recording-log';
 

@@ -1,4 +1,5 @@
 import { formatDuration } from './recording/duration';
+import type { RecordedAudio } from './recording/recorder-warning';
 
 /** Where log lines go; `console` by default. */
 export type LogOutput = Pick<Console, 'log' | 'warn' | 'error'>;
@@ -17,6 +18,24 @@ export class RecordingLog {
 
   remoteJoined(): void {
     this.out.log('👥 Remote participant added to the recording');
+  }
+
+  paused(recordedMs: number): void {
+    this.out.log(`⏸️ Recording paused at ${formatDuration(recordedMs)}`);
+  }
+
+  resumed(recordedMs: number): void {
+    this.out.log(`▶️ Recording resumed at ${formatDuration(recordedMs)}`);
+  }
+
+  audioSource(audio: RecordedAudio): void {
+    if (audio.source === 'mix') {
+      this.out.log('🎚️ Recording both parties\' audio (mixed)');
+    } else if (audio.source === 'microphone') {
+      this.out.warn(`🎙️ The audio mix is not running (audio ${audio.contextState}): recording ${audio.party === 'local' ? 'your' : 'the other party\'s'} microphone only`);
+    } else {
+      this.out.warn(`🔇 The audio mix is not running (audio ${audio.contextState}): the recording has no sound`);
+    }
   }
 
   stopping(): void {

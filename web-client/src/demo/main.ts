@@ -2,6 +2,8 @@ import { IndexedDbJournal } from '../journal/indexeddb-journal';
 import { discardRecording, findRecoverable } from '../journal/recovery';
 import { CallRecorder } from '../recording/call-recorder';
 import { parseRecordingStatus, type RecordingStatus } from '../recording/recording-status';
+import { IDLE, type RecorderState } from '../recording/recorder-state';
+import type { RecordedAudio } from '../recording/recorder-warning';
 import type { Layout, Quality } from '../recording/layout';
 import { RecordingLog } from '../recording-log';
 import { defineRecordingElements } from '../ui/define-elements';
@@ -42,6 +44,8 @@ const ui = {
   localVideo: element<HTMLVideoElement>('#local-video'),
   remoteVideo: element<HTMLVideoElement>('#remote-video'),
   recordButton: element<RecordButtonElement>('record-button'),
+  pauseButton: element<HTMLButtonElement>('#pause-button'),
+  retryAudio: element<HTMLButtonElement>('#retry-audio'),
   quality: element<HTMLSelectElement>('#quality'),
   layout: element<HTMLSelectElement>('#layout'),
   hangUp: element<HTMLButtonElement>('#hang-up'),
@@ -218,13 +222,70 @@ async function startLoopbackParty(): Promise<{ hangUp(): void }> {
 function showWarning(message: string | null): void {
   ui.warning.textContent = message ?? '';
   ui.warning.hidden = message === null;
+  // Every warning of the recorder is about the audio mix: offer to try it again.
+  ui.retryAudio.hidden = message === null;
 }
 
-/** Consent: the other party's page says while this one records (and the other way round). */
+/** Consent: the other party's page says while this one records, and while it is paused (and the other way round). */
 function peerMessage(data: unknown): void {
   const status = parseRecordingStatus(data);
   if (status !== undefined) {
     ui.peerRecording.hidden = !status.recording;
+    ui.peerRecording.dataset.paused = String(status.paused === true);
+    ui.peerRecording.textContent = status.paused === true ? '⏸ Recording of this call is paused' : '● This call is being recorded';
+  }
+}
+
+/** The pause button and the indicator follow the recorder: `⏸ Pause` while recording, `▶ Resume` and `⏸ PAUSED m:ss` while paused. */
+function showRecorderState(state: RecorderState): void {
+  const paused = state.kind === 'paused';
+  ui.pauseButton.hidden = state.kind !== 'recording' && !paused;
+  ui.pauseButton.textContent = paused ? '▶ Resume' : '⏸ Pause';
+  ui.pauseButton.title = paused ? 'Resume recording' : 'Pause recording: nothing is recorded until you resume';
+  ui.pauseButton.dataset.state = state.kind;
+  ui.panel.recordingPaused = paused;
+}
+
+function togglePause(): void {
+  if (recorder?.state.kind === 'recording') {
+    recorder.pause();
+  } else if (recorder?.state.kind === 'paused') {
+    recorder.resume();
+  }
+}
+
+/**
+ * The retry click: the audio context is resumed inside it. A recording that records the mix gets
+ * both parties again at once; one that fell back to a microphone cannot change its audio track,
+ * so once the mix runs it is stopped, uploaded, and a new recording with the mix starts.
+ */
+async function retryAudioMix(): Promise<void> {
+  const active = recorder;
+  if (active === undefined) {
+    return;
+  }
+  ui.retryAudio.disabled = true;
+  try {
+    const mixing = await active.retryAudioMix();
+    if (!mixing) {
+      showWarning(`⚠️ The audio mix still does not start (audio ${audio.state}): ${describeAudio(active.recordedAudio)}`);
+    } else if (active.recordedAudio?.source === 'microphone' && recorder === active) {
+      await stopAndUpload();
+      await startRecording();
+    }
+  } finally {
+    ui.retryAudio.disabled = false;
+  }
+}
+
+function describeAudio(recorded: RecordedAudio | undefined): string {
+  switch (recorded?.source) {
+    case 'microphone':
+      return recorded.party === 'local' ? 'only your microphone is recorded, not the other party' : "only the other party's microphone is recorded, not yours";
+    case 'silence':
+      return 'the recording has no sound';
+    default:
+      return 'both parties are recorded';
   }
 }
 
@@ -284,6 +345,7 @@ async function startRecording(): Promise<void> {
   }
   const begun = sink;
   active.on('duration', (event) => (ui.panel.recordingMs = event.detail));
+  active.on('statechange', (event) => showRecorderState(event.detail));
   active.on('warning', (event) => showWarning(`⚠️ ${event.detail.message}`));
   active.on('warningcleared', () => showWarning(null));
   active.on('recordingstatus', (event) => tellPeer(event.detail));
@@ -292,6 +354,7 @@ async function startRecording(): Promise<void> {
     recorder = undefined;
     upload = undefined;
     ui.panel.recordingMs = null;
+    showRecorderState(IDLE);
     ui.recordButton.state = 'idle';
     ui.quality.disabled = false;
     // What was journaled before the failure still goes up; if that fails too, recovery offers it.
@@ -307,6 +370,7 @@ async function startRecording(): Promise<void> {
   upload = begun;
   ui.uploadStatus.reset();
   ui.panel.recordingMs = 0;
+  showRecorderState(active.state);
   ui.recordButton.state = 'recording';
   ui.quality.disabled = true;
 }
@@ -348,6 +412,7 @@ async function stopAndUpload(): Promise<void> {
     upload = undefined;
     recorder = undefined;
     ui.panel.recordingMs = null;
+    showRecorderState(IDLE);
     ui.recordButton.state = 'idle';
     ui.quality.disabled = false;
   }
@@ -390,6 +455,16 @@ ui.recordButton.addEventListener(
 );
 ui.recovery.addEventListener('recover', (event) => guarded(() => recover((event as CustomEvent<RecoveryEventDetail>).detail.id))());
 ui.recovery.addEventListener('discard', (event) => guarded(() => discard((event as CustomEvent<RecoveryEventDetail>).detail.id))());
+ui.pauseButton.addEventListener('click', () => {
+  ui.error.textContent = '';
+  try {
+    togglePause();
+  } catch (error) {
+    showError(error);
+  }
+});
+// retryAudioMix resumes the context before its first await, inside the click.
+ui.retryAudio.addEventListener('click', guarded(retryAudioMix));
 ui.layout.addEventListener('change', () => recorder?.setLayout(ui.layout.value as Layout));
 ui.hangUp.addEventListener('click', () => {
   call?.hangUp();

@@ -8,7 +8,7 @@ import { QUALITY_SIZES, type Layout, type Quality, type Size } from './layout';
 import { frameSource } from './frame-source';
 import { playMuted, release } from './media-element';
 import { recordingFilename } from './filename';
-import { audioNotRunning, type RecorderWarning } from './recorder-warning';
+import { audioNotRunning, type Party as PartyName, type RecordedAudio, type RecorderWarning } from './recorder-warning';
 import { recordingStatus, type RecordingStatus } from './recording-status';
 import { pickMimeType, PREFERRED_MIME_TYPES } from './mime-type';
 import { elapsedMs, IDLE, nextRecorderState, type RecorderState } from './recorder-state';
@@ -56,11 +56,12 @@ export interface RecordedFile {
 }
 
 /**
- * Events: `statechange` (detail: {@link RecorderState}), `duration` (detail: elapsed ms, twice a
- * second), `error` (detail: Error), `warning` (detail: {@link RecorderWarning}: the recording goes
- * on but loses something, e.g. audio), `warningcleared` (detail: the kind that is fine again),
- * `recordingstatus` (detail: {@link RecordingStatus}, the message to send the other party when
- * recording starts and ends), `source` (detail: {@link SourceChange}: a party's track ended, was
+ * Events: `statechange` (detail: {@link RecorderState}), `duration` (detail: recorded ms, pauses
+ * excluded, twice a second), `error` (detail: Error), `warning` (detail: {@link RecorderWarning}:
+ * the recording goes on but loses something, e.g. audio), `warningcleared` (detail: the kind that
+ * is fine again), `audiosource` (detail: {@link RecordedAudio}: what the file's audio carries, once
+ * decided after start and whenever it changes), `recordingstatus` (detail: {@link RecordingStatus},
+ * the message to send the other party when recording starts, pauses, resumes and ends), `source` (detail: {@link SourceChange}: a party's track ended, was
  * muted or came back; the file shows a placeholder meanwhile), `devicechange` (the user's
  * cameras or microphones changed, e.g. a headset was unplugged: time to offer
  * {@link CallRecorder.replaceLocalStream}).
@@ -71,6 +72,7 @@ export type CallRecorderEventMap = {
   error: CustomEvent<Error>;
   warning: CustomEvent<RecorderWarning>;
   warningcleared: CustomEvent<RecorderWarning['kind']>;
+  audiosource: CustomEvent<RecordedAudio>;
   recordingstatus: CustomEvent<RecordingStatus>;
   source: CustomEvent<SourceChange>;
   devicechange: CustomEvent<null>;
@@ -95,7 +97,11 @@ interface Party {
 }
 
 const DURATION_TICK_MS = 500;
-/** A context not running this long after start() is reported, even while its resume() is pending. */
+/**
+ * A context not running this long after start() is given up on for the file (its microphone
+ * fallback is chosen) and reported, even while its resume() is pending: Firefox's never settles
+ * without a sound output.
+ */
 const AUDIO_START_TIMEOUT_MS = 2_000;
 /**
  * How long `stop()` waits for the encoder's first bytes when none came yet. Chromium, stopped
@@ -105,8 +111,27 @@ const AUDIO_START_TIMEOUT_MS = 2_000;
 const FIRST_DATA_TIMEOUT_MS = 5_000;
 const VIDEO_BITS_PER_SECOND: Record<Quality, number> = { '360p': 800_000, '720p': 2_500_000, '1080p': 5_000_000 };
 
-interface Session {
+/**
+ * One MediaRecorder of a session. While the audio context has not started, two record side by
+ * side from the start: the mix, and one party's microphone directly; the first whose audio is
+ * known to work is kept and the other dropped, so the file starts at the click either way.
+ */
+interface Take {
   readonly recorder: MediaRecorder;
+  /** `undefined` for the mix; else whose microphone it records. */
+  readonly direct: PartyName | undefined;
+  /** Chunks with their recorded time, held until the audio is decided. */
+  readonly held: { readonly chunk: Blob; readonly recordedMs: number }[];
+  state: 'deciding' | 'kept' | 'dropped';
+}
+
+interface Session {
+  /** The take that makes the file: the mix until the audio is decided. */
+  recorder: MediaRecorder;
+  readonly mixTake: Take;
+  readonly takes: Take[];
+  /** `undefined` while deciding. */
+  recordedAudio: RecordedAudio | undefined;
   readonly compositor: CallCompositor;
   readonly mixer: AudioMixer;
   readonly sink: ChunkSink;
@@ -116,6 +141,7 @@ interface Session {
   writes: Promise<void>;
   /** Settles once MediaRecorder gave out its first bytes. */
   readonly firstData: Promise<void>;
+  readonly gotData: () => void;
   /** `stop()` was called and waits for {@link Session.firstData}. */
   stopRequested: boolean;
   /** The audio context's state last seen, and whether a warning about it went out. */
@@ -176,16 +202,24 @@ export class CallRecorder extends EventTarget {
     return recordingStatus(this.currentState, this.session?.startedOn);
   }
 
-  /** How long the current (or last) recording has run, in ms. */
+  /** How long the current (or last) recording has recorded, in ms: paused stretches do not count. */
   get durationMs(): number {
     return elapsedMs(this.currentState, this.options.now());
+  }
+
+  /** What the current recording's audio carries; `undefined` outside a recording and until decided (2 s after start at most). */
+  get recordedAudio(): RecordedAudio | undefined {
+    return this.session?.recordedAudio;
   }
 
   /**
    * Starts recording the local stream and, if known, the remote one. Call it synchronously inside
    * the user's click (or pass an `audioContext` resumed there): Firefox and Safari keep audio
-   * started outside a gesture suspended. A context that does not reach `running` raises a
-   * `warning` event (`audio-not-running`); the recording goes on, with silence.
+   * started outside a gesture suspended. A context that does not reach `running` within 2 s (no
+   * sound output in Firefox, no gesture) is not mixed: the file records the local party's
+   * microphone directly (the other party's when the local stream has no audio), from the start,
+   * and an `audiosource` event and an `audio-not-running` warning say which; with no microphone
+   * at all, the file has silence and the warning says so. See {@link CallRecorder.retryAudioMix}.
    *
    * @throws IllegalRecorderTransitionError when already recording
    * @throws InvalidStreamError when `local` has no video track
@@ -207,25 +241,40 @@ export class CallRecorder extends EventTarget {
     const mixer = this.audioContext === undefined ? new AudioMixer() : new AudioMixer(this.audioContext, false);
     // Synchronously, while the click's user activation lasts.
     const resumed = mixer.resume();
-    let recorder: MediaRecorder;
+    const takes: Take[] = [];
     let sink: ChunkSink;
     let gotData = () => undefined as void;
     const firstData = new Promise<void>((resolve) => (gotData = resolve));
     try {
-      recorder = new MediaRecorder(new MediaStream([compositor.start(), mixer.track]), {
-        mimeType: this.mimeType,
-        videoBitsPerSecond: this.options.videoBitsPerSecond,
-        audioBitsPerSecond: 128_000,
+      const video = compositor.start();
+      const take = (audio: MediaStreamTrack, direct: PartyName | undefined): Take => ({
+        recorder: new MediaRecorder(new MediaStream([video, audio]), {
+          mimeType: this.mimeType,
+          videoBitsPerSecond: this.options.videoBitsPerSecond,
+          audioBitsPerSecond: 128_000,
+        }),
+        direct,
+        held: [],
+        state: 'deciding',
       });
+      takes.push(take(mixer.track, undefined));
+      // resume() may still start it (Chromium within milliseconds, Firefox once its output opens).
+      const fallback = mixer.state === 'running' ? undefined : directAudio(local, remote);
+      if (fallback !== undefined) takes.push(take(fallback.track, fallback.party));
       sink = this.options.createSink(this.mimeType);
-      recorder.start(this.options.timesliceMs);
+      for (const { recorder } of takes) recorder.start(this.options.timesliceMs);
     } catch (error) {
+      for (const { recorder } of takes) if (recorder.state !== 'inactive') recorder.stop();
       compositor.stop();
       void mixer.close();
       throw new RecordingFailedError('MediaRecorder could not start', { cause: error });
     }
+    const [mixTake] = takes as [Take];
     const session: Session = {
-      recorder,
+      recorder: mixTake.recorder,
+      mixTake,
+      takes,
+      recordedAudio: undefined,
       compositor,
       mixer,
       sink,
@@ -235,29 +284,81 @@ export class CallRecorder extends EventTarget {
       stopDeviceWatch: watchDevices(() => this.emit('devicechange', null)),
       writes: Promise.resolve(),
       firstData,
+      gotData,
       stopRequested: false,
       audioState: undefined,
       audioWarned: false,
       stopTicks: this.options.clock.every(DURATION_TICK_MS, () => this.emit('duration', this.durationMs)),
       startedOn: this.options.date(),
     };
-    recorder.addEventListener('dataavailable', (event) => {
-      if (event.data.size > 0) {
-        gotData();
-        session.writes = session.writes.then(() => session.sink.write(event.data));
-      }
-    });
-    recorder.addEventListener('error', (event) => this.fail(session, errorOf(event)));
+    for (const take of takes) {
+      take.recorder.addEventListener('dataavailable', (event) => {
+        if (event.data.size === 0 || take.state === 'dropped') return;
+        // Recorded time, not wall time: a recovered recording's duration is its last chunk's.
+        const recordedMs = this.durationMs;
+        if (take.state === 'deciding') take.held.push({ chunk: event.data, recordedMs });
+        else this.write(session, event.data, recordedMs);
+      });
+      take.recorder.addEventListener('error', (event) => take.state !== 'dropped' && this.fail(session, errorOf(event)));
+    }
     session.local = this.join(session, 'local', local);
     session.remote = remote === undefined ? undefined : this.join(session, 'remote', remote);
     compositor.setTiles(session.local.tile, session.remote?.tile);
     this.session = session;
     this.transition(next);
     this.options.log.started(this.mimeType, this.size.width, this.size.height);
+    if (mixer.state === 'running') this.audioStateChanged(session, 'running');
     void resumed.then((state) => this.audioStateChanged(session, state));
     // Firefox's resume() never settles while no output device lets the context start.
-    setTimeout(() => this.audioStateChanged(session, mixer.state), AUDIO_START_TIMEOUT_MS);
+    setTimeout(() => this.audioStateChanged(session, mixer.state, true), AUDIO_START_TIMEOUT_MS);
     mixer.watch((state) => this.audioStateChanged(session, state));
+  }
+
+  /**
+   * Pauses the recording: the file gets nothing (MediaRecorder's own `pause()`), the duration
+   * stands still, and a `recordingstatus` event tells the other party. Drawing and mixing go on
+   * meanwhile, so the first frame after {@link CallRecorder.resume} is current and the audio
+   * context, which some browsers restart only in a user gesture, keeps running.
+   *
+   * @throws IllegalRecorderTransitionError unless recording (not paused, not stopping)
+   */
+  pause(): void {
+    this.pauseOrResume('pause');
+    this.options.log.paused(this.durationMs);
+    this.emit('duration', this.durationMs);
+  }
+
+  /**
+   * Resumes a paused recording: the file goes on right after what was recorded before the pause,
+   * and the duration counts on from there.
+   *
+   * @throws IllegalRecorderTransitionError unless paused
+   */
+  resume(): void {
+    this.pauseOrResume('resume');
+    this.options.log.resumed(this.durationMs);
+  }
+
+  /**
+   * Asks the audio context to run again; call it synchronously inside a user's click (an app's
+   * "retry audio" button). Resolves with whether it runs within 2 s. A recording whose file
+   * records the mix (`recordedAudio.source` `mix` or `silence`) gets both parties again at once.
+   * One that fell back to a microphone keeps that track to its end (a MediaRecorder cannot change
+   * its tracks mid-file): when this resolves `true`, a new recording gets the mix.
+   */
+  retryAudioMix(): Promise<boolean> {
+    const session = this.session;
+    if (session === undefined) {
+      return Promise.resolve(false);
+    }
+    const resumed = session.mixer.resume();
+    let waited: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<string>((resolve) => (waited = setTimeout(() => resolve(session.mixer.state), AUDIO_START_TIMEOUT_MS)));
+    return Promise.race([resumed, timedOut]).then((state) => {
+      clearTimeout(waited);
+      this.audioStateChanged(session, state);
+      return state === 'running';
+    });
   }
 
   /**
@@ -327,6 +428,8 @@ export class CallRecorder extends EventTarget {
       throw new IllegalRecorderTransitionError('stopping', 'stop');
     }
     session.stopRequested = true;
+    // Stopped before the audio was decided: what works now makes the file.
+    this.audioStateChanged(session, session.mixer.state, true);
     let waited: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([session.firstData, new Promise<void>((resolve) => (waited = setTimeout(resolve, FIRST_DATA_TIMEOUT_MS)))]);
     clearTimeout(waited);
@@ -367,18 +470,91 @@ export class CallRecorder extends EventTarget {
     this.addEventListener(type, listener as EventListener);
   }
 
-  private audioStateChanged(session: Session, state: string): void {
-    if (this.session !== session || state === session.audioState) {
+  /**
+   * The mix's context is in `state`; `final` when its start is given up on (the timeout, a stop).
+   * While deciding, a running context keeps the mix, a given-up one the microphone take.
+   */
+  private audioStateChanged(session: Session, state: string, final = false): void {
+    if (this.session !== session) {
+      return;
+    }
+    if (session.recordedAudio === undefined) {
+      const fallback = session.takes.find((take) => take.direct !== undefined);
+      if (state === 'running' || ((final || state === 'closed') && fallback === undefined)) {
+        this.keep(session, session.mixTake);
+      } else if (final || state === 'closed') {
+        this.keep(session, fallback ?? session.mixTake);
+      } else {
+        return;
+      }
+    }
+    const direct = session.recordedAudio?.source === 'microphone' ? session.recordedAudio : undefined;
+    if (direct !== undefined) {
+      // The file keeps the microphone to its end: the warning stands.
+      if (!session.audioWarned) {
+        session.audioWarned = true;
+        this.emit('warning', audioNotRunning(direct.contextState, direct.party));
+      }
+      return;
+    }
+    if (state === session.audioState) {
       return;
     }
     const wasRunning = session.audioState === 'running';
     session.audioState = state;
+    this.setRecordedAudio(session, state === 'running' ? { source: 'mix' } : { source: 'silence', contextState: state });
     if (state === 'running') {
       if (!wasRunning && session.audioWarned) this.emit('warningcleared', 'audio-not-running');
     } else {
       session.audioWarned = true;
       this.emit('warning', audioNotRunning(state));
     }
+  }
+
+  /** Makes `take` the file: its held chunks go to the sink, the other take stops. */
+  private keep(session: Session, take: Take): void {
+    for (const other of session.takes) {
+      if (other !== take) {
+        other.state = 'dropped';
+        other.held.length = 0;
+        if (other.recorder.state !== 'inactive') other.recorder.stop();
+      }
+    }
+    take.state = 'kept';
+    session.recorder = take.recorder;
+    for (const { chunk, recordedMs } of take.held.splice(0)) this.write(session, chunk, recordedMs);
+    if (take.direct !== undefined) {
+      this.setRecordedAudio(session, { source: 'microphone', party: take.direct, contextState: session.mixer.state });
+    }
+  }
+
+  private setRecordedAudio(session: Session, audio: RecordedAudio): void {
+    const before = session.recordedAudio;
+    if (before?.source === audio.source) {
+      return;
+    }
+    session.recordedAudio = audio;
+    this.options.log.audioSource(audio);
+    this.emit('audiosource', audio);
+  }
+
+  private write(session: Session, chunk: Blob, recordedMs: number): void {
+    session.gotData();
+    session.writes = session.writes.then(() => session.sink.write(chunk, recordedMs));
+  }
+
+  /** Pauses or resumes every MediaRecorder of the session (both while the audio is being decided). */
+  private pauseOrResume(event: 'pause' | 'resume'): void {
+    const session = this.session;
+    if (session === undefined || session.stopRequested) {
+      throw new IllegalRecorderTransitionError(session === undefined ? this.currentState.kind : 'stopping', event);
+    }
+    const next = nextRecorderState(this.currentState, { type: event, at: this.options.now() });
+    for (const { recorder } of session.takes) {
+      if (event === 'pause' && recorder.state === 'recording') recorder.pause();
+      if (event === 'resume' && recorder.state === 'paused') recorder.resume();
+    }
+    this.transition(next);
   }
 
   private join(session: Session, party: 'local' | 'remote', stream: MediaStream): Party {
@@ -413,9 +589,7 @@ export class CallRecorder extends EventTarget {
     if (this.session !== session) {
       return;
     }
-    if (session.recorder.state !== 'inactive') {
-      session.recorder.stop();
-    }
+    for (const { recorder } of session.takes) if (recorder.state !== 'inactive') recorder.stop();
     session.stopTicks();
     this.teardown(session);
     this.transition(nextRecorderState(this.currentState, { type: 'fail', error }));
@@ -432,11 +606,11 @@ export class CallRecorder extends EventTarget {
   }
 
   private transition(next: RecorderState): void {
-    const wasRecording = this.recordingStatus.recording;
+    const before = this.recordingStatus;
     this.currentState = next;
     this.emit('statechange', next);
     const status = this.recordingStatus;
-    if (status.recording !== wasRecording) {
+    if (status.recording !== before.recording || status.paused !== before.paused) {
       this.emit('recordingstatus', status);
     }
   }
@@ -449,6 +623,17 @@ export class CallRecorder extends EventTarget {
 function errorOf(event: Event): Error {
   const error = (event as Event & { error?: unknown }).error;
   return error instanceof Error ? new RecordingFailedError(error.message, { cause: error }) : new RecordingFailedError('MediaRecorder failed');
+}
+
+/** The track to record when the mix cannot run: the local microphone, else the other party's. */
+function directAudio(local: MediaStream, remote: MediaStream | undefined): { track: MediaStreamTrack; party: PartyName } | undefined {
+  const live = (stream: MediaStream | undefined) => stream?.getAudioTracks().find((track) => track.readyState === 'live');
+  const mine = live(local);
+  if (mine !== undefined) {
+    return { track: mine, party: 'local' };
+  }
+  const theirs = live(remote);
+  return theirs === undefined ? undefined : { track: theirs, party: 'remote' };
 }
 
 /** Calls `onChange` on every `devicechange` of the media devices; returns a function that stops. */

@@ -4,8 +4,11 @@
  * pack them into upload parts.
  */
 export interface ChunkSink {
-  /** Stores one chunk. */
-  write(chunk: Blob): Promise<void>;
+  /**
+   * Stores one chunk. `recordedMs` is how much the recording held when it came (pauses excluded),
+   * e.g. for a journal to know a cut-off recording's duration.
+   */
+  write(chunk: Blob, recordedMs?: number): Promise<void>;
   /** Called once after the last chunk; returns the whole file. */
   finish(): Promise<Blob>;
 }

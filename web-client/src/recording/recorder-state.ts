@@ -5,17 +5,26 @@ export interface Idle {
   readonly kind: 'idle';
 }
 
-/** MediaRecorder is running; `startedAt` is a `performance.now()`-style timestamp in ms. */
+/**
+ * MediaRecorder is running. `startedAt` is when this stretch began (a `performance.now()`-style
+ * timestamp in ms: the start, or the last resume); `recordedMs` is what earlier stretches recorded.
+ */
 export interface Recording {
   readonly kind: 'recording';
   readonly startedAt: number;
+  readonly recordedMs: number;
 }
 
-/** `stop()` was called; the last chunks are still arriving. */
+/** MediaRecorder is paused: the file gets nothing until it resumes; `recordedMs` is what it holds so far. */
+export interface Paused {
+  readonly kind: 'paused';
+  readonly recordedMs: number;
+}
+
+/** `stop()` was called; the last chunks are still arriving. `durationMs` is the recorded time, pauses excluded. */
 export interface Stopping {
   readonly kind: 'stopping';
-  readonly startedAt: number;
-  readonly stoppedAt: number;
+  readonly durationMs: number;
 }
 
 /** The file is complete. */
@@ -31,11 +40,13 @@ export interface Failed {
 }
 
 /** The states of one `CallRecorder`. */
-export type RecorderState = Idle | Recording | Stopping | Stopped | Failed;
+export type RecorderState = Idle | Recording | Paused | Stopping | Stopped | Failed;
 
 /** What can happen to a recorder; timestamps come from outside so the machine stays pure. */
 export type RecorderEvent =
   | { readonly type: 'start'; readonly at: number }
+  | { readonly type: 'pause'; readonly at: number }
+  | { readonly type: 'resume'; readonly at: number }
   | { readonly type: 'stop'; readonly at: number }
   | { readonly type: 'finish' }
   | { readonly type: 'fail'; readonly error: Error };
@@ -44,30 +55,46 @@ export type RecorderEvent =
 export const IDLE: Idle = { kind: 'idle' };
 
 /**
- * The recorder's state machine: idle → recording → stopping → stopped, with `fail` from the two
- * active states; a stopped or failed recorder may start again.
+ * The recorder's state machine: idle → recording ⇄ paused → stopping → stopped, with `fail` from
+ * the three active states; a stopped or failed recorder may start again. Only recorded stretches
+ * count: a pause stops the clock, a resume starts a new stretch.
  *
- * @throws IllegalRecorderTransitionError for any other pair, e.g. `stop` while idle
+ * @example
+ * let s = nextRecorderState(IDLE, { type: 'start', at: 0 });
+ * s = nextRecorderState(s, { type: 'pause', at: 4_000 });   // { kind: 'paused', recordedMs: 4000 }
+ * s = nextRecorderState(s, { type: 'resume', at: 9_000 });  // the 5 s paused are not counted
+ * s = nextRecorderState(s, { type: 'stop', at: 10_000 });   // { kind: 'stopping', durationMs: 5000 }
+ * @throws IllegalRecorderTransitionError for any other pair, e.g. `stop` while idle or `resume` while recording
  */
 export function nextRecorderState(state: RecorderState, event: RecorderEvent): RecorderState {
   switch (event.type) {
     case 'start':
       if (state.kind === 'idle' || state.kind === 'stopped' || state.kind === 'failed') {
-        return { kind: 'recording', startedAt: event.at };
+        return { kind: 'recording', startedAt: event.at, recordedMs: 0 };
+      }
+      break;
+    case 'pause':
+      if (state.kind === 'recording') {
+        return { kind: 'paused', recordedMs: elapsedMs(state, event.at) };
+      }
+      break;
+    case 'resume':
+      if (state.kind === 'paused') {
+        return { kind: 'recording', startedAt: event.at, recordedMs: state.recordedMs };
       }
       break;
     case 'stop':
-      if (state.kind === 'recording') {
-        return { kind: 'stopping', startedAt: state.startedAt, stoppedAt: event.at };
+      if (state.kind === 'recording' || state.kind === 'paused') {
+        return { kind: 'stopping', durationMs: elapsedMs(state, event.at) };
       }
       break;
     case 'finish':
       if (state.kind === 'stopping') {
-        return { kind: 'stopped', durationMs: state.stoppedAt - state.startedAt };
+        return { kind: 'stopped', durationMs: state.durationMs };
       }
       break;
     case 'fail':
-      if (state.kind === 'recording' || state.kind === 'stopping') {
+      if (state.kind === 'recording' || state.kind === 'paused' || state.kind === 'stopping') {
         return { kind: 'failed', error: event.error };
       }
       break;
@@ -75,13 +102,14 @@ export function nextRecorderState(state: RecorderState, event: RecorderEvent): R
   throw new IllegalRecorderTransitionError(state.kind, event.type);
 }
 
-/** How long the recording in `state` has been running at time `now` (ms). */
+/** How much the recording in `state` holds at time `now` (ms): recorded stretches only, pauses excluded. */
 export function elapsedMs(state: RecorderState, now: number): number {
   switch (state.kind) {
     case 'recording':
-      return Math.max(0, now - state.startedAt);
+      return state.recordedMs + Math.max(0, now - state.startedAt);
+    case 'paused':
+      return state.recordedMs;
     case 'stopping':
-      return state.stoppedAt - state.startedAt;
     case 'stopped':
       return state.durationMs;
     default:

@@ -2,12 +2,14 @@ import { formatDuration } from '../recording/duration';
 
 /**
  * `<room-info-panel>`: the room id, whether the other party is there, and while recording the
- * `🔴 REC m:ss` indicator (`data-testid="rec-indicator"`).
+ * `🔴 REC m:ss` indicator (`data-testid="rec-indicator"`), `⏸ PAUSED m:ss` while paused.
  */
 export class RoomInfoPanelElement extends HTMLElement {
   private readonly roomLine = document.createElement('div');
   private readonly peerLine = document.createElement('div');
   private readonly indicator = document.createElement('span');
+  private ms: number | null = null;
+  private paused = false;
 
   constructor() {
     super();
@@ -32,9 +34,21 @@ export class RoomInfoPanelElement extends HTMLElement {
     this.peerLine.textContent = connected ? '👥 2 participants' : '⌛ Waiting for the other participant';
   }
 
-  /** Elapsed recording time in ms, or `null` to hide the indicator. */
+  /** Recorded time in ms (pauses excluded), or `null` to hide the indicator. */
   set recordingMs(ms: number | null) {
-    this.indicator.hidden = ms === null;
-    this.indicator.textContent = ms === null ? '' : `🔴 REC ${formatDuration(ms)}`;
+    this.ms = ms;
+    this.render();
+  }
+
+  /** Whether the recording is paused: the indicator shows `⏸ PAUSED m:ss` instead of `🔴 REC m:ss`. */
+  set recordingPaused(paused: boolean) {
+    this.paused = paused;
+    this.render();
+  }
+
+  private render(): void {
+    this.indicator.hidden = this.ms === null;
+    this.indicator.dataset.paused = String(this.paused);
+    this.indicator.textContent = this.ms === null ? '' : `${this.paused ? '⏸ PAUSED' : '🔴 REC'} ${formatDuration(this.ms)}`;
   }
 }

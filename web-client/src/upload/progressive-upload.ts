@@ -176,10 +176,14 @@ export class ProgressiveUpload extends EventTarget implements ChunkSink {
     return this.store.entry.pruned !== true;
   }
 
-  /** Journals the chunk (durably if the journal works, else in memory) and lets full parts go up in the background. */
-  async write(chunk: Blob): Promise<void> {
+  /**
+   * Journals the chunk (durably if the journal works, else in memory) and lets full parts go up in
+   * the background. `recordedMs` (the recorder's time, pauses excluded) is journaled as the chunk's
+   * recording time; without it, the time since {@link ProgressiveUpload.begin}.
+   */
+  async write(chunk: Blob, recordedMs?: number): Promise<void> {
     const seq = (this.sizes.at(-1)?.seq ?? -1) + 1;
-    const elapsedMs = this.options.clock() - this.store.entry.createdAt;
+    const elapsedMs = recordedMs ?? this.options.clock() - this.store.entry.createdAt;
     await this.store.append({ seq, size: chunk.size, elapsedMs, blob: chunk });
     this.sizes.push({ seq, size: chunk.size });
     this.lastElapsedMs = elapsedMs;

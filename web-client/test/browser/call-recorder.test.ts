@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SYNTHETIC_COLOUR, SYNTHETIC_FREQUENCY } from '../../src/demo/synthetic-party';
 import { CallRecorder } from '../../src/recording/call-recorder';
 import { IllegalRecorderTransitionError, InvalidStreamError, UnsupportedRecordingTypeError } from '../../src/recording/errors';
-import type { RecorderWarning } from '../../src/recording/recorder-warning';
+import type { RecordedAudio, RecorderWarning } from '../../src/recording/recorder-warning';
 import { camera, cleanUp, loopback, near, probe, showingVideo, sleep, syntheticParty } from '../support/recording-page';
 import { inUserClick } from '../support/user-gesture';
 
@@ -103,18 +103,45 @@ describe('CallRecorder', () => {
     expect(near(inset, LOCAL.colour)).toBe(true);
   });
 
-  it('warns "microphone audio is not being recorded" while its audio context is not running, and records on', async () => {
+  it('records the microphone directly when the audio mix cannot run, says so before stop, and the file has its sound', async () => {
     const local = await camera();
+    const closed = new AudioContext();
+    await closed.close();
+    const recorder = new CallRecorder({ audioContext: closed, quality: '360p' });
+    const warnings: RecorderWarning[] = [];
+    const sources: RecordedAudio[] = [];
+    recorder.on('warning', (event) => warnings.push(event.detail));
+    recorder.on('audiosource', (event) => sources.push(event.detail));
+    recorder.start(local);
+    await expect.poll(() => warnings).toEqual([expect.objectContaining({ kind: 'audio-not-running', state: 'closed', recorded: 'local-microphone' })]);
+    expect(warnings[0]?.message).toBe('the audio mix is not running (audio closed): only your microphone is recorded, not the other party');
+    expect(sources).toEqual([{ source: 'microphone', party: 'local', contextState: 'closed' }]);
+    expect(recorder.recordedAudio).toEqual(sources[0]);
+    expect(recorder.state.kind).toBe('recording');
+    await sleep(3_000);
+    const media = await probe(await recorder.stop());
+
+    expect(media.audioStreams).toHaveLength(1);
+    // Both browsers' fake microphones play a tone; a silent file is about -91 dB.
+    expect(media.meanVolumeDb).toBeGreaterThan(-50);
+  });
+
+  it('warns "microphone audio is not being recorded" when the mix cannot run and there is no microphone to fall back on', async () => {
     const closed = new AudioContext();
     await closed.close();
     const deaf = new CallRecorder({ audioContext: closed });
     const warnings: RecorderWarning[] = [];
     deaf.on('warning', (event) => warnings.push(event.detail));
-    deaf.start(local);
-    await expect.poll(() => warnings).toEqual([expect.objectContaining({ kind: 'audio-not-running', state: 'closed' })]);
+    deaf.start(await camera({ video: true }));
+    await expect.poll(() => warnings).toEqual([expect.objectContaining({ kind: 'audio-not-running', state: 'closed', recorded: 'silence' })]);
     expect(warnings[0]?.message).toContain('microphone audio is not being recorded');
+    expect(deaf.recordedAudio).toEqual({ source: 'silence', contextState: 'closed' });
     expect(deaf.state.kind).toBe('recording');
     await deaf.stop();
+  });
+
+  it('resumes an audio context the browser suspends mid-call, and says so', async () => {
+    const local = await camera();
 
     // A context the browser suspends mid-call (Safari interrupts it for a phone call) is resumed.
     const running = await inUserClick(() => new AudioContext());

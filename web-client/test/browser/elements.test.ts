@@ -66,6 +66,18 @@ describe('recording custom elements', () => {
     expect(indicator?.hidden).toBe(true);
   });
 
+  it('<room-info-panel> shows ⏸ PAUSED m:ss while paused, and 🔴 REC again from the same time on resume', () => {
+    const panel = mount('room-info-panel');
+    const indicator = panel.querySelector<HTMLElement>('[data-testid="rec-indicator"]');
+    panel.recordingMs = 7_400;
+    panel.recordingPaused = true;
+    expect(indicator?.textContent).toBe('⏸ PAUSED 0:07');
+    panel.recordingPaused = false;
+    expect(indicator?.textContent).toBe('🔴 REC 0:07');
+    panel.recordingMs = 8_100;
+    expect(indicator?.textContent).toBe('🔴 REC 0:08');
+  });
+
   it('<upload-status> shows progress, then the failure with the local file link', () => {
     const status = mount('upload-status');
     expect(status.dataset.testid).toBe('upload-status');

@@ -5,6 +5,7 @@ import { HttpError, InvalidMimeTypeError, InvalidRoomIdError, NetworkError, Uplo
 import type { NetworkStatus } from '../../src/upload/network-status';
 import { ProgressiveUpload, type ProgressiveUploadOptions } from '../../src/upload/progressive-upload';
 import { uploadPending } from '../../src/upload/pending-uploads';
+import { findRecoverable } from '../../src/journal/recovery';
 import { RecordingsApi } from '../../src/upload/recordings-api';
 import { parseHeader, withWebmDuration } from '../../src/upload/webm-duration';
 import { concat, FakeStorageServer } from '../support/fake-storage-server';
@@ -181,6 +182,25 @@ describe('ProgressiveUpload', () => {
     expect(server.completion?.duration_ms).toBe(lastElapsed);
     expect(server.object).toEqual(await patched(recording, lastElapsed));
     expect(await journal.entries()).toEqual([]);
+  });
+
+  it('journals the recorded time the recorder gives with each chunk, so a recording paused for a minute and cut off recovers without the pause', async () => {
+    // The tab is gone before any PUT answers.
+    const first = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options({ put: () => new Promise(() => undefined) }));
+    let recordedMs = 0;
+    for (const [index, chunk] of chunks.entries()) {
+      // A minute of pause after the third chunk: the wall clock runs on, the recorded time does not.
+      now += index === 3 ? 60_000 : 1_000;
+      recordedMs += 1_000;
+      await first.write(chunk, recordedMs);
+    }
+    const entry = (await journal.entries())[0]!;
+    expect((await journal.chunks(entry.id)).at(-1)?.elapsedMs).toBe(chunks.length * 1_000);
+    expect((await findRecoverable(journal))[0]?.durationMs).toBe(chunks.length * 1_000);
+
+    await (await ProgressiveUpload.resume(entry, options())).complete();
+    expect(server.completion?.duration_ms).toBe(chunks.length * 1_000);
+    expect(server.object).toEqual(await patched(recording, chunks.length * 1_000));
   });
 
   it('starts over with the whole file when the server forgot an upload none of whose parts were pruned', async () => {
