@@ -238,7 +238,8 @@ final class RecordingsFactory {
     }
     return new Backend("aws, bucket " + aws.bucket() + ", table " + aws.table()
         + aws.jobQueue().map(queue -> ", queue " + queue).orElse(""), backend.repository(), backend.storage(),
-        backend.ledger(), jobs, backend.shares(), jobs.map(queue -> new BackendEvents(backend.events(queue), backend.webhookEndpoints())),
+        backend.ledger(), jobs, backend.shares(),
+        jobs.map(queue -> new BackendEvents(backend.events(queue), backend.webhookEndpoints())),
         backend::close);
   }
 }
