@@ -38,7 +38,8 @@ class CredentialsExpiryTest {
   void sessionCredentialsThatExpireInTenMinutesCapAThirtyMinuteUploadUrl() {
     Instant expiry = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
     try (AwsBackend aws = AwsBackend.create(SETTINGS, session(expiry))) {
-      Recordings recordings = Recordings.builder().repository(new InMemoryRecordingRepository()).ledger(new InMemoryUploadLedger())
+      Recordings recordings = Recordings.builder().repository(new InMemoryRecordingRepository())
+          .ledger(new InMemoryUploadLedger())
           .storage(aws.storage()).build();
 
       UploadTicket ticket = recordings.requestUpload().requestUpload(UPLOAD);
@@ -60,7 +61,8 @@ class CredentialsExpiryTest {
   @Test
   void expiredSessionCredentialsSignNothing() {
     try (AwsBackend aws = AwsBackend.create(SETTINGS, session(Instant.now().minusSeconds(1)))) {
-      Recordings recordings = Recordings.builder().repository(new InMemoryRecordingRepository()).ledger(new InMemoryUploadLedger())
+      Recordings recordings = Recordings.builder().repository(new InMemoryRecordingRepository())
+          .ledger(new InMemoryUploadLedger())
           .storage(aws.storage()).build();
 
       assertThatThrownBy(() -> recordings.requestUpload().requestUpload(UPLOAD))
@@ -73,7 +75,8 @@ class CredentialsExpiryTest {
   void longTermCredentialsLeaveTheDefaultLifetime() {
     AwsCredentialsProvider basic = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAEXAMPLE", "secret"));
     try (AwsBackend aws = AwsBackend.create(SETTINGS, basic)) {
-      Recordings recordings = Recordings.builder().repository(new InMemoryRecordingRepository()).ledger(new InMemoryUploadLedger())
+      Recordings recordings = Recordings.builder().repository(new InMemoryRecordingRepository())
+          .ledger(new InMemoryUploadLedger())
           .storage(aws.storage()).build();
 
       UploadTicket ticket = recordings.requestUpload().requestUpload(UPLOAD);

@@ -10,48 +10,23 @@ import io.chatvideo.recording.core.testing.ShareRepositoryContract;
 import io.chatvideo.recording.core.testing.TestRecordings;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The share repository contract against DynamoDB Local, in the recordings table the admin init makes. */
 @ExtendWith(AwsStandIns.class)
 class DynamoDbShareRepositoryIT extends ShareRepositoryContract {
 
-  private static final AtomicInteger TABLES = new AtomicInteger();
-  private static DynamoDbClient dynamoDb;
-  private final List<String> tables = new ArrayList<>();
-
-  @BeforeAll
-  static void client() {
-    dynamoDb = AwsStandIns.dynamoDbClient();
-  }
-
-  @AfterAll
-  static void disconnect() {
-    dynamoDb.close();
-  }
-
-  @AfterEach
-  void deleteTables() {
-    tables.forEach(AwsStandIns::deleteTable);
-  }
+  @RegisterExtension
+  static final FreshTables TABLES = new FreshTables("shares");
 
   @Override
   protected Stores stores() {
-    String table = "shares_" + TABLES.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
-    dynamoDb.createTable(TableSetup.createTableRequest(table));
-    tables.add(table);
-    return new Stores(new DynamoDbRecordingRepository(dynamoDb, table, "bucket"),
-        new DynamoDbShareRepository(dynamoDb, table));
+    String table = TABLES.create();
+    return new Stores(new DynamoDbRecordingRepository(TABLES.client(), table, "bucket"),
+        new DynamoDbShareRepository(TABLES.client(), table));
   }
 
   @Test

@@ -23,51 +23,29 @@ import io.chatvideo.recording.core.testing.UploadLedgerContract;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The upload ledger contract against DynamoDB Local, in the recordings table the admin init makes. */
 @ExtendWith(AwsStandIns.class)
 class DynamoDbUploadLedgerIT extends UploadLedgerContract {
 
-  private static final AtomicInteger TABLES = new AtomicInteger();
+  @RegisterExtension
+  static final FreshTables TABLES = new FreshTables("ledger");
   private static final UserId ALICE = UserId.of("alice@example.com");
   /** Noon of today (UTC), so a run near midnight still counts one day, and DynamoDB's TTL keeps what it wrote. */
   private static final Clock NOON = Clock.fixed(DAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-  private static DynamoDbClient dynamoDb;
-  private final List<String> tables = new ArrayList<>();
-
-  @BeforeAll
-  static void client() {
-    dynamoDb = AwsStandIns.dynamoDbClient();
-  }
-
-  @AfterAll
-  static void disconnect() {
-    dynamoDb.close();
-  }
-
-  @AfterEach
-  void deleteTables() {
-    tables.forEach(AwsStandIns::deleteTable);
-  }
 
   @Override
   protected UploadLedger ledger() {
-    return new DynamoDbUploadLedger(dynamoDb, newTable());
+    return new DynamoDbUploadLedger(TABLES.client(), TABLES.create());
   }
 
   /**
@@ -79,10 +57,10 @@ class DynamoDbUploadLedgerIT extends UploadLedgerContract {
    */
   @Test
   void theDailyQuotaHoldsAfterOneThousandAndThreeSmallUploadsFollowingLargeOnes() {
-    String table = newTable();
+    String table = TABLES.create();
     InMemoryObjectStorage storage = new InMemoryObjectStorage(NOON);
-    DynamoDbRecordingRepository repository = new DynamoDbRecordingRepository(dynamoDb, table, "bucket");
-    UploadLedger ledger = new DynamoDbUploadLedger(dynamoDb, table);
+    DynamoDbRecordingRepository repository = new DynamoDbRecordingRepository(TABLES.client(), table, "bucket");
+    UploadLedger ledger = new DynamoDbUploadLedger(TABLES.client(), table);
     Recordings recordings = Recordings.builder()
         .repository(repository)
         .storage(storage)
@@ -112,11 +90,11 @@ class DynamoDbUploadLedgerIT extends UploadLedgerContract {
 
   @Test
   void deletingARecordingDoesNotGiveItsBytesBack() {
-    String table = newTable();
+    String table = TABLES.create();
     InMemoryObjectStorage storage = new InMemoryObjectStorage(NOON);
-    UploadLedger ledger = new DynamoDbUploadLedger(dynamoDb, table);
+    UploadLedger ledger = new DynamoDbUploadLedger(TABLES.client(), table);
     Recordings recordings = Recordings.builder()
-        .repository(new DynamoDbRecordingRepository(dynamoDb, table, "bucket"))
+        .repository(new DynamoDbRecordingRepository(TABLES.client(), table, "bucket"))
         .storage(storage)
         .ledger(ledger)
         .clock(NOON)
@@ -132,15 +110,15 @@ class DynamoDbUploadLedgerIT extends UploadLedgerContract {
 
   @Test
   void ledgerItemsStayOutOfTheRecordingScansAndCarryATtl() {
-    String table = newTable();
-    UploadLedger ledger = new DynamoDbUploadLedger(dynamoDb, table);
+    String table = TABLES.create();
+    UploadLedger ledger = new DynamoDbUploadLedger(TABLES.client(), table);
     RecordingId id = RecordingId.parse(UUID.randomUUID().toString());
     ledger.reserve(new UploadLedger.Signed(ALICE, DAY, id, Map.of(1, 10L)), 100, 100);
 
-    DynamoDbRecordingRepository repository = new DynamoDbRecordingRepository(dynamoDb, table, "bucket");
+    DynamoDbRecordingRepository repository = new DynamoDbRecordingRepository(TABLES.client(), table, "bucket");
     assertThat(repository.listAll(100, Optional.empty()).recordings()).isEmpty();
     assertThat(repository.findUnfinishedUploads(Instant.now(), 100)).isEmpty();
-    Map<String, AttributeValue> day = dynamoDb.getItem(get -> get.tableName(table).key(Map.of(
+    Map<String, AttributeValue> day = TABLES.client().getItem(get -> get.tableName(table).key(Map.of(
         RecordingItem.PK, AttributeValue.fromS(DynamoDbUploadLedger.DAY_PREFIX + ALICE.value()),
         RecordingItem.SK, AttributeValue.fromS("DAY#" + DAY)))).item();
     assertThat(day.get("bytes").n()).isEqualTo("10");
@@ -159,12 +137,5 @@ class DynamoDbUploadLedgerIT extends UploadLedgerContract {
   private static UploadTicket request(Recordings recordings, long size) {
     return recordings.requestUpload().requestUpload(new RequestUploadCommand(ALICE, RoomId.of("room-1"),
         Optional.empty(), ContentType.DEFAULT, OptionalLong.of(size), Set.of()));
-  }
-
-  private String newTable() {
-    String table = "ledger_" + TABLES.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
-    dynamoDb.createTable(TableSetup.createTableRequest(table));
-    tables.add(table);
-    return table;
   }
 }
