@@ -12,6 +12,7 @@ import io.chatvideo.recording.core.port.out.ForwardingJobQueue;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.testing.InMemoryObjectStorage;
 import io.chatvideo.recording.core.testing.InMemoryRecordingRepository;
+import io.chatvideo.recording.core.testing.InMemoryUploadLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -81,7 +82,7 @@ class SqsIdleWorkerIT {
         return lease;
       }
     };
-    Recordings recordings = Recordings.builder().repository(new InMemoryRecordingRepository())
+    Recordings recordings = Recordings.builder().repository(new InMemoryRecordingRepository()).ledger(new InMemoryUploadLedger())
         .storage(new InMemoryObjectStorage()).jobs(watched).build();
     List<Throwable> failures = new CopyOnWriteArrayList<>();
     int before = requests.get();

@@ -24,6 +24,7 @@ import io.chatvideo.recording.core.testing.InMemoryEventOutbox;
 import io.chatvideo.recording.core.testing.InMemoryJobQueue;
 import io.chatvideo.recording.core.testing.InMemoryObjectStorage;
 import io.chatvideo.recording.core.testing.InMemoryRecordingRepository;
+import io.chatvideo.recording.core.testing.InMemoryUploadLedger;
 import io.chatvideo.recording.core.testing.InMemoryWebhookEndpoints;
 import io.chatvideo.recording.core.testing.MutableClock;
 import io.chatvideo.recording.core.testing.ScriptedMailer;
@@ -64,7 +65,7 @@ class JobRuntimeTest {
   private final FakeMediaProcessor media = new FakeMediaProcessor();
 
   private Recordings.Builder builder() {
-    return Recordings.builder().repository(repository).storage(storage).clock(clock)
+    return Recordings.builder().repository(repository).storage(storage).ledger(new InMemoryUploadLedger()).clock(clock)
         .retention(new RetentionPolicy(Duration.ofDays(60)))
         .jobs(queue).media(media).processing(ProcessingPolicy.on()).workDirectory(work).jobPolicy(SHORT);
   }

@@ -166,7 +166,8 @@ class ProcessingTest {
 
   @Test
   void noRecordingIsProcessedLongerThanItLives() {
-    Recordings recordings = Recordings.builder().repository(repository).storage(storage).clock(clock).jobs(queue)
+    Recordings recordings = Recordings.builder().repository(repository).storage(storage).ledger(new InMemoryUploadLedger())
+        .clock(clock).jobs(queue)
         .media(media).processing(policy).workDirectory(work).retention(new RetentionPolicy(Duration.ofHours(2)))
         .build();
     complete(recordings, "MEDIA call");
