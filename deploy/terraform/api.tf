@@ -15,6 +15,7 @@ locals {
     "DELETE /recordings/{id}/shares/{share_id}",
     "GET /s/{token}",
     "POST /s/{token}",
+    "GET /s/{token}/media/{media}",
     "GET /health",
   ]
 }

@@ -55,6 +55,8 @@ resource "aws_lambda_function" "api" {
       RECORDING_AUTH_JWKS_URL = var.jwks_url
       RECORDING_AUTH_ISSUER   = var.jwt_issuer
       RECORDING_AUTH_AUDIENCE = var.jwt_audience
+      # The function binds no address: share links are made on this URL.
+      RECORDING_PUBLIC_URL = var.public_url != "" ? var.public_url : aws_apigatewayv2_api.api.api_endpoint
       # C1 only: a short-lived function gains little from C2's slower, later compilation.
       JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
     })

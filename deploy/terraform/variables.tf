@@ -126,11 +126,23 @@ variable "api_throttle" {
 }
 
 variable "public_route_throttles" {
-  description = "The routes that answer without a token, each with its own bucket so that nobody can spend the API's: the watch page, its passcode form (a guess each), the health check."
+  description = "The routes that answer without a token, each with its own bucket so that nobody can spend the API's: the watch page, its passcode form (a guess each), its media, the health check."
   type        = map(object({ rate = number, burst = number }))
   default = {
     "GET /s/{token}"  = { rate = 20, burst = 40 }
     "POST /s/{token}" = { rate = 5, burst = 10 }
-    "GET /health"     = { rate = 5, burst = 10 }
+    # A player asks for its media many times (range requests, each answered with a redirect).
+    "GET /s/{token}/media/{media}" = { rate = 50, burst = 100 }
+    "GET /health"                  = { rate = 5, burst = 10 }
+  }
+}
+
+variable "public_url" {
+  description = "The API's URL as its users reach it (RECORDING_PUBLIC_URL: share links are made on it; a request's Host is never believed). Empty: the HTTP API's own execute-api URL."
+  type        = string
+  default     = ""
+  validation {
+    condition     = var.public_url == "" || can(regex("^https://[^/?#]+$", var.public_url))
+    error_message = "public_url must be https://host[:port] with no path, or empty."
   }
 }
