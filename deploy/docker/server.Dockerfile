@@ -20,6 +20,7 @@ RUN apt-get update \
 
 COPY adapter-http/target/recordings-server.jar /opt/recordings/recordings-server.jar
 COPY bin/recordings-server /opt/recordings/bin/recordings-server
+# Off loopback the server needs RECORDING_PUBLIC_URL (its users' URL for it) from the platform.
 ENV RECORDINGS_SERVER_JAR=/opt/recordings/recordings-server.jar \
     MICRONAUT_SERVER_HOST=0.0.0.0 \
     MICRONAUT_SERVER_PORT=8080 \
