@@ -145,12 +145,15 @@ describe('CallRecorder', () => {
 
     // A context the browser suspends mid-call (Safari interrupts it for a phone call) is resumed.
     const running = await inUserClick(() => new AudioContext());
+    // Firefox opens its audio output before the context runs: over a second on a cold start
+    // (seen in CI). The call starts once it runs, so the suspension below is mid-call.
+    await expect.poll(() => running.state, { timeout: 10_000 }).toBe('running');
     const recorder = new CallRecorder({ audioContext: running });
     const events: string[] = [];
     recorder.on('warning', (event) => events.push(`warning ${event.detail.state}`));
     recorder.on('warningcleared', (event) => events.push(`cleared ${event.detail}`));
     await inUserClick(() => recorder.start(local));
-    await expect.poll(() => running.state).toBe('running');
+    await expect.poll(() => recorder.recordedAudio?.source).toBe('mix');
     await running.suspend();
     await expect.poll(() => events).toEqual(['warning suspended', 'cleared audio-not-running']);
     await recorder.stop();
