@@ -21,9 +21,7 @@ import io.chatvideo.recording.core.domain.WebhookEndpoint;
 import io.chatvideo.recording.core.domain.WebhookResponse;
 import io.chatvideo.recording.core.domain.WebhookRetrySchedule;
 import io.chatvideo.recording.core.domain.WebhookUrlPolicy;
-import io.chatvideo.recording.core.port.in.CompleteUploadUseCase.CompleteUploadCommand;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand;
-import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
 import io.chatvideo.recording.core.testing.InMemoryUploadLedger;
 import io.chatvideo.recording.core.testing.FakeMediaProcessor;
 import io.chatvideo.recording.core.testing.InMemoryEventOutbox;
@@ -33,7 +31,6 @@ import io.chatvideo.recording.core.testing.InMemoryRecordingRepository;
 import io.chatvideo.recording.core.testing.InMemoryWebhookEndpoints;
 import io.chatvideo.recording.core.testing.MutableClock;
 import io.chatvideo.recording.core.testing.ScriptedWebhookSender;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,13 +70,7 @@ class EventsTest {
   }
 
   private RecordingId complete(Recordings recordings) {
-    byte[] bytes = "MEDIA call".getBytes(StandardCharsets.UTF_8);
-    UploadTicket ticket = recordings.requestUpload().requestUpload(new RequestUploadCommand(ALICE, RoomId.of("room-1"),
-        Optional.of("call \"1\".webm"), ContentType.DEFAULT, OptionalLong.of(bytes.length), Set.of()));
-    storage.put(ticket.objectKey(), bytes);
-    recordings.completeUpload().complete(new CompleteUploadCommand(ALICE, ticket.recordingId(), Optional.empty(),
-        Optional.empty()));
-    return ticket.recordingId();
+    return CompletedUpload.complete(recordings, storage, ALICE, "call \"1\".webm", "MEDIA call");
   }
 
   private static void drain(Recordings recordings) {

@@ -3,20 +3,15 @@ package io.chatvideo.recording.core.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatvideo.recording.core.domain.CompletedRecording;
-import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.JobKind;
 import io.chatvideo.recording.core.domain.JobPolicy;
 import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
-import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.domain.WebhookResponse;
-import io.chatvideo.recording.core.port.in.CompleteUploadUseCase.CompleteUploadCommand;
 import io.chatvideo.recording.core.port.in.JobWorkers;
-import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand;
-import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
 import io.chatvideo.recording.core.domain.HttpUrl;
 import io.chatvideo.recording.core.testing.Await;
 import io.chatvideo.recording.core.testing.FakeMediaProcessor;
@@ -29,12 +24,10 @@ import io.chatvideo.recording.core.testing.InMemoryWebhookEndpoints;
 import io.chatvideo.recording.core.testing.MutableClock;
 import io.chatvideo.recording.core.testing.ScriptedMailer;
 import io.chatvideo.recording.core.testing.ScriptedWebhookSender;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -189,13 +182,7 @@ class JobRuntimeTest {
   }
 
   private RecordingId complete(Recordings recordings) {
-    byte[] bytes = "MEDIA call".getBytes(StandardCharsets.UTF_8);
-    UploadTicket ticket = recordings.requestUpload().requestUpload(new RequestUploadCommand(ALICE, RoomId.of("room-1"),
-        Optional.of("call.webm"), ContentType.DEFAULT, OptionalLong.of(bytes.length), Set.of()));
-    storage.put(ticket.objectKey(), bytes);
-    recordings.completeUpload().complete(new CompleteUploadCommand(ALICE, ticket.recordingId(), Optional.empty(),
-        Optional.empty()));
-    return ticket.recordingId();
+    return CompletedUpload.complete(recordings, storage, ALICE, "call.webm", "MEDIA call");
   }
 
   private ProcessingState state(RecordingId id) {

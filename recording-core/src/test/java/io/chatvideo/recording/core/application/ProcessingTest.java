@@ -17,13 +17,9 @@ import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
-import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
-import io.chatvideo.recording.core.port.in.CompleteUploadUseCase.CompleteUploadCommand;
 import io.chatvideo.recording.core.port.in.RecordingView;
 import io.chatvideo.recording.core.port.in.RecordingView.RenditionView;
-import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand;
-import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
 import io.chatvideo.recording.core.testing.InMemoryUploadLedger;
 import io.chatvideo.recording.core.testing.FakeMediaProcessor;
 import io.chatvideo.recording.core.testing.InMemoryJobQueue;
@@ -36,9 +32,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -70,13 +63,7 @@ class ProcessingTest {
   }
 
   private RecordingId complete(Recordings recordings, String content) {
-    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-    UploadTicket ticket = recordings.requestUpload().requestUpload(new RequestUploadCommand(ALICE, RoomId.of("room-1"),
-        Optional.of("call.webm"), ContentType.DEFAULT, OptionalLong.of(bytes.length), Set.of()));
-    storage.put(ticket.objectKey(), bytes);
-    recordings.completeUpload().complete(new CompleteUploadCommand(ALICE, ticket.recordingId(), Optional.empty(),
-        Optional.empty()));
-    return ticket.recordingId();
+    return CompletedUpload.complete(recordings, storage, ALICE, "call.webm", content);
   }
 
   private CompletedRecording stored(RecordingId id) {
