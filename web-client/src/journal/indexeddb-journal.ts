@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { JOURNAL_WRITE_DEADLINE_MS, withDeadline } from './deadline';
 import type { ChunkInfo, Journal, JournalChunk, JournalEntry, SeqRange } from './journal';
 
 interface StoredInfo extends ChunkInfo {
@@ -40,8 +41,12 @@ export interface IndexedDbJournalOptions {
  * Bytes are stored as a Blob where the engine accepts it (Chromium and Firefox hand a stored Blob
  * back disk-backed, so reading a recording does not load it into memory). WebKit in a private
  * session refuses Blob values ("Error preparing Blob/File data to be stored in object store",
- * WebKit bug 156347): that first refusal is detected, the write is repeated as an ArrayBuffer,
- * and every later write of this journal is an ArrayBuffer.
+ * WebKit bug 156347), and there a transaction that wrote a chunk's metadata and then had its
+ * Blob refused left the next transaction on those stores waiting for good (WebKitGTK 2.50). So
+ * {@link IndexedDbJournal.open} asks the engine first, with a one-byte Blob in a transaction of its
+ * own: where it is refused, every chunk is stored as an ArrayBuffer from the start. An engine that
+ * refuses a Blob later anyway is still caught: the write is repeated as an ArrayBuffer, and every
+ * later write of this journal is an ArrayBuffer.
  *
  * @example const journal = await IndexedDbJournal.open({ user: 'a@example.com' });
  */
@@ -62,7 +67,9 @@ export class IndexedDbJournal implements Journal {
         database.createObjectStore('bytes', { keyPath: ['recordingId', 'seq'] });
       },
     });
-    return new IndexedDbJournal(db);
+    const journal = new IndexedDbJournal(db);
+    journal.blobsRefused = !(await storesBlobs(db));
+    return journal;
   }
 
   /** Whether this engine refused a Blob value, so chunks are stored as ArrayBuffers. */
@@ -152,6 +159,34 @@ export class IndexedDbJournal implements Journal {
       tx.objectStore('bytes').put({ recordingId: id, seq: chunk.seq, data }),
       tx.done,
     ]);
+  }
+}
+
+/** The key of the probe {@link storesBlobs} writes (no recording id is empty). */
+const PROBE_KEY: [string, number] = ['', 0];
+
+/**
+ * Whether the engine stores a Blob value: one byte, in a transaction of its own, deleted again.
+ * An engine that does not answer in time counts as refusing.
+ */
+async function storesBlobs(db: IDBPDatabase<JournalSchema>): Promise<boolean> {
+  try {
+    const tx = db.transaction('bytes', 'readwrite');
+    const stored = tx.store.put({ recordingId: PROBE_KEY[0], seq: PROBE_KEY[1], data: new Blob([new Uint8Array(1)]) }).then(
+      () => true,
+      () => false,
+    );
+    const committed = tx.done.then(
+      () => true,
+      () => false,
+    );
+    if (!(await withDeadline(Promise.all([stored, committed]), JOURNAL_WRITE_DEADLINE_MS, 'The Blob storage check')).every(Boolean)) {
+      return false;
+    }
+    await db.delete('bytes', PROBE_KEY);
+    return true;
+  } catch {
+    return false;
   }
 }
 

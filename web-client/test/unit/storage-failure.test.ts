@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { JOURNAL_WRITE_DEADLINE_MS } from '../../src/journal/deadline';
 import { StorageFailedError } from '../../src/journal/errors';
 import { IndexedDbJournal } from '../../src/journal/indexeddb-journal';
 import type { Journal } from '../../src/journal/journal';
@@ -134,5 +135,79 @@ describe('an IndexedDB that refuses Blob values (WebKit private sessions, bug 15
 
     expect(errors).toEqual([]);
     expect(server.object).toEqual(await patched(3000));
+  });
+});
+
+describe('a journal that stops answering (seen in WebKit private sessions after a refused Blob)', () => {
+  /** The journal, but from the first chunk on nothing it is asked ever settles: neither stored nor refused. */
+  function wedged(): Journal {
+    const never = () => new Promise<never>(() => undefined);
+    return Object.assign(Object.create(journal) as IndexedDbJournal, { append: never, update: never, chunks: never, prune: never, remove: never });
+  }
+
+  it('counts a write that does not finish in 5 s as failed: the recording goes on in memory, says so once, and still uploads progressively, byte-identical', async () => {
+    // A server that processes recordings: part 1 goes up as soon as it is full, like every part.
+    server.processing = true;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options({ journal: wedged() }));
+      const errors: Error[] = [];
+      upload.on('error', (event) => errors.push(event.detail));
+      const confirmedWhileRecording: number[] = [];
+      for (const chunk of chunks) {
+        now += 250;
+        const writing = upload.write(chunk);
+        await vi.advanceTimersByTimeAsync(JOURNAL_WRITE_DEADLINE_MS);
+        await writing;
+        confirmedWhileRecording.push(server.parts.size);
+      }
+      const completing = upload.complete(3000);
+      await vi.advanceTimersByTimeAsync(JOURNAL_WRITE_DEADLINE_MS);
+      expect((await completing).status).toBe('COMPLETED');
+
+      expect(errors).toHaveLength(1);
+      expect(errors[0]?.message).toMatch(/TimeoutError: A journal write did not finish in 5 s.*continues in memory/);
+      // Parts went up while recording, not only at stop.
+      expect(confirmedWhileRecording.at(-1)).toBeGreaterThan(0);
+      expect(server.object).toEqual(recording);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('an engine that refuses Blob values from the start', () => {
+  it('is asked at open, with a Blob of its own: every chunk goes in as an ArrayBuffer, no chunk is ever offered as a Blob', async () => {
+    const put = FakeObjectStore.prototype.put;
+    let refused = 0;
+    vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if (typeof value === 'object' && value !== null && (value as { data?: unknown }).data instanceof Blob) {
+        refused += 1;
+        throw new DOMException('Error preparing Blob/File data to be stored in object store', 'UnknownError');
+      }
+      return put.call(this, value, key);
+    });
+    const refusing = await IndexedDbJournal.open({ user: `refusing-${count}`, name: 'storage-failure' });
+    try {
+      expect(refusing.storesArrayBuffers).toBe(true);
+      expect(refused).toBe(1);
+      const upload = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options({ journal: refusing }));
+      const errors: Error[] = [];
+      upload.on('error', (event) => errors.push(event.detail));
+      await record(upload);
+      expect(refused).toBe(1);
+      expect((await refusing.chunkInfo(upload.id)).map((c) => c.seq)).toEqual(chunks.map((_, i) => i));
+      await upload.complete(3000);
+      expect(errors).toEqual([]);
+      expect(server.object).toEqual(await patched(3000));
+    } finally {
+      refusing.close();
+    }
+  });
+
+  it('an engine that stores Blobs keeps storing Blobs, and the probe leaves nothing behind', async () => {
+    expect(journal.storesArrayBuffers).toBe(false);
+    expect(await journal.entries()).toEqual([]);
+    expect(await journal.chunks('')).toEqual([]);
   });
 });
