@@ -1,10 +1,25 @@
 import { playwright } from '@vitest/browser-playwright';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { probeRecording } from './test/support/browser-commands.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium.ts';
 import { puppeteerFirefox } from './test/support/puppeteer-firefox-provider.ts';
 import { startStalledServer, stopStalledServer } from './test/support/stall-commands.ts';
 import { userClick } from './test/support/user-click.ts';
+import { webkitWebDriver } from './test/support/webkit/webkit-provider.ts';
+
+/**
+ * The browser tests that also run in WebKit: the journal, and a call recorded through
+ * `startCallRecording` (recorder start/stop, journal, progressive upload, storage failure).
+ */
+const WEBKIT_BROWSER_TESTS = ['test/browser/journal.test.ts', 'test/browser/call-recording.test.ts'];
+
+/** What the browser-mode projects share: one test file at a time, real input, the sound server. */
+const BROWSER_MODE = {
+  globalSetup: ['./test/support/sound-server-setup.ts'],
+  testTimeout: 60_000,
+  fileParallelism: false,
+};
+const BROWSER_OPTIONS = { enabled: true, headless: true, screenshotFailures: false, api: { host: '127.0.0.1', port: 0 } };
 
 export default defineConfig({
   test: {
@@ -20,14 +35,10 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
-          globalSetup: ['./test/support/sound-server-setup.ts'],
+          ...BROWSER_MODE,
           include: ['test/browser/**/*.test.ts'],
-          testTimeout: 60_000,
-          fileParallelism: false,
           browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
+            ...BROWSER_OPTIONS,
             // Every browser test runs in both: Chromium through Playwright, Firefox ESR through puppeteer-core (WebDriver BiDi).
             instances: [
               {
@@ -37,8 +48,35 @@ export default defineConfig({
               { browser: 'firefox', provider: puppeteerFirefox() },
             ],
             commands: { probeRecording, userClick, startStalledServer, stopStalledServer },
-            api: { host: '127.0.0.1', port: 0 },
           },
+        },
+      },
+      {
+        test: {
+          // Safari's engine, Debian's WebKitGTK over WebKitWebDriver under an Xvfb of its own, in
+          // both sessions: `npm run test:webkit` (bin/test runs it).
+          name: 'webkit',
+          ...BROWSER_MODE,
+          include: WEBKIT_BROWSER_TESTS,
+          browser: {
+            ...BROWSER_OPTIONS,
+            instances: [
+              { browser: 'webkit', name: 'webkit-ephemeral', provider: webkitWebDriver('ephemeral') },
+              { browser: 'webkit', name: 'webkit-persistent', provider: webkitWebDriver('persistent') },
+            ],
+            commands: { probeRecording, userClick },
+          },
+        },
+      },
+      {
+        test: {
+          name: 'e2e-webkit',
+          globalSetup: ['./test/support/sound-server-setup.ts'],
+          environment: 'node',
+          include: ['test/e2e/webkit.e2e.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {
@@ -47,6 +85,7 @@ export default defineConfig({
           globalSetup: ['./test/support/sound-server-setup.ts'],
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/e2e/webkit.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

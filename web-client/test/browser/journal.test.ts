@@ -5,7 +5,7 @@ import { findRecoverable } from '../../src/journal/recovery';
 
 const entry = (id: string) => ({ id, roomId: 'room-1', filename: `${id}.webm`, mimeType: 'video/webm', createdAt: Date.now(), state: 'recording' as const });
 
-describe('the journal in Chromium', () => {
+describe('the journal in a real browser', () => {
   it('stores chunk Blobs in IndexedDB and reads back the same bytes', async () => {
     const journal = await IndexedDbJournal.open({ user: crypto.randomUUID(), name: 'journal-bytes' });
     await journal.create(entry('a'));

@@ -1,5 +1,6 @@
 import type { BrowserCommand } from 'vitest/node';
 import type { PuppeteerCommandsContext } from './puppeteer-firefox-provider.ts';
+import type { WebKitCommandsContext } from './webkit/webkit-provider.ts';
 
 interface PlaywrightCommandsContext {
   readonly iframe: { locator(selector: string): { click(): Promise<void> } };
@@ -12,6 +13,10 @@ interface PlaywrightCommandsContext {
 export const userClick: BrowserCommand<[selector: string], void> = async (context, selector) => {
   if (context.provider.name === 'playwright') {
     await (context as unknown as PlaywrightCommandsContext).iframe.locator(selector).click();
+  } else if (context.provider.name === 'webkit-webdriver') {
+    const webkit = context as unknown as WebKitCommandsContext;
+    await webkit.enterTesterFrame();
+    await webkit.session.click(selector);
   } else {
     await (await (context as unknown as PuppeteerCommandsContext).frame()).click(selector);
   }
