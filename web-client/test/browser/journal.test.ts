@@ -19,6 +19,22 @@ describe('the journal in a real browser', () => {
     journal.close();
   });
 
+  it('stores every chunk promptly and reads it back, also where the engine refuses Blob values (WebKit private sessions)', async () => {
+    // WebKitGTK 2.50's ephemeral session once left the journal's write after a refused Blob open for good.
+    const journal = await IndexedDbJournal.open({ user: crypto.randomUUID(), name: 'journal-prompt' });
+    await journal.create(entry('b'));
+    const chunks = Array.from({ length: 5 }, () => crypto.getRandomValues(new Uint8Array(64 * 1024)));
+    for (const [seq, bytes] of chunks.entries()) {
+      const late = new Promise<string>((resolve) => setTimeout(() => resolve(`chunk ${seq} not stored in 5 s`), 5_000));
+      expect(await Promise.race([journal.append('b', { seq, size: bytes.length, elapsedMs: seq * 1000, blob: new Blob([bytes]) }).then(() => 'stored'), late])).toBe('stored');
+    }
+
+    const stored = await journal.chunks('b');
+
+    expect(await Promise.all(stored.map(async (chunk) => new Uint8Array(await chunk.blob.arrayBuffer())))).toEqual(chunks);
+    journal.close();
+  });
+
   it('does not offer a recording another page still holds, and offers it once that page lets go', async () => {
     const journal = await IndexedDbJournal.open({ user: crypto.randomUUID(), name: 'journal-locks' });
     await journal.create(entry('held'));
