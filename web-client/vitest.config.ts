@@ -74,7 +74,7 @@ export default defineConfig({
           globalSetup: ['./test/support/sound-server-setup.ts'],
           environment: 'node',
           include: ['test/e2e/webkit.e2e.test.ts'],
-          testTimeout: 180_000,
+          testTimeout: 240_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },
