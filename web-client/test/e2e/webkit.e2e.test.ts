@@ -125,8 +125,9 @@ describe.each(WEBKIT_MODES)('the demo page in WebKit (%s session)', (mode) => {
     expect(media.formatName).toContain('mp4');
     expect(media.videoStreams).toEqual([{ codec: 'h264', width: 1280, height: 720 }]);
     expect(media.audioStreams).toEqual([expect.objectContaining({ codec: 'aac' })]);
-    // Frames come out slower than wall time on 2 CPU cores (see TESTING.md): the file is shorter than the clicks apart, but not much.
-    expect(media.durationSeconds ?? 0).toBeGreaterThan(recordedSeconds * 0.4);
+    // Frames come out slower than wall time on 2 CPU cores (see TESTING.md): the file is shorter
+    // than the clicks apart (seen: 0.46 to 0.7 of it, the less the busier the machine), never longer.
+    expect(media.durationSeconds ?? 0).toBeGreaterThan(Math.max(4, recordedSeconds * 0.3));
     expect(media.durationSeconds ?? 0).toBeLessThan(recordedSeconds + 1);
   }, 240_000);
 });
