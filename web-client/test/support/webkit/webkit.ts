@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -38,7 +38,8 @@ export function standIns(): Promise<StandIns> {
       if (!existsSync(tool)) throw new Error(`WebKit tests need ${tool} (bin/test installs webkit2gtk-driver, xvfb, gcc)`);
     }
     const dir = await mkdtemp(join(tmpdir(), 'call-recordings-webkit-'));
-    process.once('exit', () => void rm(dir, { recursive: true, force: true }));
+    // Removed when this process ends (an exit handler runs synchronous code only).
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     const flags = async (...packages: string[]) => (await run('pkg-config', ['--cflags', '--libs', ...packages])).stdout.trim().split(/\s+/);
     await run('gcc', ['-shared', '-fPIC', '-O1', '-o', join(dir, 'libgstautovideoflipstandin.so'), join(sources, 'autovideoflip.c'), ...(await flags('gstreamer-1.0', 'gstreamer-video-1.0'))]);
     console.log('stand-in: GStreamer autovideoflip (GStreamer 1.22 lacks it; WebKit\'s MediaRecorder needs it for video) = videoconvert ! videoflip, compiled from test/support/webkit/autovideoflip.c');
