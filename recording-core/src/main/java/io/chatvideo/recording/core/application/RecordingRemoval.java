@@ -1,6 +1,7 @@
 package io.chatvideo.recording.core.application;
 
 import io.chatvideo.recording.core.domain.AbandonedRecording;
+import io.chatvideo.recording.core.domain.CompletedPart;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.EventType;
@@ -9,6 +10,9 @@ import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.domain.SizePolicy;
+import io.chatvideo.recording.core.domain.StorageUnavailableException;
+import io.chatvideo.recording.core.domain.StoredPart;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.in.DeleteRecordingUseCase;
 import io.chatvideo.recording.core.port.in.SweepUseCase;
@@ -16,15 +20,21 @@ import io.chatvideo.recording.core.port.out.ListedObject;
 import io.chatvideo.recording.core.port.out.ObjectListing;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.core.port.out.StoredObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Deletion by the owner, and the sweep of what expired or was abandoned. */
+/**
+ * Deletion by the owner, and the sweep of what expired or was abandoned. An upload whose window
+ * closed with bytes stored is not abandoned but salvaged: completed with what it has, as a
+ * partial recording ({@link PendingRecording#salvage}).
+ */
 final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
 
   static final int SWEEP_BATCH = 100;
@@ -68,10 +78,18 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
           : Optional.empty(), now);
       return true;
     });
+    int[] salvaged = {0};
     int abandoned = drain(limit -> repository.findUnfinishedUploads(now.minus(abandonedUploadGrace), limit),
-        recording -> abandon(recording, now));
+        recording -> {
+          if (recording instanceof PendingRecording pending && salvage(pending, now)) {
+            salvaged[0]++;
+            return false;
+          }
+          return abandon(recording, now);
+        });
     int orphans = removeOrphans(now.minus(orphanGrace));
-    return new SweepReport(expired, abandoned, orphans, processing.requeueStalled(now), changes.relay(now));
+    return new SweepReport(expired, abandoned, orphans, processing.requeueStalled(now), changes.relay(now),
+        salvaged[0]);
   }
 
   /**
@@ -102,6 +120,68 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
   private boolean pointedTo(ObjectKey key) {
     return repository.find(key.recordingId()).map(r -> r.details().objectKey().equals(key)
         || r instanceof CompletedRecording && derivedKeys(r.details().objectKey()).contains(key)).orElse(false);
+  }
+
+  /**
+   * Completes an upload whose client never came back with the bytes stored: for a multipart
+   * upload, the parts from part 1 on as far as they join (no gap, each but the last at least the
+   * smallest part size); for a single PUT, the object, if it arrived. Answers false when nothing
+   * playable is stored (no byte, or no part 1, which holds the file's header), and the upload is
+   * then abandoned as before. The recording completes and is announced like any other, and
+   * processing cuts the file at its last whole frame.
+   */
+  private boolean salvage(PendingRecording pending, Instant now) {
+    ObjectKey key = pending.details().objectKey();
+    if (pending.isMultipart() && storage.head(key).isEmpty()) {
+      List<CompletedPart> joinable = joinable(key, pending.multipartUploadId().orElseThrow());
+      if (joinable.isEmpty()) {
+        return false;
+      }
+      storage.completeMultipart(key, pending.multipartUploadId().orElseThrow(), joinable);
+    }
+    Optional<StoredObject> stored = storage.head(key);
+    if (stored.isEmpty()) {
+      return false;
+    }
+    CompletedRecording salvaged;
+    try {
+      salvaged = pending.salvage(stored.get().size(), stored.get().sha256(), now)
+          .withProcessing(processing.atCompletion(now));
+    } catch (ConflictException notAcceptable) {
+      // More bytes than the upload declared: not what the client meant to send.
+      return false;
+    }
+    try {
+      changes.replace(salvaged, RecordingStatus.PENDING, EventType.RECORDING_COMPLETED, now);
+    } catch (ConflictException completedMeanwhile) {
+      return true;
+    }
+    try {
+      processing.enqueue(salvaged, now);
+    } catch (StorageUnavailableException queueDown) {
+      // Left queued: the sweep queues it again (ProcessingService.requeueStalled).
+    }
+    return true;
+  }
+
+  /** The stored parts that join into the start of the file; empty without part 1. */
+  private List<CompletedPart> joinable(ObjectKey key, String uploadId) {
+    List<StoredPart> stored;
+    try {
+      stored = storage.listParts(key, uploadId);
+    } catch (ConflictException uploadGone) {
+      return List.of();
+    }
+    List<CompletedPart> joinable = new ArrayList<>();
+    for (StoredPart part : stored) {
+      boolean follows = part.partNumber() == joinable.size() + 1;
+      boolean previousWhole = joinable.isEmpty() || stored.get(joinable.size() - 1).size() >= SizePolicy.MIN_PART_BYTES;
+      if (!follows || !previousWhole || part.size() < 1) {
+        break;
+      }
+      joinable.add(new CompletedPart(part.partNumber(), part.etag()));
+    }
+    return joinable;
   }
 
   /** Marks a pending upload abandoned first, so a completion racing the sweep wins or loses cleanly. */
