@@ -117,6 +117,24 @@ class RecordingRemovalTest {
   }
 
   @Test
+  void aClientThatComesBackAfterTheSalvageGetsTheSalvagedRecordingAndMakesNoSecondOne() {
+    MultipartTicket gone = core.startMultipart(ALICE);
+    String etag = core.storage.putPart(gone.uploadId(), 1, filled(10, 'a'));
+    core.clock.advance(Duration.ofMinutes(30).plus(GRACE).plusSeconds(1));
+    core.recordings.sweep().sweep();
+
+    assertThatThrownBy(() -> core.recordings.multipartUpload().storedParts(ALICE, gone.recordingId()))
+        .as("the client asks which parts are stored").isInstanceOf(ConflictException.class);
+    CompletedRecording answered = core.recordings.completeUpload().complete(new CompleteUploadCommand(ALICE,
+        gone.recordingId(), Optional.of(List.of(new io.chatvideo.recording.core.domain.CompletedPart(1, etag))),
+        Optional.empty()));
+
+    assertThat(answered).isEqualTo(core.repository.find(gone.recordingId()).orElseThrow());
+    assertThat(answered.partial()).contains(PartialReason.CLIENT_GONE);
+    assertThat(core.repository.listByOwner(ALICE, core.clock.instant(), 10, Optional.empty()).recordings()).hasSize(1);
+  }
+
+  @Test
   void aShortFirstPartEndsWhatJoinsSinceOnlyTheLastPartMayBeShort() {
     MultipartTicket gone = core.startMultipart(ALICE);
     core.storage.putPart(gone.uploadId(), 1, filled(10, 'a'));
