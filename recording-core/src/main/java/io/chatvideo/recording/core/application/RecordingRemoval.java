@@ -13,6 +13,7 @@ import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.domain.SizePolicy;
 import io.chatvideo.recording.core.domain.StorageUnavailableException;
 import io.chatvideo.recording.core.domain.StoredPart;
+import io.chatvideo.recording.core.domain.UploadLimits;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.in.DeleteRecordingUseCase;
 import io.chatvideo.recording.core.port.in.SweepUseCase;
@@ -47,12 +48,14 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
   private final Clock clock;
   private final Duration abandonedUploadGrace;
   private final Duration orphanGrace;
+  private final UploadLimits limits;
   private final RecordingAccess access;
   private final ProcessingService processing;
   private final RecordingChanges changes;
 
   RecordingRemoval(RecordingRepository repository, ObjectStorage storage, Clock clock, Duration abandonedUploadGrace,
-      Duration orphanGrace, ProcessingService processing, RecordingChanges changes) {
+      Duration orphanGrace, UploadLimits limits, ProcessingService processing, RecordingChanges changes) {
+    this.limits = limits;
     this.changes = changes;
     this.processing = processing;
     this.repository = repository;
@@ -81,11 +84,11 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
     int[] salvaged = {0};
     int abandoned = drain(limit -> repository.findUnfinishedUploads(now.minus(abandonedUploadGrace), limit),
         recording -> {
-          if (recording instanceof PendingRecording pending && salvage(pending, now)) {
+          Salvage outcome = recording instanceof PendingRecording pending ? salvage(pending, now) : Salvage.NOTHING;
+          if (outcome == Salvage.DONE) {
             salvaged[0]++;
-            return false;
           }
-          return abandon(recording, now);
+          return outcome == Salvage.NOTHING && abandon(recording, now);
         });
     int orphans = removeOrphans(now.minus(orphanGrace));
     return new SweepReport(expired, abandoned, orphans, processing.requeueStalled(now), changes.relay(now),
@@ -122,26 +125,44 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
         || r instanceof CompletedRecording && derivedKeys(r.details().objectKey()).contains(key)).orElse(false);
   }
 
+  /** What {@link #salvage} did with an upload. */
+  private enum Salvage {
+    /** Completed with the bytes stored (or completed meanwhile by its client). */
+    DONE,
+    /** Bytes are stored, but its client may still sign parts and finish the call: a later sweep looks again. */
+    LATER,
+    /** Nothing playable is stored: the upload is abandoned. */
+    NOTHING
+  }
+
   /**
-   * Completes an upload whose client never came back with the bytes stored: for a multipart
-   * upload, the parts from part 1 on as far as they join (no gap, each but the last at least the
-   * smallest part size); for a single PUT, the object, if it arrived. Answers false when nothing
-   * playable is stored (no byte, or no part 1, which holds the file's header), and the upload is
-   * then abandoned as before. The recording completes and is announced like any other, and
-   * processing cuts the file at its last whole frame.
+   * Completes an upload whose client never came back with the bytes stored, once its window closed
+   * for good ({@link UploadLimits#uploadWindowEnd}: a returning client could not have added more):
+   * for a multipart upload, the parts from part 1 on as far as they join (no gap, each but the
+   * last at least the smallest part size); for a single PUT, the object, if it arrived. Nothing
+   * playable stored means no byte, or no part 1, which holds the file's header. The recording
+   * completes and is announced like any other, and processing cuts the file at its last whole
+   * frame.
    */
-  private boolean salvage(PendingRecording pending, Instant now) {
+  private Salvage salvage(PendingRecording pending, Instant now) {
     ObjectKey key = pending.details().objectKey();
+    boolean windowOpen = now.isBefore(limits.uploadWindowEnd(pending.details().createdAt()));
     if (pending.isMultipart() && storage.head(key).isEmpty()) {
       List<CompletedPart> joinable = joinable(key, pending.multipartUploadId().orElseThrow());
       if (joinable.isEmpty()) {
-        return false;
+        return Salvage.NOTHING;
+      }
+      if (windowOpen) {
+        return Salvage.LATER;
       }
       storage.completeMultipart(key, pending.multipartUploadId().orElseThrow(), joinable);
     }
     Optional<StoredObject> stored = storage.head(key);
     if (stored.isEmpty()) {
-      return false;
+      return Salvage.NOTHING;
+    }
+    if (windowOpen) {
+      return Salvage.LATER;
     }
     CompletedRecording salvaged;
     try {
@@ -149,19 +170,19 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
           .withProcessing(processing.atCompletion(now));
     } catch (ConflictException notAcceptable) {
       // More bytes than the upload declared: not what the client meant to send.
-      return false;
+      return Salvage.NOTHING;
     }
     try {
       changes.replace(salvaged, RecordingStatus.PENDING, EventType.RECORDING_COMPLETED, now);
     } catch (ConflictException completedMeanwhile) {
-      return true;
+      return Salvage.DONE;
     }
     try {
       processing.enqueue(salvaged, now);
     } catch (StorageUnavailableException queueDown) {
       // Left queued: the sweep queues it again (ProcessingService.requeueStalled).
     }
-    return true;
+    return Salvage.DONE;
   }
 
   /** The stored parts that join into the start of the file; empty without part 1. */

@@ -19,6 +19,7 @@ import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingNotFoundException;
 import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.domain.SizePolicy;
+import io.chatvideo.recording.core.domain.UploadLimits;
 import io.chatvideo.recording.core.port.in.CompleteUploadUseCase.CompleteUploadCommand;
 import io.chatvideo.recording.core.port.in.ListRecordingsUseCase.ListRecordingsQuery;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.MultipartTicket;
@@ -32,6 +33,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class RecordingRemovalTest {
+
+  /** Past the upload window (24 h from the start of the upload), after which no part can be signed. */
+  private static final Duration PAST_THE_WINDOW = UploadLimits.DEFAULT_MAX_UPLOAD_WINDOW.plusSeconds(1);
 
   private final CoreFixture core = new CoreFixture();
 
@@ -90,6 +94,20 @@ class RecordingRemovalTest {
   }
 
   @Test
+  void anUploadWithBytesWhoseClientMayStillSignPartsIsLeftForALaterSweep() {
+    MultipartTicket quiet = core.startMultipart(ALICE);
+    core.storage.putPart(quiet.uploadId(), 1, filled(10, 'a'));
+    core.clock.advance(Duration.ofMinutes(30).plus(GRACE).plusSeconds(1));
+
+    assertThat(core.recordings.sweep().sweep()).as("inside the upload window").isEqualTo(new SweepReport(0, 0, 0));
+    assertThat(core.repository.find(quiet.recordingId()).orElseThrow().status()).isEqualTo(RecordingStatus.PENDING);
+    assertThat(core.storage.hasUpload(quiet.uploadId())).isTrue();
+
+    core.clock.set(CoreFixture.T0.plus(UploadLimits.DEFAULT_MAX_UPLOAD_WINDOW).plusSeconds(1));
+    assertThat(core.recordings.sweep().sweep().salvaged()).as("once the window closed").isEqualTo(1);
+  }
+
+  @Test
   void aMultipartUploadWhoseClientNeverCameBackIsCompletedWithThePartsThatJoinAsAPartialRecording() {
     MultipartTicket gone = core.startMultipart(ALICE);
     byte[] one = filled(SizePolicy.MIN_PART_BYTES, 'a');
@@ -99,7 +117,7 @@ class RecordingRemovalTest {
     core.storage.putPart(gone.uploadId(), 2, two);
     core.storage.putPart(gone.uploadId(), 3, three);
     core.storage.putPart(gone.uploadId(), 5, filled(10, 'e'));
-    core.clock.advance(Duration.ofMinutes(30).plus(GRACE).plusSeconds(1));
+    core.clock.advance(PAST_THE_WINDOW);
 
     SweepReport report = core.recordings.sweep().sweep();
 
@@ -120,7 +138,7 @@ class RecordingRemovalTest {
   void aClientThatComesBackAfterTheSalvageGetsTheSalvagedRecordingAndMakesNoSecondOne() {
     MultipartTicket gone = core.startMultipart(ALICE);
     String etag = core.storage.putPart(gone.uploadId(), 1, filled(10, 'a'));
-    core.clock.advance(Duration.ofMinutes(30).plus(GRACE).plusSeconds(1));
+    core.clock.advance(PAST_THE_WINDOW);
     core.recordings.sweep().sweep();
 
     assertThatThrownBy(() -> core.recordings.multipartUpload().storedParts(ALICE, gone.recordingId()))
@@ -139,7 +157,7 @@ class RecordingRemovalTest {
     MultipartTicket gone = core.startMultipart(ALICE);
     core.storage.putPart(gone.uploadId(), 1, filled(10, 'a'));
     core.storage.putPart(gone.uploadId(), 2, filled(10, 'b'));
-    core.clock.advance(Duration.ofMinutes(30).plus(GRACE).plusSeconds(1));
+    core.clock.advance(PAST_THE_WINDOW);
 
     assertThat(core.recordings.sweep().sweep().salvaged()).isEqualTo(1);
 
@@ -151,7 +169,7 @@ class RecordingRemovalTest {
   void aSinglePutWhoseCompletionNeverCameIsCompletedAsAPartialRecording() {
     UploadTicket put = core.requestUpload(ALICE, 5);
     core.storage.put(put.objectKey(), new byte[3]);
-    core.clock.advance(Duration.ofMinutes(30).plus(GRACE).plusSeconds(1));
+    core.clock.advance(PAST_THE_WINDOW);
 
     assertThat(core.recordings.sweep().sweep()).isEqualTo(new SweepReport(0, 0, 0, 0, 0, 1));
 
