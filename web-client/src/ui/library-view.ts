@@ -69,6 +69,19 @@ export function processingLabel(recording: RecordingView): string {
   }
 }
 
+/**
+ * What a partial recording lacks, in words; `undefined` for a whole one. The server completed it
+ * with the parts it had because the browser never finished the upload (`client_gone`).
+ */
+export function partialNote(recording: RecordingView): string | undefined {
+  if (recording.partial !== true) {
+    return undefined;
+  }
+  return recording.partial_reason === 'client_gone'
+    ? 'partial: the browser never finished uploading; this is the call up to the last part that arrived'
+    : 'partial: the end of the call is missing';
+}
+
 /** The results line (read out by screen readers through `role="status"`). */
 export function resultsText(shown: number, more: boolean, filtered: boolean): string {
   if (shown === 0) {

@@ -1,6 +1,6 @@
 import type { RecordingView } from '../upload/api-types';
 import { formatExpiry, formatLength } from './format';
-import { playableSource, processingLabel } from './library-view';
+import { partialNote, playableSource, processingLabel } from './library-view';
 
 /** How wide a card shows its poster, in CSS pixels (the server makes them at most 640 wide). */
 const POSTER_WIDTH = 320;
@@ -175,6 +175,8 @@ function card(recording: RecordingView, now: Date): HTMLLIElement {
     ['Expiry', formatExpiry(recording.expires_at, now)],
     ['State', processingLabel(recording)],
   ];
+  const partial = partialNote(recording);
+  if (partial !== undefined) rows.push(['Partial', partial]);
   for (const [term, value] of rows) {
     const dt = document.createElement('dt');
     dt.textContent = term;

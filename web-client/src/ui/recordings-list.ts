@@ -1,5 +1,6 @@
 import type { RecordingView } from '../upload/api-types';
 import { formatBytes, formatExpiry, formatLength } from './format';
+import { partialNote } from './library-view';
 
 /** How wide the list shows a thumbnail, in CSS pixels (the server makes them at most 640 wide). */
 const THUMBNAIL_WIDTH = 160;
@@ -9,7 +10,8 @@ const THUMBNAIL_WIDTH = 160;
  * (`data-testid="recording-row"`, `data-status`, `data-processing`) with its thumbnail once
  * processed (`data-testid="recording-thumbnail"`, loaded lazily), its length, the processing state
  * while it is not ready (`data-testid="processing-state"`: "processing…", or "processing failed"
- * with the reason as its title), its download link (`data-testid="download-link"`), the MP4
+ * with the reason as its title), "partial" when the server completed it without the end of the
+ * call (`data-testid="partial-state"`, why as its title), its download link (`data-testid="download-link"`), the MP4
  * rendition's link when there is one (`data-testid="mp4-download-link"`) and its expiry.
  */
 export class RecordingsListElement extends HTMLElement {
@@ -71,7 +73,7 @@ function row(recording: RecordingView, now: Date): HTMLTableRowElement {
   for (const text of texts) {
     tr.insertCell().textContent = text;
   }
-  tr.cells[3]?.append(...processingState(recording));
+  tr.cells[3]?.append(...processingState(recording), ...partialState(recording));
   const linkCell = tr.insertCell();
   if (recording.status === 'COMPLETED' && recording.download_url) {
     linkCell.append(link(recording.download_url, recording.filename, 'download-link', '⬇️ Download'));
@@ -114,6 +116,19 @@ function processingState(recording: RecordingView): HTMLElement[] {
   } else {
     label.textContent = ' processing…';
   }
+  return [label];
+}
+
+/** "partial" for a recording the server completed without the end of the call, with why as its title. */
+function partialState(recording: RecordingView): HTMLElement[] {
+  const note = partialNote(recording);
+  if (note === undefined) {
+    return [];
+  }
+  const label = document.createElement('small');
+  label.dataset.testid = 'partial-state';
+  label.textContent = ' partial';
+  label.title = note;
   return [label];
 }
 

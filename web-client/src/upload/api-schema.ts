@@ -281,6 +281,13 @@ export interface components {
             readonly participants?: readonly string[] | null;
             /** Format: date-time */
             readonly completed_at?: string | null;
+            /** @description true when the server completed the upload itself with the bytes it had, because the client never completed it before its window closed: the call up to the last part that arrived (see partial_reason); false for a whole recording; absent unless COMPLETED */
+            readonly partial?: boolean | null;
+            /**
+             * @description why a partial recording is partial; client_gone: the browser never came back to finish the upload
+             * @enum {string|null}
+             */
+            readonly partial_reason?: "client_gone" | null;
             /**
              * Format: int64
              * @description the client's word at completion, the probed duration once processing is ready

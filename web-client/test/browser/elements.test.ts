@@ -167,6 +167,24 @@ describe('recording custom elements', () => {
     expect(off?.cells[2]?.textContent).toBe('0:06');
   });
 
+  it('<recordings-list> marks a recording the server completed without the end of the call as partial, and says why', () => {
+    const list = mount('recordings-list');
+    const completed = { ...base, status: 'COMPLETED' as const, processing: 'ready' as const };
+    list.show(
+      [
+        { ...completed, recording_id: 'salvaged', filename: 's.webm', download_url: '/objects/s', partial: true, partial_reason: 'client_gone' as const },
+        { ...completed, recording_id: 'whole', filename: 'w.webm', download_url: '/objects/w', partial: false },
+      ],
+      new Date('2025-01-01T00:00:00Z'),
+    );
+    const [salvaged, whole] = [...list.querySelectorAll<HTMLTableRowElement>('[data-testid="recording-row"]')];
+    const label = salvaged?.querySelector<HTMLElement>('[data-testid="partial-state"]');
+    expect(label?.textContent).toBe(' partial');
+    expect(label?.title).toContain('the browser never finished uploading');
+    expect(salvaged?.querySelector('[data-testid="download-link"]')?.getAttribute('href')).toBe('/objects/s');
+    expect(whole?.querySelector('[data-testid="partial-state"]')).toBeNull();
+  });
+
   it('<recording-library> shows cards named by their file, fires share and delete, shows the link, removes and focuses', () => {
     const library = mount('recording-library');
     const ready = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordingView } from '../../src/upload/api-types';
 import { HttpError } from '../../src/upload/errors';
-import { errorText, libraryQuery, linkedRecordingId, playableSource, processingLabel, resultsText } from '../../src/ui/library-view';
+import { errorText, libraryQuery, linkedRecordingId, partialNote, playableSource, processingLabel, resultsText } from '../../src/ui/library-view';
 
 const recording = (fields: Partial<RecordingView> = {}): RecordingView => ({
   recording_id: 'r1', room_id: 'room-1', filename: 'a.webm', created_at: '2026-12-01T10:00:00Z', expires_at: '2026-12-31T10:00:00Z',
@@ -42,6 +42,14 @@ describe('the texts of the library', () => {
       .toEqual(['processing…', 'processing…', 'ready', 'processing failed', 'original only', 'original only']);
     expect(processingLabel(recording({ status: 'PENDING' }))).toBe('uploading');
     expect(processingLabel(recording({ status: 'ABANDONED' }))).toBe('abandoned');
+  });
+
+  it('says a partial recording is partial and why, and nothing for a whole one', () => {
+    expect(partialNote(recording({ partial: true, partial_reason: 'client_gone' }))).toBe(
+      'partial: the browser never finished uploading; this is the call up to the last part that arrived',
+    );
+    expect(partialNote(recording({ partial: false }))).toBeUndefined();
+    expect(partialNote(recording())).toBeUndefined();
   });
 
   it('counts results', () => {

@@ -5,6 +5,7 @@ import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.Filename;
 import io.chatvideo.recording.core.domain.ObjectKey;
+import io.chatvideo.recording.core.domain.PartialReason;
 import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.Processing;
 import io.chatvideo.recording.core.domain.ProcessingState;
@@ -86,6 +87,8 @@ final class RecordingItem {
   static final String MP4_SIZE = "mp4_size";
   static final String THUMBNAIL_KEY = "thumbnail_key";
   static final String THUMBNAIL_SIZE = "thumbnail_size";
+  /** Set on a recording the sweep completed with the bytes it had ({@code client_gone}); absent on a whole one. */
+  static final String PARTIAL_REASON = "partial_reason";
   /** The core's {@code SearchText.searchable}: file name and room, case-folded, for {@code q}. */
   static final String SEARCH_TEXT = "search_text";
 
@@ -171,6 +174,7 @@ final class RecordingItem {
       item.put(COMPLETED_AT, s(completed.completedAt().toString()));
       completed.duration().ifPresent(duration -> item.put(DURATION_MS, n(duration.toMillis())));
       putProcessing(item, completed.processing());
+      completed.partial().ifPresent(reason -> item.put(PARTIAL_REASON, s(reason.wireName())));
     } else if (recording instanceof AbandonedRecording abandoned) {
       abandoned.multipartUploadId().ifPresent(uploadId -> item.put(UPLOAD_ID, s(uploadId)));
       item.put(ABANDONED_AT, s(abandoned.abandonedAt().toString()));
@@ -250,7 +254,7 @@ final class RecordingItem {
         Instant completedAt = Instant.parse(string(item, COMPLETED_AT));
         yield new CompletedRecording(details, number(item, STORED_SIZE), optionalString(item, SHA256), completedAt,
             millis.isPresent() ? Optional.of(Duration.ofMillis(millis.getAsLong())) : Optional.empty(),
-            processing(item, completedAt));
+            processing(item, completedAt), optionalString(item, PARTIAL_REASON).map(PartialReason::fromWireName));
       }
       case ABANDONED -> new AbandonedRecording(details, uploadId, Instant.parse(string(item, ABANDONED_AT)));
     };

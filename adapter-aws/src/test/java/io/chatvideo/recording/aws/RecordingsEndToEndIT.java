@@ -8,6 +8,7 @@ import io.chatvideo.recording.core.application.Recordings;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.ContentType;
+import io.chatvideo.recording.core.domain.PartialReason;
 import io.chatvideo.recording.core.domain.RecordingNotFoundException;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
@@ -140,21 +141,36 @@ class RecordingsEndToEndIT {
   }
 
   @Test
-  void theSweepAbortsAMultipartUploadWhoseWindowClosedAndForgetsIt() {
-    MultipartTicket ticket = recordings.multipartUpload().start(new StartMultipartCommand(ALICE, ROOM,
+  void theSweepCompletesAMultipartUploadWhoseClientNeverCameBackWithItsPartsAndAbortsOneWithNone() {
+    MultipartTicket gone = recordings.multipartUpload().start(new StartMultipartCommand(ALICE, ROOM,
         Optional.empty(), WEBM, Set.of()));
-    PartUpload part = recordings.multipartUpload().signParts(new SignPartsCommand(ALICE, ticket.recordingId(),
-        List.of(new PartLength(1, 1000)))).get(0);
-    assertThat(PresignedHttp.send(part.upload(), S3ObjectStorageIT.bytes(1000)).statusCode()).isEqualTo(200);
+    byte[] first = S3ObjectStorageIT.bytes(5 * 1024 * 1024);
+    byte[] second = S3ObjectStorageIT.bytes(1000);
+    List<PartUpload> parts = recordings.multipartUpload().signParts(new SignPartsCommand(ALICE, gone.recordingId(),
+        List.of(new PartLength(1, first.length), new PartLength(2, second.length))));
+    assertThat(PresignedHttp.send(parts.get(0).upload(), first).statusCode()).isEqualTo(200);
+    assertThat(PresignedHttp.send(parts.get(1).upload(), second).statusCode()).isEqualTo(200);
+    MultipartTicket empty = recordings.multipartUpload().start(new StartMultipartCommand(ALICE, ROOM,
+        Optional.empty(), WEBM, Set.of()));
     Recordings twoDaysLater = Recordings.builder().repository(aws.repository()).storage(aws.storage())
         .ledger(aws.ledger())
         .clock(Clock.fixed(Instant.now().plus(Duration.ofDays(2)), ZoneOffset.UTC)).build();
 
     SweepReport report = twoDaysLater.sweep().sweep();
 
+    assertThat(report.salvaged()).isEqualTo(1);
     assertThat(report.abandonedRemoved()).isEqualTo(1);
-    assertThat(aws.repository().find(ticket.recordingId())).isEmpty();
-    assertThatThrownBy(() -> aws.storage().listParts(ticket.objectKey(), ticket.uploadId()))
-        .isInstanceOf(ConflictException.class);
+    assertThat(aws.repository().find(gone.recordingId())).hasValueSatisfying(recording -> {
+      assertThat(recording).isInstanceOf(CompletedRecording.class);
+      assertThat(((CompletedRecording) recording).partial()).contains(PartialReason.CLIENT_GONE);
+      assertThat(((CompletedRecording) recording).storedSize()).isEqualTo(first.length + second.length);
+    });
+    assertThat(aws.storage().head(gone.objectKey())).hasValueSatisfying(stored ->
+        assertThat(stored.size()).isEqualTo(first.length + second.length));
+    assertThatThrownBy(() -> aws.storage().listParts(gone.objectKey(), gone.uploadId()))
+        .as("the upload was completed").isInstanceOf(ConflictException.class);
+    assertThat(aws.repository().find(empty.recordingId())).isEmpty();
+    assertThatThrownBy(() -> aws.storage().listParts(empty.objectKey(), empty.uploadId()))
+        .as("the upload with no part was aborted").isInstanceOf(ConflictException.class);
   }
 }

@@ -63,6 +63,10 @@ final class SweepSchedule {
         LOG.info("sweep removed {} expired recording(s), {} abandoned upload(s) and {} object(s) no recording"
             + " pointed to", report.expiredRemoved(), report.abandonedRemoved(), report.orphansRemoved());
       }
+      if (report.salvaged() > 0) {
+        LOG.info("sweep completed {} upload(s) whose client never finished them, as partial recordings",
+            report.salvaged());
+      }
       if (report.processingRequeued() > 0) {
         LOG.info("sweep queued the processing of {} recording(s) again: their jobs were lost",
             report.processingRequeued());

@@ -30,6 +30,14 @@ public record RecordingJson(
     @Schema(description = "the other users who may see it, sorted; absent when none")
     @Nullable List<String> participants,
     @JsonProperty("completed_at") @Schema(format = "date-time") @Nullable String completedAt,
+    @Schema(description = "true when the server completed the upload itself with the bytes it had, because the"
+        + " client never completed it before its window closed: the call up to the last part that arrived (see"
+        + " partial_reason); false for a whole recording; absent unless COMPLETED")
+    @Nullable Boolean partial,
+    @JsonProperty("partial_reason") @Schema(allowableValues = {"client_gone"},
+        description = "why a partial recording is partial; client_gone: the browser never came back to finish"
+            + " the upload")
+    @Nullable String partialReason,
     @JsonProperty("duration_ms")
     @Schema(description = "the client's word at completion, the probed duration once processing is ready")
     @Nullable Long durationMs,

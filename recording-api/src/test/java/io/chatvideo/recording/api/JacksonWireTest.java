@@ -36,14 +36,15 @@ class JacksonWireTest {
     String wire = "{\"recording_id\":\"id\",\"room_id\":\"r\",\"filename\":\"a.webm\",\"size\":5,"
         + "\"created_at\":\"2026-12-01T10:00:00Z\",\"expires_at\":\"2026-12-31T10:00:00Z\",\"status\":\"COMPLETED\","
         + "\"download_url\":\"http://x/y\",\"content_type\":\"video/webm\",\"participants\":[\"b@example.com\"],"
-        + "\"completed_at\":\"2026-12-01T10:01:00Z\",\"duration_ms\":61000,\"processing\":\"ready\",\"width\":1280,"
+        + "\"completed_at\":\"2026-12-01T10:01:00Z\",\"partial\":true,\"partial_reason\":\"client_gone\","
+        + "\"duration_ms\":61000,\"processing\":\"ready\",\"width\":1280,"
         + "\"height\":720,\"thumbnail_url\":\"http://x/t\",\"renditions\":[{\"format\":\"mp4\","
         + "\"content_type\":\"video/mp4\",\"size\":99,\"download_url\":\"http://x/m\"}]}";
     RecordingJson recording = json.readValue(wire, RecordingJson.class);
 
     assertThat(json.writeValueAsString(recording)).isEqualTo(wire);
     assertThat(json.writeValueAsString(new RecordingJson("id", "r", "a.webm", null, "c", "e", "PENDING", null,
-        "video/webm", null, null, null, null, null, null, null, null, null)))
+        "video/webm", null, null, null, null, null, null, null, null, null, null, null)))
         .isEqualTo("{\"recording_id\":\"id\",\"room_id\":\"r\",\"filename\":\"a.webm\",\"created_at\":\"c\","
             + "\"expires_at\":\"e\",\"status\":\"PENDING\",\"download_url\":null,\"content_type\":\"video/webm\"}");
     assertThat(json.writeValueAsString(new RecordingList(List.of(), null)))

@@ -31,9 +31,11 @@ final class AdminSweepCommand implements Callable<Integer> {
     try (AdminBackend store = BackendFactory.queueing(backend, environment.clock())) {
       SweepReport report = store.recordings().sweep().sweep();
       spec.commandLine().getOut().printf(
-          "swept %s: removed %d expired and %d abandoned recordings, and %d objects no recording points to; "
+          "swept %s: completed %d uploads their clients never finished as partial recordings; removed %d expired"
+              + " and %d abandoned recordings, and %d objects no recording points to; "
               + "queued %d recordings' processing again%s%n",
-          store.description(), report.expiredRemoved(), report.abandonedRemoved(), report.orphansRemoved(),
+          store.description(), report.salvaged(), report.expiredRemoved(), report.abandonedRemoved(),
+          report.orphansRemoved(),
           report.processingRequeued(), report.eventsRelayed() == 0 ? ""
               : "; published " + report.eventsRelayed() + " events again whose publish job may have been lost");
     }

@@ -3,6 +3,7 @@ package io.chatvideo.recording.http.api;
 import io.chatvideo.recording.api.RecordingJson;
 import io.chatvideo.recording.api.RenditionJson;
 import io.chatvideo.recording.core.domain.CompletedRecording;
+import io.chatvideo.recording.core.domain.PartialReason;
 import io.chatvideo.recording.core.domain.Processing;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingDetails;
@@ -41,6 +42,8 @@ final class RecordingViews {
         details.contentType().value(),
         participants.isEmpty() ? null : participants,
         completed == null ? null : IsoInstants.format(completed.completedAt()),
+        completed == null ? null : completed.isPartial(),
+        completed == null ? null : completed.partial().map(PartialReason::wireName).orElse(null),
         completed == null ? null : completed.duration().map(d -> d.toMillis()).orElse(null),
         processing == null ? null : processing.state().wireName(),
         processing == null ? null : processing.failure().orElse(null),

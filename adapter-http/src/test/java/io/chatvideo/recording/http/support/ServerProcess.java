@@ -51,11 +51,26 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Starts the jar with {@code environment} on top of a port of its choosing and the given data directory. */
   public static ServerProcess start(Path data, Map<String, String> environment, String... jvmOptions) {
+    return start(List.of(), data, environment, jvmOptions);
+  }
+
+  /**
+   * Starts the jar as {@link #start(Path, Map, String...)} does, its clock {@code ahead} of the
+   * machine's: under libfaketime ({@code faketime -f +N}, Debian's {@code faketime}), which the
+   * JVM and the ffmpeg it runs both follow. What a server does days later, tested now.
+   */
+  public static ServerProcess startAhead(Duration ahead, Path data, Map<String, String> environment) {
+    return start(List.of("faketime", "-f", "+" + ahead.toSeconds()), data, environment);
+  }
+
+  private static ServerProcess start(List<String> prefix, Path data, Map<String, String> environment,
+      String... jvmOptions) {
     try {
       Path logs = Files.createTempDirectory("recordings-server-logs");
       Path stdout = logs.resolve("stdout.log");
       Path stderr = logs.resolve("stderr.log");
-      List<String> command = new ArrayList<>(List.of(javaExecutable()));
+      List<String> command = new ArrayList<>(prefix);
+      command.add(javaExecutable());
       command.addAll(List.of(jvmOptions));
       command.addAll(List.of("-jar", jar().toAbsolutePath().toString()));
       ProcessBuilder builder = new ProcessBuilder(command)

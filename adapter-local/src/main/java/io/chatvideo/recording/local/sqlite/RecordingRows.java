@@ -5,6 +5,7 @@ import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.Filename;
 import io.chatvideo.recording.core.domain.ObjectKey;
+import io.chatvideo.recording.core.domain.PartialReason;
 import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.Processing;
 import io.chatvideo.recording.core.domain.ProcessingState;
@@ -41,16 +42,16 @@ final class RecordingRows {
       + "r.declared_size, r.created_at, r.expires_at, r.status, r.upload_id, r.upload_expires_at, r.stored_size, "
       + "r.sha256, r.completed_at, r.duration_nanos, r.abandoned_at, r.processing_state, r.processing_since, "
       + "r.processing_failure, r.width, r.height, r.mp4_key, r.mp4_size, r.thumbnail_key, r.thumbnail_size, "
-      + "(SELECT group_concat(p.user_id, char(10)) FROM recording_participants p WHERE p.recording_id = r.id) "
+      + "r.partial_reason, (SELECT group_concat(p.user_id, char(10)) FROM recording_participants p WHERE p.recording_id = r.id) "
       + "AS participants";
 
   /** The columns {@link #bind} fills, in order. */
   static final String WRITTEN_COLUMNS = "id, room_id, owner, object_key, filename, content_type, declared_size, "
       + "created_at, expires_at, status, upload_id, upload_expires_at, stored_size, sha256, completed_at, "
       + "duration_nanos, abandoned_at, processing_state, processing_since, processing_failure, width, height, "
-      + "mp4_key, mp4_size, thumbnail_key, thumbnail_size, search_text";
+      + "mp4_key, mp4_size, thumbnail_key, thumbnail_size, partial_reason, search_text";
 
-  static final int WRITTEN_COLUMN_COUNT = 27;
+  static final int WRITTEN_COLUMN_COUNT = 28;
 
   private RecordingRows() {}
 
@@ -78,7 +79,8 @@ final class RecordingRows {
             Optional.ofNullable(rs.getString("sha256")), instant(rs.getLong("completed_at")),
             optionalLong(rs, "duration_nanos").isPresent()
                 ? Optional.of(Duration.ofNanos(rs.getLong("duration_nanos"))) : Optional.empty(),
-            processing(rs, instant(rs.getLong("completed_at"))));
+            processing(rs, instant(rs.getLong("completed_at"))),
+            Optional.ofNullable(rs.getString("partial_reason")).map(PartialReason::fromWireName));
         case ABANDONED -> new AbandonedRecording(details, uploadId, instant(rs.getLong("abandoned_at")));
       };
     } catch (RuntimeException e) {
@@ -124,6 +126,7 @@ final class RecordingRows {
     OptionalLong duration = OptionalLong.empty();
     OptionalLong abandonedAt = OptionalLong.empty();
     Optional<Processing> processing = Optional.empty();
+    Optional<PartialReason> partial = Optional.empty();
     if (recording instanceof PendingRecording p) {
       uploadId = p.multipartUploadId();
       uploadExpires = OptionalLong.of(nanos(p.uploadExpiresAt()));
@@ -133,6 +136,7 @@ final class RecordingRows {
       completedAt = OptionalLong.of(nanos(c.completedAt()));
       duration = c.duration().map(x -> OptionalLong.of(x.toNanos())).orElse(OptionalLong.empty());
       processing = Optional.of(c.processing());
+      partial = c.partial();
     } else if (recording instanceof AbandonedRecording a) {
       uploadId = a.multipartUploadId();
       abandonedAt = OptionalLong.of(nanos(a.abandonedAt()));
@@ -155,6 +159,7 @@ final class RecordingRows {
     Optional<Rendition> thumbnail = processing.flatMap(Processing::thumbnail);
     statement.setString(i++, thumbnail.map(r -> r.key().value()).orElse(null));
     setLong(statement, i++, thumbnail.map(r -> OptionalLong.of(r.size())).orElse(OptionalLong.empty()));
+    statement.setString(i++, partial.map(PartialReason::wireName).orElse(null));
     statement.setString(i, SearchColumn.value(d));
   }
 

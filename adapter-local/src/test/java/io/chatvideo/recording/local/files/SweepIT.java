@@ -1,6 +1,8 @@
 package io.chatvideo.recording.local.files;
 
+import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ObjectKey;
+import io.chatvideo.recording.core.domain.PartialReason;
 import io.chatvideo.recording.core.port.out.ObjectListing;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
@@ -54,7 +56,7 @@ class SweepIT {
   final RecordingStore store = new RecordingStore(clock);
 
   @Test
-  void theSweepRemovesWhatExpiredOrWasAbandonedAndNothingElse() throws IOException {
+  void theSweepRemovesWhatExpiredOrHasNothingStoredAndCompletesWhatHasBytesAsPartial() throws IOException {
     RecordingId expiring = completedRecording();
     UploadTicket neverCompleted = store.recordings.requestUpload().requestUpload(new RequestUploadCommand(ALICE, ROOM,
         Optional.empty(), WEBM, OptionalLong.empty(), Set.of()));
@@ -62,17 +64,31 @@ class SweepIT {
     MultipartTicket halfUploaded = store.recordings.multipartUpload().start(new StartMultipartCommand(ALICE, ROOM,
         Optional.empty(), WEBM, Set.of()));
     assertThat(store.client.send(store.recordings.multipartUpload().signParts(new SignPartsCommand(ALICE,
-        halfUploaded.recordingId(), List.of(new PartLength(1, 100)))).get(0).upload(), new byte[100]).outcome()).isEqualTo(Outcome.OK);
+        halfUploaded.recordingId(), List.of(new PartLength(1, 100)))).get(0).upload(), Fixtures.bytes(100, 7)).outcome())
+        .isEqualTo(Outcome.OK);
+    MultipartTicket nothingSent = store.recordings.multipartUpload().start(new StartMultipartCommand(ALICE, ROOM,
+        Optional.empty(), WEBM, Set.of()));
+    UploadTicket neverPut = store.recordings.requestUpload().requestUpload(new RequestUploadCommand(ALICE, ROOM,
+        Optional.empty(), WEBM, OptionalLong.of(10), Set.of()));
 
     clock.advance(Duration.ofDays(2));
     UploadTicket stillOpen = store.recordings.requestUpload().requestUpload(new RequestUploadCommand(ALICE, ROOM,
         Optional.empty(), WEBM, OptionalLong.of(10), Set.of()));
 
-    assertThat(store.recordings.sweep().sweep()).isEqualTo(new SweepReport(0, 2, 0));
+    assertThat(store.recordings.sweep().sweep()).isEqualTo(new SweepReport(0, 2, 0, 0, 0, 2));
 
-    assertThat(store.backend.repository().find(neverCompleted.recordingId())).isEmpty();
-    assertThat(store.backend.storage().head(neverCompleted.objectKey())).isEmpty();
-    assertThat(store.backend.repository().find(halfUploaded.recordingId())).isEmpty();
+    assertThat(store.backend.repository().find(nothingSent.recordingId())).isEmpty();
+    assertThat(store.data.resolve(FileObjectStorage.UPLOADS_FOLDER).resolve(nothingSent.uploadId())).doesNotExist();
+    assertThat(store.backend.repository().find(neverPut.recordingId())).isEmpty();
+    for (RecordingId salvaged : List.of(neverCompleted.recordingId(), halfUploaded.recordingId())) {
+      assertThat(store.backend.repository().find(salvaged)).hasValueSatisfying(recording ->
+          assertThat(((CompletedRecording) recording).partial()).contains(PartialReason.CLIENT_GONE));
+    }
+    assertThat(store.backend.storage().head(halfUploaded.objectKey())).hasValueSatisfying(stored ->
+        assertThat(stored.size()).isEqualTo(100));
+    assertThat(Files.readAllBytes(store.data.resolve(FileObjectStorage.OBJECTS_FOLDER)
+        .resolve(halfUploaded.objectKey().value()))).as("the stored part, as it was uploaded")
+        .isEqualTo(Fixtures.bytes(100, 7));
     assertThat(store.data.resolve(FileObjectStorage.UPLOADS_FOLDER).resolve(halfUploaded.uploadId())).doesNotExist();
     assertThat(store.backend.repository().find(expiring)).isPresent();
     assertThat(store.backend.repository().find(stillOpen.recordingId())).isPresent();
@@ -82,13 +98,17 @@ class SweepIT {
     RecordingId fresh = completedRecording();
     assertThat(listedIds()).as("expired, though not swept yet").doesNotContain(expiring).contains(fresh);
 
-    assertThat(store.recordings.sweep().sweep()).isEqualTo(new SweepReport(1, 1, 0));
+    assertThat(store.recordings.sweep().sweep()).as("the salvaged recordings expire with the one made beside them")
+        .isEqualTo(new SweepReport(3, 0, 0, 0, 0, 1));
 
     assertThat(store.backend.repository().find(expiring)).isEmpty();
-    assertThat(store.backend.repository().find(stillOpen.recordingId())).as("abandoned after its window").isEmpty();
+    assertThat(store.backend.repository().find(halfUploaded.recordingId())).isEmpty();
+    assertThat(store.backend.repository().find(stillOpen.recordingId())).as("salvaged after its window")
+        .hasValueSatisfying(recording -> assertThat(recording).isInstanceOf(CompletedRecording.class));
     assertThat(store.backend.repository().find(fresh)).isPresent();
-    assertThat(objectFiles()).containsExactly(store.backend.repository().find(fresh).orElseThrow().details().objectKey()
-        .value());
+    assertThat(objectFiles()).containsExactlyInAnyOrder(
+        store.backend.repository().find(fresh).orElseThrow().details().objectKey().value(),
+        stillOpen.objectKey().value());
     assertThat(store.recordings.sweep().sweep()).isEqualTo(new SweepReport(0, 0, 0));
   }
 

@@ -78,6 +78,8 @@ final class EventPayloads {
     }
     if (recording instanceof CompletedRecording completed) {
       data.put("completed_at", iso(completed.completedAt()));
+      data.put("partial", completed.isPartial());
+      completed.partial().ifPresent(reason -> data.put("partial_reason", reason.wireName()));
       completed.duration().ifPresent(d -> data.put("duration_ms", d.toMillis()));
       Processing processing = completed.processing();
       data.put("processing", processing.state().wireName());
@@ -101,7 +103,7 @@ final class EventPayloads {
     if (value instanceof List<?> list) {
       return list.stream().map(EventPayloads::json).collect(Collectors.joining(",", "[", "]"));
     }
-    if (value instanceof Number) {
+    if (value instanceof Number || value instanceof Boolean) {
       return value.toString();
     }
     return quote(value.toString());

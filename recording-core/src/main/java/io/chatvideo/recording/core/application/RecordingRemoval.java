@@ -1,6 +1,7 @@
 package io.chatvideo.recording.core.application;
 
 import io.chatvideo.recording.core.domain.AbandonedRecording;
+import io.chatvideo.recording.core.domain.CompletedPart;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.EventType;
@@ -9,6 +10,10 @@ import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.domain.SizePolicy;
+import io.chatvideo.recording.core.domain.StorageUnavailableException;
+import io.chatvideo.recording.core.domain.StoredPart;
+import io.chatvideo.recording.core.domain.UploadLimits;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.in.DeleteRecordingUseCase;
 import io.chatvideo.recording.core.port.in.SweepUseCase;
@@ -16,15 +21,21 @@ import io.chatvideo.recording.core.port.out.ListedObject;
 import io.chatvideo.recording.core.port.out.ObjectListing;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
+import io.chatvideo.recording.core.port.out.StoredObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Deletion by the owner, and the sweep of what expired or was abandoned. */
+/**
+ * Deletion by the owner, and the sweep of what expired or was abandoned. An upload whose window
+ * closed with bytes stored is not abandoned but salvaged: completed with what it has, as a
+ * partial recording ({@link PendingRecording#salvage}).
+ */
 final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
 
   static final int SWEEP_BATCH = 100;
@@ -37,12 +48,14 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
   private final Clock clock;
   private final Duration abandonedUploadGrace;
   private final Duration orphanGrace;
+  private final UploadLimits limits;
   private final RecordingAccess access;
   private final ProcessingService processing;
   private final RecordingChanges changes;
 
   RecordingRemoval(RecordingRepository repository, ObjectStorage storage, Clock clock, Duration abandonedUploadGrace,
-      Duration orphanGrace, ProcessingService processing, RecordingChanges changes) {
+      Duration orphanGrace, UploadLimits limits, ProcessingService processing, RecordingChanges changes) {
+    this.limits = limits;
     this.changes = changes;
     this.processing = processing;
     this.repository = repository;
@@ -68,10 +81,18 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
           : Optional.empty(), now);
       return true;
     });
+    int[] salvaged = {0};
     int abandoned = drain(limit -> repository.findUnfinishedUploads(now.minus(abandonedUploadGrace), limit),
-        recording -> abandon(recording, now));
+        recording -> {
+          Salvage outcome = recording instanceof PendingRecording pending ? salvage(pending, now) : Salvage.NOTHING;
+          if (outcome == Salvage.DONE) {
+            salvaged[0]++;
+          }
+          return outcome == Salvage.NOTHING && abandon(recording, now);
+        });
     int orphans = removeOrphans(now.minus(orphanGrace));
-    return new SweepReport(expired, abandoned, orphans, processing.requeueStalled(now), changes.relay(now));
+    return new SweepReport(expired, abandoned, orphans, processing.requeueStalled(now), changes.relay(now),
+        salvaged[0]);
   }
 
   /**
@@ -102,6 +123,86 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
   private boolean pointedTo(ObjectKey key) {
     return repository.find(key.recordingId()).map(r -> r.details().objectKey().equals(key)
         || r instanceof CompletedRecording && derivedKeys(r.details().objectKey()).contains(key)).orElse(false);
+  }
+
+  /** What {@link #salvage} did with an upload. */
+  private enum Salvage {
+    /** Completed with the bytes stored (or completed meanwhile by its client). */
+    DONE,
+    /** Bytes are stored, but its client may still sign parts and finish the call: a later sweep looks again. */
+    LATER,
+    /** Nothing playable is stored: the upload is abandoned. */
+    NOTHING
+  }
+
+  /**
+   * Completes an upload whose client never came back with the bytes stored, once its window closed
+   * for good ({@link UploadLimits#uploadWindowEnd}: a returning client could not have added more):
+   * for a multipart upload, the parts from part 1 on as far as they join (no gap, each but the
+   * last at least the smallest part size); for a single PUT, the object, if it arrived. Nothing
+   * playable stored means no byte, or no part 1, which holds the file's header. The recording
+   * completes and is announced like any other, and processing cuts the file at its last whole
+   * frame.
+   */
+  private Salvage salvage(PendingRecording pending, Instant now) {
+    ObjectKey key = pending.details().objectKey();
+    boolean windowOpen = now.isBefore(limits.uploadWindowEnd(pending.details().createdAt()));
+    if (pending.isMultipart() && storage.head(key).isEmpty()) {
+      List<CompletedPart> joinable = joinable(key, pending.multipartUploadId().orElseThrow());
+      if (joinable.isEmpty()) {
+        return Salvage.NOTHING;
+      }
+      if (windowOpen) {
+        return Salvage.LATER;
+      }
+      storage.completeMultipart(key, pending.multipartUploadId().orElseThrow(), joinable);
+    }
+    Optional<StoredObject> stored = storage.head(key);
+    if (stored.isEmpty()) {
+      return Salvage.NOTHING;
+    }
+    if (windowOpen) {
+      return Salvage.LATER;
+    }
+    CompletedRecording salvaged;
+    try {
+      salvaged = pending.salvage(stored.get().size(), stored.get().sha256(), now)
+          .withProcessing(processing.atCompletion(now));
+    } catch (ConflictException notAcceptable) {
+      // More bytes than the upload declared: not what the client meant to send.
+      return Salvage.NOTHING;
+    }
+    try {
+      changes.replace(salvaged, RecordingStatus.PENDING, EventType.RECORDING_COMPLETED, now);
+    } catch (ConflictException completedMeanwhile) {
+      return Salvage.DONE;
+    }
+    try {
+      processing.enqueue(salvaged, now);
+    } catch (StorageUnavailableException queueDown) {
+      // Left queued: the sweep queues it again (ProcessingService.requeueStalled).
+    }
+    return Salvage.DONE;
+  }
+
+  /** The stored parts that join into the start of the file; empty without part 1. */
+  private List<CompletedPart> joinable(ObjectKey key, String uploadId) {
+    List<StoredPart> stored;
+    try {
+      stored = storage.listParts(key, uploadId);
+    } catch (ConflictException uploadGone) {
+      return List.of();
+    }
+    List<CompletedPart> joinable = new ArrayList<>();
+    for (StoredPart part : stored) {
+      boolean follows = part.partNumber() == joinable.size() + 1;
+      boolean previousWhole = joinable.isEmpty() || stored.get(joinable.size() - 1).size() >= SizePolicy.MIN_PART_BYTES;
+      if (!follows || !previousWhole || part.size() < 1) {
+        break;
+      }
+      joinable.add(new CompletedPart(part.partNumber(), part.etag()));
+    }
+    return joinable;
   }
 
   /** Marks a pending upload abandoned first, so a completion racing the sweep wins or loses cleanly. */

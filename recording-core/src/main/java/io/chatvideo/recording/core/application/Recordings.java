@@ -105,7 +105,7 @@ public final class Recordings {
         builder.presign, builder.sizes, builder.limits, processing, changes);
     this.queries = new RecordingQueries(repository, storage, builder.clock, builder.presign);
     this.removal = new RecordingRemoval(repository, storage, builder.clock, builder.abandonedUploadGrace,
-        builder.orphanGrace, processing, changes);
+        builder.orphanGrace, builder.limits, processing, changes);
     this.webhooks = builder.outbox == null ? Optional.empty()
         : Optional.of(new WebhookService(builder.outbox, builder.endpoints, builder.sender, builder.webhookRetries,
             builder.webhookUrls, jobs, builder.clock));

@@ -8,11 +8,13 @@ import java.util.Optional;
 /**
  * The object was found in storage with an acceptable size; it can be downloaded until expiry.
  * {@code duration} is the client's word until processing probes the file; {@code processing}
- * says what became of it after the upload.
+ * says what became of it after the upload. {@code partial} is set when the server completed the
+ * upload itself with the bytes it had ({@link PendingRecording#salvage}); a later completion of
+ * the whole file by the client clears it.
  */
 public record CompletedRecording(
     RecordingDetails details, long storedSize, Optional<String> sha256, Instant completedAt,
-    Optional<Duration> duration, Processing processing) implements Recording {
+    Optional<Duration> duration, Processing processing, Optional<PartialReason> partial) implements Recording {
 
   public CompletedRecording {
     Objects.requireNonNull(details, "details");
@@ -20,9 +22,14 @@ public record CompletedRecording(
     Objects.requireNonNull(completedAt, "completedAt");
     Objects.requireNonNull(duration, "duration");
     Objects.requireNonNull(processing, "processing");
+    Objects.requireNonNull(partial, "partial");
     if (storedSize < 1) {
       throw new IllegalArgumentException("a completed recording has at least one byte");
     }
+  }
+
+  public boolean isPartial() {
+    return partial.isPresent();
   }
 
   @Override
@@ -31,11 +38,11 @@ public record CompletedRecording(
   }
 
   public CompletedRecording withProcessing(Processing processing) {
-    return new CompletedRecording(details, storedSize, sha256, completedAt, duration, processing);
+    return new CompletedRecording(details, storedSize, sha256, completedAt, duration, processing, partial);
   }
 
   /** The original as processing left it: replaced by a seekable copy of {@code storedSize} bytes, or probed only. */
   public CompletedRecording processed(long storedSize, Optional<String> sha256, Duration probed, Processing processing) {
-    return new CompletedRecording(details, storedSize, sha256, completedAt, Optional.of(probed), processing);
+    return new CompletedRecording(details, storedSize, sha256, completedAt, Optional.of(probed), processing, partial);
   }
 }

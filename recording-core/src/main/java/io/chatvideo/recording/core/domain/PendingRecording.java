@@ -39,7 +39,18 @@ public record PendingRecording(
       throw new ConflictException("the uploaded object has " + storedSize + " bytes, more than the declared "
           + details.declaredSize().getAsLong());
     }
-    return new CompletedRecording(details, storedSize, sha256, completedAt, duration, Processing.off(completedAt));
+    return new CompletedRecording(details, storedSize, sha256, completedAt, duration, Processing.off(completedAt),
+        Optional.empty());
+  }
+
+  /**
+   * Completes an upload the client never completed, with the {@code storedSize} bytes that reached
+   * storage before its window closed: a recording of the call up to where the client stopped.
+   */
+  public CompletedRecording salvage(long storedSize, Optional<String> sha256, Instant salvagedAt) {
+    CompletedRecording whole = complete(storedSize, sha256, salvagedAt, Optional.empty());
+    return new CompletedRecording(details, whole.storedSize(), sha256, salvagedAt, Optional.empty(),
+        whole.processing(), Optional.of(PartialReason.CLIENT_GONE));
   }
 
   /** Gives up on an upload whose window closed. */

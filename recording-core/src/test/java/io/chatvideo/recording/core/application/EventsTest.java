@@ -21,6 +21,8 @@ import io.chatvideo.recording.core.domain.WebhookEndpoint;
 import io.chatvideo.recording.core.domain.WebhookResponse;
 import io.chatvideo.recording.core.domain.WebhookRetrySchedule;
 import io.chatvideo.recording.core.domain.WebhookUrlPolicy;
+import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.MultipartTicket;
+import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.StartMultipartCommand;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand;
 import io.chatvideo.recording.core.testing.InMemoryUploadLedger;
 import io.chatvideo.recording.core.testing.FakeMediaProcessor;
@@ -31,6 +33,7 @@ import io.chatvideo.recording.core.testing.InMemoryRecordingRepository;
 import io.chatvideo.recording.core.testing.InMemoryWebhookEndpoints;
 import io.chatvideo.recording.core.testing.MutableClock;
 import io.chatvideo.recording.core.testing.ScriptedWebhookSender;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,6 +108,34 @@ class EventsTest {
         .containsExactly(Outcome.DELIVERED);
     assertThat(queue.enqueuedKinds()).as("the publish job makes the first attempt itself")
         .containsExactly(JobKind.PUBLISH_EVENT);
+  }
+
+  @Test
+  void anUploadTheSweepSalvagedIsAnnouncedAsAPartialCompletionAndProcessedToReady() {
+    Recordings recordings = recordings(ProcessingPolicy.on());
+    recordings.webhooks().add("https://hooks.example.com/in", Set.of());
+    MultipartTicket gone = recordings.multipartUpload().start(new StartMultipartCommand(ALICE, RoomId.of("room-1"),
+        Optional.of("call.webm"), ContentType.DEFAULT, Set.of()));
+    storage.putPart(gone.uploadId(), 1, "MEDIA the first minutes".getBytes(StandardCharsets.UTF_8));
+    clock.advance(Duration.ofDays(1).plusHours(1));
+
+    assertThat(recordings.sweep().sweep().salvaged()).isEqualTo(1);
+    drain(recordings);
+
+    assertThat(types()).containsExactly(EventType.RECORDING_COMPLETED, EventType.RECORDING_READY);
+    assertThat(outbox.events()).allSatisfy(event -> assertThat(event.body())
+        .contains("\"recording_id\":\"" + gone.recordingId() + "\"", "\"status\":\"COMPLETED\"",
+            "\"partial\":true,\"partial_reason\":\"client_gone\""));
+    assertThat(outbox.events().get(0).body()).contains("\"processing\":\"queued\"");
+    assertThat(outbox.events().get(1).body()).contains("\"processing\":\"ready\"");
+    assertThat(sender.sent()).hasSize(2);
+  }
+
+  @Test
+  void aWholeCompletionSaysItIsNotPartial() {
+    complete(recordings(ProcessingPolicy.off()));
+
+    assertThat(outbox.events().get(0).body()).contains("\"partial\":false").doesNotContain("partial_reason");
   }
 
   @Test

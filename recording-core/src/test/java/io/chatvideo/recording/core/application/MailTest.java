@@ -15,6 +15,8 @@ import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.in.CompleteUploadUseCase.CompleteUploadCommand;
+import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.MultipartTicket;
+import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.StartMultipartCommand;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
 import io.chatvideo.recording.core.port.out.MailMessage;
@@ -99,6 +101,22 @@ class MailTest {
         "Duration:    0:03", "Recorded at: 2026-05-01 12:00 UTC", "Expires at:  2026-05-03 12:00 UTC",
         "Watch it: " + link);
     assertThat(mail.html()).contains("<a href=\"" + link + "\">Watch it</a>", "<td>room-1</td>");
+  }
+
+  @Test
+  void theOwnerOfAnUploadTheSweepSalvagedIsEmailedWhenItIsReadyAsForAnyRecording() {
+    Recordings recordings = recordings();
+    MultipartTicket gone = recordings.multipartUpload().start(new StartMultipartCommand(ALICE, RoomId.of("room-1"),
+        Optional.of("call.webm"), ContentType.DEFAULT, Set.of()));
+    storage.putPart(gone.uploadId(), 1, "MEDIA the first minutes".getBytes(StandardCharsets.UTF_8));
+    clock.advance(Duration.ofDays(1).plusHours(1));
+    assertThat(recordings.sweep().sweep().salvaged()).isEqualTo(1);
+    drain(recordings);
+
+    assertThat(mailer.sent()).singleElement().satisfies(mail -> {
+      assertThat(mail.subject()).isEqualTo("Your recording is ready: call.webm");
+      assertThat(mail.text()).contains("Watch it: https://rec.example.com/library#recording-" + gone.recordingId());
+    });
   }
 
   @Test

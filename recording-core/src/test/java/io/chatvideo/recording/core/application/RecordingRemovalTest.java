@@ -8,24 +8,34 @@ import static io.chatvideo.recording.core.application.CoreFixture.ORPHAN_GRACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.ForbiddenException;
 import io.chatvideo.recording.core.domain.ObjectKey;
+import io.chatvideo.recording.core.domain.PartialReason;
 import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingNotFoundException;
 import io.chatvideo.recording.core.domain.RecordingStatus;
+import io.chatvideo.recording.core.domain.SizePolicy;
+import io.chatvideo.recording.core.domain.UploadLimits;
 import io.chatvideo.recording.core.port.in.CompleteUploadUseCase.CompleteUploadCommand;
+import io.chatvideo.recording.core.port.in.ListRecordingsUseCase.ListRecordingsQuery;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.MultipartTicket;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
 import io.chatvideo.recording.core.port.in.SweepUseCase.SweepReport;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class RecordingRemovalTest {
+
+  /** Past the upload window (24 h from the start of the upload), after which no part can be signed. */
+  private static final Duration PAST_THE_WINDOW = UploadLimits.DEFAULT_MAX_UPLOAD_WINDOW.plusSeconds(1);
 
   private final CoreFixture core = new CoreFixture();
 
@@ -64,22 +74,122 @@ class RecordingRemovalTest {
   }
 
   @Test
-  void theSweepAbandonsUploadsWhoseWindowClosedAndDropsTheirParts() {
-    MultipartTicket stale = core.startMultipart(ALICE);
-    core.storage.putPart(stale.uploadId(), 1, new byte[10]);
-    UploadTicket staleSingle = core.requestUpload(ALICE, 5);
-    core.storage.put(staleSingle.objectKey(), new byte[3]);
+  void theSweepDeletesOnlyUploadsWhoseWindowClosedWithNothingPlayableStored() {
+    MultipartTicket noPart = core.startMultipart(ALICE);
+    MultipartTicket noStart = core.startMultipart(ALICE);
+    core.storage.putPart(noStart.uploadId(), 2, new byte[10]);
+    UploadTicket neverPut = core.requestUpload(ALICE, 5);
     core.clock.advance(Duration.ofMinutes(30).plus(GRACE).plusSeconds(1));
     UploadTicket fresh = core.requestUpload(ALICE, 5);
 
     SweepReport report = core.recordings.sweep().sweep();
 
-    assertThat(report).isEqualTo(new SweepReport(0, 2, 0));
-    assertThat(core.repository.find(stale.recordingId())).isEmpty();
-    assertThat(core.storage.hasUpload(stale.uploadId())).isFalse();
-    assertThat(core.repository.find(staleSingle.recordingId())).isEmpty();
-    assertThat(core.storage.object(staleSingle.objectKey())).isEmpty();
+    assertThat(report).isEqualTo(new SweepReport(0, 3, 0));
+    for (RecordingId gone : List.of(noPart.recordingId(), noStart.recordingId(), neverPut.recordingId())) {
+      assertThat(core.repository.find(gone)).isEmpty();
+    }
+    assertThat(core.storage.hasUpload(noPart.uploadId())).isFalse();
+    assertThat(core.storage.hasUpload(noStart.uploadId())).as("parts without the file's start").isFalse();
     assertThat(core.repository.find(fresh.recordingId())).isPresent();
+  }
+
+  @Test
+  void anUploadWithBytesWhoseClientMayStillSignPartsIsLeftForALaterSweep() {
+    MultipartTicket quiet = core.startMultipart(ALICE);
+    core.storage.putPart(quiet.uploadId(), 1, filled(10, 'a'));
+    core.clock.advance(Duration.ofMinutes(30).plus(GRACE).plusSeconds(1));
+
+    assertThat(core.recordings.sweep().sweep()).as("inside the upload window").isEqualTo(new SweepReport(0, 0, 0));
+    assertThat(core.repository.find(quiet.recordingId()).orElseThrow().status()).isEqualTo(RecordingStatus.PENDING);
+    assertThat(core.storage.hasUpload(quiet.uploadId())).isTrue();
+
+    core.clock.set(CoreFixture.T0.plus(UploadLimits.DEFAULT_MAX_UPLOAD_WINDOW).plusSeconds(1));
+    assertThat(core.recordings.sweep().sweep().salvaged()).as("once the window closed").isEqualTo(1);
+  }
+
+  @Test
+  void aMultipartUploadWhoseClientNeverCameBackIsCompletedWithThePartsThatJoinAsAPartialRecording() {
+    MultipartTicket gone = core.startMultipart(ALICE);
+    byte[] one = filled(SizePolicy.MIN_PART_BYTES, 'a');
+    byte[] two = filled(SizePolicy.MIN_PART_BYTES, 'b');
+    byte[] three = filled(10, 'c');
+    core.storage.putPart(gone.uploadId(), 1, one);
+    core.storage.putPart(gone.uploadId(), 2, two);
+    core.storage.putPart(gone.uploadId(), 3, three);
+    core.storage.putPart(gone.uploadId(), 5, filled(10, 'e'));
+    core.clock.advance(PAST_THE_WINDOW);
+
+    SweepReport report = core.recordings.sweep().sweep();
+
+    assertThat(report).isEqualTo(new SweepReport(0, 0, 0, 0, 0, 1));
+    CompletedRecording salvaged = (CompletedRecording) core.repository.find(gone.recordingId()).orElseThrow();
+    assertThat(salvaged.partial()).contains(PartialReason.CLIENT_GONE);
+    assertThat(salvaged.completedAt()).isEqualTo(core.clock.instant());
+    assertThat(salvaged.storedSize()).isEqualTo(2 * SizePolicy.MIN_PART_BYTES + 10);
+    assertThat(core.storage.object(gone.objectKey())).hasValueSatisfying(bytes ->
+        assertThat(bytes).isEqualTo(concat(one, two, three)));
+    assertThat(core.storage.hasUpload(gone.uploadId())).isFalse();
+    assertThat(core.recordings.listRecordings().list(new ListRecordingsQuery(ALICE, Optional.empty(), 10,
+        Optional.empty())).recordings()).extracting(view -> view.recording().id()).containsExactly(gone.recordingId());
+    assertThat(core.recordings.sweep().sweep()).as("a second sweep").isEqualTo(new SweepReport(0, 0, 0));
+  }
+
+  @Test
+  void aClientThatComesBackAfterTheSalvageGetsTheSalvagedRecordingAndMakesNoSecondOne() {
+    MultipartTicket gone = core.startMultipart(ALICE);
+    String etag = core.storage.putPart(gone.uploadId(), 1, filled(10, 'a'));
+    core.clock.advance(PAST_THE_WINDOW);
+    core.recordings.sweep().sweep();
+
+    assertThatThrownBy(() -> core.recordings.multipartUpload().storedParts(ALICE, gone.recordingId()))
+        .as("the client asks which parts are stored").isInstanceOf(ConflictException.class);
+    CompletedRecording answered = core.recordings.completeUpload().complete(new CompleteUploadCommand(ALICE,
+        gone.recordingId(), Optional.of(List.of(new io.chatvideo.recording.core.domain.CompletedPart(1, etag))),
+        Optional.empty()));
+
+    assertThat(answered).isEqualTo(core.repository.find(gone.recordingId()).orElseThrow());
+    assertThat(answered.partial()).contains(PartialReason.CLIENT_GONE);
+    assertThat(core.repository.listByOwner(ALICE, core.clock.instant(), 10, Optional.empty()).recordings()).hasSize(1);
+  }
+
+  @Test
+  void aShortFirstPartEndsWhatJoinsSinceOnlyTheLastPartMayBeShort() {
+    MultipartTicket gone = core.startMultipart(ALICE);
+    core.storage.putPart(gone.uploadId(), 1, filled(10, 'a'));
+    core.storage.putPart(gone.uploadId(), 2, filled(10, 'b'));
+    core.clock.advance(PAST_THE_WINDOW);
+
+    assertThat(core.recordings.sweep().sweep().salvaged()).isEqualTo(1);
+
+    assertThat(core.storage.object(gone.objectKey())).hasValueSatisfying(bytes ->
+        assertThat(bytes).isEqualTo(filled(10, 'a')));
+  }
+
+  @Test
+  void aSinglePutWhoseCompletionNeverCameIsCompletedAsAPartialRecording() {
+    UploadTicket put = core.requestUpload(ALICE, 5);
+    core.storage.put(put.objectKey(), new byte[3]);
+    core.clock.advance(PAST_THE_WINDOW);
+
+    assertThat(core.recordings.sweep().sweep()).isEqualTo(new SweepReport(0, 0, 0, 0, 0, 1));
+
+    CompletedRecording salvaged = (CompletedRecording) core.repository.find(put.recordingId()).orElseThrow();
+    assertThat(salvaged.storedSize()).isEqualTo(3);
+    assertThat(salvaged.partial()).contains(PartialReason.CLIENT_GONE);
+  }
+
+  private static byte[] filled(long length, char c) {
+    byte[] bytes = new byte[Math.toIntExact(length)];
+    Arrays.fill(bytes, (byte) c);
+    return bytes;
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.InvalidInputException;
 import io.chatvideo.recording.core.domain.ObjectKey;
+import io.chatvideo.recording.core.domain.PartialReason;
 import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.Processing;
 import io.chatvideo.recording.core.domain.Recording;
@@ -88,6 +89,26 @@ public abstract class RecordingRepositoryContract {
     CompletedRecording failed = processed.withProcessing(ready.failed(T0.plusSeconds(30), "ffmpeg: invalid data"));
     repository.replace(failed, RecordingStatus.COMPLETED);
     assertThat(repository.find(queued.id())).contains(failed);
+  }
+
+  @Test
+  void aSalvagedRecordingReadsBackPartialWithItsReasonThroughProcessing() {
+    RecordingRepository repository = repository();
+    PendingRecording pending = TestRecordings.pendingMultipart("alice@example.com", "room-1", T0);
+    repository.insert(pending);
+    CompletedRecording salvaged = pending.salvage(1_200, Optional.empty(), T0.plus(Duration.ofDays(2)))
+        .withProcessing(Processing.queued(T0.plus(Duration.ofDays(2))));
+    repository.replace(salvaged, RecordingStatus.PENDING);
+
+    assertThat(repository.find(salvaged.id())).contains(salvaged);
+    assertThat(salvaged.partial()).contains(PartialReason.CLIENT_GONE);
+    CompletedRecording processed = salvaged.processed(1_150, Optional.empty(), Duration.ofMillis(41_960),
+        salvaged.processing().running(T0.plus(Duration.ofDays(2))).ready(T0.plus(Duration.ofDays(2)),
+            OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty()));
+    repository.replace(processed, RecordingStatus.COMPLETED);
+    assertThat(repository.find(salvaged.id())).contains(processed);
+    assertThat(((CompletedRecording) repository.find(salvaged.id()).orElseThrow()).partial())
+        .contains(PartialReason.CLIENT_GONE);
   }
 
   @Test

@@ -1,7 +1,9 @@
 package io.chatvideo.recording.core.port.in;
 
 /**
- * Removes expired recordings and uploads that can no longer finish, object first and metadata
+ * Completes the uploads whose window closed with bytes stored, as partial recordings (see {@link
+ * io.chatvideo.recording.core.domain.PartialReason#CLIENT_GONE}), and removes expired recordings
+ * and the uploads that can no longer finish with nothing playable stored, object first and metadata
  * second, so a sweep cut short leaves nothing that a later sweep cannot find; then the objects
  * under {@code recordings/} that no recording points to (written after their recording was
  * deleted, or left by a removal cut short), once they are older than a grace period. With
@@ -17,9 +19,15 @@ public interface SweepUseCase {
    * @param orphansRemoved objects deleted because no recording points to them
    * @param processingRequeued recordings whose lost processing job was queued again
    * @param eventsRelayed events whose publish job may have been lost, queued again
+   * @param salvaged uploads whose client never completed them, completed with the bytes stored
    */
   record SweepReport(int expiredRemoved, int abandonedRemoved, int orphansRemoved, int processingRequeued,
-      int eventsRelayed) {
+      int eventsRelayed, int salvaged) {
+
+    public SweepReport(int expiredRemoved, int abandonedRemoved, int orphansRemoved, int processingRequeued,
+        int eventsRelayed) {
+      this(expiredRemoved, abandonedRemoved, orphansRemoved, processingRequeued, eventsRelayed, 0);
+    }
 
     public SweepReport(int expiredRemoved, int abandonedRemoved, int orphansRemoved) {
       this(expiredRemoved, abandonedRemoved, orphansRemoved, 0, 0);
