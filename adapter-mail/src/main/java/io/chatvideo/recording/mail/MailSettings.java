@@ -155,15 +155,10 @@ public record MailSettings(MailTransport transport, Optional<EmailAddress> from,
 
   private static HttpUrl publicUrl(String text) {
     try {
-      HttpUrl url = HttpUrl.parse(text);
-      if (!url.hasUserInfoQueryOrFragment()) {
-        return url;
-      }
+      return HttpUrl.publicBase(text);
     } catch (IllegalArgumentException e) {
-      // answered below
+      throw new MailSettingException(PUBLIC_URL, e.getMessage());
     }
-    throw new MailSettingException(PUBLIC_URL, "must be an absolute http or https URL like https://recordings.example.com, "
-        + "with no user info, query or fragment, was '" + text + "'");
   }
 
   /** As every setting's duration ({@link DurationText}). */

@@ -227,17 +227,7 @@ public final class ServerSettings {
 
   /** Relative download and upload URLs are resolved against it, so it must be a base URL and nothing else. */
   private void checkPublicUrl() {
-    recording.publicBase().ifPresent(base -> {
-      String problem;
-      try {
-        problem = new HttpUrl(base).hasUserInfoQueryOrFragment() ? "must not carry user info, a query or a fragment" : null;
-      } catch (IllegalArgumentException e) {
-        problem = "must be an absolute http or https URL like https://recordings.example.com";
-      }
-      if (problem != null) {
-        throw new InvalidConfigurationException("recording.public-url", problem + ", was " + base);
-      }
-    });
+    recording.publicBase().ifPresent(base -> policy("recording.public-url", () -> HttpUrl.publicBase(base.toString())));
   }
 
   private static boolean isHttpsOrLoopbackHttp(URI uri) {
