@@ -73,7 +73,7 @@ final class BackendFactory {
       Environment environment, Role role, UnaryOperator<JobQueue> watch) {
     WiringSettings settings = settings(options, processing, environment);
     try {
-      return new ComposedAdminBackend(description(options, settings), Composition.compose(settings, role,
+      return new ComposedAdminBackend(description(options, settings), settings, Composition.compose(settings, role,
           environment.clock(), Composition.Edges.none().watching(watch)));
     } catch (SettingException e) {
       throw new CliException("invalid configuration: " + e.getMessage(), e);

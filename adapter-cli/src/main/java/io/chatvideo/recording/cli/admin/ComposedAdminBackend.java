@@ -17,11 +17,18 @@ import java.util.Optional;
 final class ComposedAdminBackend implements AdminBackend {
 
   private final String description;
+  private final WiringSettings settings;
   private final Composition composition;
 
-  ComposedAdminBackend(String description, Composition composition) {
+  ComposedAdminBackend(String description, WiringSettings settings, Composition composition) {
     this.description = description;
+    this.settings = settings;
     this.composition = composition;
+  }
+
+  /** The settings it was composed from. */
+  WiringSettings settings() {
+    return settings;
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.port.in.JobWorkers;
+import io.chatvideo.recording.mail.MailSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +95,9 @@ public final class WorkerCommand implements Callable<Integer> {
           }
         }))) {
       store = opened;
+      MailSettings mail = opened.settings().mail();
       err.println("worker: " + workers + " at a time on " + opened.description() + ", ffmpeg " + processing.ffmpeg
+          + (mail.enabled() ? ", mail " + mail.transport().name().toLowerCase(Locale.ROOT) : "")
           + (drain ? ", until no job is due" : "; stop with Ctrl-C or SIGTERM"));
       err.println("worker: wiring: " + opened.wiring());
       JobWorkers loop = opened.recordings().startWorkers(workers, "worker",
