@@ -43,8 +43,10 @@ machine() {
 
 now_ms() { date +%s%3N; }
 
-# start_server DATA_DIR [ENV=VALUE ...]: starts the fat jar in the background on a free port; sets
-# SERVER_PID, PORT, API. Extra environment (e.g. RECORDING_BACKEND=aws) is passed through.
+# start_server DATA_DIR [ENV=VALUE ...]: starts the fat jar in the background on a port the server
+# picks itself (a port found free here could be taken before the server binds it); sets SERVER_PID,
+# and wait_health sets PORT and API from the line the server prints once it listens. Extra
+# environment (e.g. RECORDING_BACKEND=aws) is passed through.
 start_server() {
   start_server_with "java ${SERVER_JAVA_OPTS:-} -jar $SERVER_JAR" "$@"
 }
@@ -53,12 +55,12 @@ start_server() {
 # spaces), e.g. the launcher bin/recordings-server.
 start_server_with() {
   local command=$1 data=$2; shift 2
-  PORT=$(free_port)
-  API=http://127.0.0.1:$PORT
+  PORT=
+  API=
   SERVER_DATA=$data
   mkdir -p "$data"
   # One user drives each benchmark: its per-user limits are lifted (callers may still set them).
-  env MICRONAUT_SERVER_HOST=127.0.0.1 MICRONAUT_SERVER_PORT="$PORT" RECORDINGS_DATA_DIR="$data" \
+  env MICRONAUT_SERVER_HOST=127.0.0.1 MICRONAUT_SERVER_PORT=-1 RECORDINGS_DATA_DIR="$data" \
     RECORDING_WEB_DIR="$data/no-web" RECORDING_LIMITS_MAX_PENDING_UPLOADS=1000 \
     RECORDING_LIMITS_UPLOAD_REQUESTS_PER_MINUTE=1000000 RECORDING_LIMITS_DEV_TOKENS_PER_MINUTE=1000000 \
     RECORDING_LIMITS_MAX_BYTES_PER_DAY=1099511627776 "$@" \
@@ -67,11 +69,17 @@ start_server_with() {
   SERVER_PIDS+=("$SERVER_PID")
 }
 
-# wait_health [TIMEOUT_S]: polls /health until 200; fails if the server died or the time ran out.
+# wait_health [TIMEOUT_S]: reads where the server listens from its log (sets PORT and API), then
+# polls /health until 200; fails if the server died or the time ran out.
 wait_health() {
   local deadline=$(( $(date +%s) + ${1:-30} ))
   while (( $(date +%s) < deadline )); do
-    if [[ $(curl -s -o /dev/null -w '%{http_code}' "$API/health" 2>/dev/null) == 200 ]]; then return 0; fi
+    if [[ -z $API ]]; then
+      API=$(grep -o -m1 'Recordings API listening on http://127\.0\.0\.1:[0-9]*' "$SERVER_DATA/server.log" 2>/dev/null \
+        | sed 's/^Recordings API listening on //' || true)
+      PORT=${API##*:}
+    fi
+    if [[ -n $API && $(curl -s -o /dev/null -w '%{http_code}' "$API/health" 2>/dev/null) == 200 ]]; then return 0; fi
     kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died; log:" >&2; tail -20 "$SERVER_DATA/server.log" >&2 2>/dev/null; return 1; }
     sleep 0.005
   done

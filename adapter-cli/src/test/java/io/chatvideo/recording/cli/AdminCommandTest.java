@@ -123,7 +123,8 @@ class AdminCommandTest {
         "--bucket", "Not_A_Bucket", "--table", "recordings");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).startsWith("error: aws backend: ").contains("Not_A_Bucket");
+    assertThat(result.err()).startsWith("error: invalid configuration: recording.aws (RECORDING_AWS) ")
+        .contains("Not_A_Bucket").doesNotContain("\tat ");
   }
 
   @Test
@@ -132,9 +133,9 @@ class AdminCommandTest {
         "--data-dir", home.resolve("data").toString());
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).isEqualTo("error: ffmpeg not found: '" + home.resolve("no-ffmpeg") + "' with ffprobe "
-        + "beside it is not an executable program; install ffmpeg or pass --ffmpeg PATH (or "
-        + "RECORDING_PROCESSING_FFMPEG)\n");
+    assertThat(result.err()).isEqualTo("error: invalid configuration: recording.processing.ffmpeg "
+        + "(RECORDING_PROCESSING_FFMPEG) '" + home.resolve("no-ffmpeg") + "' with ffprobe beside it is not an "
+        + "executable program; install ffmpeg, point this at it (or --ffmpeg PATH)\n");
   }
 
   @Test

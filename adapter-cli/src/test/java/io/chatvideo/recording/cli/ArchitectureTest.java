@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.chatvideo.recording.core.application.Recordings;
 import picocli.CommandLine.Command;
 
 /** The CLI's parts, by package: who may use whom. */
@@ -50,6 +51,13 @@ class ArchitectureTest {
   static final ArchRule onlyAdminPicksABackend = noClasses().that().resideOutsideOfPackage(CLI + ".admin..")
       .should().dependOnClassesThat(resideInAnyPackage("io.chatvideo.recording.local..", "io.chatvideo.recording.aws..")
           .and(not(resideInAPackage("io.chatvideo.recording.local.secret.."))));
+
+  /** One composition: the admin commands and the worker compose through recording-wiring, as the server does. */
+  @ArchTest
+  static final ArchRule onlyTheWiringBuildsTheFacade = noClasses()
+      .should().callMethod(Recordings.class, "builder")
+      .orShould().dependOnClassesThat().resideInAnyPackage("io.chatvideo.recording.ffmpeg..",
+          "io.chatvideo.recording.webhook..");
 
   /** Commands, and only commands, are picocli's. */
   @ArchTest

@@ -139,7 +139,8 @@ class WorkerAwsIT {
     Cli.Result worker = cli.run("worker", "--drain");
 
     assertThat(worker.exitCode()).isEqualTo(1);
-    assertThat(worker.err()).isEqualTo("error: the SQS queue " + name + " does not exist: create it with 'recordings "
-        + "admin init' or the server's recording.aws.bootstrap=true\n");
+    assertThat(worker.err()).isEqualTo("error: invalid configuration: recording.aws.queue (RECORDING_AWS_QUEUE) the SQS "
+        + "queue " + name + " does not exist: create it with 'recordings admin init' or the server's "
+        + "recording.aws.bootstrap=true\n");
   }
 }

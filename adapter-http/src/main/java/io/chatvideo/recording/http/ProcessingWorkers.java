@@ -30,8 +30,8 @@ final class ProcessingWorkers {
   ProcessingWorkers(Recordings recordings, ServerSettings settings) {
     // Event deliveries run on the same workers, so they run when either is on.
     boolean work = recordings.processingEnabled() || recordings.eventsEnabled();
-    this.loop = !work || !recordings.runsJobs() || settings.processing().workers() == 0 ? null
-        : recordings.startWorkers(settings.processing().workers(), "processing", JobWorkers.Until.STOPPED,
+    this.loop = !work || !recordings.runsJobs() || settings.wiring().processing().workers() == 0 ? null
+        : recordings.startWorkers(settings.wiring().processing().workers(), "processing", JobWorkers.Until.STOPPED,
             JobWorkers.IDLE, ProcessingWorkers::queueFailed);
   }
 

@@ -8,21 +8,35 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.chatvideo.recording.core.application.Recordings;
 
 /**
- * The HTTP adapter speaks to the core's use cases; only the composition code (the root package)
- * knows the backends, and the local backend's object routes its storage. Written against packages,
- * so a new class falls under the rule of the part it joins.
+ * The HTTP adapter speaks to the core's use cases; the backends, the job runtime and the engines
+ * are composed in recording-wiring, which the root package hands the server's settings and edges;
+ * the local backend's object routes know its storage. Written against packages, so a new class
+ * falls under the rule of the part it joins.
  */
 @AnalyzeClasses(packages = "io.chatvideo.recording.http", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
   static final String COMPOSITION = "io.chatvideo.recording.http";
 
+  /** The aws backend is opened and wired in recording-wiring, for the server and the worker alike. */
   @ArchTest
-  static final ArchRule onlyCompositionPicksTheAwsBackend = noClasses()
-      .that().resideOutsideOfPackage(COMPOSITION)
+  static final ArchRule nothingHerePicksTheAwsBackend = noClasses()
       .should().dependOnClassesThat().resideInAPackage("io.chatvideo.recording.aws..");
+
+  /** One composition: the server adds its edges to recording-wiring's, never a second wiring of the core. */
+  @ArchTest
+  static final ArchRule onlyTheWiringBuildsTheFacade = noClasses()
+      .should().callMethod(Recordings.class, "builder")
+      .orShould().dependOnClassesThat().resideInAnyPackage("io.chatvideo.recording.ffmpeg..",
+          "io.chatvideo.recording.webhook..");
+
+  @ArchTest
+  static final ArchRule onlyCompositionKnowsTheWiring = noClasses()
+      .that().resideOutsideOfPackages(COMPOSITION, COMPOSITION + ".config..", COMPOSITION + ".ops..")
+      .should().dependOnClassesThat().resideInAPackage("io.chatvideo.recording.wiring..");
 
   /** The dev secret's file is adapter-local's owner-only file, a helper rather than the backend. */
   @ArchTest

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.chatvideo.recording.http.config.AuthMode;
 import io.chatvideo.recording.http.config.BackendKind;
 import io.chatvideo.recording.http.config.ServerSettings;
+import io.chatvideo.recording.wiring.Composition;
 import io.chatvideo.recording.http.support.TempDirectory;
-import io.chatvideo.recording.mail.SmtpMailer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import java.time.Duration;
@@ -50,7 +50,7 @@ class ConfigurationTest {
       assertThat(settings.presign().uploadTtl()).isEqualTo(Duration.ofMinutes(30));
       assertThat(settings.presign().downloadTtl()).isEqualTo(Duration.ofHours(1));
       assertThat(settings.sizes().maxSinglePutBytes()).isEqualTo(5L * 1024 * 1024 * 1024);
-      assertThat(settings.processingPolicy().maxDuration()).isEqualTo(Duration.ofHours(12));
+      assertThat(settings.wiring().processing().policy().maxDuration()).isEqualTo(Duration.ofHours(12));
       assertThat(context.getProperty("micronaut.server.host", String.class)).contains("127.0.0.1");
     }
   }
@@ -74,6 +74,11 @@ class ConfigurationTest {
       recording.processing.max-duration | 0s      | recording.processing.max-duration
       recording.processing.lease    | 1s          | recording.processing.lease
       recording.webhook.retention   | 1h          | recording.webhook.retention
+      recording.webhook.timeout     | banana      | recording.webhook.timeout
+      recording.webhook.timeout     | 2m          | recording.webhook.timeout
+      recording.webhook.retries     | 5x          | recording.webhook.retries
+      recording.processing.timeout  | 0s          | recording.processing.timeout
+      recording.processing.workers  | 65          | recording.processing.workers
       """)
   void outOfRangeValueStopsStartUpNamingTheSetting(String key, String value, String named) {
     String reason = startFailure(Map.of(key, value));
@@ -243,13 +248,12 @@ class ConfigurationTest {
     try (ApplicationContext context = ApplicationContext.run(Map.of("recording.data-dir", data.path().toString()),
         Environment.TEST)) {
       assertThat(context.getBean(ServerSettings.class).mail().enabled()).isFalse();
-      assertThat(context.getBean(OutgoingMail.class).mailer()).isEmpty();
+      assertThat(context.getBean(Composition.class).describe()).endsWith("; mail off");
     }
     try (ApplicationContext context = ApplicationContext.run(Map.of("recording.data-dir", data.path().toString(),
         "recording.mail.transport", "smtp", "recording.mail.from", "recordings@example.com",
         "recording.mail.smtp.host", "127.0.0.1", "recording.public-url", "http://127.0.0.1:8080"), Environment.TEST)) {
-      assertThat(context.getBean(OutgoingMail.class).mailer()).hasValueSatisfying(
-          mailer -> assertThat(mailer).isInstanceOf(SmtpMailer.class));
+      assertThat(context.getBean(Composition.class).describe()).endsWith("; mail smtp");
     }
   }
 

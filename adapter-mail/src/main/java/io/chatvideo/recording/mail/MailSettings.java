@@ -2,17 +2,15 @@ package io.chatvideo.recording.mail;
 
 import io.chatvideo.recording.aws.AwsSettings;
 import io.chatvideo.recording.core.domain.EmailAddress;
+import io.chatvideo.recording.core.domain.DurationText;
 import io.chatvideo.recording.core.domain.HttpUrl;
 import io.chatvideo.recording.core.domain.InvalidInputException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code recording.mail.*} settings, read and checked in one place for the server (from its
@@ -49,7 +47,6 @@ public record MailSettings(MailTransport transport, Optional<EmailAddress> from,
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
 
-  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
   public MailSettings {
     Objects.requireNonNull(transport, "transport");
@@ -158,34 +155,16 @@ public record MailSettings(MailTransport transport, Optional<EmailAddress> from,
 
   private static HttpUrl publicUrl(String text) {
     try {
-      HttpUrl url = HttpUrl.parse(text);
-      if (!url.hasUserInfoQueryOrFragment()) {
-        return url;
-      }
+      return HttpUrl.publicBase(text);
     } catch (IllegalArgumentException e) {
-      // answered below
+      throw new MailSettingException(PUBLIC_URL, e.getMessage());
     }
-    throw new MailSettingException(PUBLIC_URL, "must be an absolute http or https URL like https://recordings.example.com, "
-        + "with no user info, query or fragment, was '" + text + "'");
   }
 
-  /** {@code 10s}, {@code 500ms}, {@code 1m}, {@code 1h}, or ISO-8601 ({@code PT10S}), as the server reads durations. */
+  /** As every setting's duration ({@link DurationText}). */
   private static Duration duration(String key, String text) {
-    Matcher matcher = SHORT_DURATION.matcher(text);
-    if (matcher.matches()) {
-      long amount = Long.parseLong(matcher.group(1));
-      return switch (matcher.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        default -> Duration.ofHours(amount);
-      };
-    }
-    try {
-      return Duration.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new MailSettingException(key, "'" + text + "' is not a duration such as 10s, 1m or PT10S");
-    }
+    return DurationText.parse(text).orElseThrow(() -> new MailSettingException(key, "'" + text + "' is not "
+        + DurationText.EXPECTED));
   }
 
   private static String lower(MailTransport transport) {

@@ -42,7 +42,7 @@ final class AdminInitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (AdminBackend store = BackendFactory.open(backend, environment.clock(), retention)) {
+    try (AdminBackend store = BackendFactory.open(backend, environment)) {
       for (String step : store.initialize(retention, corsOrigins)) {
         out.println(step);
       }

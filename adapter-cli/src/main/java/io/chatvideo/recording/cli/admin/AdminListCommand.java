@@ -3,7 +3,6 @@ package io.chatvideo.recording.cli.admin;
 import io.chatvideo.recording.cli.client.PageIterator;
 import io.chatvideo.recording.cli.config.Environment;
 import io.chatvideo.recording.core.domain.Recording;
-import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.port.in.ListRecordingsUseCase;
 import io.chatvideo.recording.core.port.in.RecordingPage;
 import io.chatvideo.recording.core.port.in.RecordingView;
@@ -49,7 +48,7 @@ final class AdminListCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<Recording> recordings;
     boolean more;
-    try (AdminBackend store = BackendFactory.open(backend, environment.clock(), RetentionPolicy.DEFAULT_RETENTION)) {
+    try (AdminBackend store = BackendFactory.open(backend, environment)) {
       PageIterator<Recording> pages = PageIterator.of(token -> {
         RecordingPage page = store.recordings().listAllRecordings().listAll(limit, token);
         return new PageIterator.Page<>(page.recordings().stream().map(RecordingView::recording).toList(),

@@ -42,7 +42,7 @@ final class AdminReprocessCommand implements Callable<Integer> {
       throw new CliException("'" + id + "' is not a recording id: a recording id is a UUID, as 'recordings list' "
           + "shows it", e);
     }
-    try (AdminBackend store = BackendFactory.queueing(backend, environment.clock())) {
+    try (AdminBackend store = BackendFactory.queueing(backend, environment)) {
       if (!store.recordings().processingEnabled()) {
         throw new CliException("no job queue to queue the job in: the aws backend needs --queue (or "
             + "RECORDING_AWS_QUEUE), the one the workers take jobs from");

@@ -28,7 +28,7 @@ final class AdminSweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (AdminBackend store = BackendFactory.queueing(backend, environment.clock())) {
+    try (AdminBackend store = BackendFactory.queueing(backend, environment)) {
       SweepReport report = store.recordings().sweep().sweep();
       spec.commandLine().getOut().printf(
           "swept %s: completed %d uploads their clients never finished as partial recordings; removed %d expired"

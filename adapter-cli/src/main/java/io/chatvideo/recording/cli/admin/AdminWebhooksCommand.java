@@ -146,7 +146,7 @@ final class AdminWebhooksCommand {
   }
 
   private <T> T run(BackendOptions backend, Function<WebhooksUseCase, T> action) {
-    try (AdminBackend store = BackendFactory.webhooks(backend, environment.clock())) {
+    try (AdminBackend store = BackendFactory.webhooks(backend, environment)) {
       return action.apply(store.recordings().webhooks());
     }
   }

@@ -1,185 +1,121 @@
 package io.chatvideo.recording.cli.admin;
 
-import io.chatvideo.recording.aws.AwsBackend;
-import io.chatvideo.recording.aws.AwsSettings;
+import io.chatvideo.recording.cli.config.Environment;
 import io.chatvideo.recording.cli.terminal.CliException;
-import io.chatvideo.recording.core.application.Recordings;
-import io.chatvideo.recording.core.domain.HttpUrl;
-import io.chatvideo.recording.core.domain.JobPolicy;
-import io.chatvideo.recording.core.domain.ProcessingPolicy;
-import io.chatvideo.recording.core.domain.WebhookUrlPolicy;
-import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.port.out.JobQueue;
-import io.chatvideo.recording.core.port.out.Mailer;
-import io.chatvideo.recording.core.port.out.MediaProcessor;
-import io.chatvideo.recording.ffmpeg.FfmpegMediaProcessor;
-import io.chatvideo.recording.ffmpeg.FfmpegSettings;
-import io.chatvideo.recording.local.LocalBackend;
-import io.chatvideo.recording.webhook.StandardWebhookSender;
-import io.chatvideo.recording.webhook.WebhookSettings;
+import io.chatvideo.recording.wiring.Composition;
+import io.chatvideo.recording.wiring.Composition.Role;
+import io.chatvideo.recording.wiring.SettingException;
+import io.chatvideo.recording.wiring.SettingsSource;
+import io.chatvideo.recording.wiring.WiringSettings;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** The CLI's composition root: the only place that picks a backend and wires the core on it. */
+/**
+ * The CLI's edge of the one composition ({@link Composition}, recording-wiring): the command line's
+ * options over the server's environment variables in, a store for the admin commands out. The
+ * settings are read and checked as the server reads them, so a worker started from the server's
+ * environment wires what the server wires.
+ */
 final class BackendFactory {
-
-  static final Duration AWS_CALL_TIMEOUT = Duration.ofSeconds(30);
-  /** As the server's: a job is dead after this many attempts, in SQLite and in SQS alike. */
-  static final int JOB_ATTEMPTS = AwsBackend.DEFAULT_JOB_ATTEMPTS;
 
   private BackendFactory() {}
 
-  /** The store, for commands that do not process: no job queue is opened. */
-  static AdminBackend open(BackendOptions options, Clock clock, Duration retention) {
-    return open(options, clock, retention, Optional.empty());
+  /** The store, for commands that do not process (init, list): on aws no job queue is opened. */
+  static AdminBackend open(BackendOptions options, Environment environment) {
+    return compose(options, Optional.empty(), environment, Role.STORE, UnaryOperator.identity());
   }
 
   /**
    * The store with processing on but no ffmpeg: jobs are queued (a reprocess, a lost job found by
    * the sweep), never run here. On aws without a queue, the store alone.
    */
-  static AdminBackend queueing(BackendOptions options, Clock clock) {
-    boolean queue = options.kind() == BackendOptions.Kind.LOCAL || options.queue().isPresent();
-    return open(options, clock, RetentionPolicy.DEFAULT_RETENTION, !queue ? Optional.empty()
-        : Optional.of(new Engine(Optional.empty(), ProcessingPolicy.on(), JobPolicy.defaults(), UnaryOperator.identity(),
-            Optional.empty())));
+  static AdminBackend queueing(BackendOptions options, Environment environment) {
+    return compose(options, Optional.empty(), environment, Role.QUEUE, UnaryOperator.identity());
   }
 
   /**
-   * The store with processing on: the backend's job queue, seen through {@code watch}, and ffmpeg
-   * found as the server finds it, and the mail the worker sends on events. A {@code CliException}
-   * when ffmpeg is missing or the backend has no queue (or no events, with mail).
+   * The store with events on, for the webhook commands: on aws the job queue must be given, since
+   * a test delivery and every event's publish are jobs on it.
    */
-  static AdminBackend processing(BackendOptions options, Clock clock, ProcessingOptions processing,
-      UnaryOperator<JobQueue> watch, Optional<Mail> mail) {
-    if (processing.maxDuration.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new CliException("--max-duration: must be at least 1 second, was " + processing.maxDuration);
-    }
-    JobPolicy jobs;
-    try {
-      jobs = new JobPolicy(processing.lease, JobPolicy.DEFAULT_RETRY_BASE);
-    } catch (IllegalArgumentException e) {
-      throw new CliException("--lease: " + e.getMessage(), e);
-    }
-    ProcessingPolicy policy = new ProcessingPolicy(true, processing.mp4, ProcessingPolicy.DEFAULT_THUMBNAIL_WIDTH,
-        ProcessingPolicy.DEFAULT_LEASE, ProcessingPolicy.DEFAULT_REQUEUE_AFTER, ProcessingPolicy.DEFAULT_RETRY_BASE,
-        processing.maxDuration);
-    return open(options, clock, RetentionPolicy.DEFAULT_RETENTION,
-        Optional.of(new Engine(Optional.of(ffmpeg(processing)), policy, jobs, watch, mail)));
-  }
-
-  /** How the worker emails owners: through {@code mailer}, linking to {@code publicUrl}'s library page. */
-  record Mail(Mailer mailer, HttpUrl publicUrl) {}
-
-  /** What processing runs on besides the store; without media, jobs are only queued. */
-  private record Engine(Optional<MediaProcessor> media, ProcessingPolicy policy, JobPolicy jobs,
-      UnaryOperator<JobQueue> watch, Optional<Mail> mail) {}
-
-  private static MediaProcessor ffmpeg(ProcessingOptions processing) {
-    FfmpegSettings found = FfmpegSettings.find(processing.ffmpeg).orElseThrow(() -> new CliException(
-        "ffmpeg not found: '" + processing.ffmpeg + "' with ffprobe beside it is not an executable program; install "
-            + "ffmpeg or pass --ffmpeg PATH (or RECORDING_PROCESSING_FFMPEG)"));
-    try {
-      return new FfmpegMediaProcessor(new FfmpegSettings(found.ffmpeg(), found.ffprobe(), processing.timeout));
-    } catch (IllegalArgumentException e) {
-      throw new CliException("--timeout: " + e.getMessage(), e);
-    }
+  static AdminBackend webhooks(BackendOptions options, Environment environment) {
+    requireQueue(options, "deliver webhooks on");
+    return compose(options, Optional.empty(), environment, Role.EVENTS, UnaryOperator.identity());
   }
 
   /**
-   * The store with events on, for the webhook commands: locally as {@link #open}; on aws the job
-   * queue must be given, since a test delivery and every event's publish are jobs on it.
+   * The worker's store: the backend's job queue, seen through {@code watch}, ffmpeg found as the
+   * server finds it, events, the configured webhook and mail. A {@code CliException} when ffmpeg is
+   * missing or the backend has no queue.
    */
-  static AdminBackend webhooks(BackendOptions options, Clock clock) {
-    return switch (options.kind()) {
-      case LOCAL -> open(options, clock, RetentionPolicy.DEFAULT_RETENTION);
-      case AWS -> aws(options, clock, RetentionPolicy.DEFAULT_RETENTION, Optional.empty(), "deliver webhooks on");
-    };
+  static ComposedAdminBackend processing(BackendOptions options, Environment environment,
+      ProcessingOptions processing, UnaryOperator<JobQueue> watch) {
+    requireQueue(options, "process from");
+    return compose(options, Optional.of(processing), environment, Role.WORKER, watch);
   }
 
-  private static AdminBackend open(BackendOptions options, Clock clock, Duration retention, Optional<Engine> engine) {
-    return switch (options.kind()) {
-      case LOCAL -> local(options.dataDirectory().toAbsolutePath().normalize(), options.webhookAllowLoopback, clock,
-          retention, engine);
-      case AWS -> aws(options, clock, retention, engine, engine.isPresent() ? "process from" : "");
-    };
-  }
-
-  /**
-   * The local store writes events as the server does (a sweep's expiries, a reprocessing's result),
-   * and a worker delivers them beside the server's own workers, so every command gets the outbox.
-   */
-  private static AdminBackend local(Path directory, boolean allowLoopback, Clock clock, Duration retention,
-      Optional<Engine> engine) {
-    LocalBackend backend = LocalBackend.open(directory, clock);
-    StandardWebhookSender sender = StandardWebhookSender.create(WebhookSettings.defaults(allowLoopback));
-    Recordings.Builder builder = wire(clock, retention).repository(backend.repository()).storage(backend.storage())
-        .ledger(backend.ledger());
-    JobQueue jobs = backend.jobs(JOB_ATTEMPTS);
-    if (engine.isPresent()) {
-      process(builder, engine.get(), jobs).workDirectory(backend.workDirectory());
-    } else {
-      builder.jobs(jobs);
-    }
-    builder.events(backend.events(), backend.webhookEndpoints(), sender).webhookUrls(new WebhookUrlPolicy(allowLoopback));
-    engine.flatMap(Engine::mail).ifPresent(mail -> builder.mail(mail.mailer(), mail.publicUrl()));
-    return new LocalAdminBackend(directory, backend, builder.build(), sender);
-  }
-
-  /**
-   * With an engine or a {@code purpose} for the queue (the webhook commands), the job queue and
-   * events on: the sweep's expiries and the worker's results are written with their events, and
-   * the worker delivers them. Without either (init, list), the store alone: {@code admin init}
-   * runs before the queue exists.
-   */
-  private static AdminBackend aws(BackendOptions options, Clock clock, Duration retention, Optional<Engine> engine,
-      String purpose) {
-    AwsSettings settings;
+  /** The settings as the server reads them: these options first, then the environment. */
+  static WiringSettings settings(BackendOptions options, Optional<ProcessingOptions> processing,
+      Environment environment) {
     try {
-      settings = new AwsSettings(options.region(), options.bucket(), options.table(), options.s3Endpoint(),
-          options.dynamoDbEndpoint(), options.pathStyle(), AWS_CALL_TIMEOUT);
-      if (options.queue().isPresent()) {
-        settings = settings.withQueue(options.queue().get(), options.sqsEndpoint());
-      }
-    } catch (IllegalArgumentException e) {
-      throw new CliException("aws backend: " + e.getMessage(), e);
+      return WiringSettings.read(SettingsSource.of(given(options, processing))
+          .orElse(SettingsSource.environment(environment.variables())));
+    } catch (SettingException e) {
+      throw new CliException("invalid configuration: " + e.getMessage(), e);
     }
-    AwsBackend backend = AwsBackend.create(settings);
-    Recordings.Builder builder = wire(clock, retention).repository(backend.repository()).storage(backend.storage())
-        .ledger(backend.ledger());
-    if (purpose.isEmpty()) {
-      return new AwsAdminBackend(settings, backend, builder.build(), Optional.empty());
-    }
-    StandardWebhookSender sender = null;
+  }
+
+  private static ComposedAdminBackend compose(BackendOptions options, Optional<ProcessingOptions> processing,
+      Environment environment, Role role, UnaryOperator<JobQueue> watch) {
+    WiringSettings settings = settings(options, processing, environment);
     try {
-      JobQueue jobs = backend.jobs(JOB_ATTEMPTS).orElseThrow(() -> new CliException(
-          "no job queue to " + purpose + ": the aws backend needs --queue (or RECORDING_AWS_QUEUE)"));
-      if (engine.isPresent()) {
-        process(builder, engine.get(), jobs);
-      } else {
-        builder.jobs(jobs);
-      }
-      sender = StandardWebhookSender.create(WebhookSettings.defaults(options.webhookAllowLoopback));
-      builder.events(backend.events(jobs), backend.webhookEndpoints(), sender)
-          .webhookUrls(new WebhookUrlPolicy(options.webhookAllowLoopback));
-      engine.flatMap(Engine::mail).ifPresent(mail -> builder.mail(mail.mailer(), mail.publicUrl()));
-      return new AwsAdminBackend(settings, backend, builder.build(), Optional.of(sender));
-    } catch (RuntimeException e) {
-      AwsAdminBackend.closeQuietly(sender);
-      backend.close();
-      throw e;
+      return new ComposedAdminBackend(description(options, settings), settings, Composition.compose(settings, role,
+          environment.clock(), Composition.Edges.none().watching(watch)));
+    } catch (SettingException e) {
+      throw new CliException("invalid configuration: " + e.getMessage(), e);
     }
   }
 
-  private static Recordings.Builder process(Recordings.Builder builder, Engine engine, JobQueue jobs) {
-    engine.media().ifPresent(builder::media);
-    return builder.jobs(engine.watch().apply(jobs)).processing(engine.policy()).jobPolicy(engine.jobs());
+  private static void requireQueue(BackendOptions options, String purpose) {
+    if (options.kind() == BackendOptions.Kind.AWS && options.queue().isEmpty()) {
+      throw new CliException("no job queue to " + purpose + ": the aws backend needs --queue (or RECORDING_AWS_QUEUE)");
+    }
   }
 
-  private static Recordings.Builder wire(Clock clock, Duration retention) {
-    return Recordings.builder().clock(clock).retention(new RetentionPolicy(retention));
+  private static String description(BackendOptions options, WiringSettings settings) {
+    return settings.aws().map(aws -> "aws bucket " + aws.bucket() + ", table " + aws.table()
+        + aws.settings().queue().map(queue -> ", queue " + queue).orElse("") + " in " + aws.settings().region())
+        .orElseGet(() -> "local data directory " + settings.dataDir());
+  }
+
+  /** The options, under the keys of the settings they stand for; the aws ones checked with the flags' names. */
+  private static Map<String, String> given(BackendOptions options, Optional<ProcessingOptions> processing) {
+    Map<String, String> given = new HashMap<>();
+    given.put("recording.backend", options.kind().name().toLowerCase(Locale.ROOT));
+    Path data = options.dataDirectory().toAbsolutePath().normalize();
+    given.put("recording.data-dir", data.toString());
+    given.put("recording.webhook.allow-loopback", String.valueOf(options.webhookAllowLoopback));
+    if (options.kind() == BackendOptions.Kind.AWS) {
+      given.put("recording.aws.region", options.region());
+      given.put("recording.aws.bucket", options.bucket());
+      given.put("recording.aws.table", options.table());
+      options.s3Endpoint().ifPresent(url -> given.put("recording.aws.s3-endpoint", url.toString()));
+      options.dynamoDbEndpoint().ifPresent(url -> given.put("recording.aws.dynamodb-endpoint", url.toString()));
+      given.put("recording.aws.path-style", String.valueOf(options.pathStyle()));
+      options.queue().ifPresent(queue -> given.put("recording.aws.queue", queue));
+      options.sqsEndpoint().ifPresent(url -> given.put("recording.aws.sqs-endpoint", url.toString()));
+    }
+    processing.ifPresent(p -> {
+      given.put("recording.processing.ffmpeg", p.ffmpeg.toString());
+      given.put("recording.processing.timeout", p.timeout.toString());
+      given.put("recording.processing.lease", p.lease.toString());
+      given.put("recording.processing.max-duration", p.maxDuration.toString());
+      given.put("recording.processing.mp4", String.valueOf(p.mp4));
+    });
+    return given;
   }
 }

@@ -1,7 +1,6 @@
 package io.chatvideo.recording.cli.admin;
 
 import io.chatvideo.recording.cli.config.Environment;
-import io.chatvideo.recording.cli.terminal.CliException;
 import io.chatvideo.recording.cli.terminal.DurationConverter;
 import io.chatvideo.recording.cli.terminal.Times;
 import io.chatvideo.recording.core.domain.CompletedRecording;
@@ -12,10 +11,7 @@ import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.port.in.JobWorkers;
-import io.chatvideo.recording.mail.MailSettingException;
 import io.chatvideo.recording.mail.MailSettings;
-import io.chatvideo.recording.mail.MailTransports;
-import io.chatvideo.recording.mail.TransportMailer;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +24,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * {@code recordings worker}: the server's processing workers as a process of their own, for a
@@ -86,11 +81,7 @@ public final class WorkerCommand implements Callable<Integer> {
           "--workers must be 1 to " + MAX_WORKERS + ", was " + workers);
     }
     PrintWriter err = spec.commandLine().getErr();
-    MailSettings mail = mailSettings();
-    // SES's default credential chain lives as long as this process, as the AWS backend's does.
-    Optional<TransportMailer> mailer = MailTransports.open(mail, environment.clock(),
-        () -> DefaultCredentialsProvider.builder().build());
-    try (AdminBackend opened = BackendFactory.processing(backend, environment.clock(), processing,
+    try (ComposedAdminBackend opened = BackendFactory.processing(backend, environment, processing,
         queue -> new ReportingJobQueue(queue, new ReportingJobQueue.Listener() {
           @Override
           public void ended(JobLease lease, Optional<String> failure, Optional<Instant> retryAt, Duration took) {
@@ -102,12 +93,13 @@ public final class WorkerCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(what(lease) + lease.job().subject() + ": handed back ("
                 + seconds(took) + "), due at once for the next worker");
           }
-        }),
-        mailer.map(m -> new BackendFactory.Mail(m, mail.publicUrl().orElseThrow())))) {
+        }))) {
       store = opened;
+      MailSettings mail = opened.settings().mail();
       err.println("worker: " + workers + " at a time on " + opened.description() + ", ffmpeg " + processing.ffmpeg
           + (mail.enabled() ? ", mail " + mail.transport().name().toLowerCase(Locale.ROOT) : "")
           + (drain ? ", until no job is due" : "; stop with Ctrl-C or SIGTERM"));
+      err.println("worker: wiring: " + opened.wiring());
       JobWorkers loop = opened.recordings().startWorkers(workers, "worker",
           drain ? JobWorkers.Until.DRAINED : JobWorkers.Until.STOPPED, JobWorkers.IDLE, e -> queueFailed(e, err));
       Thread hook = new Thread(() -> stop(loop, err), "worker-stop");
@@ -121,20 +113,8 @@ public final class WorkerCommand implements Callable<Integer> {
           // The hook is running (a signal): it stops the workers.
         }
       }
-    } finally {
-      mailer.ifPresent(TransportMailer::close);
     }
     return drain && queueFailed ? 1 : 0;
-  }
-
-  /** The server's {@code recording.mail.*} settings, from their environment variables ({@code RECORDING_MAIL_*}). */
-  private MailSettings mailSettings() {
-    try {
-      return MailSettings.read(key -> Optional.ofNullable(
-          environment.variables().get(MailSettingException.environmentVariable(key))));
-    } catch (MailSettingException e) {
-      throw new CliException(e.getMessage(), e);
-    }
   }
 
   /** The queue itself failed (unreachable, busy): a leased job comes back with its lease. */

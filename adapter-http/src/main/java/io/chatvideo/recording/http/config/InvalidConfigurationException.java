@@ -1,16 +1,14 @@
 package io.chatvideo.recording.http.config;
 
-import java.util.Locale;
+import io.chatvideo.recording.wiring.Setting;
 
-/** A setting the server cannot start with; the message is the one line an operator sees. */
+/**
+ * A setting the server cannot start with; the message is the one line an operator sees, in the
+ * shape every entry point uses: key, environment variable, problem.
+ */
 public final class InvalidConfigurationException extends RuntimeException {
 
   public InvalidConfigurationException(String key, String problem) {
-    super("invalid configuration: " + key + " (" + environmentVariable(key) + ") " + problem);
-  }
-
-  /** The environment variable Micronaut maps onto {@code key}, e.g. {@code RECORDING_UPLOAD_URL_EXPIRY}. */
-  static String environmentVariable(String key) {
-    return key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+    super("invalid configuration: " + key + " (" + Setting.environmentVariable(key) + ") " + problem);
   }
 }

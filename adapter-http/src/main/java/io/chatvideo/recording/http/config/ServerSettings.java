@@ -2,13 +2,12 @@ package io.chatvideo.recording.http.config;
 
 import io.chatvideo.recording.core.domain.HttpUrl;
 import io.chatvideo.recording.core.domain.PresignPolicy;
-import io.chatvideo.recording.core.domain.JobPolicy;
-import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.SizePolicy;
 import io.chatvideo.recording.core.domain.UploadLimits;
-import io.chatvideo.recording.mail.MailSettingException;
 import io.chatvideo.recording.mail.MailSettings;
+import io.chatvideo.recording.wiring.SettingException;
+import io.chatvideo.recording.wiring.WiringSettings;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.value.PropertyResolver;
 import java.net.URI;
@@ -48,18 +47,6 @@ public final class ServerSettings {
       Map.entry("recording.limits.max-bytes-per-day", Long.class),
       Map.entry("recording.limits.upload-requests-per-minute", Integer.class),
       Map.entry("recording.limits.dev-tokens-per-minute", Integer.class),
-      Map.entry("recording.aws.s3-endpoint", URI.class),
-      Map.entry("recording.aws.dynamodb-endpoint", URI.class),
-      Map.entry("recording.aws.path-style", Boolean.class),
-      Map.entry("recording.aws.api-call-timeout", Duration.class),
-      Map.entry("recording.aws.bootstrap", Boolean.class),
-      Map.entry("recording.aws.sqs-endpoint", URI.class),
-      Map.entry("recording.processing.enabled", Boolean.class),
-      Map.entry("recording.processing.workers", Integer.class),
-      Map.entry("recording.processing.mp4", Boolean.class),
-      Map.entry("recording.processing.timeout", Duration.class),
-      Map.entry("recording.processing.lease", Duration.class),
-      Map.entry("recording.webhook.retention", Duration.class),
       Map.entry("recording.shares.default-expiry", Duration.class),
       Map.entry("recording.shares.media-url-expiry", Duration.class),
       Map.entry("recording.shares.passcode-guesses-per-minute", Integer.class));
@@ -75,7 +62,6 @@ public final class ServerSettings {
 
   private final RecordingSettings recording;
   private final AuthSettings auth;
-  private final AwsBackendSettings aws;
   private final List<String> corsOrigins;
   private final RetentionPolicy retention;
   private final PresignPolicy presign;
@@ -83,22 +69,17 @@ public final class ServerSettings {
   private final LimitsSettings limitSettings;
   private final UploadLimits limits;
   private final String host;
-  private final ProcessingSettings processing;
-  private final ProcessingPolicy processingPolicy;
-  private final JobPolicy jobPolicy;
-  private final MailSettings mail;
+  private final WiringSettings wiring;
   private final TrustedProxies trustedProxies;
   private final Optional<String> metricsToken;
 
-  ServerSettings(RecordingSettings recording, AuthSettings auth, AwsBackendSettings aws, CorsSettings cors,
-      LimitsSettings limits, ProcessingSettings processing, PropertyResolver properties) {
+  ServerSettings(RecordingSettings recording, AuthSettings auth, CorsSettings cors, LimitsSettings limits,
+      PropertyResolver properties) {
     checkTypes(properties);
     this.host = properties.getProperty("micronaut.server.host", String.class).orElse("");
     this.recording = recording;
     this.auth = auth;
-    this.aws = aws;
     this.corsOrigins = List.copyOf(cors.origins());
-    this.retention = policy("recording.retention", () -> new RetentionPolicy(recording.retention()));
     policy("recording.upload-url-expiry", () -> new PresignPolicy(recording.uploadUrlExpiry(), PresignPolicy.DEFAULT_DOWNLOAD_TTL));
     policy("recording.download-url-expiry", () -> new PresignPolicy(PresignPolicy.DEFAULT_UPLOAD_TTL, recording.downloadUrlExpiry()));
     this.presign = new PresignPolicy(recording.uploadUrlExpiry(), recording.downloadUrlExpiry());
@@ -108,31 +89,10 @@ public final class ServerSettings {
     this.limits = limits(limits);
     checkWebDir();
     checkPublicUrl();
-    if (recording.backend() == BackendKind.AWS && (aws.bucket() == null || aws.bucket().isBlank())) {
-      throw new InvalidConfigurationException("recording.aws.bucket", "is required with the aws backend");
-    }
-    positive("recording.aws.api-call-timeout", aws.apiCallTimeout());
-    this.processing = processing;
-    if (processing.workers() < 0 || processing.workers() > 64) {
-      throw new InvalidConfigurationException("recording.processing.workers", "must be 0 to 64, was "
-          + processing.workers());
-    }
-    positive("recording.processing.timeout", processing.timeout());
-    if (processing.maxDuration().compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new InvalidConfigurationException("recording.processing.max-duration", "must be at least 1 second, was "
-          + processing.maxDuration());
-    }
-    this.jobPolicy = policy("recording.processing.lease", () -> new JobPolicy(processing.lease(),
-        JobPolicy.DEFAULT_RETRY_BASE));
-    this.processingPolicy = new ProcessingPolicy(true, processing.mp4(), ProcessingPolicy.DEFAULT_THUMBNAIL_WIDTH,
-        ProcessingPolicy.DEFAULT_LEASE, ProcessingPolicy.DEFAULT_REQUEUE_AFTER, ProcessingPolicy.DEFAULT_RETRY_BASE,
-        processing.maxDuration());
-    if (processing.ffmpeg().isBlank()) {
-      throw new InvalidConfigurationException("recording.processing.ffmpeg", "must name the ffmpeg program");
-    }
     checkAuth();
     checkBoundOffLoopback();
-    this.mail = mail(properties);
+    this.wiring = wiring(properties);
+    this.retention = wiring.retention();
     this.trustedProxies = TrustedProxies.parse(List.of(properties.getProperty(TRUSTED_PROXIES, String[].class)
         .orElse(new String[0])));
     this.metricsToken = properties.getProperty(METRICS_TOKEN, String.class).filter(t -> !t.isBlank());
@@ -176,32 +136,33 @@ public final class ServerSettings {
 
   /** The {@code recording.mail.*} settings, checked here with the rest so a bad one stops start-up. */
   public MailSettings mail() {
-    return mail;
-  }
-
-  private static MailSettings mail(PropertyResolver properties) {
-    try {
-      return MailSettings.read(key -> properties.getProperty(key, String.class));
-    } catch (MailSettingException e) {
-      throw new InvalidConfigurationException(e.key(), e.problem());
-    }
-  }
-
-  public ProcessingSettings processing() {
-    return processing;
+    return wiring.mail();
   }
 
   /**
-   * How the job runtime leases and retries every job (processing, webhooks, mail); its lease is
-   * {@code recording.processing.lease}, the key it has always had.
+   * What the {@link io.chatvideo.recording.wiring.Composition} is built from: the store, the job
+   * runtime, processing, webhooks and mail, read as the worker reads them.
    */
-  public JobPolicy jobPolicy() {
-    return jobPolicy;
+  public WiringSettings wiring() {
+    return wiring;
   }
 
-  /** The processing policy for when processing is on (whether it is depends on ffmpeg and the backend). */
-  public ProcessingPolicy processingPolicy() {
-    return processingPolicy;
+  /** The S3-compatible endpoint of the aws backend, when not AWS's own. */
+  public Optional<URI> s3Endpoint() {
+    return wiring.aws().flatMap(WiringSettings.AwsStore::s3Endpoint);
+  }
+
+  /** The AWS store's settings, with {@code recording.backend=aws}. */
+  public Optional<WiringSettings.AwsStore> aws() {
+    return wiring.aws();
+  }
+
+  private static WiringSettings wiring(PropertyResolver properties) {
+    try {
+      return WiringSettings.read(key -> properties.getProperty(key, String.class));
+    } catch (SettingException e) {
+      throw new InvalidConfigurationException(e.key(), e.problem());
+    }
   }
 
   public RecordingSettings recording() {
@@ -210,10 +171,6 @@ public final class ServerSettings {
 
   public AuthSettings auth() {
     return auth;
-  }
-
-  public AwsBackendSettings aws() {
-    return aws;
   }
 
   public List<String> corsOrigins() {
@@ -270,17 +227,7 @@ public final class ServerSettings {
 
   /** Relative download and upload URLs are resolved against it, so it must be a base URL and nothing else. */
   private void checkPublicUrl() {
-    recording.publicBase().ifPresent(base -> {
-      String problem;
-      try {
-        problem = new HttpUrl(base).hasUserInfoQueryOrFragment() ? "must not carry user info, a query or a fragment" : null;
-      } catch (IllegalArgumentException e) {
-        problem = "must be an absolute http or https URL like https://recordings.example.com";
-      }
-      if (problem != null) {
-        throw new InvalidConfigurationException("recording.public-url", problem + ", was " + base);
-      }
-    });
+    recording.publicBase().ifPresent(base -> policy("recording.public-url", () -> HttpUrl.publicBase(base.toString())));
   }
 
   private static boolean isHttpsOrLoopbackHttp(URI uri) {

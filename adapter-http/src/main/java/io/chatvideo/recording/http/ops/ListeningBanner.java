@@ -42,7 +42,8 @@ final class ListeningBanner implements ApplicationEventListener<ServerStartupEve
     String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     String backend = switch (settings.recording().backend()) {
       case LOCAL -> "backend local, data " + settings.recording().dataDir();
-      case AWS -> "backend aws, bucket " + settings.aws().bucket() + ", table " + settings.aws().table();
+      case AWS -> "backend aws, bucket " + settings.aws().orElseThrow().bucket() + ", table "
+          + settings.aws().orElseThrow().table();
     };
     String auth = settings.auth().mode() == AuthMode.DEV
         ? "auth dev: curl -X POST " + base + "/dev/token -H 'Content-Type: application/json' -d '{\"email\": \"you@example.com\"}'"

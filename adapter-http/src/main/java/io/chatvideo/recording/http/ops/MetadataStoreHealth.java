@@ -2,7 +2,7 @@ package io.chatvideo.recording.http.ops;
 
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.StorageUnavailableException;
-import io.chatvideo.recording.http.Backend;
+import io.chatvideo.recording.wiring.Backend;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;

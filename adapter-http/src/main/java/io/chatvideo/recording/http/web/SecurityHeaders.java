@@ -31,7 +31,7 @@ final class SecurityHeaders implements Ordered {
     connect.add("'self'");
     settings.recording().publicBase().map(SecurityHeaders::origin).ifPresent(connect::add);
     if (settings.recording().backend() == BackendKind.AWS) {
-      connect.add(settings.aws().s3().map(SecurityHeaders::origin).orElse("https://*.amazonaws.com"));
+      connect.add(settings.s3Endpoint().map(SecurityHeaders::origin).orElse("https://*.amazonaws.com"));
     }
     // blob: workers and media: worker-timers runs its clock in a Worker made from a Blob, and a
     // recording is previewed from a Blob URL; mediastream: is the camera in a <video>. Thumbnails

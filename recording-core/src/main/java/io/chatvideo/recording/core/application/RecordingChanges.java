@@ -30,10 +30,6 @@ final class RecordingChanges {
     this.eventRetention = eventRetention;
   }
 
-  boolean eventsEnabled() {
-    return outbox.isPresent();
-  }
-
   void replace(Recording recording, RecordingStatus expected, EventType type, Instant now) {
     if (outbox.isPresent()) {
       outbox.get().replace(recording, expected, EventPayloads.of(type, recording, now));

@@ -44,6 +44,25 @@ public record HttpUrl(URI uri) {
     }
   }
 
+  /**
+   * The base URL a deployment is reached at ({@code recording.public-url}), checked the one way
+   * the server and the mail settings both need: absolute http(s), no user info, query or fragment.
+   * An {@link IllegalArgumentException} says which rule {@code text} broke.
+   */
+  public static HttpUrl publicBase(String text) {
+    HttpUrl url;
+    try {
+      url = parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("must be an absolute http or https URL like https://recordings.example.com, "
+          + "was " + text, e);
+    }
+    if (url.hasUserInfoQueryOrFragment()) {
+      throw new IllegalArgumentException("must not carry user info, a query or a fragment, was " + text);
+    }
+    return url;
+  }
+
   public boolean isHttps() {
     return uri.getScheme().equals("https");
   }

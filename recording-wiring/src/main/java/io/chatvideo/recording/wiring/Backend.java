@@ -1,4 +1,4 @@
-package io.chatvideo.recording.http;
+package io.chatvideo.recording.wiring;
 
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
@@ -10,17 +10,10 @@ import java.util.Optional;
 
 /**
  * The adapters of the configured backend, as the core's ports ({@code jobs} where the backend has
- * a job queue for processing, {@code events} where it can write events and deliver them on that
- * queue); {@code release} closes what the backend holds open. What only one backend has (the local store's {@code /objects} URLs and its
- * sweep) is wired by beans that require that backend.
+ * a job queue, {@code events} where it can write events and deliver them on that queue). The
+ * {@link Composition} that opened them closes them.
  */
 public record Backend(
     String description, RecordingRepository repository, ObjectStorage storage, UploadLedger ledger,
     Optional<JobQueue> jobs, ShareRepository shares, PasscodeAttempts passcodeAttempts,
-    Optional<BackendEvents> events, Runnable release) {
-
-  /** Closes the backend's connections and files, at shutdown. */
-  public void close() {
-    release.run();
-  }
-}
+    Optional<BackendEvents> events) {}

@@ -1,4 +1,4 @@
-package io.chatvideo.recording.http;
+package io.chatvideo.recording.wiring;
 
 import io.chatvideo.recording.core.port.out.EventOutbox;
 import io.chatvideo.recording.core.port.out.WebhookEndpoints;

@@ -1,0 +1,161 @@
+package io.chatvideo.recording.wiring;
+
+import static io.chatvideo.recording.wiring.SettingReader.checked;
+import static io.chatvideo.recording.wiring.SettingReader.positive;
+
+import io.chatvideo.recording.aws.AwsSettings;
+import io.chatvideo.recording.core.domain.JobPolicy;
+import io.chatvideo.recording.core.domain.ProcessingPolicy;
+import io.chatvideo.recording.core.domain.RetentionPolicy;
+import io.chatvideo.recording.core.domain.WebhookRetrySchedule;
+import io.chatvideo.recording.mail.MailSettingException;
+import io.chatvideo.recording.mail.MailSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one validated settings object the {@link Composition} is built from: the store, the job
+ * runtime, processing, webhooks and mail, as the {@code recording.*} keys of {@link Setting} say.
+ * The server reads it from its properties, the worker and the admin commands from the same
+ * environment variables ({@link SettingsSource}), so both wire the same policies.
+ *
+ * @param dataDir the local store's directory; also where jobs keep their files while they run
+ * @param aws the AWS store, when {@code recording.backend=aws}
+ * @param retention how long recordings are kept
+ * @param jobs how the job runtime leases and retries every job (processing, webhooks, mail)
+ * @param processing what processing runs with, when it runs here
+ * @param webhooks how events are delivered
+ * @param mail how owners are emailed
+ */
+public record WiringSettings(Path dataDir, Optional<AwsStore> aws, RetentionPolicy retention, JobPolicy jobs,
+    Processing processing, Webhooks webhooks, MailSettings mail) {
+
+  /** How many times a queue runs a job before it lists it as dead (SQS: the receives of its redrive policy). */
+  public static final int JOB_ATTEMPTS = io.chatvideo.recording.aws.AwsBackend.DEFAULT_JOB_ATTEMPTS;
+
+  public WiringSettings {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(aws, "aws");
+    Objects.requireNonNull(retention, "retention");
+    Objects.requireNonNull(jobs, "jobs");
+    Objects.requireNonNull(processing, "processing");
+    Objects.requireNonNull(webhooks, "webhooks");
+    Objects.requireNonNull(mail, "mail");
+  }
+
+  /** The AWS store's clients' settings, and whether start-up creates what is missing ({@code recording.aws.bootstrap}). */
+  public record AwsStore(AwsSettings settings, boolean bootstrap) {
+
+    public String bucket() {
+      return settings.bucket();
+    }
+
+    public String table() {
+      return settings.table();
+    }
+
+    /** The S3-compatible endpoint, when not AWS's own. */
+    public Optional<URI> s3Endpoint() {
+      return settings.s3Endpoint();
+    }
+  }
+
+  /**
+   * @param enabled on, off, or unset: on when ffmpeg is found
+   * @param workers jobs a server runs at once; 0: it only queues them, for {@code recordings worker}
+   * @param ffmpeg the ffmpeg program; ffprobe is beside it
+   * @param timeout the base time limit of one ffmpeg step
+   * @param policy what processing makes (MP4 or not, the longest recording processed)
+   */
+  public record Processing(Optional<Boolean> enabled, int workers, Path ffmpeg, Duration timeout,
+      ProcessingPolicy policy) {}
+
+  /**
+   * @param url the endpoint every event goes to, besides the registered ones
+   * @param secret its signing secret; required with {@code url}
+   * @param allowLoopback let endpoints be plain http on loopback (tests, local development)
+   * @param timeout how long one delivery attempt may take
+   * @param retries the waits before each retry of a failed delivery
+   * @param retention how long events and their delivery log are kept
+   */
+  public record Webhooks(Optional<String> url, Optional<String> secret, boolean allowLoopback, Duration timeout,
+      WebhookRetrySchedule retries, Duration retention) {}
+
+  /** The settings {@code source} gives, defaults for the rest; a {@link SettingException} names the first bad one. */
+  public static WiringSettings read(SettingsSource source) {
+    SettingReader read = new SettingReader(source);
+    String backend = read.text(Setting.BACKEND).orElseThrow().toLowerCase(Locale.ROOT);
+    if (!backend.equals("local") && !backend.equals("aws")) {
+      throw new SettingException(Setting.BACKEND.key(), "'" + backend + "' is not a backend: local or aws");
+    }
+    Path dataDir = read.path(Setting.DATA_DIR);
+    Duration retentionTime = read.duration(Setting.RETENTION);
+    RetentionPolicy retention = checked(Setting.RETENTION, () -> new RetentionPolicy(retentionTime));
+    Optional<AwsStore> aws = backend.equals("aws") ? Optional.of(aws(read)) : Optional.empty();
+    Duration lease = read.duration(Setting.PROCESSING_LEASE);
+    JobPolicy jobs = checked(Setting.PROCESSING_LEASE, () -> new JobPolicy(lease, JobPolicy.DEFAULT_RETRY_BASE));
+    return new WiringSettings(dataDir, aws, retention, jobs, processing(read), webhooks(read), mail(source));
+  }
+
+  private static AwsStore aws(SettingReader read) {
+    String bucket = read.required(Setting.AWS_BUCKET, "is required with the aws backend");
+    Duration timeout = read.duration(Setting.AWS_API_CALL_TIMEOUT);
+    positive(Setting.AWS_API_CALL_TIMEOUT, timeout);
+    AwsSettings settings = checked("recording.aws", () -> new AwsSettings(read.text(Setting.AWS_REGION).orElseThrow(),
+        bucket, read.text(Setting.AWS_TABLE).orElseThrow(), read.url(Setting.AWS_S3_ENDPOINT),
+        read.url(Setting.AWS_DYNAMODB_ENDPOINT), read.bool(Setting.AWS_PATH_STYLE), timeout));
+    Optional<String> queue = read.text(Setting.AWS_QUEUE);
+    if (queue.isPresent()) {
+      AwsSettings withoutQueue = settings;
+      settings = checked(Setting.AWS_QUEUE, () -> withoutQueue.withQueue(queue.get(), read.url(Setting.AWS_SQS_ENDPOINT)));
+    }
+    return new AwsStore(settings, read.bool(Setting.AWS_BOOTSTRAP));
+  }
+
+  private static Processing processing(SettingReader read) {
+    int workers = read.integer(Setting.PROCESSING_WORKERS, 0, 64);
+    Duration timeout = read.duration(Setting.PROCESSING_TIMEOUT);
+    positive(Setting.PROCESSING_TIMEOUT, timeout);
+    Duration maxDuration = read.duration(Setting.PROCESSING_MAX_DURATION);
+    if (maxDuration.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new SettingException(Setting.PROCESSING_MAX_DURATION.key(), "must be at least 1 second, was "
+          + maxDuration);
+    }
+    String ffmpeg = read.text(Setting.PROCESSING_FFMPEG).orElse("");
+    if (ffmpeg.isBlank()) {
+      throw new SettingException(Setting.PROCESSING_FFMPEG.key(), "must name the ffmpeg program");
+    }
+    boolean mp4 = read.bool(Setting.PROCESSING_MP4);
+    ProcessingPolicy policy = new ProcessingPolicy(true, mp4, ProcessingPolicy.DEFAULT_THUMBNAIL_WIDTH,
+        ProcessingPolicy.DEFAULT_LEASE, ProcessingPolicy.DEFAULT_REQUEUE_AFTER, ProcessingPolicy.DEFAULT_RETRY_BASE,
+        maxDuration);
+    return new Processing(read.optionalBoolean(Setting.PROCESSING_ENABLED), workers,
+        read.path(Setting.PROCESSING_FFMPEG), timeout, policy);
+  }
+
+  private static Webhooks webhooks(SettingReader read) {
+    Duration timeout = read.duration(Setting.WEBHOOK_TIMEOUT);
+    checked(Setting.WEBHOOK_TIMEOUT, () -> new io.chatvideo.recording.webhook.WebhookSettings(timeout, false,
+        io.chatvideo.recording.webhook.WebhookSettings.DEFAULT_MAX_RESPONSE_BYTES));
+    WebhookRetrySchedule retries = checked(Setting.WEBHOOK_RETRIES,
+        () -> new WebhookRetrySchedule(read.durations(Setting.WEBHOOK_RETRIES)));
+    Duration retention = read.duration(Setting.WEBHOOK_RETENTION);
+    if (retention.compareTo(Duration.ofDays(1)) < 0) {
+      throw new SettingException(Setting.WEBHOOK_RETENTION.key(), "events are kept at least 1 day, not " + retention);
+    }
+    return new Webhooks(read.text(Setting.WEBHOOK_URL), read.text(Setting.WEBHOOK_SECRET),
+        read.bool(Setting.WEBHOOK_ALLOW_LOOPBACK), timeout, retries, retention);
+  }
+
+  private static MailSettings mail(SettingsSource source) {
+    try {
+      return MailSettings.read(source::value);
+    } catch (MailSettingException e) {
+      throw new SettingException(e.key(), e.problem());
+    }
+  }
+}

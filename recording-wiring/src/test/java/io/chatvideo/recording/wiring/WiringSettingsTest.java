@@ -1,0 +1,120 @@
+package io.chatvideo.recording.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WiringSettingsTest {
+
+  @Test
+  void noSettingGivesTheDocumentedDefaults() {
+    WiringSettings settings = WiringSettings.read(SettingsSource.of(Map.of()));
+
+    assertThat(settings.aws()).isEmpty();
+    assertThat(settings.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(settings.retention().retention()).isEqualTo(Duration.ofDays(30));
+    assertThat(settings.jobs().lease()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(settings.webhooks().timeout()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(settings.webhooks().retries().delays()).hasSize(8).last().isEqualTo(Duration.ofDays(1));
+    assertThat(settings.processing().policy().maxDuration()).isEqualTo(Duration.ofHours(12));
+    assertThat(settings.mail().enabled()).isFalse();
+  }
+
+  @Test
+  void environmentVariablesAreReadByTheirDeclaredNamesInTheOneDurationGrammar() {
+    WiringSettings settings = WiringSettings.read(SettingsSource.environment(Map.of(
+        "RECORDINGS_DATA_DIR", "/srv/recordings",
+        "RECORDING_RETENTION", "7d",
+        "RECORDING_WEBHOOK_TIMEOUT", "2500ms",
+        "RECORDING_WEBHOOK_RETRIES", "5s, 1h, 2d",
+        "RECORDING_WEBHOOK_RETENTION", "P10D",
+        "RECORDING_PROCESSING_LEASE", "90s")));
+
+    assertThat(settings.dataDir()).isEqualTo(Path.of("/srv/recordings"));
+    assertThat(settings.retention().retention()).isEqualTo(Duration.ofDays(7));
+    assertThat(settings.webhooks().timeout()).isEqualTo(Duration.ofMillis(2500));
+    assertThat(settings.webhooks().retries().delays()).containsExactly(Duration.ofSeconds(5), Duration.ofHours(1),
+        Duration.ofDays(2));
+    assertThat(settings.webhooks().retention()).isEqualTo(Duration.ofDays(10));
+    assertThat(settings.jobs().lease()).isEqualTo(Duration.ofSeconds(90));
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      RECORDING_WEBHOOK_TIMEOUT        | banana | recording.webhook.timeout (RECORDING_WEBHOOK_TIMEOUT) 'banana' is not a duration
+      RECORDING_WEBHOOK_TIMEOUT        | 2m     | recording.webhook.timeout (RECORDING_WEBHOOK_TIMEOUT) a webhook timeout is more than 0 and at most 1 minute
+      RECORDING_WEBHOOK_RETRIES        | 5x     | recording.webhook.retries (RECORDING_WEBHOOK_RETRIES) '5x' is not a comma-separated list of durations
+      RECORDING_AWS_API_CALL_TIMEOUT   | 0s     | recording.aws.api-call-timeout (RECORDING_AWS_API_CALL_TIMEOUT) must be positive
+      RECORDING_PROCESSING_WORKERS     | 2.5    | recording.processing.workers (RECORDING_PROCESSING_WORKERS) '2.5' is not a whole number
+      RECORDING_PROCESSING_MP4         | yes    | recording.processing.mp4 (RECORDING_PROCESSING_MP4) 'yes' is not true or false
+      RECORDING_BACKEND                | gcs    | recording.backend (RECORDING_BACKEND) 'gcs' is not a backend
+      """)
+  void aBadValueIsRefusedNamingTheKeyAndItsVariable(String variable, String value, String message) {
+    Map<String, String> environment = new HashMap<>(Map.of(variable, value));
+    if (variable.startsWith("RECORDING_AWS")) {
+      environment.putAll(Map.of("RECORDING_BACKEND", "aws", "RECORDING_AWS_BUCKET", "acme-recordings"));
+    }
+
+    SettingException refused = catchThrowableOfType(SettingException.class,
+        () -> WiringSettings.read(SettingsSource.environment(environment)));
+
+    assertThat(refused).isNotNull();
+    assertThat(refused.getMessage()).startsWith(message).doesNotContain("\n");
+  }
+
+  @Test
+  void theAwsBackendNeedsABucketAndTakesItsCallTimeout() {
+    SettingException refused = catchThrowableOfType(SettingException.class, () -> WiringSettings.read(
+        SettingsSource.environment(Map.of("RECORDING_BACKEND", "aws"))));
+    assertThat(refused.getMessage()).isEqualTo("recording.aws.bucket (RECORDING_AWS_BUCKET) is required with the aws "
+        + "backend");
+
+    WiringSettings aws = WiringSettings.read(SettingsSource.environment(Map.of("RECORDING_BACKEND", "aws",
+        "RECORDING_AWS_BUCKET", "acme-recordings", "RECORDING_AWS_API_CALL_TIMEOUT", "45s",
+        "RECORDING_AWS_QUEUE", "jobs")));
+    assertThat(aws.aws().orElseThrow().settings().apiCallTimeout()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(aws.aws().orElseThrow().settings().queue()).contains("jobs");
+  }
+
+  @Test
+  void givenValuesComeBeforeTheEnvironmentAndBlankCountsAsUnset() {
+    SettingsSource source = SettingsSource.of(Map.of("recording.webhook.timeout", "3s", "recording.retention", " "))
+        .orElse(SettingsSource.environment(Map.of("RECORDING_WEBHOOK_TIMEOUT", "9s", "RECORDING_RETENTION", "2d")));
+
+    WiringSettings settings = WiringSettings.read(source);
+
+    assertThat(settings.webhooks().timeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(settings.retention().retention()).isEqualTo(Duration.ofDays(2));
+  }
+
+  /** The server's README lists every setting; each declared one is there with its variable and default. */
+  @Test
+  void theServerReadmeDocumentsEveryDeclaredSettingAsDeclared() throws IOException {
+    List<String> rows = Files.readAllLines(Path.of("../adapter-http/README.md")).stream()
+        .filter(line -> line.startsWith("| `recording.")).toList();
+
+    for (Setting setting : Setting.ALL) {
+      Optional<String> row = rows.stream().filter(line -> line.startsWith("| `" + setting.key() + "` |")).findFirst();
+      assertThat(row).as(setting.key() + " in adapter-http/README.md").isPresent();
+      String[] cells = row.get().split("\\|");
+      assertThat(cells[2].strip()).as(setting.key() + "'s variable").isEqualTo("`" + setting.environmentVariable() + "`");
+      String documented = cells[3].strip();
+      setting.defaultValue().ifPresent(value -> assertThat(documented).as(setting.key() + "'s default")
+          .isEqualTo("`" + value + "`"));
+      if (setting.defaultValue().isEmpty() && !setting.equals(Setting.PROCESSING_ENABLED)) {
+        assertThat(documented).as(setting.key() + " has no default").isEmpty();
+      }
+    }
+  }
+}
