@@ -67,6 +67,12 @@ class LocalSharesApiTest extends SharesApiContract implements TestPropertyProvid
     assertThat(api().raw("GET", mediaUrl, Map.of("Range", "bytes=0-9"), null).status()).isEqualTo(403);
   }
 
+  @Override
+  boolean passMediaLifetime() {
+    clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+    return true;
+  }
+
   @Test
   void anExpiredLinkAnswers410() {
     String owner = api().devToken(user());

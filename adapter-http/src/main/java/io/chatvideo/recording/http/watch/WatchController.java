@@ -15,6 +15,7 @@ import io.chatvideo.recording.http.api.PublicUrls;
 import io.chatvideo.recording.http.web.ClientAddresses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -34,7 +35,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -82,7 +82,7 @@ final class WatchController {
    */
   @Get(value = "/{token}/media/{media}", produces = MediaType.ALL)
   HttpResponse<?> media(@PathVariable String token, @PathVariable String media, @Nullable @QueryValue String grant) {
-    Optional<ShareMedia> which = Optional.ofNullable(MEDIA.get(media));
+    Optional<ShareMedia> which = ShareMedia.named(media);
     if (which.isEmpty()) {
       return refused(new ShareNotFoundException("no such media"), token);
     }
@@ -99,19 +99,18 @@ final class WatchController {
         .header("X-Robots-Tag", "noindex, nofollow");
   }
 
-  private static final Map<String, ShareMedia> MEDIA = Map.of("mp4", ShareMedia.MP4, "original", ShareMedia.ORIGINAL,
-      "poster", ShareMedia.POSTER);
-
   private HttpResponse<String> open(String token, Optional<String> passcode, HttpRequest<?> request) {
     SharedRecording shared;
     try {
-      shared = recordings.watchShare().open(new OpenShareCommand(token, passcode, clients.of(request)));
+      // A HEAD (a link checker, a preview bot) shows no one the recording: it counts no view.
+      shared = recordings.watchShare().open(new OpenShareCommand(token, passcode, clients.of(request),
+          request.getMethod() != HttpMethod.HEAD));
     } catch (RecordingException e) {
       return refused(e, token);
     }
     String query = shared.grant().map(g -> "?grant=" + URLEncoder.encode(g, StandardCharsets.UTF_8)).orElse("");
     String base = "/s/" + token + "/media/";
-    String media = base + shared.playing().name().toLowerCase(Locale.ROOT) + query;
+    String media = base + shared.playing().urlName() + query;
     Optional<String> poster = shared.hasPoster() ? Optional.of(base + "poster" + query) : Optional.empty();
     Optional<String> download = shared.download().map(d -> urls.absolute(d.url()));
     // The player is sent on to the store: its origin is where the media and poster come from.
