@@ -154,6 +154,8 @@ ui.searchForm.addEventListener('submit', (event) => {
 // After the reset has emptied the fields.
 ui.searchForm.addEventListener('reset', () => setTimeout(guarded(search)));
 ui.more.addEventListener('click', guarded(more));
+ui.library.player = { open: (id) => api.openMedia(id), url: (id, media) => api.mediaUrl(id, media) };
+ui.library.addEventListener('play-failed', (event) => showError((event as CustomEvent<{ error: unknown }>).detail.error));
 ui.library.addEventListener('share-recording', (event) => guarded(() => share((event as CustomEvent<LibraryEventDetail>).detail))());
 ui.library.addEventListener('delete-recording', (event) => confirmDelete((event as CustomEvent<LibraryEventDetail>).detail));
 window.addEventListener('hashchange', guarded(focusLinked));

@@ -39,16 +39,20 @@ function startOfDay(day: string, plusDays: number): string {
   return new Date(year, month - 1, date + plusDays).toISOString();
 }
 
-/** What `<video>` plays inline: the MP4 rendition once processed (plays everywhere), else the original. */
-export function playableSource(recording: RecordingView): { readonly url: string; readonly type: string } | undefined {
+/**
+ * What `<video>` plays inline: the MP4 rendition once processed (plays everywhere), else the
+ * original, named as a medium of the recording's stable media address (`/recordings/{id}/media/…`).
+ */
+export function playableSource(recording: RecordingView): { readonly media: 'mp4' | 'original'; readonly type: string } | undefined {
   if (recording.status !== 'COMPLETED') {
     return undefined;
   }
-  const mp4 = recording.renditions?.find((rendition) => rendition.format === 'mp4');
-  if (mp4 !== undefined) {
-    return { url: mp4.download_url, type: mp4.content_type };
+  // The original is listed among the renditions too, as `mp4` when it is one (Safari's).
+  const mp4s = recording.renditions?.filter((rendition) => rendition.format === 'mp4').length ?? 0;
+  if (mp4s > (recording.content_type.startsWith('video/mp4') ? 1 : 0)) {
+    return { media: 'mp4', type: 'video/mp4' };
   }
-  return recording.download_url ? { url: recording.download_url, type: recording.content_type } : undefined;
+  return recording.download_url ? { media: 'original', type: recording.content_type } : undefined;
 }
 
 /** The processing state in words, for the card. */

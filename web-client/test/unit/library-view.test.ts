@@ -30,8 +30,8 @@ describe('libraryQuery', () => {
 describe('playableSource', () => {
   it('plays the MP4 rendition when there is one, else the original, and nothing before completion', () => {
     const mp4 = { format: 'mp4' as const, content_type: 'video/mp4', size: 9, download_url: '/objects/a.mp4' };
-    expect(playableSource(recording({ renditions: [{ format: 'webm', content_type: 'video/webm', size: 9, download_url: '/objects/w' }, mp4] }))).toEqual({ url: '/objects/a.mp4', type: 'video/mp4' });
-    expect(playableSource(recording())).toEqual({ url: '/objects/a.webm', type: 'video/webm;codecs=vp8,opus' });
+    expect(playableSource(recording({ renditions: [{ format: 'webm', content_type: 'video/webm', size: 9, download_url: '/objects/w' }, mp4] }))).toEqual({ media: 'mp4', type: 'video/mp4' });
+    expect(playableSource(recording())).toEqual({ media: 'original', type: 'video/webm;codecs=vp8,opus' });
     expect(playableSource(recording({ status: 'PENDING', download_url: null }))).toBeUndefined();
   });
 });

@@ -89,7 +89,7 @@ abstract class SharesApiContract {
     assertThat(reply.text()).startsWith("<!doctype html>").doesNotContain("Exception");
   }
 
-  /** Hook for a backend whose test controls the server's clock: the media URLs of a page die after their bound. */
+  /** Hook for a backend: what the page's media URL answers once its link is revoked. */
   void assertMediaDiesAfterItsBound(String mediaUrl) {}
 
   @Test
@@ -121,7 +121,8 @@ abstract class SharesApiContract {
     assertThat(ranged.header("Content-Disposition")).as("the player's source plays, it is no download")
         .startsWith("inline");
     assertThat(ranged.header("Cache-Control")).isEqualTo("private");
-    assertThat(api().raw("HEAD", api().base().resolve(route).toString(), Map.of(), null).status()).isEqualTo(302);
+    assertThat(api().raw("HEAD", api().base().resolve(route).toString(), Map.of(), null).status())
+        .isEqualTo(streamsMedia() ? 200 : 302);
     assertThat(ranged.body()).isEqualTo(Arrays.copyOfRange(VIDEO, 1000, 2000));
     // The library page plays the same media inline: the served files' policy (the one the web
     // client's pages get; the contract document is such a file here) lets it load from there.
@@ -197,21 +198,16 @@ abstract class SharesApiContract {
         .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
     Map<String, String> cookie = Map.of("Cookie", "recording_media=" + owner);
 
-    Api.Reply redirect = api().raw("GET", route, cookie, null);
-    assertThat(redirect.status()).as("the player's request carries the cookie, not a header: %s", redirect)
-        .isEqualTo(302);
-    assertThat(redirect.header("Cache-Control")).isEqualTo("no-store");
-    assertThat(redirect.header("Referrer-Policy")).isEqualTo("no-referrer");
-    Api.Reply ranged = api().raw("GET", redirect.header("Location"), Map.of("Range", "bytes=1000-1999"), null);
-    assertThat(ranged.status()).as("%s", ranged).isEqualTo(206);
+    Api.Reply ranged = fetchMedia(route, cookie, "bytes=1000-1999");
+    assertThat(ranged.status()).as("the player's request carries the cookie, not a header: %s", ranged).isEqualTo(206);
     assertThat(ranged.header("Content-Disposition")).startsWith("inline");
     assertThat(ranged.body()).isEqualTo(Arrays.copyOfRange(VIDEO, 1000, 2000));
-    assertThat(api().raw("HEAD", route, cookie, null).status()).isEqualTo(302);
-    assertThat(api().get("/recordings/" + id + "/media/original", owner).status()).as("a header works too")
-        .isEqualTo(302);
+    assertThat(api().raw("HEAD", route, cookie, null).status()).isEqualTo(streamsMedia() ? 200 : 302);
+    assertThat(fetchMedia(route, Map.of("Authorization", "Bearer " + owner), "bytes=0-9").status())
+        .as("a header works too").isEqualTo(206);
     String participant = api().devToken(participantEmail);
-    assertThat(api().raw("GET", route, Map.of("Cookie", "recording_media=" + participant), null).status())
-        .as("a participant may watch").isEqualTo(302);
+    assertThat(fetchMedia(route, Map.of("Cookie", "recording_media=" + participant), "bytes=0-9").status())
+        .as("a participant may watch").isEqualTo(206);
 
     assertProblem(api().raw("GET", route, Map.of(), null), 401);
     assertProblem(api().raw("GET", route, Map.of("Cookie", "recording_media=" + api().devToken(user())), null), 404);
@@ -224,12 +220,8 @@ abstract class SharesApiContract {
     assertBadField(api().raw("GET", route.replace(id, "not-a-uuid"), cookie, null), "recording_id");
 
     if (passMediaLifetime()) {
-      assertThat(api().raw("GET", redirect.header("Location"), Map.of("Range", "bytes=0-9"), null).status())
-          .as("the URL the player was sent to has died").isEqualTo(403);
-      Api.Reply again = api().raw("GET", route, cookie, null);
-      assertThat(again.status()).as("%s", again).isEqualTo(302);
-      assertThat(api().raw("GET", again.header("Location"), Map.of("Range", "bytes=0-9"), null).status())
-          .as("the stable address sends a paused player to a fresh URL").isEqualTo(206);
+      assertThat(fetchMedia(route, cookie, "bytes=0-9").status())
+          .as("past the media URL lifetime the stable address plays on").isEqualTo(206);
     }
 
     assertThat(api().delete("/recordings/" + id, owner).status()).isEqualTo(204);
@@ -241,8 +233,34 @@ abstract class SharesApiContract {
     return false;
   }
 
-  /** The player's request to a media route: a redirect, never cached, to the store's short-lived URL. */
+  /**
+   * Whether the media routes stream the bytes themselves (the local backend: browsers send later
+   * range requests to where a redirect pointed) rather than redirect to the store.
+   */
+  abstract boolean streamsMedia();
+
+  /** A medium fetched as a player does: the route, and where it redirects if it does. */
+  Api.Reply fetchMedia(String route, Map<String, String> headers, String range) {
+    Map<String, String> ranged = new java.util.HashMap<>(headers);
+    ranged.put("Range", range);
+    Api.Reply first = api().raw("GET", route, ranged, null);
+    if (streamsMedia()) {
+      return first;
+    }
+    assertThat(first.status()).as("%s", first).isEqualTo(302);
+    assertThat(first.header("Cache-Control")).isEqualTo("no-store");
+    assertThat(first.header("Referrer-Policy")).isEqualTo("no-referrer");
+    return api().raw("GET", first.header("Location"), Map.of("Range", range), null);
+  }
+
+  /**
+   * The player's request to a media route: a redirect, never cached, to the store's short-lived
+   * URL; or, where the route streams, the route itself.
+   */
   String followMedia(String route) {
+    if (streamsMedia()) {
+      return api().base().resolve(route).toString();
+    }
     Api.Reply redirect = api().raw("GET", api().base().resolve(route).toString(), Map.of(), null);
     assertThat(redirect.status()).as("%s", redirect).isEqualTo(302);
     assertThat(redirect.header("Cache-Control")).isEqualTo("no-store");

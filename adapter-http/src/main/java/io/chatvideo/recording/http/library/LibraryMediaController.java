@@ -9,6 +9,8 @@ import io.chatvideo.recording.core.port.out.PresignedRequest;
 import io.chatvideo.recording.http.api.PublicUrls;
 import io.chatvideo.recording.http.auth.Caller;
 import io.chatvideo.recording.http.auth.MediaCookie;
+import io.chatvideo.recording.http.objects.LocalObjectServer;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,6 +23,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.util.Optional;
 
 /**
  * The library's stable media addresses, {@code /recordings/{id}/media/{mp4|original|poster}}: every
@@ -37,10 +40,12 @@ final class LibraryMediaController {
 
   private final Recordings recordings;
   private final PublicUrls urls;
+  private final BeanProvider<LocalObjectServer> local;
 
-  LibraryMediaController(Recordings recordings, PublicUrls urls) {
+  LibraryMediaController(Recordings recordings, PublicUrls urls, BeanProvider<LocalObjectServer> local) {
     this.recordings = recordings;
     this.urls = urls;
+    this.local = local;
   }
 
   /**
@@ -56,12 +61,19 @@ final class LibraryMediaController {
         .header(HttpHeaders.CACHE_CONTROL, "no-store");
   }
 
-  /** One medium: a fresh short-lived inline URL; HEAD is answered alike. */
+  /**
+   * One medium: a redirect to a fresh short-lived inline URL, or on the local backend the bytes
+   * themselves, with Range ({@link LocalObjectServer} says why); HEAD is answered alike.
+   */
   @Get(value = "/{id}/media/{media}", produces = MediaType.ALL)
-  HttpResponse<?> media(Caller caller, @PathVariable String id, @PathVariable String media) {
+  HttpResponse<?> media(Caller caller, @PathVariable String id, @PathVariable String media, HttpRequest<?> request) {
     RecordingId recording = RecordingId.parse(id);
     ShareMedia which = ShareMedia.named(media).orElseThrow(() -> new RecordingNotFoundException(recording));
     PresignedRequest signed = recordings.playRecording().media(new MediaQuery(caller.user(), recording, which));
+    Optional<LocalObjectServer> streamed = local.find(null);
+    if (streamed.isPresent()) {
+      return streamed.get().serve(signed.url(), request).header("Referrer-Policy", "no-referrer");
+    }
     return HttpResponse.status(HttpStatus.FOUND)
         .header(HttpHeaders.LOCATION, urls.absolute(signed.url()))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -12,7 +12,9 @@ import io.chatvideo.recording.core.port.in.WatchShareUseCase.ShareMedia;
 import io.chatvideo.recording.core.port.in.WatchShareUseCase.SharedRecording;
 import io.chatvideo.recording.core.port.out.PresignedRequest;
 import io.chatvideo.recording.http.api.PublicUrls;
+import io.chatvideo.recording.http.objects.LocalObjectServer;
 import io.chatvideo.recording.http.web.ClientAddresses;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -56,11 +58,13 @@ final class WatchController {
   private final Recordings recordings;
   private final PublicUrls urls;
   private final ClientAddresses clients;
+  private final BeanProvider<LocalObjectServer> local;
 
-  WatchController(Recordings recordings, PublicUrls urls, ClientAddresses clients) {
+  WatchController(Recordings recordings, PublicUrls urls, ClientAddresses clients, BeanProvider<LocalObjectServer> local) {
     this.recordings = recordings;
     this.urls = urls;
     this.clients = clients;
+    this.local = local;
   }
 
   @Get(value = "/{token}", produces = MediaType.TEXT_HTML)
@@ -78,10 +82,12 @@ final class WatchController {
    * One of the link's media: a 302 to a URL signed now, for {@code recording.shares.media-url-expiry}
    * at most, answering {@code Content-Disposition: inline}; the redirect itself is never cached, so
    * every fetch is checked against the link as it is then (a revoked link's player stops at its
-   * next request). HEAD is answered alike and counts no view (no request here does).
+   * next request). On the local backend the bytes are streamed here instead, with Range ({@link
+   * LocalObjectServer} says why). HEAD is answered alike and counts no view (no request here does).
    */
   @Get(value = "/{token}/media/{media}", produces = MediaType.ALL)
-  HttpResponse<?> media(@PathVariable String token, @PathVariable String media, @Nullable @QueryValue String grant) {
+  HttpResponse<?> media(@PathVariable String token, @PathVariable String media, @Nullable @QueryValue String grant,
+      HttpRequest<?> request) {
     Optional<ShareMedia> which = ShareMedia.named(media);
     if (which.isEmpty()) {
       return refused(new ShareNotFoundException("no such media"), token);
@@ -91,6 +97,11 @@ final class WatchController {
       signed = recordings.watchShare().media(new MediaQuery(token, which.get(), Optional.ofNullable(grant)));
     } catch (RecordingException e) {
       return refused(e, token);
+    }
+    Optional<LocalObjectServer> streamed = local.find(null);
+    if (streamed.isPresent()) {
+      return streamed.get().serve(signed.url(), request).header("Referrer-Policy", "no-referrer")
+          .header("X-Robots-Tag", "noindex, nofollow");
     }
     return HttpResponse.status(HttpStatus.FOUND)
         .header(HttpHeaders.LOCATION, urls.absolute(signed.url()))
