@@ -96,6 +96,16 @@ export function errorText(error: unknown): string {
 
 /** The id in a `#recording-<id>` link (an email's), or undefined. */
 export function linkedRecordingId(hash: string): string | undefined {
-  const match = /^#recording-(.+)$/.exec(hash);
+  const match = /^#recording-([^&]+)(?:&.*)?$/.exec(hash);
   return match?.[1] === undefined ? undefined : decodeURIComponent(match[1]);
+}
+
+/**
+ * The moment `#recording-<id>&t=83` (seconds, or `1:23`, `1:02:03`) asks playback to start at,
+ * in seconds; undefined without one.
+ */
+export function linkedTime(hash: string): number | undefined {
+  const match = /&t=(?:(\d+):)?(?:(\d+):)?(\d+(?:\.\d+)?)$/.exec(hash);
+  if (match === null) return undefined;
+  return [match[1], match[2], match[3]].filter((part) => part !== undefined).map(Number).reduce((sum, part) => sum * 60 + part, 0);
 }

@@ -111,6 +111,18 @@ export class RecordingLibraryElement extends HTMLElement {
     return true;
   }
 
+  /**
+   * Plays a card's recording from `seconds` (a deep link's moment): the player opens as Play opens
+   * it and seeks once it knows the length; a browser that refuses to start without a click leaves
+   * it paused there.
+   */
+  async playAt(id: string, seconds: number): Promise<void> {
+    const button = this.button(id, 'play');
+    const recording = this.recordings.get(id);
+    if (button === null || recording === undefined) return;
+    await play(button, recording, this.player, seconds);
+  }
+
   /** Focuses one of a card's buttons again (after a dialog closed). */
   focusAction(id: string, action: 'play' | 'share' | 'delete'): void {
     this.button(id, action)?.focus();
@@ -276,7 +288,7 @@ function shareBox(recording: RecordingView): HTMLElement {
  * click, so it may start with sound: opening the media is one short request, within the click's
  * activation).
  */
-async function play(button: HTMLButtonElement, recording: RecordingView, player: LibraryPlayer): Promise<void> {
+async function play(button: HTMLButtonElement, recording: RecordingView, player: LibraryPlayer, from?: number): Promise<void> {
   const source = playableSource(recording);
   const media = button.closest('article')?.querySelector('.media');
   if (source === undefined || media === null || media === undefined) {
@@ -299,6 +311,12 @@ async function play(button: HTMLButtonElement, recording: RecordingView, player:
     video.append(element);
     reopenOnRefusal(video, () => player.open(id));
     media.replaceChildren(video);
+  }
+  if (from !== undefined) {
+    const target = video;
+    const seek = () => { target.currentTime = Number.isFinite(target.duration) ? Math.min(from, target.duration) : from; };
+    if (video.readyState >= HTMLMediaElement.HAVE_METADATA) seek();
+    else video.addEventListener('loadedmetadata', seek, { once: true });
   }
   video.focus();
   void video.play().catch(() => undefined); // a refused autoplay leaves the controls to the user

@@ -170,4 +170,26 @@ describe.each(BROWSERS)('a viewer of a long recording in %s', (name) => {
     await until(() => state(page), (s) => s.error !== null || s.noSource, 'the refusal to reach the player');
     await page.close();
   });
+
+  it('starts a share link at #t=1:10 and copies a link at the current moment', async () => {
+    const link = await share(await recording());
+    const page = await browser.newPage();
+    await page.goto(`${link.url}#t=1:10`);
+    const at = await until(() => state(page), (s) => Math.abs(s.time - 70) < 0.5, 'starting at 1:10', 20_000);
+    expect(at.error).toBeNull();
+    await page.click('#copy-moment');
+    const copied = await until(() => page.$eval('#moment-link', (o) => (o as HTMLInputElement).value), (v) => v !== '', 'the link at this moment', 10_000);
+    expect(copied).toBe(`${link.url}#t=1:10`);
+    await page.close();
+  });
+
+  it('starts the library at #recording-<id>&t=83', async () => {
+    const id = await recording();
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/library?email=${USER}#recording-${id}&t=83`);
+    await page.waitForSelector(`[data-recording-id="${id}"] video`, { timeout: 20_000 });
+    const at = await until(() => state(page), (s) => s.time >= 83 && s.time < 85, 'starting at 83 s', 20_000);
+    expect(at.error).toBeNull();
+    await page.close();
+  });
 });

@@ -127,7 +127,7 @@ final class WatchController {
     // The player is sent on to the store: its origin is where the media and poster come from.
     Set<String> sources = new LinkedHashSet<>(List.of("'self'", origin(urls.absolute(shared.media().url()))));
     return page(HttpStatus.OK, WatchPage.player(shared.recording(), media, shared.mediaType().value(), poster,
-        download, shared.share().expiresAt()), sources);
+        download, shared.share().expiresAt()), sources, Optional.of(WatchPage.SCRIPT_HASH));
   }
 
   private static MutableHttpResponse<String> refused(RecordingException e, String token) {
@@ -153,20 +153,30 @@ final class WatchController {
   }
 
   /**
-   * The page with its own headers: nothing but its inline style, the media and the poster may
-   * load; no caching, no indexing, no referrer.
+   * The page with its own headers ({@link #policy}); no caching, no indexing, no referrer.
    */
   private static MutableHttpResponse<String> page(HttpStatus status, String html, Set<String> mediaSources) {
-    String sources = mediaSources.isEmpty() ? "'none'" : String.join(" ", mediaSources);
+    return page(status, html, mediaSources, Optional.empty());
+  }
+
+  private static MutableHttpResponse<String> page(HttpStatus status, String html, Set<String> mediaSources,
+      Optional<String> scriptHash) {
     return HttpResponse.<String>status(status)
         .contentType("text/html;charset=utf-8")
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .header("X-Robots-Tag", "noindex, nofollow")
         .header("Referrer-Policy", "no-referrer")
-        .header("Content-Security-Policy", "default-src 'none'; style-src " + WatchPage.STYLE_HASH
-            + "; media-src " + sources + "; img-src " + sources + "; form-action 'self'; base-uri 'none';"
-            + " frame-ancestors 'none'")
+        .header("Content-Security-Policy", policy(mediaSources, scriptHash))
         .body(html);
+  }
+
+  /** Nothing but the inline style, the player's script where there is one, the media and the poster may load. */
+  private static String policy(Set<String> mediaSources, Optional<String> scriptHash) {
+    String sources = mediaSources.isEmpty() ? "'none'" : String.join(" ", mediaSources);
+    return "default-src 'none'; style-src " + WatchPage.STYLE_HASH
+        + scriptHash.map(hash -> "; script-src " + hash).orElse("")
+        + "; media-src " + sources + "; img-src " + sources + "; form-action 'self'; base-uri 'none';"
+        + " frame-ancestors 'none'";
   }
 
   /** A media URL's origin for the CSP: S3's host, or this server's. */
