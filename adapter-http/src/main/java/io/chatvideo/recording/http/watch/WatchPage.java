@@ -32,8 +32,9 @@ final class WatchPage {
   /**
    * The player's one script, allowed by its hash: {@code #t=1:23} (or {@code #t=83}, {@code
    * #t=1:02:03}) starts playback there, and "Copy link at this moment" copies the page's address
-   * with the current time (the clipboard, else a selected field to copy by hand). Without it the
-   * page is a plain {@code <video>}.
+   * with the current time (the clipboard, else a selected field to copy by hand), and a network
+   * error (an S3 URL that expired while paused) reloads the stable media address once and goes on
+   * where it was. Without it the page is a plain {@code <video>}.
    */
   static final String SCRIPT = "(()=>{const v=document.querySelector('video');if(!v)return;"
       + "const at=h=>{const m=/^#t=(?:(\\d+):)?(?:(\\d+):)?(\\d+(?:\\.\\d+)?)$/.exec(h);if(!m)return null;"
@@ -42,6 +43,10 @@ final class WatchPage {
       + "const go=()=>{v.currentTime=Number.isFinite(v.duration)?Math.min(t,v.duration):t};"
       + "v.readyState>=1?go():v.addEventListener('loadedmetadata',go,{once:true})};"
       + "seek();addEventListener('hashchange',seek);"
+      + "let r=false;v.addEventListener('playing',()=>{r=false});"
+      + "v.addEventListener('error',()=>{if(r||!v.error||v.error.code!==2)return;r=true;"
+      + "const t=v.currentTime,p=!v.paused;v.load();v.addEventListener('loadedmetadata',()=>{v.currentTime=t;"
+      + "if(p)v.play().catch(()=>{})},{once:true})});"
       + "const f=n=>{n=Math.floor(n);const s=String(n%60).padStart(2,'0'),m=Math.floor(n/60);"
       + "return m>=60?Math.floor(m/60)+':'+String(m%60).padStart(2,'0')+':'+s:m+':'+s};"
       + "const b=document.getElementById('copy-moment'),o=document.getElementById('moment-link'),"
