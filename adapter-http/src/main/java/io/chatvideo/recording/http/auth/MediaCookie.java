@@ -1,5 +1,6 @@
 package io.chatvideo.recording.http.auth;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
@@ -41,7 +42,7 @@ public final class MediaCookie {
 
   /** The bearer token of a request whose Authorization header the filter verified. */
   public static Optional<String> bearer(HttpRequest<?> request) {
-    return Optional.ofNullable(request.getHeaders().get(io.micronaut.http.HttpHeaders.AUTHORIZATION))
+    return Optional.ofNullable(request.getHeaders().get(HttpHeaders.AUTHORIZATION))
         .filter(header -> header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() > 7)
         .map(header -> header.substring(7).strip());
   }
