@@ -1,7 +1,7 @@
 import { devSignIn, storedSession } from '../demo/dev-session';
 import { element } from '../demo/page-element';
 import { defineRecordingElements } from '../ui/define-elements';
-import { errorText, libraryQuery, linkedRecordingId, resultsText, type LibraryFilters } from '../ui/library-view';
+import { errorText, libraryQuery, linkedRecordingId, linkedTime, resultsText, type LibraryFilters } from '../ui/library-view';
 import type { LibraryEventDetail, RecordingLibraryElement } from '../ui/recording-library';
 import type { RecordingQuery } from '../upload/api-types';
 import { RecordingsApi } from '../upload/recordings-api';
@@ -85,16 +85,20 @@ async function more(): Promise<void> {
 
 /**
  * `#recording-<id>` (the link an email sends): focus and scroll to that card; one not on the
- * first page is fetched and shown first.
+ * first page is fetched and shown first. `#recording-<id>&t=83` also plays it from that moment.
  */
 async function focusLinked(): Promise<void> {
   const id = linkedRecordingId(location.hash);
-  if (id === undefined || ui.library.focusCard(id)) {
+  if (id === undefined) {
     return;
   }
-  ui.library.addFirst(await api.get(id));
-  showCount();
-  ui.library.focusCard(id);
+  if (!ui.library.focusCard(id)) {
+    ui.library.addFirst(await api.get(id));
+    showCount();
+    ui.library.focusCard(id);
+  }
+  const at = linkedTime(location.hash);
+  if (at !== undefined) await ui.library.playAt(id, at);
 }
 
 async function share(detail: LibraryEventDetail): Promise<void> {
@@ -154,6 +158,8 @@ ui.searchForm.addEventListener('submit', (event) => {
 // After the reset has emptied the fields.
 ui.searchForm.addEventListener('reset', () => setTimeout(guarded(search)));
 ui.more.addEventListener('click', guarded(more));
+ui.library.player = { open: (id) => api.openMedia(id), url: (id, media) => api.mediaUrl(id, media) };
+ui.library.addEventListener('play-failed', (event) => showError((event as CustomEvent<{ error: unknown }>).detail.error));
 ui.library.addEventListener('share-recording', (event) => guarded(() => share((event as CustomEvent<LibraryEventDetail>).detail))());
 ui.library.addEventListener('delete-recording', (event) => confirmDelete((event as CustomEvent<LibraryEventDetail>).detail));
 window.addEventListener('hashchange', guarded(focusLinked));

@@ -39,16 +39,20 @@ function startOfDay(day: string, plusDays: number): string {
   return new Date(year, month - 1, date + plusDays).toISOString();
 }
 
-/** What `<video>` plays inline: the MP4 rendition once processed (plays everywhere), else the original. */
-export function playableSource(recording: RecordingView): { readonly url: string; readonly type: string } | undefined {
+/**
+ * What `<video>` plays inline: the MP4 rendition once processed (plays everywhere), else the
+ * original, named as a medium of the recording's stable media address (`/recordings/{id}/media/…`).
+ */
+export function playableSource(recording: RecordingView): { readonly media: 'mp4' | 'original'; readonly type: string } | undefined {
   if (recording.status !== 'COMPLETED') {
     return undefined;
   }
-  const mp4 = recording.renditions?.find((rendition) => rendition.format === 'mp4');
-  if (mp4 !== undefined) {
-    return { url: mp4.download_url, type: mp4.content_type };
+  // The original is listed among the renditions too, as `mp4` when it is one (Safari's).
+  const mp4s = recording.renditions?.filter((rendition) => rendition.format === 'mp4').length ?? 0;
+  if (mp4s > (recording.content_type.startsWith('video/mp4') ? 1 : 0)) {
+    return { media: 'mp4', type: 'video/mp4' };
   }
-  return recording.download_url ? { url: recording.download_url, type: recording.content_type } : undefined;
+  return recording.download_url ? { media: 'original', type: recording.content_type } : undefined;
 }
 
 /** The processing state in words, for the card. */
@@ -105,6 +109,16 @@ export function errorText(error: unknown): string {
 
 /** The id in a `#recording-<id>` link (an email's), or undefined. */
 export function linkedRecordingId(hash: string): string | undefined {
-  const match = /^#recording-(.+)$/.exec(hash);
+  const match = /^#recording-([^&]+)(?:&.*)?$/.exec(hash);
   return match?.[1] === undefined ? undefined : decodeURIComponent(match[1]);
+}
+
+/**
+ * The moment `#recording-<id>&t=83` (seconds, or `1:23`, `1:02:03`) asks playback to start at,
+ * in seconds; undefined without one.
+ */
+export function linkedTime(hash: string): number | undefined {
+  const match = /&t=(?:(\d+):)?(?:(\d+):)?(\d+(?:\.\d+)?)$/.exec(hash);
+  if (match === null) return undefined;
+  return [match[1], match[2], match[3]].filter((part) => part !== undefined).map(Number).reduce((sum, part) => sum * 60 + part, 0);
 }

@@ -5,6 +5,22 @@ import { partialNote, playableSource, processingLabel } from './library-view';
 /** How wide a card shows its poster, in CSS pixels (the server makes them at most 640 wide). */
 const POSTER_WIDTH = 320;
 
+/**
+ * Where the library's player gets a recording's media: its stable address (checked on every
+ * request, so a pause of any length seeks on), after `open` let this page's media elements in.
+ * The library page passes {@link RecordingsApi.openMedia} and {@link RecordingsApi.mediaUrl}.
+ */
+export interface LibraryPlayer {
+  open(recordingId: string): Promise<void>;
+  url(recordingId: string, media: 'mp4' | 'original' | 'poster'): string;
+}
+
+/** The same-origin addresses, for a page that signed its media in some other way. */
+const SAME_ORIGIN_PLAYER: LibraryPlayer = {
+  open: () => Promise.resolve(),
+  url: (id, media) => `/recordings/${encodeURIComponent(id)}/media/${media}`,
+};
+
 /** Detail of the `share-recording` and `delete-recording` events. */
 export interface LibraryEventDetail {
   readonly id: string;
@@ -16,7 +32,9 @@ export interface LibraryEventDetail {
  * of cards (`data-testid="library-card"`, `data-recording-id`), each an `<article
  * id="recording-<id>">` named by its file name, with the poster, room, length, date, expiry and
  * processing state, and three buttons named after the recording: **Play** (an inline `<video>`
- * of the MP4 rendition when there is one, else the original, from the URLs the API gave),
+ * of the MP4 rendition when there is one, else the original, from the recording's stable media
+ * address through {@link RecordingLibraryElement.player}; a request refused because the sign-in
+ * ran out is opened again once and playback goes on where it was),
  * **Share** (fires `share-recording`; the page answers with {@link showShareLink}) and
  * **Delete** (fires `delete-recording`; the page asks for confirmation). The share link shows in
  * a read-only field beside **Copy**, which copies it through `navigator.clipboard` and, where
@@ -27,6 +45,8 @@ export class RecordingLibraryElement extends HTMLElement {
   private readonly recordings = new Map<string, RecordingView>();
   /** When expiry is measured from; set by the last show(). */
   private now = new Date();
+  /** Where Play gets its media; same-origin addresses unless the page sets it. */
+  player: LibraryPlayer = SAME_ORIGIN_PLAYER;
 
   constructor() {
     super();
@@ -91,6 +111,18 @@ export class RecordingLibraryElement extends HTMLElement {
     return true;
   }
 
+  /**
+   * Plays a card's recording from `seconds` (a deep link's moment): the player opens as Play opens
+   * it and seeks once it knows the length; a browser that refuses to start without a click leaves
+   * it paused there.
+   */
+  async playAt(id: string, seconds: number): Promise<void> {
+    const button = this.button(id, 'play');
+    const recording = this.recordings.get(id);
+    if (button === null || recording === undefined) return;
+    await play(button, recording, this.player, seconds);
+  }
+
   /** Focuses one of a card's buttons again (after a dialog closed). */
   focusAction(id: string, action: 'play' | 'share' | 'delete'): void {
     this.button(id, action)?.focus();
@@ -133,7 +165,9 @@ export class RecordingLibraryElement extends HTMLElement {
     const detail: LibraryEventDetail = { id: recording.recording_id, filename: recording.filename };
     switch (button.dataset.action) {
       case 'play':
-        play(button, recording);
+        play(button, recording, this.player).catch((error: unknown) => {
+          this.dispatchEvent(new CustomEvent<{ error: unknown }>('play-failed', { detail: { error }, bubbles: true }));
+        });
         break;
       case 'copy':
         void copy(button);
@@ -251,8 +285,12 @@ function shareBox(recording: RecordingView): HTMLElement {
   return box;
 }
 
-/** Replaces the poster with a playing `<video>` (from the click, so it may start with sound). */
-function play(button: HTMLButtonElement, recording: RecordingView): void {
+/**
+ * Replaces the poster with a playing `<video>` of the recording's stable media address (from the
+ * click, so it may start with sound: opening the media is one short request, within the click's
+ * activation).
+ */
+async function play(button: HTMLButtonElement, recording: RecordingView, player: LibraryPlayer, from?: number): Promise<void> {
   const source = playableSource(recording);
   const media = button.closest('article')?.querySelector('.media');
   if (source === undefined || media === null || media === undefined) {
@@ -260,21 +298,51 @@ function play(button: HTMLButtonElement, recording: RecordingView): void {
   }
   let video = media.querySelector('video');
   if (video === null) {
+    const id = recording.recording_id;
+    await player.open(id);
     video = document.createElement('video');
     video.controls = true;
     video.playsInline = true;
     video.preload = 'auto';
     video.dataset.testid = 'library-video';
     video.setAttribute('aria-label', `Video of ${recording.filename}`);
-    if (recording.thumbnail_url) video.poster = recording.thumbnail_url;
+    if (recording.thumbnail_url) video.poster = player.url(id, 'poster');
     const element = document.createElement('source');
-    element.src = source.url;
+    element.src = player.url(id, source.media);
     element.type = source.type.split(';')[0] ?? source.type;
     video.append(element);
+    reopenOnRefusal(video, () => player.open(id));
     media.replaceChildren(video);
+  }
+  if (from !== undefined) {
+    const target = video;
+    const seek = () => { target.currentTime = Number.isFinite(target.duration) ? Math.min(from, target.duration) : from; };
+    if (video.readyState >= HTMLMediaElement.HAVE_METADATA) seek();
+    else video.addEventListener('loadedmetadata', seek, { once: true });
   }
   video.focus();
   void video.play().catch(() => undefined); // a refused autoplay leaves the controls to the user
+}
+
+/**
+ * A media request refused because the sign-in behind the media cookie ran out ends the element in
+ * a network error: open the media again (the token provider renews the token) and reload where it
+ * was, once per failure; a second failure in a row (a deleted recording) is left to show.
+ */
+function reopenOnRefusal(video: HTMLVideoElement, open: () => Promise<void>): void {
+  let retried = false;
+  video.addEventListener('playing', () => (retried = false));
+  video.addEventListener('error', () => {
+    if (retried || video.error?.code !== MediaError.MEDIA_ERR_NETWORK) return;
+    retried = true;
+    const at = video.currentTime;
+    const wasPlaying = !video.paused;
+    void open().then(() => {
+      video.load();
+      video.currentTime = at;
+      if (wasPlaying) void video.play().catch(() => undefined);
+    }, () => undefined);
+  });
 }
 
 async function copy(button: HTMLButtonElement): Promise<void> {

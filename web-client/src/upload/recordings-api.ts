@@ -177,6 +177,24 @@ export class RecordingsApi {
     return expectFields<RecordingView>(body, ['recording_id', 'status']);
   }
 
+  /**
+   * `POST /recordings/{id}/media`: lets this page's `<video>` and `<img>` load the recording from its
+   * stable media address, {@link mediaUrl}, which a media element reaches without a header: the
+   * server answers with an `HttpOnly` cookie for that recording's media path, and checks it (and
+   * the recording) on every request. Call it again when the token was renewed.
+   */
+  async openMedia(recordingId: string): Promise<void> {
+    await this.call('POST', `${recordingPath(recordingId)}/media`);
+  }
+
+  /**
+   * The stable address of a recording's `mp4`, `original` or `poster` for a player: every request
+   * is checked and redirected to a fresh short-lived URL, so a player paused for an hour seeks on.
+   */
+  mediaUrl(recordingId: string, media: 'mp4' | 'original' | 'poster'): string {
+    return `${this.baseUrl}${recordingPath(recordingId)}/media/${media}`;
+  }
+
   /** `DELETE /recordings/{id}`. */
   async delete(recordingId: string): Promise<void> {
     await this.call('DELETE', recordingPath(recordingId));

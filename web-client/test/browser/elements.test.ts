@@ -185,7 +185,7 @@ describe('recording custom elements', () => {
     expect(whole?.querySelector('[data-testid="partial-state"]')).toBeNull();
   });
 
-  it('<recording-library> shows cards named by their file, fires share and delete, shows the link, removes and focuses', () => {
+  it('<recording-library> shows cards named by their file, fires share and delete, shows the link, removes and focuses', async () => {
     const library = mount('recording-library');
     const ready = {
       ...base, recording_id: 'r1', filename: 'standup.webm', status: 'COMPLETED' as const, download_url: '/objects/r1', duration_ms: 65_000,
@@ -216,9 +216,13 @@ describe('recording custom elements', () => {
     first?.querySelector<HTMLButtonElement>('[aria-label="Delete standup.webm"]')?.click();
     expect(events).toEqual(['share r1', 'delete r1']);
 
+    const opened: string[] = [];
+    library.player = { open: async (id) => { opened.push(id); }, url: (id, media) => `/media-of/${id}/${media}` };
     first?.querySelector<HTMLButtonElement>('[aria-label="Play standup.webm"]')?.click();
+    await expect.poll(() => first?.querySelector('video')).not.toBeNull();
     const video = first?.querySelector('video');
-    expect(video?.querySelector('source')?.getAttribute('src')).toBe('/objects/r1.mp4');
+    expect(opened).toEqual(['r1']);
+    expect(video?.querySelector('source')?.getAttribute('src')).toBe('/media-of/r1/mp4');
     expect(video?.querySelector('source')?.type).toBe('video/mp4');
 
     library.showShareLink('r1', 'http://127.0.0.1/s/token');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordingView } from '../../src/upload/api-types';
 import { HttpError } from '../../src/upload/errors';
-import { errorText, libraryQuery, linkedRecordingId, partialNote, playableSource, processingLabel, resultsText } from '../../src/ui/library-view';
+import { errorText, libraryQuery, linkedRecordingId, linkedTime, partialNote, playableSource, processingLabel, resultsText } from '../../src/ui/library-view';
 
 const recording = (fields: Partial<RecordingView> = {}): RecordingView => ({
   recording_id: 'r1', room_id: 'room-1', filename: 'a.webm', created_at: '2026-12-01T10:00:00Z', expires_at: '2026-12-31T10:00:00Z',
@@ -30,8 +30,8 @@ describe('libraryQuery', () => {
 describe('playableSource', () => {
   it('plays the MP4 rendition when there is one, else the original, and nothing before completion', () => {
     const mp4 = { format: 'mp4' as const, content_type: 'video/mp4', size: 9, download_url: '/objects/a.mp4' };
-    expect(playableSource(recording({ renditions: [{ format: 'webm', content_type: 'video/webm', size: 9, download_url: '/objects/w' }, mp4] }))).toEqual({ url: '/objects/a.mp4', type: 'video/mp4' });
-    expect(playableSource(recording())).toEqual({ url: '/objects/a.webm', type: 'video/webm;codecs=vp8,opus' });
+    expect(playableSource(recording({ renditions: [{ format: 'webm', content_type: 'video/webm', size: 9, download_url: '/objects/w' }, mp4] }))).toEqual({ media: 'mp4', type: 'video/mp4' });
+    expect(playableSource(recording())).toEqual({ media: 'original', type: 'video/webm;codecs=vp8,opus' });
     expect(playableSource(recording({ status: 'PENDING', download_url: null }))).toBeUndefined();
   });
 });
@@ -71,5 +71,15 @@ describe('the texts of the library', () => {
     expect(linkedRecordingId('#recording-a%20b')).toBe('a b');
     expect(linkedRecordingId('#other')).toBeUndefined();
     expect(linkedRecordingId('')).toBeUndefined();
+    expect(linkedRecordingId('#recording-01JABC&t=83')).toBe('01JABC');
+  });
+
+  it('reads the moment of a deep link in seconds, m:ss or h:mm:ss', () => {
+    expect(linkedTime('#recording-01JABC&t=83')).toBe(83);
+    expect(linkedTime('#recording-01JABC&t=1:23')).toBe(83);
+    expect(linkedTime('#recording-01JABC&t=1:02:03')).toBe(3723);
+    expect(linkedTime('#recording-01JABC&t=2.5')).toBe(2.5);
+    expect(linkedTime('#recording-01JABC')).toBeUndefined();
+    expect(linkedTime('#recording-01JABC&t=soon')).toBeUndefined();
   });
 });

@@ -47,6 +47,11 @@ class AwsSharesApiTest extends SharesApiContract {
   }
 
   @Override
+  boolean streamsMedia() {
+    return false;
+  }
+
+  @Override
   Api api() {
     return api;
   }

@@ -31,6 +31,11 @@ public final class PublicUrls {
     return stripTrailingSlash(base()) + url;
   }
 
+  /** Whether this server is reached over HTTPS, so its cookies can be {@code Secure}. */
+  public boolean isHttps() {
+    return base().startsWith("https:");
+  }
+
   private String base() {
     return settings.recording().publicBase().map(URI::toString).orElseGet(() -> server.find(null)
         .map(bound -> bound.getScheme() + "://" + authority(bound.getHost()) + ":" + bound.getPort())

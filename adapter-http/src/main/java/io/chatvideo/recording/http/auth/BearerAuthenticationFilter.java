@@ -11,9 +11,11 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.core.order.Ordered;
+import java.util.Optional;
 
 /**
- * Verifies the bearer token of every API request and records the {@link Caller}. Runs on the
+ * Verifies the bearer token of every API request and records the {@link Caller}; a library media
+ * request may carry it in its {@link MediaCookie} instead. Runs on the
  * blocking pool: fetching a provider's keys is network I/O. CORS preflights pass untouched.
  */
 @ServerFilter({"/recordings", "/recordings/**"})
@@ -40,15 +42,21 @@ final class BearerAuthenticationFilter implements Ordered {
       return null;
     }
     String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+    String token;
     if (header == null || header.isBlank()) {
-      return AuthenticationProblems.missing();
-    }
-    if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      Optional<String> cookie = MediaCookie.token(request);
+      if (cookie.isEmpty()) {
+        return AuthenticationProblems.missing();
+      }
+      token = cookie.get();
+    } else if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return AuthenticationProblems.unauthorized(
           new AuthenticationFailedException("the Authorization header must be 'Bearer <token>'"));
+    } else {
+      token = header.substring(BEARER.length()).strip();
     }
     try {
-      request.setAttribute(Caller.ATTRIBUTE, new Caller(authentication.verifier().verify(header.substring(BEARER.length()).strip())));
+      request.setAttribute(Caller.ATTRIBUTE, new Caller(authentication.verifier().verify(token)));
       return null;
     } catch (AuthenticationFailedException e) {
       return AuthenticationProblems.unauthorized(e);

@@ -12,9 +12,12 @@ import io.chatvideo.recording.core.port.in.WatchShareUseCase.ShareMedia;
 import io.chatvideo.recording.core.port.in.WatchShareUseCase.SharedRecording;
 import io.chatvideo.recording.core.port.out.PresignedRequest;
 import io.chatvideo.recording.http.api.PublicUrls;
+import io.chatvideo.recording.http.objects.LocalObjectServer;
 import io.chatvideo.recording.http.web.ClientAddresses;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -34,7 +37,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -56,11 +58,13 @@ final class WatchController {
   private final Recordings recordings;
   private final PublicUrls urls;
   private final ClientAddresses clients;
+  private final BeanProvider<LocalObjectServer> local;
 
-  WatchController(Recordings recordings, PublicUrls urls, ClientAddresses clients) {
+  WatchController(Recordings recordings, PublicUrls urls, ClientAddresses clients, BeanProvider<LocalObjectServer> local) {
     this.recordings = recordings;
     this.urls = urls;
     this.clients = clients;
+    this.local = local;
   }
 
   @Get(value = "/{token}", produces = MediaType.TEXT_HTML)
@@ -78,11 +82,13 @@ final class WatchController {
    * One of the link's media: a 302 to a URL signed now, for {@code recording.shares.media-url-expiry}
    * at most, answering {@code Content-Disposition: inline}; the redirect itself is never cached, so
    * every fetch is checked against the link as it is then (a revoked link's player stops at its
-   * next request). HEAD is answered alike and counts no view (no request here does).
+   * next request). On the local backend the bytes are streamed here instead, with Range ({@link
+   * LocalObjectServer} says why). HEAD is answered alike and counts no view (no request here does).
    */
   @Get(value = "/{token}/media/{media}", produces = MediaType.ALL)
-  HttpResponse<?> media(@PathVariable String token, @PathVariable String media, @Nullable @QueryValue String grant) {
-    Optional<ShareMedia> which = Optional.ofNullable(MEDIA.get(media));
+  HttpResponse<?> media(@PathVariable String token, @PathVariable String media, @Nullable @QueryValue String grant,
+      HttpRequest<?> request) {
+    Optional<ShareMedia> which = ShareMedia.named(media);
     if (which.isEmpty()) {
       return refused(new ShareNotFoundException("no such media"), token);
     }
@@ -92,6 +98,11 @@ final class WatchController {
     } catch (RecordingException e) {
       return refused(e, token);
     }
+    Optional<LocalObjectServer> streamed = local.find(null);
+    if (streamed.isPresent()) {
+      return streamed.get().serve(signed.url(), request).header("Referrer-Policy", "no-referrer")
+          .header("X-Robots-Tag", "noindex, nofollow");
+    }
     return HttpResponse.status(HttpStatus.FOUND)
         .header(HttpHeaders.LOCATION, urls.absolute(signed.url()))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -99,25 +110,24 @@ final class WatchController {
         .header("X-Robots-Tag", "noindex, nofollow");
   }
 
-  private static final Map<String, ShareMedia> MEDIA = Map.of("mp4", ShareMedia.MP4, "original", ShareMedia.ORIGINAL,
-      "poster", ShareMedia.POSTER);
-
   private HttpResponse<String> open(String token, Optional<String> passcode, HttpRequest<?> request) {
     SharedRecording shared;
     try {
-      shared = recordings.watchShare().open(new OpenShareCommand(token, passcode, clients.of(request)));
+      // A HEAD (a link checker, a preview bot) shows no one the recording: it counts no view.
+      shared = recordings.watchShare().open(new OpenShareCommand(token, passcode, clients.of(request),
+          request.getMethod() != HttpMethod.HEAD));
     } catch (RecordingException e) {
       return refused(e, token);
     }
     String query = shared.grant().map(g -> "?grant=" + URLEncoder.encode(g, StandardCharsets.UTF_8)).orElse("");
     String base = "/s/" + token + "/media/";
-    String media = base + shared.playing().name().toLowerCase(Locale.ROOT) + query;
+    String media = base + shared.playing().urlName() + query;
     Optional<String> poster = shared.hasPoster() ? Optional.of(base + "poster" + query) : Optional.empty();
     Optional<String> download = shared.download().map(d -> urls.absolute(d.url()));
     // The player is sent on to the store: its origin is where the media and poster come from.
     Set<String> sources = new LinkedHashSet<>(List.of("'self'", origin(urls.absolute(shared.media().url()))));
     return page(HttpStatus.OK, WatchPage.player(shared.recording(), media, shared.mediaType().value(), poster,
-        download, shared.share().expiresAt()), sources);
+        download, shared.share().expiresAt()), sources, Optional.of(WatchPage.SCRIPT_HASH));
   }
 
   private static MutableHttpResponse<String> refused(RecordingException e, String token) {
@@ -143,20 +153,30 @@ final class WatchController {
   }
 
   /**
-   * The page with its own headers: nothing but its inline style, the media and the poster may
-   * load; no caching, no indexing, no referrer.
+   * The page with its own headers ({@link #policy}); no caching, no indexing, no referrer.
    */
   private static MutableHttpResponse<String> page(HttpStatus status, String html, Set<String> mediaSources) {
-    String sources = mediaSources.isEmpty() ? "'none'" : String.join(" ", mediaSources);
+    return page(status, html, mediaSources, Optional.empty());
+  }
+
+  private static MutableHttpResponse<String> page(HttpStatus status, String html, Set<String> mediaSources,
+      Optional<String> scriptHash) {
     return HttpResponse.<String>status(status)
         .contentType("text/html;charset=utf-8")
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .header("X-Robots-Tag", "noindex, nofollow")
         .header("Referrer-Policy", "no-referrer")
-        .header("Content-Security-Policy", "default-src 'none'; style-src " + WatchPage.STYLE_HASH
-            + "; media-src " + sources + "; img-src " + sources + "; form-action 'self'; base-uri 'none';"
-            + " frame-ancestors 'none'")
+        .header("Content-Security-Policy", policy(mediaSources, scriptHash))
         .body(html);
+  }
+
+  /** Nothing but the inline style, the player's script where there is one, the media and the poster may load. */
+  private static String policy(Set<String> mediaSources, Optional<String> scriptHash) {
+    String sources = mediaSources.isEmpty() ? "'none'" : String.join(" ", mediaSources);
+    return "default-src 'none'; style-src " + WatchPage.STYLE_HASH
+        + scriptHash.map(hash -> "; script-src " + hash).orElse("")
+        + "; media-src " + sources + "; img-src " + sources + "; form-action 'self'; base-uri 'none';"
+        + " frame-ancestors 'none'";
   }
 
   /** A media URL's origin for the CSP: S3's host, or this server's. */

@@ -29,6 +29,32 @@ final class WatchPage {
       + "padding:.5rem 1rem;text-decoration:none;font:inherit;cursor:pointer}"
       + "input{font:inherit;padding:.4rem;margin:.5rem 0;display:block}.alert{color:#fca5a5}.note{color:#aaa}";
   static final String STYLE_HASH = "'sha256-" + sha256Base64(STYLE) + "'";
+  /**
+   * The player's one script, allowed by its hash: {@code #t=1:23} (or {@code #t=83}, {@code
+   * #t=1:02:03}) starts playback there, and "Copy link at this moment" copies the page's address
+   * with the current time (the clipboard, else a selected field to copy by hand), and a network
+   * error (an S3 URL that expired while paused) reloads the stable media address once and goes on
+   * where it was. Without it the page is a plain {@code <video>}.
+   */
+  static final String SCRIPT = "(()=>{const v=document.querySelector('video');if(!v)return;"
+      + "const at=h=>{const m=/^#t=(?:(\\d+):)?(?:(\\d+):)?(\\d+(?:\\.\\d+)?)$/.exec(h);if(!m)return null;"
+      + "const p=[m[1],m[2],m[3]].filter(x=>x!==undefined).map(Number);return p.reduce((a,x)=>a*60+x,0)};"
+      + "const seek=()=>{const t=at(location.hash);if(t===null)return;"
+      + "const go=()=>{v.currentTime=Number.isFinite(v.duration)?Math.min(t,v.duration):t};"
+      + "v.readyState>=1?go():v.addEventListener('loadedmetadata',go,{once:true})};"
+      + "seek();addEventListener('hashchange',seek);"
+      + "let r=false;v.addEventListener('playing',()=>{r=false});"
+      + "v.addEventListener('error',()=>{if(r||!v.error||v.error.code!==2)return;r=true;"
+      + "const t=v.currentTime,p=!v.paused;v.load();v.addEventListener('loadedmetadata',()=>{v.currentTime=t;"
+      + "if(p)v.play().catch(()=>{})},{once:true})});"
+      + "const f=n=>{n=Math.floor(n);const s=String(n%60).padStart(2,'0'),m=Math.floor(n/60);"
+      + "return m>=60?Math.floor(m/60)+':'+String(m%60).padStart(2,'0')+':'+s:m+':'+s};"
+      + "const b=document.getElementById('copy-moment'),o=document.getElementById('moment-link'),"
+      + "st=document.getElementById('moment-status');b.hidden=false;"
+      + "b.addEventListener('click',()=>{const u=location.origin+location.pathname+'#t='+f(v.currentTime);o.value=u;"
+      + "const hand=()=>{o.hidden=false;o.focus();o.select();st.textContent='Copy the link by hand.'};"
+      + "navigator.clipboard?navigator.clipboard.writeText(u).then(()=>{o.hidden=false;st.textContent='Link copied: '+u},hand):hand()})})();";
+  static final String SCRIPT_HASH = "'sha256-" + sha256Base64(SCRIPT) + "'";
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
       .withZone(ZoneOffset.UTC);
 
@@ -52,6 +78,10 @@ final class WatchPage {
     fact(body, "Recorded", time(details.createdAt()));
     fact(body, "Link expires", time(linkExpiresAt));
     body.append("</dl>\n");
+    body.append("<p><button type=\"button\" id=\"copy-moment\" hidden>Copy link at this moment</button> "
+        + "<input id=\"moment-link\" type=\"url\" readonly hidden aria-label=\"Link at this moment\"> "
+        + "<span id=\"moment-status\" role=\"status\" class=\"note\"></span></p>\n");
+    body.append("<script>").append(SCRIPT).append("</script>\n");
     download.ifPresent(url -> body.append("<p><a class=\"button\" href=\"").append(escape(url))
         .append("\" download>Download</a></p>\n"));
     if (download.isEmpty()) {

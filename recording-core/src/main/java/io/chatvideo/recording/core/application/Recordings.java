@@ -18,6 +18,7 @@ import io.chatvideo.recording.core.port.in.JobWorkers;
 import io.chatvideo.recording.core.port.in.ListAllRecordingsUseCase;
 import io.chatvideo.recording.core.port.in.ListRecordingsUseCase;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase;
+import io.chatvideo.recording.core.port.in.PlayRecordingUseCase;
 import io.chatvideo.recording.core.port.in.ReprocessUseCase;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase;
 import io.chatvideo.recording.core.port.in.RunJobsUseCase;
@@ -83,6 +84,7 @@ public final class Recordings {
   private final Optional<JobWorker> worker;
   private final Optional<WebhookService> webhooks;
   private final Optional<ShareService> shares;
+  private final LibraryPlayback playback;
   private final JobBell bell = new JobBell();
 
   private Recordings(Builder builder) {
@@ -121,6 +123,7 @@ public final class Recordings {
     this.shares = builder.shares == null ? Optional.empty() : Optional.of(new ShareService(builder.shares, repository,
         storage, builder.passcodes, builder.passcodeAttempts, builder.passcodeGuesses, builder.sharePolicy,
         builder.clock, new SecureRandom()));
+    this.playback = new LibraryPlayback(repository, storage, builder.sharePolicy, builder.clock);
   }
 
   public static Builder builder() {
@@ -214,6 +217,11 @@ public final class Recordings {
   public JobWorkers startWorkers(int count, String name, JobWorkers.Until until, Duration idle,
       Consumer<Throwable> onQueueFailure) {
     return JobLoop.start(jobs(), count, name, until, idle, bell, onQueueFailure);
+  }
+
+  /** A recording's media for its own viewers, checked and signed afresh on every request. */
+  public PlayRecordingUseCase playRecording() {
+    return playback;
   }
 
   /** Share links, for owners; a {@code IllegalStateException} when no share repository was given. */

@@ -135,7 +135,9 @@ final class ShareService implements ShareRecordingUseCase, WatchShareUseCase {
         throw new PasscodeRefusedException(true);
       }
     }
-    shares.countView(share);
+    if (command.countsView()) {
+      shares.countView(share);
+    }
     return shared(share, live.recording(), now);
   }
 
@@ -148,15 +150,8 @@ final class ShareService implements ShareRecordingUseCase, WatchShareUseCase {
       throw unknown(); // no passcode shown: the link's media is as unknown as a wrong token
     }
     CompletedRecording recording = live.recording();
-    Instant expiry = mediaExpiry(share, recording, now);
-    RecordingDetails details = recording.details();
-    return switch (query.media()) {
-      case ORIGINAL -> storage.presignInline(details.objectKey(), details.contentType(), expiry);
-      case MP4 -> ready(recording).flatMap(p -> p.mp4())
-          .map(mp4 -> storage.presignInline(mp4.key(), ContentType.MP4, expiry)).orElseThrow(ShareService::unknown);
-      case POSTER -> ready(recording).flatMap(p -> p.thumbnail())
-          .map(poster -> storage.presignInline(poster.key(), ContentType.JPEG, expiry)).orElseThrow(ShareService::unknown);
-    };
+    return InlineMedia.sign(storage, recording, query.media(), mediaExpiry(share, recording, now))
+        .orElseThrow(ShareService::unknown);
   }
 
   /** The link named by {@code token} and its recording, both live; else not found or expired. */

@@ -55,7 +55,12 @@ public record SharePolicy(Duration defaultExpiry, Duration mediaTtl) {
 
   /** When a media URL signed at {@code now} for {@code share} expires. */
   public Instant mediaExpiry(Instant now, Share share, Instant recordingExpiresAt, Optional<Instant> credentialsExpiry) {
-    Instant expiry = min(min(now.plus(mediaTtl), share.expiresAt()), recordingExpiresAt);
+    return min(mediaExpiry(now, recordingExpiresAt, credentialsExpiry), share.expiresAt());
+  }
+
+  /** When a media URL signed at {@code now} for the recording's own viewers (the library) expires. */
+  public Instant mediaExpiry(Instant now, Instant recordingExpiresAt, Optional<Instant> credentialsExpiry) {
+    Instant expiry = min(now.plus(mediaTtl), recordingExpiresAt);
     return credentialsExpiry.map(credentials -> min(credentials, expiry)).orElse(expiry);
   }
 

@@ -4,12 +4,14 @@ import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.Share;
 import io.chatvideo.recording.core.port.out.PresignedRequest;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Opens a share link for whoever holds its token, without signing in. Each successful open counts
- * one view; the link's media is then fetched through {@link #media}, which checks the link again on
+ * one view (unless it {@linkplain OpenShareCommand#countsView shows nothing}); the link's media is then fetched through {@link #media}, which checks the link again on
  * every request and signs a fresh short-lived URL that a player shows inline.
  *
  * <pre>{@code
@@ -37,13 +39,20 @@ public interface WatchShareUseCase {
 
   /**
    * @param clientAddress the address whose passcode tries are counted besides the link's, when known
+   * @param countsView false for a request that shows no one the recording (an HTTP {@code HEAD})
    */
-  record OpenShareCommand(String token, Optional<String> passcode, Optional<String> clientAddress) {
+  record OpenShareCommand(String token, Optional<String> passcode, Optional<String> clientAddress,
+      boolean countsView) {
 
     public OpenShareCommand {
       Objects.requireNonNull(token, "token");
       Objects.requireNonNull(passcode, "passcode");
       Objects.requireNonNull(clientAddress, "clientAddress");
+    }
+
+    /** An open by someone who will watch: it counts a view. */
+    public OpenShareCommand(String token, Optional<String> passcode, Optional<String> clientAddress) {
+      this(token, passcode, clientAddress, true);
     }
   }
 
@@ -57,8 +66,19 @@ public interface WatchShareUseCase {
     }
   }
 
-  /** The media a link serves. */
-  enum ShareMedia { MP4, ORIGINAL, POSTER }
+  /** The media a link (or the library) serves, named in URLs by their lower-case names: {@code mp4}, {@code original}, {@code poster}. */
+  enum ShareMedia {
+    MP4, ORIGINAL, POSTER;
+
+    /** The medium a URL names, if any. */
+    public static Optional<ShareMedia> named(String name) {
+      return Arrays.stream(values()).filter(m -> m.urlName().equals(name)).findFirst();
+    }
+
+    public String urlName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   /**
    * What a watch page shows: {@code playing} is the MP4 rendition when processing made one, else
