@@ -25,8 +25,8 @@ final class SchemaMigrations {
    * a change made on another branch at the same time: each number is applied once, whenever it
    * first appears, so a database at 7 still gets 5 and 6 when they arrive.
    */
-  static final SortedMap<Integer, List<String>> MIGRATIONS = new TreeMap<>(Map.of(
-      1, List.of(
+  static final SortedMap<Integer, List<String>> MIGRATIONS = new TreeMap<>(Map.ofEntries(
+      Map.entry(1, List.of(
           """
           CREATE TABLE recordings (
             id                TEXT    PRIMARY KEY,
@@ -57,16 +57,16 @@ final class SchemaMigrations {
           "CREATE INDEX recordings_by_room ON recordings (room_id, created_at DESC, id DESC)",
           "CREATE INDEX recordings_by_created ON recordings (created_at DESC, id DESC)",
           "CREATE INDEX recordings_by_expiry ON recordings (expires_at)",
-          "CREATE INDEX recordings_by_upload_window ON recordings (status, upload_expires_at)"),
+          "CREATE INDEX recordings_by_upload_window ON recordings (status, upload_expires_at)")),
       // Every upload request sums its owner's day (UploadAllowance): an index holding all the
       // columns that sum reads answers it without touching the table.
-      2, List.of("CREATE INDEX recordings_usage_by_owner ON recordings"
-          + " (owner, created_at, expires_at, status, upload_expires_at, declared_size, stored_size)"),
+      Map.entry(2, List.of("CREATE INDEX recordings_usage_by_owner ON recordings"
+          + " (owner, created_at, expires_at, status, upload_expires_at, declared_size, stored_size)")),
       // Jobs live beside the recordings so that a recording's change and the job it causes can
       // commit in one transaction (JobRows.insert). A completed job's row is deleted; a queued
       // job is due at visible_again_at (its lease's end, or its retry time); receipt names the
       // current lease and is NULL between leases.
-      3, List.of(
+      Map.entry(3, List.of(
           """
           CREATE TABLE jobs (
             id               TEXT    PRIMARY KEY,
@@ -82,9 +82,9 @@ final class SchemaMigrations {
             CHECK ((state = 'DEAD') = (died_at IS NOT NULL))
           )""",
           "CREATE INDEX jobs_due ON jobs (visible_again_at, enqueued_at) WHERE state = 'QUEUED'",
-          "CREATE INDEX jobs_dead ON jobs (died_at DESC, id DESC) WHERE state = 'DEAD'"),
+          "CREATE INDEX jobs_dead ON jobs (died_at DESC, id DESC) WHERE state = 'DEAD'")),
       // What processing made of a completed recording (NULL state: completed before processing existed, read as off).
-      4, List.of(
+      Map.entry(4, List.of(
           "ALTER TABLE recordings ADD COLUMN processing_state TEXT"
               + " CHECK (processing_state IN ('queued', 'running', 'ready', 'failed', 'off'))",
           "ALTER TABLE recordings ADD COLUMN processing_since INTEGER",
@@ -95,10 +95,10 @@ final class SchemaMigrations {
           "ALTER TABLE recordings ADD COLUMN mp4_size INTEGER",
           "ALTER TABLE recordings ADD COLUMN thumbnail_key TEXT",
           "ALTER TABLE recordings ADD COLUMN thumbnail_size INTEGER",
-          "CREATE INDEX recordings_by_processing ON recordings (processing_state, processing_since)"),
+          "CREATE INDEX recordings_by_processing ON recordings (processing_state, processing_since)")),
       // Events beside the recordings, so a change and its event commit together (SqliteEventOutbox);
       // the webhook endpoints operators registered, and the log of attempts at each.
-      5, List.of(
+      Map.entry(5, List.of(
           """
           CREATE TABLE events (
             id          TEXT    PRIMARY KEY,
@@ -129,9 +129,9 @@ final class SchemaMigrations {
             outcome     TEXT    NOT NULL CHECK (outcome IN ('DELIVERED', 'RETRYING', 'DEAD', 'DISABLED')),
             retry_at    INTEGER
           )""",
-          "CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries (endpoint_id, at DESC)"),
+          "CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries (endpoint_id, at DESC)")),
       // Share links: only the token's SHA-256 is kept; a deleted recording takes its links with it.
-      6, List.of(
+      Map.entry(6, List.of(
           """
           CREATE TABLE shares (
             id            TEXT    PRIMARY KEY,
@@ -144,24 +144,24 @@ final class SchemaMigrations {
             revoked       INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1)),
             views         INTEGER NOT NULL DEFAULT 0 CHECK (views >= 0)
           )""",
-          "CREATE INDEX shares_by_recording ON shares (recording_id, created_at, id)"),
+          "CREATE INDEX shares_by_recording ON shares (recording_id, created_at, id)")),
       // Listings search file name and room case-insensitively in every script (SearchColumn).
       // The date range needs no new index: created_at follows owner and room_id in the listing
       // indexes of migration 1, so a range is a bounded walk of them (SqlitePaginationIT's plans).
-      7, List.of(
+      Map.entry(7, List.of(
           "ALTER TABLE recordings ADD COLUMN search_text TEXT",
-          "UPDATE recordings SET search_text = casefold(filename) || char(10) || casefold(room_id)"),
+          "UPDATE recordings SET search_text = casefold(filename) || char(10) || casefold(room_id)")),
       // A lease names the run that holds it (LocalRun), so a process started later takes back at
       // once what a dead run held; events and their delivery log are forgotten by age (the sweep).
-      8, List.of(
+      Map.entry(8, List.of(
           "ALTER TABLE jobs ADD COLUMN holder TEXT",
           "CREATE INDEX jobs_held ON jobs (holder) WHERE receipt IS NOT NULL",
           "CREATE INDEX events_by_time ON events (occurred_at)",
-          "CREATE INDEX webhook_deliveries_by_time ON webhook_deliveries (at)"),
+          "CREATE INDEX webhook_deliveries_by_time ON webhook_deliveries (at)")),
       // The upload ledger (SqliteUploadLedger): bytes per owner and UTC day, and the largest length
       // signed per recording and slot (slot -1 marks a settled recording, its length the stored
       // size). Not tied to recordings: deleting a recording gives no bytes back.
-      9, List.of(
+      Map.entry(9, List.of(
           """
           CREATE TABLE upload_days (
             owner TEXT    NOT NULL,
@@ -178,17 +178,30 @@ final class SchemaMigrations {
             day          TEXT    NOT NULL,
             PRIMARY KEY (recording_id, slot)
           ) WITHOUT ROWID""",
-          "CREATE INDEX upload_signatures_by_day ON upload_signatures (day)"),
+          "CREATE INDEX upload_signatures_by_day ON upload_signatures (day)")),
       // Passcode tries per link (token hash) or client address in its open minute, shared by every
       // process on the file (SqlitePasscodeAttempts).
-      10, List.of(
+      Map.entry(10, List.of(
           """
           CREATE TABLE passcode_attempts (
             budget       TEXT    PRIMARY KEY,
             window_start INTEGER NOT NULL,
             tries        INTEGER NOT NULL CHECK (tries >= 1)
           )""",
-          "CREATE INDEX passcode_attempts_by_age ON passcode_attempts (window_start)")));
+          "CREATE INDEX passcode_attempts_by_age ON passcode_attempts (window_start)")),
+      // 11 is left free for the partial recordings of another branch.
+      // How a recording's audio holds its parties (NULL: written before, read as mixed), and its
+      // speaker timeline (SqliteSpeakerTimelines), which goes with the recording's row.
+      Map.entry(12, List.of(
+          "ALTER TABLE recordings ADD COLUMN audio_layout TEXT CHECK (audio_layout IN ('per_party', 'mixed'))",
+          """
+          CREATE TABLE speaker_timelines (
+            recording_id TEXT    PRIMARY KEY REFERENCES recordings (id) ON DELETE CASCADE,
+            state        TEXT    NOT NULL CHECK (state IN ('ready', 'unavailable', 'failed')),
+            reason       TEXT,
+            segments     TEXT    NOT NULL,
+            made_at      INTEGER NOT NULL
+          )"""))));
 
   private SchemaMigrations() {}
 
