@@ -22,6 +22,7 @@ import io.chatvideo.recording.core.port.out.SpeechActivity;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -125,7 +126,10 @@ final class SpeakerService implements SpeakersUseCase {
       if (channels == 1) {
         return SpeakerTimeline.unavailable(SpeakerTimeline.ONE_CHANNEL, clock.instant());
       }
-      return SpeakerTimeline.ready(speech.speaking(original, type, SpeakerTimeline.MAX_SEGMENTS), clock.instant());
+      // Processing probed the packets of this very file (the seekable copy); the client's word otherwise.
+      Duration duration = recording.duration().orElse(Duration.ZERO);
+      return SpeakerTimeline.ready(speech.speaking(original, type, duration, SpeakerTimeline.MAX_SEGMENTS),
+          clock.instant());
     } finally {
       WorkDirectories.deleteQuietly(dir);
     }

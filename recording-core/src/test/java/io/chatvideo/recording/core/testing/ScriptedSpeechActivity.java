@@ -4,6 +4,7 @@ import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.MediaProcessingException;
 import io.chatvideo.recording.core.domain.SpeechSegment;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +40,7 @@ public final class ScriptedSpeechActivity implements io.chatvideo.recording.core
   }
 
   @Override
-  public List<SpeechSegment> speaking(Path file, ContentType contentType, int maxSegments) {
+  public List<SpeechSegment> speaking(Path file, ContentType contentType, Duration duration, int maxSegments) {
     return segments;
   }
 }

@@ -4,6 +4,7 @@ import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.MediaProcessingException;
 import io.chatvideo.recording.core.domain.SpeechSegment;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -17,9 +18,10 @@ public interface SpeechActivity {
   int audioChannels(Path file, ContentType contentType);
 
   /**
-   * When each party spoke in a two-channel file, in time order: a stretch of sound on a channel,
+   * When each party spoke in a two-channel file that plays for {@code duration} (its probed
+   * length, which also bounds the run's time), in time order: a stretch of sound on a channel,
    * between pauses of half a second or more. At most {@code maxSegments} segments: past that the
    * shortest pauses of a party are closed.
    */
-  List<SpeechSegment> speaking(Path file, ContentType contentType, int maxSegments);
+  List<SpeechSegment> speaking(Path file, ContentType contentType, Duration duration, int maxSegments);
 }
