@@ -82,7 +82,7 @@ final class SpeakerService implements SpeakersUseCase {
     Optional<CompletedRecording> found = ProcessingService.parse(subject).flatMap(repository::find)
         .filter(CompletedRecording.class::isInstance).map(CompletedRecording.class::cast)
         .filter(r -> r.processing().state() == ProcessingState.READY);
-    if (found.isEmpty() || engine.isEmpty()) {
+    if (found.isEmpty()) {
       return Optional.empty();
     }
     CompletedRecording recording = found.get();
@@ -110,7 +110,9 @@ final class SpeakerService implements SpeakersUseCase {
     if (recording.details().audioLayout() == AudioLayout.MIXED) {
       return SpeakerTimeline.unavailable(SpeakerTimeline.MIXED_AUDIO, clock.instant());
     }
-    SpeechActivity speech = engine.orElseThrow();
+    // A worker without ffmpeg (one that only delivers events) hands the job on to one that has it.
+    SpeechActivity speech = engine.orElseThrow(() -> new MediaProcessingException(
+        MediaProcessingException.Reason.ENGINE_MISSING, "no speech engine on this worker"));
     Path dir = work.create("speakers", recording.id());
     try {
       ContentType type = recording.details().contentType();
