@@ -8,6 +8,7 @@ import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.MediaProcessor;
 import io.chatvideo.recording.ffmpeg.FfmpegMediaProcessor;
 import io.chatvideo.recording.ffmpeg.FfmpegSettings;
+import io.chatvideo.recording.ffmpeg.FfmpegSpeechActivity;
 import io.chatvideo.recording.http.config.AwsBackendSettings;
 import io.chatvideo.recording.http.config.BackendKind;
 import io.chatvideo.recording.http.config.InvalidConfigurationException;
@@ -133,14 +134,18 @@ final class RecordingsFactory {
       LOG.info("processing is on with no worker in this server (recording.processing.workers=0): completed "
           + "recordings are queued for 'recordings worker' to process");
       builder.processing(settings.processingPolicy());
+      builder.speakers(backend.speakerTimelines(), Optional.empty());
     } else {
-      Optional<MediaProcessor> media = processing.workers() > 0 ? media(processing, backend) : Optional.empty();
+      Optional<FfmpegSettings> ffmpeg = processing.workers() > 0 ? media(processing, backend) : Optional.empty();
+      Optional<MediaProcessor> media = ffmpeg.map(FfmpegMediaProcessor::new);
       // Each run works in a directory of its own; those of runs that died mid-job go now.
       Path work = settings.recording().dataDir().resolve("processing");
       media.ifPresent(engine -> LocalRun.removeDeadWorkDirectories(work));
       media.ifPresent(engine -> builder.media(engine)
           .processing(settings.processingPolicy())
           .workDirectory(LocalRun.workDirectory(work)));
+      // The speaker timeline runs on the same ffmpeg, as a job after processing: no setting of its own.
+      builder.speakers(backend.speakerTimelines(), ffmpeg.map(FfmpegSpeechActivity::new));
       if (media.isEmpty()) {
         // Processing off still leases event jobs, for the configured time: a delivery whose worker died comes back then.
         ProcessingPolicy on = settings.processingPolicy();
@@ -172,10 +177,10 @@ final class RecordingsFactory {
   }
 
   /**
-   * The media engine when processing is on: asked for ({@code enabled=true}: ffmpeg missing stops
+   * The ffmpeg of the media engine (and the speech engine beside it) when processing is on: asked for ({@code enabled=true}: ffmpeg missing stops
    * start-up), or not said (on when ffmpeg is found, one log line either way).
    */
-  private static Optional<MediaProcessor> media(ProcessingSettings processing, Backend backend) {
+  private static Optional<FfmpegSettings> media(ProcessingSettings processing, Backend backend) {
     if (!queuesJobs(processing, backend)) {
       return Optional.empty();
     }
@@ -194,7 +199,7 @@ final class RecordingsFactory {
     }
     LOG.info("processing is on: {} worker(s), ffmpeg {}, mp4 {}", processing.workers(), found.get().ffmpeg(),
         processing.mp4() ? "on" : "off");
-    return Optional.of(new FfmpegMediaProcessor(found.get()));
+    return found;
   }
 
   /** Whether processing is not turned off and the backend has a queue for its jobs; says why not. */
@@ -217,7 +222,7 @@ final class RecordingsFactory {
   private static Backend local(ServerSettings settings, LocalBackend local) {
     return new Backend("local, data " + settings.recording().dataDir(), local.repository(), local.storage(),
         local.ledger(), Optional.of(local.jobs(JOB_ATTEMPTS)), local.shares(), local.passcodeAttempts(),
-        Optional.of(new BackendEvents(local.events(), local.webhookEndpoints())), local::close);
+        Optional.of(new BackendEvents(local.events(), local.webhookEndpoints())), local.speakerTimelines(), local::close);
   }
 
   private static Backend aws(ServerSettings settings, @Nullable AwsCredentialsProvider credentials) {
@@ -251,6 +256,6 @@ final class RecordingsFactory {
         + aws.jobQueue().map(queue -> ", queue " + queue).orElse(""), backend.repository(), backend.storage(),
         backend.ledger(), jobs, backend.shares(), backend.passcodeAttempts(),
         jobs.map(queue -> new BackendEvents(backend.events(queue), backend.webhookEndpoints())),
-        backend::close);
+        backend.speakerTimelines(), backend::close);
   }
 }

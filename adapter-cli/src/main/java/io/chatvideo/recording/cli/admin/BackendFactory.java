@@ -11,9 +11,10 @@ import io.chatvideo.recording.core.domain.WebhookUrlPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.Mailer;
-import io.chatvideo.recording.core.port.out.MediaProcessor;
+import io.chatvideo.recording.core.port.out.SpeakerTimelines;
 import io.chatvideo.recording.ffmpeg.FfmpegMediaProcessor;
 import io.chatvideo.recording.ffmpeg.FfmpegSettings;
+import io.chatvideo.recording.ffmpeg.FfmpegSpeechActivity;
 import io.chatvideo.recording.local.LocalBackend;
 import io.chatvideo.recording.webhook.StandardWebhookSender;
 import io.chatvideo.recording.webhook.WebhookSettings;
@@ -74,16 +75,19 @@ final class BackendFactory {
   /** How the worker emails owners: through {@code mailer}, linking to {@code publicUrl}'s library page. */
   record Mail(Mailer mailer, HttpUrl publicUrl) {}
 
-  /** What processing runs on besides the store; without media, jobs are only queued. */
-  private record Engine(Optional<MediaProcessor> media, ProcessingPolicy policy, JobPolicy jobs,
+  /**
+   * What processing runs on besides the store; without ffmpeg, jobs are only queued. The speaker
+   * timeline runs on the same ffmpeg as the media.
+   */
+  private record Engine(Optional<FfmpegSettings> ffmpeg, ProcessingPolicy policy, JobPolicy jobs,
       UnaryOperator<JobQueue> watch, Optional<Mail> mail) {}
 
-  private static MediaProcessor ffmpeg(ProcessingOptions processing) {
+  private static FfmpegSettings ffmpeg(ProcessingOptions processing) {
     FfmpegSettings found = FfmpegSettings.find(processing.ffmpeg).orElseThrow(() -> new CliException(
         "ffmpeg not found: '" + processing.ffmpeg + "' with ffprobe beside it is not an executable program; install "
             + "ffmpeg or pass --ffmpeg PATH (or RECORDING_PROCESSING_FFMPEG)"));
     try {
-      return new FfmpegMediaProcessor(new FfmpegSettings(found.ffmpeg(), found.ffprobe(), processing.timeout));
+      return new FfmpegSettings(found.ffmpeg(), found.ffprobe(), processing.timeout);
     } catch (IllegalArgumentException e) {
       throw new CliException("--timeout: " + e.getMessage(), e);
     }
@@ -120,7 +124,7 @@ final class BackendFactory {
         .ledger(backend.ledger());
     JobQueue jobs = backend.jobs(JOB_ATTEMPTS);
     if (engine.isPresent()) {
-      process(builder, engine.get(), jobs).workDirectory(backend.workDirectory());
+      process(builder, engine.get(), jobs, backend.speakerTimelines()).workDirectory(backend.workDirectory());
     } else {
       builder.jobs(jobs);
     }
@@ -158,7 +162,7 @@ final class BackendFactory {
       JobQueue jobs = backend.jobs(JOB_ATTEMPTS).orElseThrow(() -> new CliException(
           "no job queue to " + purpose + ": the aws backend needs --queue (or RECORDING_AWS_QUEUE)"));
       if (engine.isPresent()) {
-        process(builder, engine.get(), jobs);
+        process(builder, engine.get(), jobs, backend.speakerTimelines());
       } else {
         builder.jobs(jobs);
       }
@@ -174,8 +178,10 @@ final class BackendFactory {
     }
   }
 
-  private static Recordings.Builder process(Recordings.Builder builder, Engine engine, JobQueue jobs) {
-    engine.media().ifPresent(builder::media);
+  private static Recordings.Builder process(Recordings.Builder builder, Engine engine, JobQueue jobs,
+      SpeakerTimelines timelines) {
+    engine.ffmpeg().map(FfmpegMediaProcessor::new).ifPresent(builder::media);
+    builder.speakers(timelines, engine.ffmpeg().map(FfmpegSpeechActivity::new));
     return builder.jobs(engine.watch().apply(jobs)).processing(engine.policy()).jobPolicy(engine.jobs());
   }
 

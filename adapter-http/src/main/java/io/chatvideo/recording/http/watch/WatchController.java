@@ -116,8 +116,11 @@ final class WatchController {
     Optional<String> download = shared.download().map(d -> urls.absolute(d.url()));
     // The player is sent on to the store: its origin is where the media and poster come from.
     Set<String> sources = new LinkedHashSet<>(List.of("'self'", origin(urls.absolute(shared.media().url()))));
+    Optional<String> speakers = recordings.speakersEnabled()
+        ? SpeakerTimelineHtml.of(recordings.speakers().speakers(shared), shared.recording().duration())
+        : Optional.empty();
     return page(HttpStatus.OK, WatchPage.player(shared.recording(), media, shared.mediaType().value(), poster,
-        download, shared.share().expiresAt()), sources);
+        download, shared.share().expiresAt(), speakers), sources);
   }
 
   private static MutableHttpResponse<String> refused(RecordingException e, String token) {
@@ -148,12 +151,15 @@ final class WatchController {
    */
   private static MutableHttpResponse<String> page(HttpStatus status, String html, Set<String> mediaSources) {
     String sources = mediaSources.isEmpty() ? "'none'" : String.join(" ", mediaSources);
+    // Only the player page (the one with media) runs a script: its speaker timeline's, by hash.
+    String scripts = mediaSources.isEmpty() ? "" : "; script-src " + SpeakerTimelineHtml.SCRIPT_HASH;
     return HttpResponse.<String>status(status)
         .contentType("text/html;charset=utf-8")
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .header("X-Robots-Tag", "noindex, nofollow")
         .header("Referrer-Policy", "no-referrer")
         .header("Content-Security-Policy", "default-src 'none'; style-src " + WatchPage.STYLE_HASH
+            + scripts
             + "; media-src " + sources + "; img-src " + sources + "; form-action 'self'; base-uri 'none';"
             + " frame-ancestors 'none'")
         .body(html);
