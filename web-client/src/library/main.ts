@@ -2,7 +2,8 @@ import { devSignIn, storedSession } from '../demo/dev-session';
 import { element } from '../demo/page-element';
 import { defineRecordingElements } from '../ui/define-elements';
 import { errorText, libraryQuery, linkedRecordingId, resultsText, type LibraryFilters } from '../ui/library-view';
-import type { LibraryEventDetail, RecordingLibraryElement } from '../ui/recording-library';
+import type { LibraryEventDetail, PlayingDetail, RecordingLibraryElement } from '../ui/recording-library';
+import { speakerTimeline } from '../ui/speaker-timeline';
 import type { RecordingQuery } from '../upload/api-types';
 import { RecordingsApi } from '../upload/recordings-api';
 
@@ -97,6 +98,12 @@ async function focusLinked(): Promise<void> {
   ui.library.focusCard(id);
 }
 
+/** Puts the recording's speaker timeline under its video, once there is one to show. */
+async function showSpeakers(detail: PlayingDetail): Promise<void> {
+  const timeline = speakerTimeline(await api.speakers(detail.id), detail.video, detail.durationMs);
+  if (timeline !== undefined) detail.video.after(timeline);
+}
+
 async function share(detail: LibraryEventDetail): Promise<void> {
   ui.library.setBusy(detail.id, 'share', true);
   try {
@@ -154,6 +161,7 @@ ui.searchForm.addEventListener('submit', (event) => {
 // After the reset has emptied the fields.
 ui.searchForm.addEventListener('reset', () => setTimeout(guarded(search)));
 ui.more.addEventListener('click', guarded(more));
+ui.library.addEventListener('recording-playing', (event) => guarded(() => showSpeakers((event as CustomEvent<PlayingDetail>).detail))());
 ui.library.addEventListener('share-recording', (event) => guarded(() => share((event as CustomEvent<LibraryEventDetail>).detail))());
 ui.library.addEventListener('delete-recording', (event) => confirmDelete((event as CustomEvent<LibraryEventDetail>).detail));
 window.addEventListener('hashchange', guarded(focusLinked));

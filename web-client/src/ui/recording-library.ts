@@ -5,6 +5,13 @@ import { playableSource, processingLabel } from './library-view';
 /** How wide a card shows its poster, in CSS pixels (the server makes them at most 640 wide). */
 const POSTER_WIDTH = 320;
 
+/** Detail of the `recording-playing` event: the recording whose inline video was just made. */
+export interface PlayingDetail {
+  readonly id: string;
+  readonly video: HTMLVideoElement;
+  readonly durationMs: number | undefined;
+}
+
 /** Detail of the `share-recording` and `delete-recording` events. */
 export interface LibraryEventDetail {
   readonly id: string;
@@ -17,7 +24,7 @@ export interface LibraryEventDetail {
  * id="recording-<id>">` named by its file name, with the poster, room, length, date, expiry and
  * processing state, and three buttons named after the recording: **Play** (an inline `<video>`
  * of the MP4 rendition when there is one, else the original, from the URLs the API gave),
- * **Share** (fires `share-recording`; the page answers with {@link showShareLink}) and
+ * (fires `recording-playing` when it makes the video), **Share** (fires `share-recording`; the page answers with {@link showShareLink}) and
  * **Delete** (fires `delete-recording`; the page asks for confirmation). The share link shows in
  * a read-only field beside **Copy**, which copies it through `navigator.clipboard` and, where
  * that is refused, selects the field's text and says to copy it by hand.
@@ -270,6 +277,9 @@ function play(button: HTMLButtonElement, recording: RecordingView): void {
     element.type = source.type.split(';')[0] ?? source.type;
     video.append(element);
     media.replaceChildren(video);
+    // The page adds what it fetches for a playing recording (its speaker timeline) under the video.
+    const detail: PlayingDetail = { id: recording.recording_id, video, durationMs: recording.duration_ms ?? undefined };
+    button.dispatchEvent(new CustomEvent('recording-playing', { bubbles: true, detail }));
   }
   video.focus();
   void video.play().catch(() => undefined); // a refused autoplay leaves the controls to the user

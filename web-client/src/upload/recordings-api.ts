@@ -12,6 +12,7 @@ import type {
   ShareLink,
   ShareRequest,
   ShareView,
+  SpeakersView,
   StoredPart,
   UploadTicket,
   UploadUrlRequest,
@@ -175,6 +176,12 @@ export class RecordingsApi {
   async get(recordingId: string): Promise<RecordingView> {
     const body = await this.call('GET', recordingPath(recordingId));
     return expectFields<RecordingView>(body, ['recording_id', 'status']);
+  }
+
+  /** `GET /recordings/{id}/speakers`: who spoke when, `pending` until processing made the recording ready. */
+  async speakers(recordingId: string): Promise<SpeakersView> {
+    const body = await this.call('GET', `${recordingPath(recordingId)}/speakers`);
+    return expectFields<SpeakersView>(body, ['recording_id', 'state']);
   }
 
   /** `DELETE /recordings/{id}`. */
