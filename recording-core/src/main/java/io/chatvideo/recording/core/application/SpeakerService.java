@@ -101,6 +101,13 @@ final class SpeakerService implements SpeakersUseCase {
       LOG.log(System.Logger.Level.WARNING, "finding the speakers of recording " + recording.id()
           + " could not reach storage", e);
       return Optional.of("storage_unavailable: storage was not reachable");
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "finding the speakers of recording " + recording.id()
+          + " failed unexpectedly", e);
+      if (!last) {
+        return Optional.of("failed: finding the speakers failed unexpectedly");
+      }
+      timeline = SpeakerTimeline.failed("failed: finding the speakers failed unexpectedly", clock.instant());
     }
     keep(recording, timeline);
     return Optional.empty();
