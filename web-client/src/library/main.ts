@@ -98,10 +98,17 @@ async function focusLinked(): Promise<void> {
   ui.library.focusCard(id);
 }
 
-/** Puts the recording's speaker timeline under its video, once there is one to show. */
+/**
+ * Puts the recording's speaker timeline under its video, once there is one to show. The video
+ * plays without it: a timeline that cannot be fetched (an older server) shows nothing.
+ */
 async function showSpeakers(detail: PlayingDetail): Promise<void> {
-  const timeline = speakerTimeline(await api.speakers(detail.id), detail.video, detail.durationMs);
-  if (timeline !== undefined) detail.video.after(timeline);
+  try {
+    const timeline = speakerTimeline(await api.speakers(detail.id), detail.video, detail.durationMs);
+    if (timeline !== undefined) detail.video.after(timeline);
+  } catch {
+    // Nothing to add: the player is already there.
+  }
 }
 
 async function share(detail: LibraryEventDetail): Promise<void> {
@@ -161,7 +168,7 @@ ui.searchForm.addEventListener('submit', (event) => {
 // After the reset has emptied the fields.
 ui.searchForm.addEventListener('reset', () => setTimeout(guarded(search)));
 ui.more.addEventListener('click', guarded(more));
-ui.library.addEventListener('recording-playing', (event) => guarded(() => showSpeakers((event as CustomEvent<PlayingDetail>).detail))());
+ui.library.addEventListener('recording-playing', (event) => void showSpeakers((event as CustomEvent<PlayingDetail>).detail));
 ui.library.addEventListener('share-recording', (event) => guarded(() => share((event as CustomEvent<LibraryEventDetail>).detail))());
 ui.library.addEventListener('delete-recording', (event) => confirmDelete((event as CustomEvent<LibraryEventDetail>).detail));
 window.addEventListener('hashchange', guarded(focusLinked));
