@@ -229,7 +229,12 @@ export async function startCallRecording(options: CallRecordingOptions): Promise
       }
     }
     upload = await ProgressiveUpload.begin(
-      { roomId: options.roomId, mimeType: recorder.mimeType, ...(options.participants === undefined ? {} : { participants: options.participants }) },
+      {
+        roomId: options.roomId,
+        mimeType: recorder.mimeType,
+        audioLayout: recorder.audioLayout,
+        ...(options.participants === undefined ? {} : { participants: options.participants }),
+      },
       { ...options.upload, journal, api: options.api, log },
     );
   } catch (error) {

@@ -6,6 +6,7 @@
 export { CallRecording, startCallRecording, type CallRecordingEventMap, type CallRecordingOptions, type CallRecordingWarning } from './call-recording';
 
 // Recorder
+export type { AudioLayout } from './recording/audio-mixer';
 export { CallRecorder, type CallRecorderEventMap, type CallRecorderOptions, type RecordedFile, type SourceChange } from './recording/call-recorder';
 export { MemoryChunkSink, type ChunkSink } from './recording/chunk-sink';
 export { formatDuration } from './recording/duration';

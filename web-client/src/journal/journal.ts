@@ -1,3 +1,4 @@
+import type { AudioLayout } from '../recording/audio-mixer';
 /** What a progressive upload has started on the server, kept so that another page can resume it. */
 export interface JournalUpload {
   readonly recordingId: string;
@@ -19,6 +20,8 @@ export interface JournalEntry {
   readonly roomId: string;
   /** User ids who may also see the recording. */
   readonly participants?: readonly string[];
+  /** How the audio holds the parties, as the server is told; absent (older entries): mixed. */
+  readonly audioLayout?: AudioLayout;
   readonly filename: string;
   readonly mimeType: string;
   /** Epoch ms when recording started. */

@@ -2,7 +2,8 @@ import { devSignIn, storedSession } from '../demo/dev-session';
 import { element } from '../demo/page-element';
 import { defineRecordingElements } from '../ui/define-elements';
 import { errorText, libraryQuery, linkedRecordingId, linkedTime, resultsText, type LibraryFilters } from '../ui/library-view';
-import type { LibraryEventDetail, RecordingLibraryElement } from '../ui/recording-library';
+import type { LibraryEventDetail, PlayingDetail, RecordingLibraryElement } from '../ui/recording-library';
+import { speakerTimeline } from '../ui/speaker-timeline';
 import type { RecordingQuery } from '../upload/api-types';
 import { RecordingsApi } from '../upload/recordings-api';
 
@@ -101,6 +102,19 @@ async function focusLinked(): Promise<void> {
   if (at !== undefined) await ui.library.playAt(id, at);
 }
 
+/**
+ * Puts the recording's speaker timeline under its video, once there is one to show. The video
+ * plays without it: a timeline that cannot be fetched (an older server) shows nothing.
+ */
+async function showSpeakers(detail: PlayingDetail): Promise<void> {
+  try {
+    const timeline = speakerTimeline(await api.speakers(detail.id), detail.video, detail.durationMs);
+    if (timeline !== undefined) detail.video.after(timeline);
+  } catch {
+    // Nothing to add: the player is already there.
+  }
+}
+
 async function share(detail: LibraryEventDetail): Promise<void> {
   ui.library.setBusy(detail.id, 'share', true);
   try {
@@ -160,6 +174,7 @@ ui.searchForm.addEventListener('reset', () => setTimeout(guarded(search)));
 ui.more.addEventListener('click', guarded(more));
 ui.library.player = { open: (id) => api.openMedia(id), url: (id, media) => api.mediaUrl(id, media) };
 ui.library.addEventListener('play-failed', (event) => showError((event as CustomEvent<{ error: unknown }>).detail.error));
+ui.library.addEventListener('recording-playing', (event) => void showSpeakers((event as CustomEvent<PlayingDetail>).detail));
 ui.library.addEventListener('share-recording', (event) => guarded(() => share((event as CustomEvent<LibraryEventDetail>).detail))());
 ui.library.addEventListener('delete-recording', (event) => confirmDelete((event as CustomEvent<LibraryEventDetail>).detail));
 window.addEventListener('hashchange', guarded(focusLinked));

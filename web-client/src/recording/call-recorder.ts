@@ -1,5 +1,5 @@
 import { RecordingLog } from '../recording-log';
-import { AudioMixer } from './audio-mixer';
+import { AudioMixer, type AudioLayout } from './audio-mixer';
 import { MemoryChunkSink, type ChunkSink } from './chunk-sink';
 import { CallCompositor, type Tile } from './compositor';
 import { IllegalRecorderTransitionError, InvalidStreamError, RecordingFailedError } from './errors';
@@ -42,6 +42,13 @@ export interface CallRecorderOptions {
    * click; the recorder does not close it. Default: a new one made in {@link CallRecorder.start}.
    */
   readonly audioContext?: AudioContext;
+  /**
+   * `'per_party'` (default): the local party on the left channel, the remote party on the right,
+   * so who said what can be told apart later; `'mixed'`: both in both channels. Tell the server
+   * with the upload (`audio_layout`); a recording whose audio fell back to one microphone has one
+   * channel, which the server notices.
+   */
+  readonly audioLayout?: AudioLayout;
 }
 
 /** A finished recording. */
@@ -53,6 +60,8 @@ export interface RecordedFile {
   readonly durationMs: number;
   /** The canvas size, i.e. the video's frame size. */
   readonly size: Size;
+  /** How the file's audio holds the parties: `per_party` only when the per-party mix made it. */
+  readonly audioLayout: AudioLayout;
 }
 
 /**
@@ -164,7 +173,9 @@ export class CallRecorder extends EventTarget {
   readonly mimeType: string;
   /** The canvas (and video) size. */
   readonly size: Size;
-  private readonly options: Required<Omit<CallRecorderOptions, 'quality' | 'mimeTypes' | 'layout' | 'audioContext'>>;
+  /** How the audio holds the parties (option `audioLayout`): send it with the upload. */
+  readonly audioLayout: AudioLayout;
+  private readonly options: Required<Omit<CallRecorderOptions, 'quality' | 'mimeTypes' | 'layout' | 'audioContext' | 'audioLayout'>>;
   private readonly audioContext: AudioContext | undefined;
   private layout: Layout;
   private readonly quality: Quality;
@@ -180,6 +191,7 @@ export class CallRecorder extends EventTarget {
     this.mimeType = pickMimeType((type) => MediaRecorder.isTypeSupported(type), options.mimeTypes ?? PREFERRED_MIME_TYPES);
     this.layout = options.layout ?? 'side-by-side';
     this.audioContext = options.audioContext;
+    this.audioLayout = options.audioLayout ?? 'per_party';
     this.options = {
       frameRate: options.frameRate ?? 30,
       videoBitsPerSecond: options.videoBitsPerSecond ?? VIDEO_BITS_PER_SECOND[this.quality],
@@ -238,7 +250,9 @@ export class CallRecorder extends EventTarget {
       frameRate: this.options.frameRate,
       clock: this.options.clock,
     });
-    const mixer = this.audioContext === undefined ? new AudioMixer() : new AudioMixer(this.audioContext, false);
+    const mixer = this.audioContext === undefined
+      ? new AudioMixer(new AudioContext(), true, this.audioLayout)
+      : new AudioMixer(this.audioContext, false, this.audioLayout);
     // Synchronously, while the click's user activation lasts.
     const resumed = mixer.resume();
     const takes: Take[] = [];
@@ -375,7 +389,7 @@ export class CallRecorder extends EventTarget {
     }
     const previous = session.remote;
     if (remote !== null && previous?.stream === remote && previous.videoTrack === remote.getVideoTracks()[0]) {
-      session.mixer.add(remote);
+      session.mixer.add(remote, 'remote');
       return;
     }
     if (previous !== undefined) this.leave(session, previous);
@@ -457,6 +471,7 @@ export class CallRecorder extends EventTarget {
         filename: recordingFilename(session.startedOn, this.mimeType),
         durationMs,
         size: this.size,
+        audioLayout: session.recordedAudio?.source === 'mix' ? this.audioLayout : 'mixed',
       };
     } catch (error) {
       const failure = new RecordingFailedError('Could not finish the recording', { cause: error });
@@ -559,7 +574,7 @@ export class CallRecorder extends EventTarget {
 
   private join(session: Session, party: 'local' | 'remote', stream: MediaStream): Party {
     const videoTrack = stream.getVideoTracks()[0];
-    session.mixer.add(stream);
+    session.mixer.add(stream, party);
     const listeners: (() => void)[] = [];
     for (const track of stream.getTracks()) {
       const kind = track.kind === 'audio' ? 'audio' : 'video';

@@ -21,6 +21,13 @@ const SAME_ORIGIN_PLAYER: LibraryPlayer = {
   url: (id, media) => `/recordings/${encodeURIComponent(id)}/media/${media}`,
 };
 
+/** Detail of the `recording-playing` event: the recording whose inline video was just made. */
+export interface PlayingDetail {
+  readonly id: string;
+  readonly video: HTMLVideoElement;
+  readonly durationMs: number | undefined;
+}
+
 /** Detail of the `share-recording` and `delete-recording` events. */
 export interface LibraryEventDetail {
   readonly id: string;
@@ -34,7 +41,8 @@ export interface LibraryEventDetail {
  * processing state, and three buttons named after the recording: **Play** (an inline `<video>`
  * of the MP4 rendition when there is one, else the original, from the recording's stable media
  * address through {@link RecordingLibraryElement.player}; a request refused because the sign-in
- * ran out is opened again once and playback goes on where it was),
+ * ran out is opened again once and playback goes on where it was; fires `recording-playing` when it
+ * makes the video),
  * **Share** (fires `share-recording`; the page answers with {@link showShareLink}) and
  * **Delete** (fires `delete-recording`; the page asks for confirmation). The share link shows in
  * a read-only field beside **Copy**, which copies it through `navigator.clipboard` and, where
@@ -313,6 +321,9 @@ async function play(button: HTMLButtonElement, recording: RecordingView, player:
     video.append(element);
     reopenOnRefusal(video, () => player.open(id));
     media.replaceChildren(video);
+    // The page adds what it fetches for a playing recording (its speaker timeline) under the video.
+    const detail: PlayingDetail = { id: recording.recording_id, video, durationMs: recording.duration_ms ?? undefined };
+    button.dispatchEvent(new CustomEvent('recording-playing', { bubbles: true, detail }));
   }
   if (from !== undefined) {
     const target = video;

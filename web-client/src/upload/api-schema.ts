@@ -163,6 +163,23 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/recordings/{id}/speakers": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** When each party spoke (pending until processing made the recording ready; unavailable for mixed audio) */
+        readonly get: operations["speakers"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/recordings/{id}/upload": {
         readonly parameters: {
             readonly query?: never;
@@ -212,6 +229,12 @@ export interface components {
             readonly contentType?: string | null;
             /** @description other users who may see and download the recording */
             readonly participants?: readonly string[] | null;
+            /**
+             * @description how the audio holds the parties: per_party puts the local party (who records) on the left channel and the remote party on the right, so who said what can be told apart; mixed is one mix of both
+             * @default mixed
+             * @enum {string|null}
+             */
+            readonly audio_layout?: "per_party" | "mixed" | null;
         };
         readonly MultipartTicket: {
             readonly recording_id: string;
@@ -314,6 +337,11 @@ export interface components {
             readonly thumbnail_url?: string | null;
             /** @description the playable files of a ready recording */
             readonly renditions?: readonly components["schemas"]["RenditionJson"][] | null;
+            /**
+             * @description per_party: the original's left channel is the local party, the right the remote party; the MP4 has both in both ears. Always sent by this server; an older one sends none (read it as mixed)
+             * @enum {string|null}
+             */
+            readonly audio_layout?: "per_party" | "mixed" | null;
         };
         readonly RecordingList: {
             readonly recordings: readonly components["schemas"]["RecordingJson"][];
@@ -372,6 +400,40 @@ export interface components {
              */
             readonly part_numbers?: readonly number[] | null;
         };
+        readonly SpeakersJson: {
+            readonly recording_id: string;
+            /** @enum {string} */
+            readonly audio_layout: "per_party" | "mixed";
+            /**
+             * @description pending until processing made the recording ready and the timeline was found
+             * @enum {string}
+             */
+            readonly state: "pending" | "ready" | "unavailable" | "failed";
+            /** @description why there is no timeline: mixed_audio (the parties were mixed before upload), no_audio, one_channel (the recorder fell back to one microphone), or the engine's failure */
+            readonly reason?: string | null;
+            /** @description how long each party spoke, in milliseconds */
+            readonly talk_ms?: components["schemas"]["SpeakersJson.TalkTimeJson"] | null;
+            /** @description each stretch of speech, in time order */
+            readonly segments?: readonly components["schemas"]["SpeakersJson.SpeechSegmentJson"][] | null;
+        };
+        readonly "SpeakersJson.SpeechSegmentJson": {
+            /**
+             * @description local: who recorded (left channel); remote: the other party (right channel)
+             * @enum {string}
+             */
+            readonly party: "local" | "remote";
+            /** Format: int64 */
+            readonly start_ms: number;
+            /** Format: int64 */
+            readonly end_ms: number;
+        };
+        /** @description how long each party spoke, in milliseconds */
+        readonly "SpeakersJson.TalkTimeJson": {
+            /** Format: int64 */
+            readonly local: number;
+            /** Format: int64 */
+            readonly remote: number;
+        };
         readonly StoredPart: {
             /** Format: int32 */
             readonly part_number: number;
@@ -419,6 +481,12 @@ export interface components {
             readonly size?: number | null;
             /** @description other users who may see and download the recording */
             readonly participants?: readonly string[] | null;
+            /**
+             * @description how the audio holds the parties: per_party puts the local party (who records) on the left channel and the remote party on the right, so who said what can be told apart; mixed is one mix of both
+             * @default mixed
+             * @enum {string|null}
+             */
+            readonly audio_layout?: "per_party" | "mixed" | null;
         };
     };
     responses: never;
@@ -1164,6 +1232,64 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description invalid input; the problem's field names it */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid bearer token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such recording, expired, or someone else's */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage unavailable; retry after Retry-After seconds */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readonly speakers: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            /** @description speakers 200 response */
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["SpeakersJson"];
+                };
             };
             /** @description invalid input; the problem's field names it */
             readonly 400: {

@@ -34,6 +34,9 @@ export type CompleteRequest = Schemas['CompleteRequest'];
 /** A recording as the API shows it; `download_url` is presigned and time-limited, `size` absent when unknown. */
 export type RecordingView = Schemas['RecordingJson'];
 
+/** Who spoke when (`GET /recordings/{id}/speakers`): `segments` and `talk_ms` once `state` is `ready`. */
+export type SpeakersView = Schemas['SpeakersJson'];
+
 /** One page of `GET /recordings`; pass `next_token` back for the next page. */
 export type RecordingPage = Schemas['RecordingList'];
 

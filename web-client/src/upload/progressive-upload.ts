@@ -116,6 +116,7 @@ export class ProgressiveUpload extends EventTarget implements ChunkSink {
       id: crypto.randomUUID(),
       roomId: target.roomId,
       ...(target.participants === undefined ? {} : { participants: target.participants }),
+      ...(target.audioLayout === undefined ? {} : { audioLayout: target.audioLayout }),
       filename: recordingFilename(new Date(createdAt), target.mimeType),
       mimeType: target.mimeType,
       createdAt,
@@ -296,6 +297,7 @@ export class ProgressiveUpload extends EventTarget implements ChunkSink {
         filename: entry.filename,
         contentType: entry.mimeType,
         ...(entry.participants === undefined ? {} : { participants: entry.participants }),
+        ...(entry.audioLayout === undefined ? {} : { audio_layout: entry.audioLayout }),
       }),
     );
     const upload = {

@@ -1,3 +1,4 @@
+import type { AudioLayout } from '../recording/audio-mixer';
 import { RecordingLog } from '../recording-log';
 import type { RecordingView } from './api-types';
 import { HttpError, UploadFailedError, type UploadStep } from './errors';
@@ -19,6 +20,8 @@ export interface UploadTarget {
   readonly roomId: string;
   /** User ids who may also see the recording. */
   readonly participants?: readonly string[];
+  /** How the file's audio holds the parties (`RecordedFile.audioLayout`); the server assumes `mixed` without it. */
+  readonly audioLayout?: AudioLayout;
 }
 
 /** Options of {@link RecordingUploader}. */
@@ -73,6 +76,7 @@ export class RecordingUploader {
           contentType: file.mimeType,
           size: file.blob.size,
           ...(target.participants === undefined ? {} : { participants: target.participants }),
+          ...(target.audioLayout === undefined ? {} : { audio_layout: target.audioLayout }),
         }),
       );
       this.log.uploading(file.blob.size);

@@ -12,6 +12,7 @@ import type {
   ShareLink,
   ShareRequest,
   ShareView,
+  SpeakersView,
   StoredPart,
   UploadTicket,
   UploadUrlRequest,
@@ -193,6 +194,12 @@ export class RecordingsApi {
    */
   mediaUrl(recordingId: string, media: 'mp4' | 'original' | 'poster'): string {
     return `${this.baseUrl}${recordingPath(recordingId)}/media/${media}`;
+  }
+
+  /** `GET /recordings/{id}/speakers`: who spoke when, `pending` until processing made the recording ready. */
+  async speakers(recordingId: string): Promise<SpeakersView> {
+    const body = await this.call('GET', `${recordingPath(recordingId)}/speakers`);
+    return expectFields<SpeakersView>(body, ['recording_id', 'state']);
   }
 
   /** `DELETE /recordings/{id}`. */

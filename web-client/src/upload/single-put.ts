@@ -20,7 +20,11 @@ export function uploadInOnePut(
   const uploader = new RecordingUploader(options.api, { retry: options.retry, put: options.put, log: options.log });
   return uploader.upload(
     { blob, filename: entry.filename, mimeType: entry.mimeType, durationMs },
-    { roomId: entry.roomId, ...(entry.participants === undefined ? {} : { participants: entry.participants }) },
+    {
+      roomId: entry.roomId,
+      ...(entry.participants === undefined ? {} : { participants: entry.participants }),
+      ...(entry.audioLayout === undefined ? {} : { audioLayout: entry.audioLayout }),
+    },
     onProgress,
   );
 }

@@ -18,6 +18,8 @@ export interface ProbeRequest {
   readonly frequencies?: readonly number[];
   /** Report frozen stretches longer than this many seconds. */
   readonly freezeSeconds?: number;
+  /** Also measure the `frequencies` on each of the first two channels alone (left, right). */
+  readonly perChannel?: boolean;
 }
 
 /** A probe plus what {@link ProbeRequest} asked for. */
@@ -27,6 +29,8 @@ export interface RecordingProbe extends MediaProbe {
   /** dBFS per requested frequency. */
   readonly toneDb: number[];
   readonly frozen: { start: number; end: number }[];
+  /** dBFS per requested frequency on the left and on the right channel, when `perChannel`. */
+  readonly channelToneDb: number[][];
 }
 
 /** Writes a recording sent from the page (base64) to a temp file and probes it with ffprobe/ffmpeg. */
@@ -34,7 +38,7 @@ export const probeRecording: BrowserCommand<[base64: string, extension: string, 
   _context,
   base64,
   extension,
-  { samples = [], frequencies = [], freezeSeconds } = {},
+  { samples = [], frequencies = [], freezeSeconds, perChannel = false } = {},
 ) => {
   const dir = await mkdtemp(join(tmpdir(), 'call-recordings-probe-'));
   try {
@@ -49,7 +53,8 @@ export const probeRecording: BrowserCommand<[base64: string, extension: string, 
     }
     const toneDb = await toneLevels(file, frequencies);
     const frozen = freezeSeconds === undefined ? [] : await frozenStretches(file, freezeSeconds);
-    return { ...media, samples: colours, toneDb, frozen };
+    const channelToneDb = perChannel ? [await toneLevels(file, frequencies, 0), await toneLevels(file, frequencies, 1)] : [];
+    return { ...media, samples: colours, toneDb, frozen, channelToneDb };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

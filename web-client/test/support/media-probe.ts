@@ -89,10 +89,12 @@ export async function pixelsAt(file: string, seconds: number, frameWidth: number
  * Mean level in dBFS of the first audio stream through a narrow band-pass at each frequency: a
  * tone at that frequency reads tens of dB above a band where nothing plays.
  */
-export async function toneLevels(file: string, frequencies: readonly number[]): Promise<number[]> {
+export async function toneLevels(file: string, frequencies: readonly number[], channel?: number): Promise<number[]> {
   const levels = [];
   for (const frequency of frequencies) {
-    const filter = `bandpass=f=${frequency}:width_type=q:w=20,bandpass=f=${frequency}:width_type=q:w=20,volumedetect`;
+    // One channel alone (`pan`) when asked, else ffmpeg's downmix of all.
+    const only = channel === undefined ? '' : `pan=mono|c0=c${channel},`;
+    const filter = `${only}bandpass=f=${frequency}:width_type=q:w=20,bandpass=f=${frequency}:width_type=q:w=20,volumedetect`;
     const { stderr } = await run('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-map', '0:a:0', '-af', filter, '-f', 'null', '-']);
     levels.push(decibels(stderr, 'mean_volume'));
   }

@@ -30,7 +30,7 @@ class FakeAudioContext extends EventTarget {
 }
 
 function mixerOn(context: FakeAudioContext, owned = true): AudioMixer {
-  return new AudioMixer(context as unknown as AudioContext, owned);
+  return new AudioMixer(context as unknown as AudioContext, owned, 'mixed');
 }
 
 describe('AudioMixer', () => {

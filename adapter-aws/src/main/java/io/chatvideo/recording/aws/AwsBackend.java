@@ -6,6 +6,7 @@ import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.port.out.PasscodeAttempts;
 import io.chatvideo.recording.core.port.out.ShareRepository;
+import io.chatvideo.recording.core.port.out.SpeakerTimelines;
 import io.chatvideo.recording.core.port.out.UploadLedger;
 import io.chatvideo.recording.core.port.out.WebhookEndpoints;
 import java.time.Duration;
@@ -137,6 +138,11 @@ public final class AwsBackend implements AutoCloseable {
   /** Share links in the recordings table, under their own key prefixes. */
   public ShareRepository shares() {
     return shares;
+  }
+
+  /** Speaker timelines as items of the recordings table, expiring and deleted with their recording. */
+  public SpeakerTimelines speakerTimelines() {
+    return new DynamoDbSpeakerTimelines(dynamoDb, table, repository);
   }
 
   /** Passcode tries as items of the recordings table with a TTL: every server on the table spends one budget. */

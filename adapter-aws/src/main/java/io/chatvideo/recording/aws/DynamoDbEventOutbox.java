@@ -95,7 +95,7 @@ final class DynamoDbEventOutbox implements EventOutbox {
         throw e; // a conflicting transaction or throttling: the store's trouble, mapped by calls
       }
     });
-    publish(event);
+    sendJob(event);
   }
 
   @Override
@@ -108,7 +108,14 @@ final class DynamoDbEventOutbox implements EventOutbox {
     writes.add(TransactWriteItem.builder().put(put -> put.tableName(table).item(item(event, true))).build());
     // No condition: only a concurrent transaction on the same items or throttling cancels it, mapped by calls.
     calls.call("TransactWriteItems", () -> dynamoDb.transactWriteItems(t -> t.transactItems(writes)));
-    publish(event);
+    sendJob(event);
+  }
+
+  /** The event's item written pending, then its job sent: the relay covers a send that was lost. */
+  @Override
+  public void publish(RecordingEvent event) {
+    calls.call("PutItem", () -> dynamoDb.putItem(put -> put.tableName(table).item(item(event, true))));
+    sendJob(event);
   }
 
   @Override
@@ -166,7 +173,7 @@ final class DynamoDbEventOutbox implements EventOutbox {
    * here must not fail the caller's request (it would retry a change that was made), so the
    * event stays pending and the relay sends its job later.
    */
-  private void publish(RecordingEvent event) {
+  private void sendJob(RecordingEvent event) {
     try {
       jobs.enqueue(JobKind.PUBLISH_EVENT, event.id().value(), event.timestamp());
     } catch (StorageUnavailableException e) {

@@ -148,9 +148,14 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
     }
   }
 
-  /** The keys of the recording's items (one, unless a bug wrote two): what {@link #delete} deletes. */
+  /**
+   * The keys of the recording's items (one, unless a bug wrote two) and of its speaker timeline
+   * (deleting an item that is not there is no error): what {@link #delete} deletes.
+   */
   List<Map<String, AttributeValue>> keys(RecordingId id) {
-    return metadataItems(id, true);
+    List<Map<String, AttributeValue>> keys = new ArrayList<>(metadataItems(id, true));
+    keys.add(DynamoDbSpeakerTimelines.key(id));
+    return keys;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.chatvideo.recording.aws;
 
 import io.chatvideo.recording.core.domain.AbandonedRecording;
+import io.chatvideo.recording.core.domain.AudioLayout;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.Filename;
@@ -65,6 +66,8 @@ final class RecordingItem {
   static final String S3_BUCKET = "s3_bucket";
   static final String FILENAME = "filename";
   static final String CONTENT_TYPE = "content_type";
+  /** {@code per_party} or {@code mixed}; absent on items written before layouts existed, read as mixed. */
+  static final String AUDIO_LAYOUT = "audio_layout";
   static final String SIZE = "size";
   static final String DECLARED_SIZE = "declared_size";
   static final String STORED_SIZE = "stored_size";
@@ -158,6 +161,7 @@ final class RecordingItem {
     item.put(FILENAME, s(details.filename().value()));
     item.put(SEARCH_TEXT, s(SearchText.searchable(details)));
     item.put(CONTENT_TYPE, s(details.contentType().value()));
+    item.put(AUDIO_LAYOUT, s(details.audioLayout().wireName()));
     details.declaredSize().ifPresent(size -> item.put(DECLARED_SIZE, n(size)));
     item.put(STATUS, s(recording.status().name()));
     item.put(CREATED_AT, s(details.createdAt().toString()));
@@ -245,7 +249,8 @@ final class RecordingItem {
         ContentType.parse(string(item, CONTENT_TYPE)),
         optionalNumber(item, DECLARED_SIZE),
         createdAt,
-        Instant.parse(string(item, EXPIRES_AT)));
+        Instant.parse(string(item, EXPIRES_AT)),
+        AudioLayout.fromStored(optionalString(item, AUDIO_LAYOUT)));
     Optional<String> uploadId = optionalString(item, UPLOAD_ID);
     return switch (RecordingStatus.valueOf(string(item, STATUS))) {
       case PENDING -> new PendingRecording(details, uploadId, Instant.parse(string(item, UPLOAD_EXPIRES_AT)));
@@ -264,7 +269,7 @@ final class RecordingItem {
     return optionalString(item, name).orElseThrow(() -> new IllegalStateException("no string attribute " + name));
   }
 
-  private static Optional<String> optionalString(Map<String, AttributeValue> item, String name) {
+  static Optional<String> optionalString(Map<String, AttributeValue> item, String name) {
     AttributeValue value = item.get(name);
     return value == null ? Optional.empty() : Optional.ofNullable(value.s());
   }

@@ -96,9 +96,11 @@ class LostJobIT {
     assertThat(worker.exitCode()).as(worker.err()).isZero();
     // The worker reads the recording's state back from DynamoDB once the job is done.
     assertThat(worker.out()).containsPattern("(?m)^recording " + recording + ": ready \\(\\d+\\.\\d s\\)$");
-    assertThat(worker.out().lines().filter(line -> !line.startsWith("recording ")))
-        .as("the publish of recording.completed (relayed) and of recording.ready (written by the worker)")
-        .hasSize(2).allMatch(line -> line.matches("event delivery msg_\\S+: done \\(\\d+\\.\\d s\\)"));
+    assertThat(worker.out()).containsPattern("(?m)^speakers of recording " + recording + ": done \\(\\d+\\.\\d s\\)$");
+    assertThat(worker.out().lines().filter(line -> !line.startsWith("recording ") && !line.startsWith("speakers ")))
+        .as("the publish of recording.completed (relayed), of recording.ready (written by the worker) and of "
+            + "recording.transcribed (the speaker step after it)")
+        .hasSize(3).allMatch(line -> line.matches("event delivery msg_\\S+: done \\(\\d+\\.\\d s\\)"));
   }
 
   private URI startQueue() {

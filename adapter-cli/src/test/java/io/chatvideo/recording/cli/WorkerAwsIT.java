@@ -83,9 +83,13 @@ class WorkerAwsIT {
     Cli.Result worker = cli.run("worker", "--drain");
 
     assertThat(worker.exitCode()).as(worker.err()).isZero();
-    assertThat(worker.out()).as("the recording made ready, then the publish of its recording.ready, written with it")
-        .matches("recording " + queued.id() + ": ready \\(\\d+\\.\\d s\\)\n"
-            + "event delivery msg_[0-9a-f]{32}: done \\(\\d+\\.\\d s\\)\n");
+    // The recording made ready; then, in the queue's order, the publish of its recording.ready
+    // (written with it), its speakers (a mixed upload: unavailable) and their recording.transcribed.
+    assertThat(worker.out()).startsWith("recording " + queued.id() + ": ready (")
+        .containsPattern("(?m)^speakers of recording " + queued.id() + ": done \\(\\d+\\.\\d s\\)$");
+    assertThat(worker.out().lines().filter(line -> line.startsWith("event delivery ")))
+        .hasSize(2).allMatch(line -> line.matches("event delivery msg_[0-9a-f]{32}: done \\(\\d+\\.\\d s\\)"));
+    assertThat(worker.out().lines()).hasSize(4);
     assertThat(worker.err()).contains(", queue " + name);
     try (AwsBackend aws = AwsBackend.create(settings(), AwsStandIns.credentials())) {
       CompletedRecording ready = (CompletedRecording) aws.repository().find(queued.id()).orElseThrow();

@@ -53,10 +53,15 @@ class WorkerCommandIT {
     Cli.Result result = new Cli(home).run("worker", "--drain", "--workers", "2", "--data-dir", data.toString());
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    // The worker that made the recording ready then publishes its recording.ready event (no
-    // endpoint is registered, so there is nothing to deliver) before it finds the queue empty.
-    assertThat(result.out()).matches("recording " + queued.id() + ": ready \\(\\d+\\.\\d s\\)\n"
-        + "event delivery msg_[0-9a-f]{32}: done \\(\\d+\\.\\d s\\)\n");
+    // Once the recording is ready the workers publish its recording.ready event (no endpoint is
+    // registered, so there is nothing to deliver), find its speakers (a mixed upload: unavailable)
+    // and publish that recording.transcribed event, two workers in either order, then find the
+    // queue empty.
+    assertThat(result.out()).startsWith("recording " + queued.id() + ": ready (")
+        .containsPattern("(?m)^speakers of recording " + queued.id() + ": done \\(\\d+\\.\\d s\\)$");
+    assertThat(result.out().lines().filter(line -> line.matches("event delivery msg_[0-9a-f]{32}: done \\(\\d+\\.\\d s\\)")))
+        .hasSize(2);
+    assertThat(result.out().lines()).hasSize(4);
     assertThat(result.err()).contains("worker: 2 at a time on local data directory " + data);
     CompletedRecording ready = stored(data, queued);
     assertThat(ready.processing().state()).isEqualTo(ProcessingState.READY);

@@ -1,5 +1,6 @@
 package io.chatvideo.recording.ffmpeg;
 
+import io.chatvideo.recording.core.domain.AudioLayout;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.MediaInfo;
 import io.chatvideo.recording.core.domain.MediaProcessingException;
@@ -99,8 +100,16 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     });
   }
 
+  /**
+   * A viewer hears both parties in both ears: a {@code PER_PARTY} original (local left, remote
+   * right) is mixed down, each party at half level in each channel; a mono source is made stereo
+   * first, so the filter never names a channel that is not there.
+   */
+  static final String BOTH_EARS = "aformat=channel_layouts=stereo,pan=stereo|c0=0.5*c0+0.5*c1|c1=0.5*c0+0.5*c1";
+
   @Override
-  public MediaInfo transcodeMp4(Path original, ContentType contentType, MediaInfo info, Path out) {
+  public MediaInfo transcodeMp4(Path original, ContentType contentType, MediaInfo info, AudioLayout audioLayout,
+      Path out) {
     List<String> command = new ArrayList<>(ffmpeg(original, AllowedMedia.of(contentType)));
     if (info.video().isPresent()) {
       // H.264 in yuv420p wants even sides; vfr keeps MediaRecorder's timestamps instead of
@@ -110,6 +119,9 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     }
     if (info.audio().isPresent()) {
       command.addAll(List.of("-map", "0:a:0", "-c:a", "aac", "-b:a", "128k"));
+      if (audioLayout == AudioLayout.PER_PARTY) {
+        command.addAll(List.of("-af", BOTH_EARS));
+      }
     }
     command.addAll(List.of("-movflags", "+faststart", "-f", "mp4"));
     return produce(command, out, step(info, TRANSCODE_SECONDS_PER_SECOND), () -> {

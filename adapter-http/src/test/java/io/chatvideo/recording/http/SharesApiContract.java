@@ -85,9 +85,11 @@ abstract class SharesApiContract {
     assertThat(reply.header("X-Robots-Tag")).contains("noindex");
     assertThat(reply.header("Referrer-Policy")).isEqualTo("no-referrer");
     String policy = reply.header("Content-Security-Policy");
-    assertThat(policy).startsWith("default-src 'none';").contains("frame-ancestors 'none'");
+    assertThat(policy).startsWith("default-src 'none';").contains("frame-ancestors 'none'").doesNotContain("unsafe")
+        // Scripts only by their hashes, never by origin.
+        .doesNotContainPattern("script-src [^;]*('self'|\\*|https?:)");
     if (reply.text().contains("<video")) {
-      assertThat(policy).as("the player's one script, by its hash").containsPattern("script-src 'sha256-[A-Za-z0-9+/=]+';");
+      assertThat(policy).as("the player's scripts, by their hashes").containsPattern("script-src 'sha256-[A-Za-z0-9+/=]+'( 'sha256-[A-Za-z0-9+/=]+')*;");
     } else {
       assertThat(policy).doesNotContain("script-src");
     }

@@ -8,6 +8,7 @@ import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.port.out.WebhookEndpoints;
 import io.chatvideo.recording.core.port.out.PasscodeAttempts;
 import io.chatvideo.recording.core.port.out.ShareRepository;
+import io.chatvideo.recording.core.port.out.SpeakerTimelines;
 import io.chatvideo.recording.core.port.out.UploadLedger;
 import io.chatvideo.recording.local.capability.CapabilitySigner;
 import io.chatvideo.recording.local.capability.SigningSecret;
@@ -21,6 +22,7 @@ import io.chatvideo.recording.local.sqlite.SqliteRecordingRepository;
 import io.chatvideo.recording.local.sqlite.SqliteWebhookEndpoints;
 import io.chatvideo.recording.local.sqlite.SqlitePasscodeAttempts;
 import io.chatvideo.recording.local.sqlite.SqliteShareRepository;
+import io.chatvideo.recording.local.sqlite.SqliteSpeakerTimelines;
 import io.chatvideo.recording.local.sqlite.SqliteUploadLedger;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -142,6 +144,11 @@ public final class LocalBackend implements AutoCloseable {
   /** Share links in the same SQLite file; a deleted recording's links go with it. */
   public ShareRepository shares() {
     return SqliteShareRepository.on(repository);
+  }
+
+  /** Speaker timelines in the same SQLite file; a recording's goes with it. */
+  public SpeakerTimelines speakerTimelines() {
+    return SqliteSpeakerTimelines.on(repository);
   }
 
   /** Passcode tries in the same file: every process on this directory spends one budget. */

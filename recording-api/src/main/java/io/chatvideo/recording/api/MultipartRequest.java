@@ -21,11 +21,15 @@ public record MultipartRequest(
     @JsonProperty("contentType") @Nullable
     @Schema(deprecated = true, description = "the seed contract's spelling of content_type") String seedContentType,
     @Schema(description = "other users who may see and download the recording")
-    @Size(max = Limits.MAX_LIST, message = Limits.TOO_LONG) @Nullable List<String> participants) {
+    @Size(max = Limits.MAX_LIST, message = Limits.TOO_LONG) @Nullable List<String> participants,
+    @JsonProperty("audio_layout") @Nullable
+    @Schema(allowableValues = {"per_party", "mixed"}, defaultValue = "mixed", description = "how the audio holds "
+        + "the parties: per_party puts the local party (who records) on the left channel and the remote party on "
+        + "the right, so who said what can be told apart; mixed is one mix of both") String audioLayout) {
 
   /** A request in the current spelling. */
   public static MultipartRequest of(String roomId, @Nullable String filename, @Nullable String contentType) {
-    return new MultipartRequest(roomId, filename, contentType, null, null);
+    return new MultipartRequest(roomId, filename, contentType, null, null, null);
   }
 
   /** {@code content_type}, else the seed's {@code contentType}. */

@@ -50,4 +50,8 @@ public record RecordingJson(
     @Schema(description = "frame height in pixels, once probed") @Nullable Integer height,
     @JsonProperty("thumbnail_url") @Schema(description = "a JPEG poster, at most 640 px wide, once ready")
     @Nullable String thumbnailUrl,
-    @Schema(description = "the playable files of a ready recording") @Nullable List<RenditionJson> renditions) {}
+    @Schema(description = "the playable files of a ready recording") @Nullable List<RenditionJson> renditions,
+    @JsonProperty("audio_layout") @Schema(allowableValues = {"per_party", "mixed"},
+        description = "per_party: the original's left channel is the local party, the right the remote party; the "
+            + "MP4 has both in both ears. Always sent by this server; an older one sends none (read it as mixed)")
+    @Nullable String audioLayout) {}

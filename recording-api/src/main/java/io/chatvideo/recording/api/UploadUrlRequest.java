@@ -23,12 +23,16 @@ public record UploadUrlRequest(
     @Schema(deprecated = true, description = "the seed contract's spelling of content_type") String seedContentType,
     @Schema(description = "exact byte count, signed into the URL when given", minimum = "1") @Nullable Long size,
     @Schema(description = "other users who may see and download the recording")
-    @Size(max = Limits.MAX_LIST, message = Limits.TOO_LONG) @Nullable List<String> participants) {
+    @Size(max = Limits.MAX_LIST, message = Limits.TOO_LONG) @Nullable List<String> participants,
+    @JsonProperty("audio_layout") @Nullable
+    @Schema(allowableValues = {"per_party", "mixed"}, defaultValue = "mixed", description = "how the audio holds "
+        + "the parties: per_party puts the local party (who records) on the left channel and the remote party on "
+        + "the right, so who said what can be told apart; mixed is one mix of both") String audioLayout) {
 
   /** A request in the current spelling. */
   public static UploadUrlRequest of(String roomId, @Nullable String filename, @Nullable String contentType,
       @Nullable Long size) {
-    return new UploadUrlRequest(roomId, filename, contentType, null, size, null);
+    return new UploadUrlRequest(roomId, filename, contentType, null, size, null, null);
   }
 
   /** {@code content_type}, else the seed's {@code contentType}. */

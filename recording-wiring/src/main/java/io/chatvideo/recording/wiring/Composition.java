@@ -8,6 +8,7 @@ import io.chatvideo.recording.core.domain.WebhookUrlPolicy;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.MediaProcessor;
 import io.chatvideo.recording.ffmpeg.FfmpegMediaProcessor;
+import io.chatvideo.recording.ffmpeg.FfmpegSpeechActivity;
 import io.chatvideo.recording.ffmpeg.FfmpegSettings;
 import io.chatvideo.recording.local.LocalBackend;
 import io.chatvideo.recording.local.files.ObjectAccess;
@@ -144,6 +145,9 @@ public final class Composition implements AutoCloseable {
     ProcessingMode mode = mode(settings.processing(), role, backend, notes);
     ProcessingPolicy policy = settings.processing().policy();
     Optional<String> engine = Optional.empty();
+    // The speaker timeline runs on processing's ffmpeg, as a job after it: an instance that does
+    // not process still answers for the timelines it stores.
+    builder.speakers(backend.speakerTimelines(), Optional.empty());
     switch (mode) {
       case OFF -> builder.processing(new ProcessingPolicy(false, policy.mp4(), policy.thumbnailWidth(), policy.lease(),
           policy.requeueAfter(), policy.retryBase(), policy.maxDuration()));
@@ -155,7 +159,8 @@ public final class Composition implements AutoCloseable {
         // Each run works in a directory of its own; those of runs that died mid-job go now.
         Path work = settings.dataDir().resolve("processing");
         LocalRun.removeDeadWorkDirectories(work);
-        builder.media(media).processing(policy).workDirectory(LocalRun.workDirectory(work));
+        builder.media(media).processing(policy).workDirectory(LocalRun.workDirectory(work))
+            .speakers(backend.speakerTimelines(), Optional.of(new FfmpegSpeechActivity(ffmpeg)));
         engine = Optional.of("ffmpeg " + ffmpeg.ffmpeg() + " (timeout " + ffmpeg.timeout() + ")");
       }
     }
@@ -355,7 +360,7 @@ public final class Composition implements AutoCloseable {
   private static Backend local(WiringSettings settings, LocalBackend local) {
     return new Backend("local, data " + settings.dataDir(), local.repository(), local.storage(), local.ledger(),
         Optional.of(local.jobs(WiringSettings.JOB_ATTEMPTS)), local.shares(), local.passcodeAttempts(),
-        Optional.of(new BackendEvents(local.events(), local.webhookEndpoints())));
+        Optional.of(new BackendEvents(local.events(), local.webhookEndpoints())), local.speakerTimelines());
   }
 
   /** With {@code withQueue}, the job queue and events on it when a queue is configured. */
@@ -371,6 +376,7 @@ public final class Composition implements AutoCloseable {
     return new Backend("aws, bucket " + store.settings().bucket() + ", table " + store.settings().table()
         + store.settings().queue().map(queue -> ", queue " + queue).orElse(""), backend.repository(),
         backend.storage(), backend.ledger(), jobs, backend.shares(), backend.passcodeAttempts(),
-        jobs.map(queue -> new BackendEvents(backend.events(queue), backend.webhookEndpoints())));
+        jobs.map(queue -> new BackendEvents(backend.events(queue), backend.webhookEndpoints())),
+        backend.speakerTimelines());
   }
 }

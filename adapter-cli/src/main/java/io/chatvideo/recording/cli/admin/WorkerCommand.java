@@ -143,6 +143,7 @@ public final class WorkerCommand implements Callable<Integer> {
   private static String what(JobLease lease) {
     return switch (lease.job().kind()) {
       case PROCESS_RECORDING -> "recording ";
+      case FIND_SPEAKERS -> "speakers of recording ";
       case SEND_EMAIL -> "email for event ";
       case PUBLISH_EVENT, DELIVER_WEBHOOK -> "event delivery ";
     };

@@ -9,6 +9,7 @@ import io.chatvideo.recording.api.SignPartsRequest;
 import io.chatvideo.recording.api.StoredPart;
 import io.chatvideo.recording.api.StoredParts;
 import io.chatvideo.recording.core.application.Recordings;
+import io.chatvideo.recording.core.domain.AudioLayout;
 import io.chatvideo.recording.core.domain.InvalidInputException;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RoomId;
@@ -72,7 +73,8 @@ class MultipartController {
         RoomId.of(body.roomId()),
         Optional.ofNullable(body.filename()),
         RecordingsController.contentType(body.requestedContentType()),
-        RecordingsController.participants(body.participants())));
+        RecordingsController.participants(body.participants()),
+        AudioLayout.parse(Optional.ofNullable(body.audioLayout()))));
     metrics.requested();
     return new MultipartTicket(ticket.recordingId().toString(), ticket.objectKey().value(), ticket.uploadId(),
         ticket.minPartSize(), recordings.processingEnabled());

@@ -50,6 +50,7 @@ final class RecordingViews {
         processing == null || processing.width().isEmpty() ? null : processing.width().getAsInt(),
         processing == null || processing.height().isEmpty() ? null : processing.height().getAsInt(),
         view.thumbnail().map(t -> absolute.apply(t.url())).orElse(null),
-        renditions.isEmpty() ? null : renditions);
+        renditions.isEmpty() ? null : renditions,
+        details.audioLayout().wireName());
   }
 }

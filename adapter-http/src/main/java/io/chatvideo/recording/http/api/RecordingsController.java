@@ -6,6 +6,7 @@ import io.chatvideo.recording.api.RecordingList;
 import io.chatvideo.recording.api.UploadTicket;
 import io.chatvideo.recording.api.UploadUrlRequest;
 import io.chatvideo.recording.core.application.Recordings;
+import io.chatvideo.recording.core.domain.AudioLayout;
 import io.chatvideo.recording.core.domain.CompletedPart;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ContentType;
@@ -83,7 +84,8 @@ class RecordingsController {
         Optional.ofNullable(body.filename()),
         contentType(body.requestedContentType()),
         body.size() == null ? OptionalLong.empty() : OptionalLong.of(body.size()),
-        participants(body.participants())));
+        participants(body.participants()),
+        AudioLayout.parse(Optional.ofNullable(body.audioLayout()))));
     metrics.requested();
     return new UploadTicket(urls.absolute(ticket.upload().url()), ticket.recordingId().toString(),
         ticket.objectKey().value(), ticket.expiresIn().toSeconds(), HeaderNames.canonical(ticket.upload().headers()));

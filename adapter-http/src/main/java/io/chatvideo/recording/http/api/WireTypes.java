@@ -10,6 +10,7 @@ import io.chatvideo.recording.api.PartUploads;
 import io.chatvideo.recording.api.RecordingJson;
 import io.chatvideo.recording.api.RecordingList;
 import io.chatvideo.recording.api.RenditionJson;
+import io.chatvideo.recording.api.SpeakersJson;
 import io.chatvideo.recording.api.ShareJson;
 import io.chatvideo.recording.api.ShareLink;
 import io.chatvideo.recording.api.ShareList;
@@ -45,6 +46,9 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(ShareLink.class)
 @SerdeImport(ShareJson.class)
 @SerdeImport(ShareList.class)
+@SerdeImport(SpeakersJson.class)
+@SerdeImport(SpeakersJson.TalkTimeJson.class)
+@SerdeImport(SpeakersJson.SpeechSegmentJson.class)
 final class WireTypes {
 
   private WireTypes() {}

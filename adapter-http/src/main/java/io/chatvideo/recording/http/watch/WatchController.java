@@ -126,8 +126,13 @@ final class WatchController {
     Optional<String> download = shared.download().map(d -> urls.absolute(d.url()));
     // The player is sent on to the store: its origin is where the media and poster come from.
     Set<String> sources = new LinkedHashSet<>(List.of("'self'", origin(urls.absolute(shared.media().url()))));
+    Optional<String> speakers = recordings.speakersEnabled()
+        ? SpeakerTimelineHtml.of(recordings.speakers().speakers(shared), shared.recording().duration())
+        : Optional.empty();
     return page(HttpStatus.OK, WatchPage.player(shared.recording(), media, shared.mediaType().value(), poster,
-        download, shared.share().expiresAt()), sources, Optional.of(WatchPage.SCRIPT_HASH));
+        download, shared.share().expiresAt(), speakers), sources,
+        // The page's own script (deep links, reopening the media) and the speaker timeline's.
+        Optional.of(WatchPage.SCRIPT_HASH + " " + SpeakerTimelineHtml.SCRIPT_HASH));
   }
 
   private static MutableHttpResponse<String> refused(RecordingException e, String token) {

@@ -17,8 +17,8 @@ import java.util.Optional;
 /**
  * The HTML of the watch page and its error pages. Written as text rather than through a template
  * engine: there are four small pages, and every value in them goes through {@link #escape}. The
- * one style sheet is inline and allowed by its hash in the page's CSP, so no script and no other
- * style can run.
+ * one style sheet is inline and allowed by its hash in the page's CSP, as is the one script of the
+ * speaker timeline ({@link SpeakerTimelineHtml}), so no other script or style can run.
  */
 final class WatchPage {
 
@@ -65,14 +65,16 @@ final class WatchPage {
    * plain word that this keeps no one from saving what they can watch.
    */
   static String player(CompletedRecording recording, String media, String mediaType, Optional<String> poster,
-      Optional<String> download, Instant linkExpiresAt) {
+      Optional<String> download, Instant linkExpiresAt, Optional<String> speakersHtml) {
     RecordingDetails details = recording.details();
     StringBuilder body = new StringBuilder();
     body.append("<h1>Recording of ").append(escape(details.roomId().value())).append("</h1>\n");
     body.append("<video controls preload=\"metadata\" playsinline");
     poster.ifPresent(url -> body.append(" poster=\"").append(escape(url)).append('"'));
     body.append("><source src=\"").append(escape(media)).append("\" type=\"").append(escape(mediaType))
-        .append("\">Your browser cannot play this video.</video>\n<dl>\n");
+        .append("\">Your browser cannot play this video.</video>\n");
+    speakersHtml.ifPresent(body::append);
+    body.append("<dl>\n");
     fact(body, "Room", escape(details.roomId().value()));
     recording.duration().ifPresent(duration -> fact(body, "Duration", length(duration)));
     fact(body, "Recorded", time(details.createdAt()));
@@ -133,7 +135,7 @@ final class WatchPage {
     return Html.escape(text);
   }
 
-  private static String sha256Base64(String text) {
+  static String sha256Base64(String text) {
     try {
       return Base64.getEncoder().encodeToString(
           MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

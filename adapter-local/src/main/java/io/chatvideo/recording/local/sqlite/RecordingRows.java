@@ -1,6 +1,7 @@
 package io.chatvideo.recording.local.sqlite;
 
 import io.chatvideo.recording.core.domain.AbandonedRecording;
+import io.chatvideo.recording.core.domain.AudioLayout;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.Filename;
@@ -42,16 +43,16 @@ final class RecordingRows {
       + "r.declared_size, r.created_at, r.expires_at, r.status, r.upload_id, r.upload_expires_at, r.stored_size, "
       + "r.sha256, r.completed_at, r.duration_nanos, r.abandoned_at, r.processing_state, r.processing_since, "
       + "r.processing_failure, r.width, r.height, r.mp4_key, r.mp4_size, r.thumbnail_key, r.thumbnail_size, "
-      + "r.partial_reason, (SELECT group_concat(p.user_id, char(10)) FROM recording_participants p WHERE p.recording_id = r.id) "
+      + "r.partial_reason, r.audio_layout, (SELECT group_concat(p.user_id, char(10)) FROM recording_participants p WHERE p.recording_id = r.id) "
       + "AS participants";
 
   /** The columns {@link #bind} fills, in order. */
   static final String WRITTEN_COLUMNS = "id, room_id, owner, object_key, filename, content_type, declared_size, "
       + "created_at, expires_at, status, upload_id, upload_expires_at, stored_size, sha256, completed_at, "
       + "duration_nanos, abandoned_at, processing_state, processing_since, processing_failure, width, height, "
-      + "mp4_key, mp4_size, thumbnail_key, thumbnail_size, partial_reason, search_text";
+      + "mp4_key, mp4_size, thumbnail_key, thumbnail_size, partial_reason, search_text, audio_layout";
 
-  static final int WRITTEN_COLUMN_COUNT = 28;
+  static final int WRITTEN_COLUMN_COUNT = 29;
 
   private RecordingRows() {}
 
@@ -71,7 +72,8 @@ final class RecordingRows {
           ContentType.parse(rs.getString("content_type")),
           optionalLong(rs, "declared_size"),
           instant(rs.getLong("created_at")),
-          instant(rs.getLong("expires_at")));
+          instant(rs.getLong("expires_at")),
+          AudioLayout.fromStored(Optional.ofNullable(rs.getString("audio_layout"))));
       Optional<String> uploadId = Optional.ofNullable(rs.getString("upload_id"));
       return switch (RecordingStatus.valueOf(rs.getString("status"))) {
         case PENDING -> new PendingRecording(details, uploadId, instant(rs.getLong("upload_expires_at")));
@@ -160,7 +162,8 @@ final class RecordingRows {
     statement.setString(i++, thumbnail.map(r -> r.key().value()).orElse(null));
     setLong(statement, i++, thumbnail.map(r -> OptionalLong.of(r.size())).orElse(OptionalLong.empty()));
     statement.setString(i++, partial.map(PartialReason::wireName).orElse(null));
-    statement.setString(i, SearchColumn.value(d));
+    statement.setString(i++, SearchColumn.value(d));
+    statement.setString(i, d.audioLayout().wireName());
   }
 
   private static OptionalLong asLong(OptionalInt value) {

@@ -190,7 +190,19 @@ final class SchemaMigrations {
           )""",
           "CREATE INDEX passcode_attempts_by_age ON passcode_attempts (window_start)")),
       // A recording the sweep completed with the bytes it had (PartialReason); NULL for a whole one.
-      Map.entry(11, List.of("ALTER TABLE recordings ADD COLUMN partial_reason TEXT"))));
+      Map.entry(11, List.of("ALTER TABLE recordings ADD COLUMN partial_reason TEXT")),
+      // How a recording's audio holds its parties (NULL: written before, read as mixed), and its
+      // speaker timeline (SqliteSpeakerTimelines), which goes with the recording's row.
+      Map.entry(12, List.of(
+          "ALTER TABLE recordings ADD COLUMN audio_layout TEXT CHECK (audio_layout IN ('per_party', 'mixed'))",
+          """
+          CREATE TABLE speaker_timelines (
+            recording_id TEXT    PRIMARY KEY REFERENCES recordings (id) ON DELETE CASCADE,
+            state        TEXT    NOT NULL CHECK (state IN ('ready', 'unavailable', 'failed')),
+            reason       TEXT,
+            segments     TEXT    NOT NULL,
+            made_at      INTEGER NOT NULL
+          )"""))));
 
   private SchemaMigrations() {}
 

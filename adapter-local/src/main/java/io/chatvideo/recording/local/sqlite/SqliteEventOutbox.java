@@ -55,6 +55,14 @@ public final class SqliteEventOutbox implements EventOutbox {
   }
 
   @Override
+  public void publish(RecordingEvent event) {
+    database.write(connection -> {
+      publish(connection, event);
+      return null;
+    });
+  }
+
+  @Override
   public void record(RecordingEvent event) {
     database.write(connection -> {
       insert(connection, event);

@@ -3,11 +3,13 @@ package io.chatvideo.recording.core.application;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.EventId;
 import io.chatvideo.recording.core.domain.EventType;
+import io.chatvideo.recording.core.domain.Party;
 import io.chatvideo.recording.core.domain.Processing;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingDetails;
 import io.chatvideo.recording.core.domain.RecordingEvent;
 import io.chatvideo.recording.core.domain.RecordingId;
+import io.chatvideo.recording.core.domain.SpeakerTimeline;
 import io.chatvideo.recording.core.domain.UserId;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +36,31 @@ final class EventPayloads {
 
   static RecordingEvent of(EventType type, Recording recording, Instant now) {
     return event(type, now, recordingData(recording));
+  }
+
+  /**
+   * A {@code recording.transcribed}: the recording, and under {@code speakers} its timeline as
+   * {@code GET /recordings/{id}/speakers} shows it (state, reason, talk time per party, segments).
+   */
+  static RecordingEvent transcribed(CompletedRecording recording, SpeakerTimeline timeline, Instant now) {
+    Map<String, Object> data = recordingData(recording);
+    Map<String, Object> speakers = new LinkedHashMap<>();
+    speakers.put("state", timeline.state().wireName());
+    timeline.reason().ifPresent(reason -> speakers.put("reason", reason));
+    Map<String, Object> talk = new LinkedHashMap<>();
+    for (Party party : Party.values()) {
+      talk.put(party.wireName(), timeline.talkMs(party));
+    }
+    speakers.put("talk_ms", talk);
+    speakers.put("segments", timeline.segments().stream().map(segment -> {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("party", segment.party().wireName());
+      one.put("start_ms", segment.startMs());
+      one.put("end_ms", segment.endMs());
+      return one;
+    }).toList());
+    data.put("speakers", speakers);
+    return event(EventType.RECORDING_TRANSCRIBED, now, data);
   }
 
   /** A {@code webhook.test}: its data names the endpoint it was sent to. */
@@ -72,6 +99,7 @@ final class EventPayloads {
     data.put("expires_at", iso(details.expiresAt()));
     data.put("status", recording.status().name());
     data.put("content_type", details.contentType().value());
+    data.put("audio_layout", details.audioLayout().wireName());
     List<String> participants = details.participants().stream().map(UserId::value).sorted().toList();
     if (!participants.isEmpty()) {
       data.put("participants", participants);

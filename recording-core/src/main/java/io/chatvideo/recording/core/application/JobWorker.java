@@ -36,6 +36,7 @@ final class JobWorker implements RunJobsUseCase {
   private final JobQueue queue;
   private final JobPolicy policy;
   private final ProcessingService processing;
+  private final Optional<SpeakerService> speakers;
   private final Optional<WebhookService> webhooks;
   private final Optional<MailService> mail;
   private final Clock clock;
@@ -45,8 +46,9 @@ final class JobWorker implements RunJobsUseCase {
   private final Set<Thread> polling = new HashSet<>();
   private volatile boolean stopping;
 
-  JobWorker(JobQueue queue, JobPolicy policy, ProcessingService processing, Optional<WebhookService> webhooks,
-      Optional<MailService> mail, Clock clock) {
+  JobWorker(JobQueue queue, JobPolicy policy, ProcessingService processing, Optional<SpeakerService> speakers,
+      Optional<WebhookService> webhooks, Optional<MailService> mail, Clock clock) {
+    this.speakers = speakers;
     this.queue = queue;
     this.policy = policy;
     this.webhooks = webhooks;
@@ -84,6 +86,8 @@ final class JobWorker implements RunJobsUseCase {
     try {
       retry = switch (lease.job().kind()) {
         case PROCESS_RECORDING -> processing.run(lease.job().subject(), last);
+        // Queued only where a timeline store was given; a worker without one leaves nothing undone.
+        case FIND_SPEAKERS -> speakers.isPresent() ? speakers.get().run(lease.job().subject(), last) : Optional.empty();
         case PUBLISH_EVENT -> publish(lease.job().subject());
         case DELIVER_WEBHOOK -> webhooks().deliver(lease.job().subject());
         case SEND_EMAIL -> mail().send(lease.job().subject());

@@ -23,19 +23,16 @@ import io.chatvideo.recording.core.port.out.MediaProcessor;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.port.out.StoredObject;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * What happens to a recording after its upload: the state it completes with, the job that
@@ -62,11 +59,13 @@ final class ProcessingService implements ReprocessUseCase {
   private final Optional<MediaProcessor> media;
   private final ProcessingPolicy policy;
   private final Clock clock;
-  private final Path workRoot;
+  private final WorkDirectories work;
+  private final Set<JobKind> afterReady;
   private final RecordingChanges changes;
 
   ProcessingService(RecordingRepository repository, ObjectStorage storage, Optional<JobQueue> jobs,
-      Optional<MediaProcessor> media, ProcessingPolicy policy, Clock clock, Path workRoot, RecordingChanges changes) {
+      Optional<MediaProcessor> media, ProcessingPolicy policy, Clock clock, Path workRoot, RecordingChanges changes,
+      Set<JobKind> afterReady) {
     this.changes = changes;
     this.repository = repository;
     this.storage = storage;
@@ -74,7 +73,8 @@ final class ProcessingService implements ReprocessUseCase {
     this.media = media;
     this.policy = policy;
     this.clock = clock;
-    this.workRoot = workRoot;
+    this.work = new WorkDirectories(workRoot);
+    this.afterReady = Set.copyOf(afterReady);
   }
 
   /** Whether completed recordings get a job: an API without ffmpeg queues them for workers elsewhere. */
@@ -228,7 +228,7 @@ final class ProcessingService implements ReprocessUseCase {
 
   private Made work(CompletedRecording recording) {
     MediaProcessor engine = media.orElseThrow();
-    Path dir = createWorkDir(recording.id());
+    Path dir = work.create("processing", recording.id());
     try {
       ObjectKey key = recording.details().objectKey();
       ContentType type = recording.details().contentType();
@@ -270,7 +270,7 @@ final class ProcessingService implements ReprocessUseCase {
         height = OptionalInt.of(info.video().get().height());
         if (policy.mp4() && !type.mediaType().equals(ContentType.MP4.mediaType())) {
           Path out = dir.resolve("rendition.mp4");
-          engine.transcodeMp4(source, type, info, out);
+          engine.transcodeMp4(source, type, info, recording.details().audioLayout(), out);
           mp4 = Optional.of(store(key.mp4Rendition(), ContentType.MP4, out, written));
         }
         Path jpeg = dir.resolve("thumbnail.jpg");
@@ -280,7 +280,7 @@ final class ProcessingService implements ReprocessUseCase {
       Processing ready = recording.processing().ready(clock.instant(), width, height, mp4, poster);
       return new Made(recording.processed(size, sha256, info.duration(), ready), written);
     } finally {
-      deleteQuietly(dir);
+      WorkDirectories.deleteQuietly(dir);
     }
   }
 
@@ -300,8 +300,11 @@ final class ProcessingService implements ReprocessUseCase {
   }
 
   /**
-   * Records the result. A recording deleted while its job ran must not come back as files: what
-   * this run wrote is removed again (the original too, which the deletion removed before).
+   * Records the result, then queues the steps that work on a ready recording ({@code afterReady},
+   * e.g. the speaker timeline), so none of them delays it. A recording deleted while its job ran
+   * must not come back as files: what this run wrote is removed again (the original too, which
+   * the deletion removed before). A process that dies between the two leaves the recording ready
+   * without those steps; a reprocess queues them again.
    */
   private void finish(CompletedRecording running, Made made) {
     try {
@@ -310,29 +313,15 @@ final class ProcessingService implements ReprocessUseCase {
       if (repository.find(running.id()).isEmpty()) {
         made.written().forEach(storage::delete);
       }
+      return;
+    }
+    Instant now = clock.instant();
+    for (JobKind next : afterReady) {
+      jobs.orElseThrow().enqueue(next, running.id().toString(), now);
     }
   }
 
-  private Path createWorkDir(RecordingId id) {
-    try {
-      Files.createDirectories(workRoot);
-      return Files.createTempDirectory(workRoot, "processing-" + id + "-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a work directory under " + workRoot, e);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      // A leftover temporary file costs disk only; the job's result is what matters.
-    }
-  }
-
-  private static Optional<RecordingId> parse(String subject) {
+  static Optional<RecordingId> parse(String subject) {
     try {
       return Optional.of(RecordingId.parse(subject));
     } catch (RuntimeException notAnId) {

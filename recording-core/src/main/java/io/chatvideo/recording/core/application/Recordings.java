@@ -2,6 +2,7 @@ package io.chatvideo.recording.core.application;
 
 import io.chatvideo.recording.core.domain.HttpUrl;
 import io.chatvideo.recording.core.domain.PresignPolicy;
+import io.chatvideo.recording.core.domain.JobKind;
 import io.chatvideo.recording.core.domain.JobPolicy;
 import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
@@ -23,6 +24,7 @@ import io.chatvideo.recording.core.port.in.ReprocessUseCase;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase;
 import io.chatvideo.recording.core.port.in.RunJobsUseCase;
 import io.chatvideo.recording.core.port.in.ShareRecordingUseCase;
+import io.chatvideo.recording.core.port.in.SpeakersUseCase;
 import io.chatvideo.recording.core.port.in.SweepUseCase;
 import io.chatvideo.recording.core.port.in.WebhooksUseCase;
 import io.chatvideo.recording.core.port.out.EventOutbox;
@@ -39,12 +41,15 @@ import io.chatvideo.recording.core.port.out.UploadLedger;
 import io.chatvideo.recording.core.port.out.WebhookEndpoints;
 import io.chatvideo.recording.core.port.out.WebhookSender;
 import io.chatvideo.recording.core.port.out.ShareRepository;
+import io.chatvideo.recording.core.port.out.SpeakerTimelines;
+import io.chatvideo.recording.core.port.out.SpeechActivity;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -85,6 +90,7 @@ public final class Recordings {
   private final Optional<WebhookService> webhooks;
   private final Optional<ShareService> shares;
   private final LibraryPlayback playback;
+  private final Optional<SpeakerService> speakers;
   private final JobBell bell = new JobBell();
 
   private Recordings(Builder builder) {
@@ -101,8 +107,14 @@ public final class Recordings {
     JobQueue jobs = builder.jobs == null ? null : new RingingJobQueue(builder.jobs, bell);
     RecordingChanges changes = new RecordingChanges(repository, Optional.ofNullable(builder.outbox), bell,
         builder.eventRetention);
+    // Steps on a ready recording are further jobs, so none delays it or fails it (a transcriber joins here).
+    Set<JobKind> afterReady = builder.timelines == null ? Set.of() : Set.of(JobKind.FIND_SPEAKERS);
     this.processing = new ProcessingService(repository, storage, Optional.ofNullable(jobs),
-        Optional.ofNullable(builder.media), builder.processing, builder.clock, builder.workDirectory, changes);
+        Optional.ofNullable(builder.media), builder.processing, builder.clock, builder.workDirectory, changes,
+        afterReady);
+    this.speakers = builder.timelines == null ? Optional.empty() : Optional.of(new SpeakerService(repository, storage,
+        builder.timelines, Optional.ofNullable(builder.speech), Optional.ofNullable(builder.outbox), bell,
+        builder.clock, builder.workDirectory));
     this.uploads = new UploadService(repository, storage, ledger, builder.clock, builder.ids, builder.retention,
         builder.presign, builder.sizes, builder.limits, processing, changes);
     this.queries = new RecordingQueries(repository, storage, builder.clock, builder.presign);
@@ -116,7 +128,7 @@ public final class Recordings {
         : Optional.of(new MailService(builder.outbox, repository, jobs, builder.mailer, builder.publicUrl,
             builder.clock));
     this.worker = jobs == null ? Optional.empty()
-        : Optional.of(new JobWorker(jobs, builder.jobPolicy, processing, webhooks, mail, builder.clock));
+        : Optional.of(new JobWorker(jobs, builder.jobPolicy, processing, speakers, webhooks, mail, builder.clock));
     if (builder.shares != null && (builder.passcodes == null || builder.passcodeAttempts == null)) {
       throw new IllegalStateException("share links need a passcode hasher and passcode attempts beside their repository");
     }
@@ -234,6 +246,16 @@ public final class Recordings {
     return shares.orElseThrow(() -> new IllegalStateException("no share repository was given"));
   }
 
+  /** Whether recordings get a speaker timeline after processing ({@link Builder#speakers}). */
+  public boolean speakersEnabled() {
+    return speakers.isPresent();
+  }
+
+  /** Speaker timelines; an {@code IllegalStateException} when the builder was given no timeline store. */
+  public SpeakersUseCase speakers() {
+    return speakers.orElseThrow(() -> new IllegalStateException("no speaker timeline store was given"));
+  }
+
   /** Collects the adapters and policies; {@link #build()} checks that the required ones are there. */
   public static final class Builder {
 
@@ -261,6 +283,8 @@ public final class Recordings {
     private WebhookUrlPolicy webhookUrls = new WebhookUrlPolicy(false);
     private Mailer mailer;
     private HttpUrl publicUrl;
+    private SpeakerTimelines timelines;
+    private SpeechActivity speech;
 
     private Builder() {}
 
@@ -355,6 +379,17 @@ public final class Recordings {
         throw new IllegalArgumentException("events are kept at least 1 day, not " + retention);
       }
       this.eventRetention = retention;
+      return this;
+    }
+
+    /**
+     * Turns the speaker timeline on: once processing made a recording ready, a job finds when each
+     * party spoke with {@code speech} and keeps it in {@code timelines}. An instance that only
+     * queues jobs and answers the API passes its {@code timelines} and an empty {@code speech}.
+     */
+    public Builder speakers(SpeakerTimelines timelines, Optional<SpeechActivity> speech) {
+      this.timelines = Objects.requireNonNull(timelines, "timelines");
+      this.speech = speech.orElse(null);
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.chatvideo.recording.core.application;
 
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.AudioLayout;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.ETag;
 import io.chatvideo.recording.core.domain.EventType;
@@ -91,7 +92,7 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
     Instant now = clock.instant();
     allowance.check(command.caller(), now);
     RecordingDetails details = newDetails(command.caller(), command.roomId(), command.filename(),
-        command.contentType(), command.size(), command.participants(), now);
+        command.contentType(), command.size(), command.participants(), command.audioLayout(), now);
     Instant urlExpiry = uploadExpiry(now, details);
     allowance.reserve(details, Map.of(UploadLedger.WHOLE_OBJECT, signed), "size", now);
     PresignedRequest upload = storage.presignPut(details.objectKey(), details.contentType(), command.size(), urlExpiry);
@@ -104,7 +105,7 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
     Instant now = clock.instant();
     allowance.check(command.caller(), now);
     RecordingDetails details = newDetails(command.caller(), command.roomId(), command.filename(),
-        command.contentType(), OptionalLong.empty(), command.participants(), now);
+        command.contentType(), OptionalLong.empty(), command.participants(), command.audioLayout(), now);
     Instant urlExpiry = uploadExpiry(now, details);
     String uploadId = storage.startMultipart(details.objectKey(), details.contentType());
     try {
@@ -240,13 +241,13 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
   }
 
   private RecordingDetails newDetails(UserId owner, RoomId room, Optional<String> filename, ContentType type,
-      OptionalLong size, Set<UserId> participants, Instant now) {
+      OptionalLong size, Set<UserId> participants, AudioLayout audioLayout, Instant now) {
     RecordingId id = ids.next();
     ObjectKey key = ObjectKey.forRecording(room, now, id, type);
     String fallback = "recording-" + room + "-" + ObjectKey.stamp(now) + "." + type.extension();
     Set<UserId> others = participants.stream().filter(p -> !p.equals(owner)).collect(Collectors.toUnmodifiableSet());
     return new RecordingDetails(id, room, owner, others, key, Filename.sanitize(filename.orElse(null), fallback), type,
-        size, now, retention.expiresAt(now));
+        size, now, retention.expiresAt(now), audioLayout);
   }
 
   private void abortQuietly(ObjectKey key, String uploadId, RuntimeException cause) {

@@ -11,6 +11,8 @@ public enum EventType {
   RECORDING_PROCESSING_FAILED("recording.processing_failed"),
   RECORDING_DELETED("recording.deleted"),
   RECORDING_EXPIRED("recording.expired"),
+  /** What was said was analysed after processing: for now, who spoke when (the speaker timeline). */
+  RECORDING_TRANSCRIBED("recording.transcribed"),
   /** Sent to one endpoint on an operator's request, never subscribed to. */
   WEBHOOK_TEST("webhook.test");
 

@@ -5,7 +5,10 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 
-/** What a recording is, whatever its state: fixed when the upload is requested. */
+/**
+ * What a recording is, whatever its state: fixed when the upload is requested. {@code audioLayout}
+ * is the uploader's word on how the audio holds the parties.
+ */
 public record RecordingDetails(
     RecordingId id,
     RoomId roomId,
@@ -16,7 +19,8 @@ public record RecordingDetails(
     ContentType contentType,
     OptionalLong declaredSize,
     Instant createdAt,
-    Instant expiresAt) {
+    Instant expiresAt,
+    AudioLayout audioLayout) {
 
   public RecordingDetails {
     Objects.requireNonNull(id, "id");
@@ -29,9 +33,17 @@ public record RecordingDetails(
     Objects.requireNonNull(declaredSize, "declaredSize");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(expiresAt, "expiresAt");
+    Objects.requireNonNull(audioLayout, "audioLayout");
     if (!expiresAt.isAfter(createdAt)) {
       throw new IllegalArgumentException("expires_at must be after created_at");
     }
+  }
+
+  /** A recording whose audio is one mix of both parties. */
+  public RecordingDetails(RecordingId id, RoomId roomId, UserId owner, Set<UserId> participants, ObjectKey objectKey,
+      Filename filename, ContentType contentType, OptionalLong declaredSize, Instant createdAt, Instant expiresAt) {
+    this(id, roomId, owner, participants, objectKey, filename, contentType, declaredSize, createdAt, expiresAt,
+        AudioLayout.MIXED);
   }
 
   public boolean isOwnedBy(UserId user) {

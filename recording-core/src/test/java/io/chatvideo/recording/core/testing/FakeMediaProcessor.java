@@ -1,5 +1,6 @@
 package io.chatvideo.recording.core.testing;
 
+import io.chatvideo.recording.core.domain.AudioLayout;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.MediaInfo;
 import io.chatvideo.recording.core.domain.MediaProcessingException;
@@ -78,7 +79,8 @@ public final class FakeMediaProcessor implements MediaProcessor {
   }
 
   @Override
-  public synchronized MediaInfo transcodeMp4(Path original, ContentType contentType, MediaInfo info, Path out) {
+  public synchronized MediaInfo transcodeMp4(Path original, ContentType contentType, MediaInfo info,
+      AudioLayout audioLayout, Path out) {
     step("mp4");
     write(out, "mp4 of " + read(original));
     return INFO;

@@ -66,7 +66,8 @@ public final class InMemoryEventOutbox implements EventOutbox {
     return List.copyOf(events);
   }
 
-  private synchronized void publish(RecordingEvent event) {
+  @Override
+  public synchronized void publish(RecordingEvent event) {
     events.add(event);
     jobs.enqueue(JobKind.PUBLISH_EVENT, event.id().toString(), event.timestamp());
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatvideo.recording.core.domain.AbandonedRecording;
+import io.chatvideo.recording.core.domain.AudioLayout;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.InvalidInputException;
@@ -12,6 +13,7 @@ import io.chatvideo.recording.core.domain.PartialReason;
 import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.Processing;
 import io.chatvideo.recording.core.domain.Recording;
+import io.chatvideo.recording.core.domain.RecordingDetails;
 import io.chatvideo.recording.core.domain.RecordingFilter;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
@@ -47,6 +49,20 @@ public abstract class RecordingRepositoryContract {
     PendingRecording pending = TestRecordings.pending("alice@example.com", "room-1", T0, "bob@example.com");
     repository.insert(pending);
     assertThat(repository.find(pending.id())).contains(pending);
+  }
+
+  @Test
+  void theAudioLayoutReadsBackThroughCompletion() {
+    RecordingRepository repository = repository();
+    RecordingDetails d = TestRecordings.details("alice@example.com", "room-1", T0);
+    PendingRecording perParty = new PendingRecording(new RecordingDetails(d.id(), d.roomId(), d.owner(),
+        d.participants(), d.objectKey(), d.filename(), d.contentType(), d.declaredSize(), d.createdAt(),
+        d.expiresAt(), AudioLayout.PER_PARTY), Optional.empty(), T0.plusSeconds(60));
+    repository.insert(perParty);
+    assertThat(repository.find(perParty.id())).contains(perParty);
+    CompletedRecording completed = perParty.complete(1000, Optional.empty(), T0.plusSeconds(9), Optional.empty());
+    repository.replace(completed, RecordingStatus.PENDING);
+    assertThat(repository.find(perParty.id()).orElseThrow().details().audioLayout()).isEqualTo(AudioLayout.PER_PARTY);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.chatvideo.recording.core.port.in;
 
+import io.chatvideo.recording.core.domain.AudioLayout;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.InvalidInputException;
 import io.chatvideo.recording.core.domain.ObjectKey;
@@ -35,8 +36,10 @@ public interface MultipartUploadUseCase {
   /** Aborts the upload, drops what was stored and forgets the recording. */
   void abort(UserId caller, RecordingId id);
 
+  /** {@code audioLayout}: how the audio holds the parties; {@code MIXED} when the uploader does not say. */
   record StartMultipartCommand(
-      UserId caller, RoomId roomId, Optional<String> filename, ContentType contentType, Set<UserId> participants) {
+      UserId caller, RoomId roomId, Optional<String> filename, ContentType contentType, Set<UserId> participants,
+      AudioLayout audioLayout) {
 
     public StartMultipartCommand {
       Objects.requireNonNull(caller, "caller");
@@ -44,6 +47,13 @@ public interface MultipartUploadUseCase {
       Objects.requireNonNull(filename, "filename");
       Objects.requireNonNull(contentType, "contentType");
       participants = Participants.check(participants);
+      Objects.requireNonNull(audioLayout, "audioLayout");
+    }
+
+    /** An upload whose audio is one mix of both parties. */
+    public StartMultipartCommand(UserId caller, RoomId roomId, Optional<String> filename, ContentType contentType,
+        Set<UserId> participants) {
+      this(caller, roomId, filename, contentType, participants, AudioLayout.MIXED);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.chatvideo.recording.core.port.in;
 
+import io.chatvideo.recording.core.domain.AudioLayout;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.RecordingId;
@@ -21,10 +22,11 @@ public interface RequestUploadUseCase {
    * @param filename what the caller would like the download called; sanitized, defaulted
    * @param size the exact byte count, signed into the URL when given
    * @param participants other users who may see and download the recording
+   * @param audioLayout how the audio holds the parties; {@code MIXED} when the uploader does not say
    */
   record RequestUploadCommand(
       UserId caller, RoomId roomId, Optional<String> filename, ContentType contentType, OptionalLong size,
-      Set<UserId> participants) {
+      Set<UserId> participants, AudioLayout audioLayout) {
 
     public RequestUploadCommand {
       Objects.requireNonNull(caller, "caller");
@@ -33,6 +35,13 @@ public interface RequestUploadUseCase {
       Objects.requireNonNull(contentType, "contentType");
       Objects.requireNonNull(size, "size");
       participants = Participants.check(participants);
+      Objects.requireNonNull(audioLayout, "audioLayout");
+    }
+
+    /** An upload whose audio is one mix of both parties. */
+    public RequestUploadCommand(UserId caller, RoomId roomId, Optional<String> filename, ContentType contentType,
+        OptionalLong size, Set<UserId> participants) {
+      this(caller, roomId, filename, contentType, size, participants, AudioLayout.MIXED);
     }
   }
 

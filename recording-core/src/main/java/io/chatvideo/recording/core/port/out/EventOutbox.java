@@ -25,6 +25,12 @@ public interface EventOutbox {
   /** {@link RecordingRepository#delete}, and the event with it (recorded even if the recording was gone). */
   void delete(RecordingId id, RecordingEvent event);
 
+  /**
+   * An event with its publish job that goes with no change of the recording's (a speaker
+   * timeline kept in its own store): written once that store has what the event reports.
+   */
+  void publish(RecordingEvent event);
+
   /** The event alone (a {@code webhook.test}, delivered to one endpoint by the caller), with no publish job. */
   void record(RecordingEvent event);
 

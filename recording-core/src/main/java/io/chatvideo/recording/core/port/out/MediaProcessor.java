@@ -1,5 +1,6 @@
 package io.chatvideo.recording.core.port.out;
 
+import io.chatvideo.recording.core.domain.AudioLayout;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.MediaInfo;
 import io.chatvideo.recording.core.domain.MediaProcessingException;
@@ -37,9 +38,15 @@ public interface MediaProcessor {
 
   /**
    * An MP4 every player takes: H.264 (yuv420p) and AAC, index first, from {@code original} of
-   * type {@code contentType}. Answers the output's probe.
+   * type {@code contentType}. With {@code audioLayout} {@code PER_PARTY} both parties are mixed
+   * into both ears (the original keeps them apart). Answers the output's probe.
    */
-  MediaInfo transcodeMp4(Path original, ContentType contentType, MediaInfo info, Path out);
+  MediaInfo transcodeMp4(Path original, ContentType contentType, MediaInfo info, AudioLayout audioLayout, Path out);
+
+  /** {@link #transcodeMp4(Path, ContentType, MediaInfo, AudioLayout, Path)} of a recording whose audio is mixed. */
+  default MediaInfo transcodeMp4(Path original, ContentType contentType, MediaInfo info, Path out) {
+    return transcodeMp4(original, contentType, info, AudioLayout.MIXED, out);
+  }
 
   /** A JPEG poster at most {@code maxWidth} pixels wide, from a frame that is not black. */
   MediaInfo.VideoStream thumbnail(Path original, ContentType contentType, MediaInfo info, int maxWidth, Path out);
