@@ -2,6 +2,7 @@ package io.chatvideo.recording.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatvideo.recording.http.support.ServerProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ class SharesCliIT {
 
   @BeforeAll
   static void startServer() throws IOException, InterruptedException {
-    server = ServerProcess.start(serverDirectory);
+    server = ServerFixture.start(serverDirectory, Map.of());
   }
 
   @AfterAll
@@ -50,10 +51,7 @@ class SharesCliIT {
 
   @BeforeEach
   void logIn() {
-    cli = new Cli(home);
-    cli.clock = Clock.systemUTC();
-    Cli.Result login = cli.run("login", "--api", server.url.toString(), "--email", "sam@example.com");
-    assertThat(login.exitCode()).as(login.err()).isZero();
+    cli = ServerFixture.loggedIn(home, server.uri(), "sam@example.com");
   }
 
   String upload() throws IOException {
@@ -61,7 +59,7 @@ class SharesCliIT {
     new Random(3).nextBytes(bytes);
     Path file = Files.write(home.resolve("call.webm"), bytes);
     Cli.Result result = cli.run("upload", file.toString(), "--room=shared");
-    assertThat(result.exitCode()).as(result.err() + server.logText()).isZero();
+    assertThat(result.exitCode()).as(result.err() + server.output()).isZero();
     Matcher matcher = RECORDING_ID.matcher(result.out());
     assertThat(matcher.find()).as(result.out()).isTrue();
     return matcher.group(1);
@@ -78,7 +76,7 @@ class SharesCliIT {
     Cli.Result plain = cli.run("share", id, "--expires", "3d", "--no-download");
     assertThat(plain.exitCode()).as(plain.err()).isZero();
     String url = plain.out().lines().findFirst().orElseThrow();
-    assertThat(url).startsWith(server.url.resolve("/s/").toString()).matches(".*/s/[A-Za-z0-9_-]{43}");
+    assertThat(url).startsWith(server.uri().resolve("/s/").toString()).matches(".*/s/[A-Za-z0-9_-]{43}");
     Matcher shareId = SHARE_ID.matcher(plain.out());
     assertThat(shareId.find()).as(plain.out()).isTrue();
     HttpResponse<String> watch = page(url);
