@@ -26,44 +26,17 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI against the real server (local backend) over a socket: every user command, end to end. */
-class RecordingsCliIT {
+class RecordingsCliIT extends AgainstServer {
 
   static final Pattern RECORDING_ID = Pattern.compile("recording ([0-9a-f-]{36})");
   static final int MiB = 1024 * 1024;
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir
-  static Path serverDirectory;
-
-  static ServerProcess server;
-
-  @TempDir
-  Path home;
-
-  Cli cli;
-
-  @BeforeAll
-  static void startServer() throws IOException, InterruptedException {
-    server = ServerFixture.start(serverDirectory, Map.of());
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  @BeforeEach
-  void logIn() {
-    cli = ServerFixture.loggedIn(home, server.uri(), "ann@example.com");
+  RecordingsCliIT() {
+    super("ann@example.com");
   }
 
   Path video(String name, int size, long seed) throws IOException {

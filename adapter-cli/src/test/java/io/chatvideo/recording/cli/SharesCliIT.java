@@ -2,7 +2,6 @@ package io.chatvideo.recording.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatvideo.recording.http.support.ServerProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,48 +9,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code share}, {@code shares} and {@code unshare} against the real server (local backend) over a socket. */
-class SharesCliIT {
+class SharesCliIT extends AgainstServer {
 
   static final Pattern RECORDING_ID = Pattern.compile("recording ([0-9a-f-]{36})");
   static final Pattern SHARE_ID = Pattern.compile("share ([0-9a-f-]{36}), expires ");
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir
-  static Path serverDirectory;
-
-  static ServerProcess server;
-
-  @TempDir
-  Path home;
-
-  Cli cli;
-
-  @BeforeAll
-  static void startServer() throws IOException, InterruptedException {
-    server = ServerFixture.start(serverDirectory, Map.of());
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  @BeforeEach
-  void logIn() {
-    cli = ServerFixture.loggedIn(home, server.uri(), "sam@example.com");
+  SharesCliIT() {
+    super("sam@example.com");
   }
 
   String upload() throws IOException {
