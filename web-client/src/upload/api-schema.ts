@@ -1123,6 +1123,15 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description a participant asked for what only the owner may do */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description no such recording, expired, or someone else's */
             readonly 404: {
                 headers: {
@@ -1178,6 +1187,15 @@ export interface operations {
             };
             /** @description no valid bearer token */
             readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a participant asked for what only the owner may do */
+            readonly 403: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
@@ -1244,6 +1262,15 @@ export interface operations {
             };
             /** @description no valid bearer token */
             readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a participant asked for what only the owner may do */
+            readonly 403: {
                 headers: {
                     readonly [name: string]: unknown;
                 };

@@ -14,7 +14,6 @@ import io.chatvideo.recording.core.domain.RecordingFilter;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
-import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.port.out.UploadUsage;
@@ -158,30 +157,8 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
     return keys;
   }
 
-  @Override
-  public Page listByOwner(UserId owner, Instant now, int limit, Optional<String> cursor) {
-    String partition = RecordingItem.ownerPartition(owner);
-    Listing listing = new Listing(RecordingItem.BY_OWNER, RecordingItem.OWNER_PK, RecordingItem.OWNER_SK, partition,
-        owner, "");
-    return query(listing, "#ttl > :now", Map.of("#ttl", RecordingItem.TTL), Map.of(":now", n(now.getEpochSecond())),
-        recording -> recording.details().isOwnedBy(owner) && !recording.details().isExpired(now), limit, cursor);
-  }
-
-  @Override
-  public Page listByRoom(RoomId room, UserId viewer, Instant now, int limit, Optional<String> cursor) {
-    String partition = RecordingItem.roomPartition(room);
-    Listing listing = new Listing(RecordingItem.BY_ROOM, RecordingItem.ROOM_PK, RecordingItem.ROOM_SK, partition,
-        viewer, "");
-    return query(listing, "#ttl > :now AND (#owner = :viewer OR contains(#participants, :viewer))",
-        Map.of("#ttl", RecordingItem.TTL, "#owner", RecordingItem.USER_ID, "#participants", RecordingItem.PARTICIPANTS),
-        Map.of(":now", n(now.getEpochSecond()), ":viewer", s(viewer.value())),
-        recording -> recording.details().roomId().equals(room) && recording.details().isVisibleTo(viewer)
-            && !recording.details().isExpired(now),
-        limit, cursor);
-  }
-
   /**
-   * The owner's or the room's index, as {@link #listByOwner} and {@link #listByRoom}, with the
+   * The owner's or the room's index (the room's filtered to what the viewer may see), with the
    * date range as the key condition on the index sort key (its fixed-width {@code created_at}
    * prefix: {@code BETWEEN from AND to} takes every key of {@code from} itself and none of {@code
    * to}, whose keys all sort after the bare time) and the other parts as filter expressions.

@@ -61,6 +61,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(AwsStandIns.class)
 class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
 
+  private static final UserId ALICE = UserId.of("alice@example.com");
+
   private static final String BUCKET = "recordings-bucket";
   private static final AtomicInteger TABLES = new AtomicInteger();
 
@@ -138,9 +140,9 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
     Instant now = T0.plus(Duration.ofDays(1));
 
     List<RecordingRepository.Page> ownerPages = pages(cursor ->
-        repository.listByOwner(UserId.of("alice@example.com"), now, 37, cursor));
+        repository.list(RecordingFilter.NONE, ALICE, now, 37, cursor));
     List<RecordingRepository.Page> roomPages = pages(cursor ->
-        repository.listByRoom(RoomId.of("room-big"), UserId.of("alice@example.com"), now, 37, cursor));
+        repository.list(inRoom("room-big"), ALICE, now, 37, cursor));
 
     List<Recording> byOwner = ownerPages.stream().flatMap(page -> page.recordings().stream()).toList();
     List<Recording> byRoom = roomPages.stream().flatMap(page -> page.recordings().stream()).toList();
@@ -169,7 +171,7 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
     }
     Instant now = T0.plusSeconds(3600);
 
-    RecordingRepository.Page first = repository.listByRoom(RoomId.of("room-1"), UserId.of("alice@example.com"), now, 1,
+    RecordingRepository.Page first = repository.list(inRoom("room-1"), ALICE, now, 1,
         Optional.empty());
 
     assertThat(first.recordings()).isEmpty();
@@ -181,7 +183,7 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
       assertThat(bobsIds).noneSatisfy(id -> assertThat(text).contains(id));
       assertThat(text).doesNotContain("bob@example.com").doesNotContain("RECORDING#");
     }
-    assertThat(drain(c -> repository.listByRoom(RoomId.of("room-1"), UserId.of("alice@example.com"), now, 1, c)))
+    assertThat(drain(c -> repository.list(inRoom("room-1"), ALICE, now, 1, c)))
         .containsExactly(alices);
   }
 
@@ -252,9 +254,9 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
     repository.insert(expired);
     repository.insert(live);
 
-    assertThat(drain(c -> repository.listByOwner(UserId.of("alice@example.com"), Instant.now(), 10, c)))
+    assertThat(drain(c -> repository.list(RecordingFilter.NONE, ALICE, Instant.now(), 10, c)))
         .contains(live).doesNotContain(expired);
-    assertThat(drain(c -> repository.listByRoom(RoomId.of("room-1"), UserId.of("alice@example.com"), Instant.now(),
+    assertThat(drain(c -> repository.list(inRoom("room-1"), ALICE, Instant.now(),
         10, c))).contains(live).doesNotContain(expired);
   }
 
@@ -300,24 +302,24 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
     for (int i = 0; i < 3; i++) {
       repository.insert(TestRecordings.pending("alice@example.com", "room-1", T0.plusSeconds(i), "bob@example.com"));
     }
-    String alicesCursor = repository.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.empty())
+    String alicesCursor = repository.list(RecordingFilter.NONE, ALICE, T0, 1, Optional.empty())
         .nextCursor().orElseThrow();
-    String roomCursor = repository.listByRoom(RoomId.of("room-1"), UserId.of("bob@example.com"), T0, 1, Optional.empty())
+    String roomCursor = repository.list(inRoom("room-1"), UserId.of("bob@example.com"), T0, 1, Optional.empty())
         .nextCursor().orElseThrow();
     String withExtraAttribute = base64("{\"PK\":\"RECORDING#" + UUID.randomUUID() + "\",\"SK\":\"METADATA#20260301-100000\","
         + "\"GSI1PK\":\"USER#alice@example.com\",\"GSI1SK\":\"2026-03-01T10:00:00.000000000Z#" + UUID.randomUUID()
         + "\",\"status\":\"PENDING\"}");
 
-    assertThat(repository.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.of(alicesCursor)).recordings())
+    assertThat(repository.list(RecordingFilter.NONE, ALICE, T0, 1, Optional.of(alicesCursor)).recordings())
         .hasSize(1);
     for (Runnable misuse : List.<Runnable>of(
-        () -> repository.listByOwner(UserId.of("bob@example.com"), T0, 1, Optional.of(alicesCursor)),
-        () -> repository.listByRoom(RoomId.of("room-1"), UserId.of("alice@example.com"), T0, 1, Optional.of(alicesCursor)),
-        () -> repository.listByRoom(RoomId.of("room-2"), UserId.of("bob@example.com"), T0, 1, Optional.of(roomCursor)),
+        () -> repository.list(RecordingFilter.NONE, UserId.of("bob@example.com"), T0, 1, Optional.of(alicesCursor)),
+        () -> repository.list(inRoom("room-1"), ALICE, T0, 1, Optional.of(alicesCursor)),
+        () -> repository.list(inRoom("room-2"), UserId.of("bob@example.com"), T0, 1, Optional.of(roomCursor)),
         () -> repository.listAll(1, Optional.of(alicesCursor)),
-        () -> repository.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.of(withExtraAttribute)),
-        () -> repository.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.of(base64("[1,2]"))),
-        () -> repository.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.of(base64("{\"PK\":1}"))))) {
+        () -> repository.list(RecordingFilter.NONE, ALICE, T0, 1, Optional.of(withExtraAttribute)),
+        () -> repository.list(RecordingFilter.NONE, ALICE, T0, 1, Optional.of(base64("[1,2]"))),
+        () -> repository.list(RecordingFilter.NONE, ALICE, T0, 1, Optional.of(base64("{\"PK\":1}"))))) {
       assertThatThrownBy(misuse::run)
           .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("next_token"));
     }
@@ -329,7 +331,7 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
     for (int i = 0; i < 3; i++) {
       repository.insert(TestRecordings.pending("alice@example.com", "room-1", T0.plusSeconds(i)));
     }
-    String cursor = repository.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.empty())
+    String cursor = repository.list(RecordingFilter.NONE, ALICE, T0, 1, Optional.empty())
         .nextCursor().orElseThrow();
     byte[] sealed = Base64.getUrlDecoder().decode(cursor);
 
@@ -337,11 +339,11 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
       byte[] tampered = sealed.clone();
       tampered[at] ^= 0x01;
       String token = Base64.getUrlEncoder().withoutPadding().encodeToString(tampered);
-      assertThatThrownBy(() -> repository.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.of(token)))
+      assertThatThrownBy(() -> repository.list(RecordingFilter.NONE, ALICE, T0, 1, Optional.of(token)))
           .as("byte %d flipped", at)
           .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("next_token"));
     }
-    assertThat(repository.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.of(cursor)).recordings())
+    assertThat(repository.list(RecordingFilter.NONE, ALICE, T0, 1, Optional.of(cursor)).recordings())
         .hasSize(1);
   }
 
@@ -356,9 +358,9 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
       one.insert(recording);
       inserted.add(recording);
     }
-    String cursor = one.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.empty()).nextCursor().orElseThrow();
+    String cursor = one.list(RecordingFilter.NONE, ALICE, T0, 1, Optional.empty()).nextCursor().orElseThrow();
 
-    assertThat(other.listByOwner(UserId.of("alice@example.com"), T0, 1, Optional.of(cursor)).recordings()).hasSize(1);
+    assertThat(other.list(RecordingFilter.NONE, ALICE, T0, 1, Optional.of(cursor)).recordings()).hasSize(1);
     assertThat(drain(c -> other.listAll(1, c))).containsExactlyInAnyOrderElementsOf(inserted);
     assertThat(other.findExpired(T0.plus(Duration.ofDays(400)), 10)).containsExactlyInAnyOrderElementsOf(inserted);
   }
@@ -406,7 +408,7 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
         true, Duration.ofSeconds(3));
     try (AwsBackend unreachable = AwsBackend.create(settings, AwsStandIns.credentials())) {
       long started = System.nanoTime();
-      assertThatThrownBy(() -> unreachable.repository().listByOwner(UserId.of("alice@example.com"), Instant.now(), 10,
+      assertThatThrownBy(() -> unreachable.repository().list(RecordingFilter.NONE, ALICE, Instant.now(), 10,
           Optional.empty()))
           .isInstanceOf(StorageUnavailableException.class)
           .hasMessageContaining("Query");
@@ -438,5 +440,10 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
 
   private static String base64(String json) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The listing of one room, as the API asks for it. */
+  private static RecordingFilter inRoom(String room) {
+    return RecordingFilter.ofRoom(Optional.of(RoomId.of(room)));
   }
 }

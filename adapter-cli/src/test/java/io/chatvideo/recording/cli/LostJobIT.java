@@ -3,6 +3,7 @@ package io.chatvideo.recording.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatvideo.recording.aws.testing.AwsStandIns;
+import io.chatvideo.recording.http.support.ServerProcess;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,16 +63,14 @@ class LostJobIT {
     URI firstQueue = startQueue();
     Cli.Result init = admin(firstQueue).run("admin", "init");
     assertThat(init.exitCode()).as(init.err()).isZero();
-    server = ServerProcess.start(serverDirectory, serverEnvironment(firstQueue));
+    server = ServerFixture.start(serverDirectory, serverEnvironment(firstQueue));
     queue.stopAndWait();
     queue = null;
 
-    Cli user = new Cli(home.resolve("user"));
-    user.clock = Clock.systemUTC();
-    assertThat(user.run("login", "--api", server.url.toString(), "--email", "ann@example.com").exitCode()).isZero();
+    Cli user = ServerFixture.loggedIn(home.resolve("user"), server.uri(), "ann@example.com");
     Path call = Files.copy(ProcessedUploads.CHROMIUM_WEBM, home.resolve("call.webm"));
     Cli.Result upload = user.run("upload", call.toString(), "--room=lost-room");
-    assertThat(upload.exitCode()).as(upload.err() + server.logText()).isZero();
+    assertThat(upload.exitCode()).as(upload.err() + server.output()).isZero();
     Matcher id = RECORDING_ID.matcher(upload.out());
     assertThat(id.find()).as(upload.out()).isTrue();
     String recording = id.group(1);

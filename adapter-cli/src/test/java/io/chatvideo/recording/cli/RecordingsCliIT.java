@@ -7,14 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatvideo.recording.cli.client.RecordingsApi;
 import io.chatvideo.recording.cli.config.TokenStore;
 import io.chatvideo.recording.cli.transfer.Downloader;
+import io.chatvideo.recording.http.support.ServerProcess;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,47 +26,17 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI against the real server (local backend) over a socket: every user command, end to end. */
-class RecordingsCliIT {
+class RecordingsCliIT extends AgainstServer {
 
   static final Pattern RECORDING_ID = Pattern.compile("recording ([0-9a-f-]{36})");
   static final int MiB = 1024 * 1024;
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir
-  static Path serverDirectory;
-
-  static ServerProcess server;
-
-  @TempDir
-  Path home;
-
-  Cli cli;
-
-  @BeforeAll
-  static void startServer() throws IOException, InterruptedException {
-    server = ServerProcess.start(serverDirectory);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  @BeforeEach
-  void logIn() {
-    cli = new Cli(home);
-    cli.clock = Clock.systemUTC();
-    Cli.Result login = cli.run("login", "--api", server.url.toString(), "--email", "ann@example.com");
-    assertThat(login.exitCode()).as(login.err()).isZero();
+  RecordingsCliIT() {
+    super("ann@example.com");
   }
 
   Path video(String name, int size, long seed) throws IOException {
@@ -80,7 +52,7 @@ class RecordingsCliIT {
     args[2] = "--room=" + room;
     System.arraycopy(extra, 0, args, 3, extra.length);
     Cli.Result result = cli.run(args);
-    assertThat(result.exitCode()).as(result.err() + server.logText()).isZero();
+    assertThat(result.exitCode()).as(result.err() + server.output()).isZero();
     Matcher matcher = RECORDING_ID.matcher(result.out());
     assertThat(matcher.find()).as(result.out()).isTrue();
     return matcher.group(1);
@@ -126,14 +98,13 @@ class RecordingsCliIT {
   void partsThatFailOrWhoseUrlIsRefusedAreTriedAgainAndTheUploadCompletes() throws IOException {
     Path original = video("flaky-call.webm", 11 * MiB, 8);
     // Object PUTs in order: part 1; part 2 (fails, 500); part 2 again; part 3 (refused, 403); part 3 again.
-    try (FaultyProxy proxy = FaultyProxy.in(server.url).failObjectPut(2, 500).failObjectPut(4, 403)) {
-      Cli.Result login = cli.run("login", "--api", proxy.url().toString(), "--email", "ann@example.com");
-      assertThat(login.exitCode()).as(login.err()).isZero();
+    try (FaultyProxy proxy = FaultyProxy.in(server.uri()).failObjectPut(2, 500).failObjectPut(4, 403)) {
+      ServerFixture.logIn(cli, proxy.url(), "ann@example.com");
 
       Cli.Result result = cli.run("upload", original.toString(), "--room=room-flaky", "--multipart-threshold=5MiB",
           "--part-size=5MiB", "--retry-delay=1ms");
 
-      assertThat(result.exitCode()).as(result.err() + server.logText()).isZero();
+      assertThat(result.exitCode()).as(result.err() + server.output()).isZero();
       assertThat(result.out()).contains("11 MiB, 3 parts");
       assertThat(result.err()).contains("part 2 failed (try 1 of 6)").contains("HTTP 500")
           .contains("the storage refused the URL of part 3 (HTTP 403); signing a fresh one");
@@ -208,7 +179,7 @@ class RecordingsCliIT {
     assertThat(printed).hasSize(2);
     for (int i = 0; i < 2; i++) {
       // Each answer signs its download URLs afresh; every other field is the same.
-      assertThat(printed.get(i).get("download_url").asText()).startsWith(server.url.toString());
+      assertThat(printed.get(i).get("download_url").asText()).startsWith(server.uri().toString());
       assertThat(withoutDownloadUrl(printed.get(i))).isEqualTo(withoutDownloadUrl(sent.get(i)));
     }
     assertThat(printed.get(0).get("participants").get(0).asText()).isEqualTo("bob@example.com");
@@ -219,7 +190,7 @@ class RecordingsCliIT {
 
   private static String api(String method, String path, String token, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(server.url.resolve(path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri().resolve(path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
         .header("Content-Type", "application/json");
     if (token != null) {
@@ -247,7 +218,7 @@ class RecordingsCliIT {
 
   @Test
   void anUnreachableServerGivesAClearMessage() throws IOException {
-    int port = ServerProcess.freePort();
+    int port = closedPort();
 
     Cli.Result result = cli.run("list", "--api", "http://127.0.0.1:" + port, "--token", "t");
 
@@ -260,7 +231,7 @@ class RecordingsCliIT {
   void adminListSeesTheServersRecordingsInItsDataDirectory() throws IOException {
     String id = upload(video("admin.webm", 4096, 7), "room-admin");
 
-    Cli.Result result = cli.run("admin", "list", "--all", "--data-dir", server.dataDirectory.toString());
+    Cli.Result result = cli.run("admin", "list", "--all", "--data-dir", server.dataDirectory().toString());
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).containsPattern(id + " +room-admin +ann@example.com .* 4\\.0 KiB .* COMPLETED");
@@ -283,7 +254,7 @@ class RecordingsCliIT {
 
   @Test
   void theFatJarRunsAsACommand() throws IOException, InterruptedException {
-    Cli.Result result = runJar(Map.of("RECORDINGS_API_URL", server.url.toString()), "list", "--json");
+    Cli.Result result = runJar(Map.of("RECORDINGS_API_URL", server.uri().toString()), "list", "--json");
 
     assertThat(result.exitCode()).as(result.out()).isZero();
     assertThat(RecordingsApi.JSON.readTree(result.out()).isArray()).as(result.out()).isTrue();
@@ -292,14 +263,14 @@ class RecordingsCliIT {
   @Test
   void theJarTakesItsSettingsFromTheEnvironment() throws IOException, InterruptedException {
     String id = upload(video("env.webm", 2048, 9), "room-env");
-    String token = new TokenStore(home.resolve("config")).tokenFor(server.url).orElseThrow();
+    String token = new TokenStore(home.resolve("config")).tokenFor(server.uri()).orElseThrow();
     Map<String, String> noLogin = Map.of("RECORDINGS_CONFIG_DIR", home.resolve("elsewhere").toString());
 
-    Cli.Result list = runJar(merge(noLogin, Map.of("RECORDINGS_API_URL", server.url.toString(),
+    Cli.Result list = runJar(merge(noLogin, Map.of("RECORDINGS_API_URL", server.uri().toString(),
         "RECORDINGS_TOKEN", token)), "list", "--room", "room-env");
     Cli.Result badUrl = runJar(merge(noLogin, Map.of("RECORDINGS_API_URL", "localhost:8080")), "list");
     Cli.Result admin = runJar(Map.of("RECORDING_BACKEND", "local",
-        "RECORDINGS_DATA_DIR", server.dataDirectory.toString()), "admin", "list", "--all");
+        "RECORDINGS_DATA_DIR", server.dataDirectory().toString()), "admin", "list", "--all");
     Cli.Result badBackend = runJar(Map.of("RECORDING_BACKEND", "ftp"), "admin", "sweep");
     // The region falls back to AWS_REGION (a nested ${env:…}); the bucket is the next thing missing.
     Cli.Result awsRegion = runJar(Map.of("RECORDING_BACKEND", "aws", "AWS_REGION", "eu-west-1"), "admin", "list");
@@ -321,5 +292,12 @@ class RecordingsCliIT {
     Map<String, String> all = new HashMap<>(a);
     all.putAll(b);
     return all;
+  }
+
+  /** A loopback port nothing listens on (the moment after this socket closes). */
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatvideo.recording.aws.testing.AwsStandIns;
 import io.chatvideo.recording.aws.testing.SqsStandIn;
 import io.chatvideo.recording.core.testing.Await;
+import io.chatvideo.recording.http.support.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -78,7 +79,7 @@ class SalvageAwsIT {
   void theDailySweepCompletesAnUploadWhoseClientNeverCameBackAndTheWorkerMakesItPlayable() throws Exception {
     byte[] webm = testRecording(work.resolve("call.webm"));
     AwsCredentials credentials = AwsStandIns.credentials().resolveCredentials();
-    server = ServerProcess.start(work, Map.ofEntries(
+    server = ServerFixture.start(work, Map.ofEntries(
         Map.entry("RECORDING_BACKEND", "aws"),
         Map.entry("RECORDING_AUTH_ALLOW_DEV_WITH_AWS", "true"),
         Map.entry("RECORDING_AWS_REGION", "us-east-1"),
@@ -166,7 +167,7 @@ class SalvageAwsIT {
   }
 
   private JsonNode call(String method, String path, String token, String body, int expected) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(server.url.resolve(path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri().resolve(path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
         .timeout(Duration.ofSeconds(30));

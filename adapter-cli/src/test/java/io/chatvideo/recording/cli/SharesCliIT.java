@@ -9,51 +9,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code share}, {@code shares} and {@code unshare} against the real server (local backend) over a socket. */
-class SharesCliIT {
+class SharesCliIT extends AgainstServer {
 
   static final Pattern RECORDING_ID = Pattern.compile("recording ([0-9a-f-]{36})");
   static final Pattern SHARE_ID = Pattern.compile("share ([0-9a-f-]{36}), expires ");
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir
-  static Path serverDirectory;
-
-  static ServerProcess server;
-
-  @TempDir
-  Path home;
-
-  Cli cli;
-
-  @BeforeAll
-  static void startServer() throws IOException, InterruptedException {
-    server = ServerProcess.start(serverDirectory);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  @BeforeEach
-  void logIn() {
-    cli = new Cli(home);
-    cli.clock = Clock.systemUTC();
-    Cli.Result login = cli.run("login", "--api", server.url.toString(), "--email", "sam@example.com");
-    assertThat(login.exitCode()).as(login.err()).isZero();
+  SharesCliIT() {
+    super("sam@example.com");
   }
 
   String upload() throws IOException {
@@ -61,7 +30,7 @@ class SharesCliIT {
     new Random(3).nextBytes(bytes);
     Path file = Files.write(home.resolve("call.webm"), bytes);
     Cli.Result result = cli.run("upload", file.toString(), "--room=shared");
-    assertThat(result.exitCode()).as(result.err() + server.logText()).isZero();
+    assertThat(result.exitCode()).as(result.err() + server.output()).isZero();
     Matcher matcher = RECORDING_ID.matcher(result.out());
     assertThat(matcher.find()).as(result.out()).isTrue();
     return matcher.group(1);
@@ -78,7 +47,7 @@ class SharesCliIT {
     Cli.Result plain = cli.run("share", id, "--expires", "3d", "--no-download");
     assertThat(plain.exitCode()).as(plain.err()).isZero();
     String url = plain.out().lines().findFirst().orElseThrow();
-    assertThat(url).startsWith(server.url.resolve("/s/").toString()).matches(".*/s/[A-Za-z0-9_-]{43}");
+    assertThat(url).startsWith(server.uri().resolve("/s/").toString()).matches(".*/s/[A-Za-z0-9_-]{43}");
     Matcher shareId = SHARE_ID.matcher(plain.out());
     assertThat(shareId.find()).as(plain.out()).isTrue();
     HttpResponse<String> watch = page(url);

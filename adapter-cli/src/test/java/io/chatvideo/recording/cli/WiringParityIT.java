@@ -2,6 +2,7 @@ package io.chatvideo.recording.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatvideo.recording.http.support.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -43,10 +44,10 @@ class WiringParityIT {
         Map.entry("RECORDING_WEBHOOK_RETENTION", "10d"));
     String server;
     Path data;
-    try (ServerProcess started = ServerProcess.start(home, environment)) {
-      server = line(SERVER_WIRING, started.logText()).orElseThrow(() -> new AssertionError(
-          "the server logged no wiring line:\n" + started.logText()));
-      data = started.dataDirectory;
+    try (ServerProcess started = ServerFixture.start(home, environment)) {
+      server = line(SERVER_WIRING, started.output()).orElseThrow(() -> new AssertionError(
+          "the server logged no wiring line:\n" + started.output()));
+      data = started.dataDirectory();
     }
 
     Path err = home.resolve("worker.err");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ProcessingState;
+import io.chatvideo.recording.http.support.ServerProcess;
 import io.chatvideo.recording.local.LocalBackend;
 import java.io.IOException;
 import java.nio.file.Files;

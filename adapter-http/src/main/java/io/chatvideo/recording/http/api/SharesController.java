@@ -33,14 +33,16 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Share links of one recording, for its owner: anyone else (participants too) gets the 404 of a
- * recording they cannot see. The link's URL, which carries its token, is told once, on creation.
+ * Share links of one recording, for its owner: a stranger gets the 404 of a recording they cannot
+ * see, a participant (who can see it) the 403 of an owner-only action. The link's URL, which carries its token, is told
+ * once, on creation.
  */
 @Controller("/recordings/{id}/shares")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "shares")
 @SecurityRequirement(name = "bearer")
 @AnswersProblems
+@AnswersForbidden
 @AnswersNotFound
 class SharesController {
 

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * The shaded server jar run as a child process ({@code java -jar}), as an operator runs it: on
- * 127.0.0.1, with its own data directory, stopped by its pid.
+ * 127.0.0.1, with its own data directory, stopped by its pid. The one launcher of the server for
+ * every module's tests (adapter-cli's take it from this module's test-jar).
  *
  * <p>The server binds a port of its own choosing ({@code MICRONAUT_SERVER_PORT=-1}) and the test
  * reads it from the line it prints when it listens. A port found free by the test and handed
@@ -32,12 +33,14 @@ public final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final Path stdout;
   private final Path stderr;
+  private final Path dataDirectory;
   private URI uri;
 
-  private ServerProcess(Process process, Path stdout, Path stderr) {
+  private ServerProcess(Process process, Path stdout, Path stderr, Path dataDirectory) {
     this.process = process;
     this.stdout = stdout;
     this.stderr = stderr;
+    this.dataDirectory = dataDirectory;
   }
 
   /** The jar the build made, handed over by Failsafe. */
@@ -70,7 +73,7 @@ public final class ServerProcess implements AutoCloseable {
       Path stdout = logs.resolve("stdout.log");
       Path stderr = logs.resolve("stderr.log");
       List<String> command = new ArrayList<>(prefix);
-      command.add(javaExecutable());
+      command.add(javaCommand());
       command.addAll(List.of(jvmOptions));
       command.addAll(List.of("-jar", jar().toAbsolutePath().toString()));
       ProcessBuilder builder = new ProcessBuilder(command)
@@ -79,12 +82,13 @@ public final class ServerProcess implements AutoCloseable {
           .redirectError(stderr.toFile());
       builder.environment().put("MICRONAUT_SERVER_PORT", "-1");
       builder.environment().put("MICRONAUT_SERVER_HOST", "127.0.0.1");
-      builder.environment().put("RECORDINGS_DATA_DIR", data.resolve("data").toString());
+      Path dataDirectory = data.resolve("data");
+      builder.environment().put("RECORDINGS_DATA_DIR", dataDirectory.toString());
       // Off unless a test asks: the workers would change recordings and the data folder under
       // tests that look at neither's processing.
       builder.environment().put("RECORDING_PROCESSING_ENABLED", "false");
       builder.environment().putAll(environment);
-      return new ServerProcess(builder.start(), stdout, stderr);
+      return new ServerProcess(builder.start(), stdout, stderr, dataDirectory);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -149,13 +153,41 @@ public final class ServerProcess implements AutoCloseable {
     return read(stderr);
   }
 
+  /** Everything the server printed, stderr then stdout: for a failing assertion's message. */
+  public String output() {
+    return stderr() + stdout();
+  }
+
+  /** The server's {@code RECORDINGS_DATA_DIR}: what the admin commands open to see its store. */
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
+
   public long pid() {
     return process.pid();
   }
 
-  /** Stops the server by its pid (SIGTERM, so it shuts down gracefully) and waits for it. */
+  /** SIGKILL to the server and what it runs (ffmpeg): it gets no chance to finish anything. */
+  public void kill() {
+    process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        throw new AssertionError("the server did not end within 30 s of SIGKILL");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Stops the server and what it runs by their pids (SIGTERM, so it shuts down gracefully) and
+   * waits for it.
+   */
   @Override
   public void close() {
+    process.toHandle().descendants().forEach(ProcessHandle::destroy);
     ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroy);
     try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -175,7 +207,8 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
-  private static String javaExecutable() {
+  /** The java of this test run: for starting the server, and any other jar a test runs. */
+  public static String javaCommand() {
     return ProcessHandle.current().info().command().orElse("java");
   }
 

@@ -8,7 +8,6 @@ import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingFilter;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
-import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.port.out.UploadUsage;
@@ -146,19 +145,6 @@ public final class SqliteRecordingRepository implements RecordingRepository, Aut
       delete.setString(1, id.toString());
       delete.executeUpdate();
     }
-  }
-
-  @Override
-  public Page listByOwner(UserId owner, Instant now, int limit, Optional<String> cursor) {
-    return page("r.owner = ? AND r.expires_at > ?", List.of(owner.value(), RecordingRows.nanos(now)),
-        ListingOrder.NEWEST, limit, cursor);
-  }
-
-  @Override
-  public Page listByRoom(RoomId room, UserId viewer, Instant now, int limit, Optional<String> cursor) {
-    return page(VISIBLE_IN_ROOM + " AND r.expires_at > ?",
-        List.of(room.value(), viewer.value(), viewer.value(), RecordingRows.nanos(now)), ListingOrder.NEWEST, limit,
-        cursor);
   }
 
   @Override

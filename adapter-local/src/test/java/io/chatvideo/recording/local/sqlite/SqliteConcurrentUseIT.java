@@ -1,5 +1,6 @@
 package io.chatvideo.recording.local.sqlite;
 
+import io.chatvideo.recording.core.domain.RecordingFilter;
 import io.chatvideo.recording.local.LocalBackend;
 import io.chatvideo.recording.local.ChildProcess;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,8 +96,8 @@ class SqliteConcurrentUseIT {
     runTogether(writers);
 
     for (RecordingRepository repository : List.of(server, cli)) {
-      List<Recording> all = RecordingRepositoryDrain.all(c -> repository.listByOwner(UserId.of("alice@example.com"),
-          T0, 1000, c));
+      List<Recording> all = RecordingRepositoryDrain.all(
+          c -> repository.list(RecordingFilter.NONE, UserId.of("alice@example.com"), T0, 1000, c));
       assertThat(all).hasSize(THREADS * 2 * 50).allMatch(r -> r.status() == RecordingStatus.COMPLETED);
     }
   }
@@ -132,7 +133,8 @@ class SqliteConcurrentUseIT {
       assertThat(cli.waitForExit()).isZero();
 
       for (String owner : List.of("alice@example.com", "bob@example.com")) {
-        assertThat(RecordingRepositoryDrain.all(c -> server.repository().listByOwner(UserId.of(owner), T0, 1000, c)))
+        assertThat(RecordingRepositoryDrain.all(
+            c -> server.repository().list(RecordingFilter.NONE, UserId.of(owner), T0, 1000, c)))
             .as(owner).hasSize(200);
       }
     }

@@ -68,14 +68,16 @@ class SqlitePaginationIT {
 
   @Test
   void ownerListingReturnsEachOfTenThousandRowsOnceNewestFirst() {
-    List<RecordingId> listed = drain(cursor -> repository.listByOwner(ALICE, T0.plusSeconds(3600), 97, cursor));
+    List<RecordingId> listed = drain(
+        cursor -> repository.list(RecordingFilter.NONE, ALICE, T0.plusSeconds(3600), 97, cursor));
 
     assertThat(listed).hasSize(ROWS).doesNotHaveDuplicates().containsExactlyElementsOf(newestFirst);
   }
 
   @Test
   void roomListingReturnsEachOfTenThousandRowsOnceNewestFirst() {
-    List<RecordingId> listed = drain(cursor -> repository.listByRoom(ROOM, ALICE, T0.plusSeconds(3600), 500, cursor));
+    List<RecordingId> listed = drain(cursor -> repository.list(RecordingFilter.ofRoom(Optional.of(ROOM)), ALICE,
+        T0.plusSeconds(3600), 500, cursor));
 
     assertThat(listed).containsExactlyElementsOf(newestFirst);
   }
@@ -86,7 +88,7 @@ class SqlitePaginationIT {
     Set<RecordingId> added = new HashSet<>();
     Optional<String> cursor = Optional.empty();
     do {
-      RecordingRepository.Page page = repository.listByOwner(ALICE, T0.plusSeconds(3600), 1000, cursor);
+      RecordingRepository.Page page = repository.list(RecordingFilter.NONE, ALICE, T0.plusSeconds(3600), 1000, cursor);
       page.recordings().forEach(r -> listed.add(r.id()));
       cursor = page.nextCursor();
       // Newer than everything listed so far: it belongs before the cursor and must not show up.

@@ -168,7 +168,7 @@ public final class ListingBench {
       Optional<String> cursor = Optional.empty();
       for (int page = 1; page <= PAGES; page++) {
         long t0 = System.nanoTime();
-        RecordingRepository.Page p = repository.listByOwner(OWNER, now, LIMIT, cursor);
+        RecordingRepository.Page p = repository.list(RecordingFilter.NONE, OWNER, now, LIMIT, cursor);
         double ms = (System.nanoTime() - t0) / 1e6;
         if (p.recordings().size() != LIMIT) {
           throw new IllegalStateException("page " + page + " has " + p.recordings().size() + " recordings");

@@ -10,7 +10,11 @@ import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import java.time.Instant;
 
-/** Who may touch a recording: the one place that turns "not yours" and "expired" into not found. */
+/**
+ * Who may touch a recording, the one place every use case asks: a stranger (cannot see it) or an
+ * expired recording gets not found, so existence is not disclosed; a participant who can see it
+ * but does not own it gets forbidden on owner-only actions (delete, share, upload).
+ */
 final class RecordingAccess {
 
   private final RecordingRepository repository;

@@ -12,7 +12,6 @@ import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingDetails;
 import io.chatvideo.recording.core.domain.RecordingId;
-import io.chatvideo.recording.core.domain.RecordingNotFoundException;
 import io.chatvideo.recording.core.domain.Share;
 import io.chatvideo.recording.core.domain.ShareExpiredException;
 import io.chatvideo.recording.core.domain.ShareId;
@@ -48,7 +47,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Share links: the owner's side (create, list, revoke) and the watcher's (open by token). A link
+ * Share links: the owner's side (create, list, revoke; who owns is {@link RecordingAccess}'s answer:
+ * a stranger gets not found, a participant forbidden) and the watcher's (open by token). A link
  * is live while it is not revoked, not expired, and its recording is still there, COMPLETED and
  * not expired; so deleting or expiring a recording kills its links without touching them.
  *
@@ -67,6 +67,7 @@ final class ShareService implements ShareRecordingUseCase, WatchShareUseCase {
 
   private final ShareRepository shares;
   private final RecordingRepository recordings;
+  private final RecordingAccess access;
   private final ObjectStorage storage;
   private final PasscodeHasher hasher;
   private final PasscodeAttempts attempts;
@@ -82,6 +83,7 @@ final class ShareService implements ShareRecordingUseCase, WatchShareUseCase {
       PasscodeAttempts attempts, PasscodeGuessLimit guesses, SharePolicy policy, Clock clock, SecureRandom random) {
     this.shares = shares;
     this.recordings = recordings;
+    this.access = new RecordingAccess(recordings);
     this.storage = storage;
     this.hasher = hasher;
     this.attempts = attempts;
@@ -94,7 +96,7 @@ final class ShareService implements ShareRecordingUseCase, WatchShareUseCase {
   @Override
   public CreatedShare create(CreateShareCommand command) {
     Instant now = clock.instant();
-    Recording recording = owned(command.caller(), command.recordingId(), now);
+    Recording recording = access.owned(command.caller(), command.recordingId(), now);
     if (!(recording instanceof CompletedRecording)) {
       throw new ConflictException("recording " + recording.id() + " is not COMPLETED yet; only an uploaded recording can be shared");
     }
@@ -109,13 +111,13 @@ final class ShareService implements ShareRecordingUseCase, WatchShareUseCase {
 
   @Override
   public List<Share> list(UserId caller, RecordingId recordingId) {
-    owned(caller, recordingId, clock.instant());
+    access.owned(caller, recordingId, clock.instant());
     return shares.listByRecording(recordingId);
   }
 
   @Override
   public void revoke(UserId caller, RecordingId recordingId, ShareId shareId) {
-    owned(caller, recordingId, clock.instant());
+    access.owned(caller, recordingId, clock.instant());
     if (!shares.revoke(recordingId, shareId)) {
       throw new ShareNotFoundException("recording " + recordingId + " has no share " + shareId);
     }
@@ -242,13 +244,6 @@ final class ShareService implements ShareRecordingUseCase, WatchShareUseCase {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every Java runtime has HmacSHA256", e);
     }
-  }
-
-  /** The caller's own recording, not expired; participants and strangers alike get not found. */
-  private Recording owned(UserId caller, RecordingId id, Instant now) {
-    return recordings.find(id)
-        .filter(r -> r.details().isOwnedBy(caller) && !r.details().isExpired(now))
-        .orElseThrow(() -> new RecordingNotFoundException(id));
   }
 
   private static String checkPasscode(String passcode) {

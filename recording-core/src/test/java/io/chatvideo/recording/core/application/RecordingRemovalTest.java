@@ -1,5 +1,6 @@
 package io.chatvideo.recording.core.application;
 
+import io.chatvideo.recording.core.domain.RecordingFilter;
 import static io.chatvideo.recording.core.application.CoreFixture.ALICE;
 import static io.chatvideo.recording.core.application.CoreFixture.BOB;
 import static io.chatvideo.recording.core.application.CoreFixture.GRACE;
@@ -149,7 +150,8 @@ class RecordingRemovalTest {
 
     assertThat(answered).isEqualTo(core.repository.find(gone.recordingId()).orElseThrow());
     assertThat(answered.partial()).contains(PartialReason.CLIENT_GONE);
-    assertThat(core.repository.listByOwner(ALICE, core.clock.instant(), 10, Optional.empty()).recordings()).hasSize(1);
+    assertThat(core.repository.list(RecordingFilter.NONE, ALICE, core.clock.instant(), 10, Optional.empty())
+        .recordings()).hasSize(1);
   }
 
   @Test

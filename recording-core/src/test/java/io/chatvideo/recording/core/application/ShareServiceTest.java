@@ -6,8 +6,10 @@ import static io.chatvideo.recording.core.application.CoreFixture.MALLORY;
 import static io.chatvideo.recording.core.application.CoreFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.ForbiddenException;
 import io.chatvideo.recording.core.domain.InvalidInputException;
 import io.chatvideo.recording.core.domain.LimitExceededException;
 import io.chatvideo.recording.core.domain.PasscodeGuessLimit;
@@ -34,6 +36,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -81,16 +84,31 @@ class ShareServiceTest {
   }
 
   @Test
-  void participantsAndStrangersCannotCreateListOrRevoke() {
+  void strangersGetNotFoundAndParticipantsForbiddenOnCreateListAndRevoke() {
     RecordingId id = fixture.uploadCompleted(ALICE, new byte[] {1}, BOB);
     Share share = service.create(command(ALICE, id, Optional.empty(), Optional.empty(), true)).share();
-    for (UserId other : new UserId[] {BOB, MALLORY}) {
+    Map<UserId, Class<? extends RuntimeException>> expected = Map.of(
+        MALLORY, RecordingNotFoundException.class, BOB, ForbiddenException.class);
+    expected.forEach((other, refusal) -> {
       assertThatThrownBy(() -> service.create(command(other, id, Optional.empty(), Optional.empty(), true)))
-          .isInstanceOf(RecordingNotFoundException.class);
-      assertThatThrownBy(() -> service.list(other, id)).isInstanceOf(RecordingNotFoundException.class);
-      assertThatThrownBy(() -> service.revoke(other, id, share.id())).isInstanceOf(RecordingNotFoundException.class);
-    }
+          .isInstanceOf(refusal);
+      assertThatThrownBy(() -> service.list(other, id)).isInstanceOf(refusal);
+      assertThatThrownBy(() -> service.revoke(other, id, share.id())).isInstanceOf(refusal);
+    });
     assertThat(service.list(ALICE, id)).singleElement().extracting(Share::revoked).isEqualTo(false);
+  }
+
+  @Test
+  void aParticipantGetsTheSameAnswerFromShareAsFromDelete() {
+    RecordingId id = fixture.uploadCompleted(ALICE, new byte[] {1}, BOB);
+    var removal = fixture.recordings.deleteRecording();
+    Throwable fromDelete = catchThrowable(() -> removal.delete(BOB, id));
+    Throwable fromShare = catchThrowable(
+        () -> service.create(command(BOB, id, Optional.empty(), Optional.empty(), true)));
+    assertThat(fromShare).isInstanceOf(ForbiddenException.class).hasSameClassAs(fromDelete);
+    Throwable strangerDelete = catchThrowable(() -> removal.delete(MALLORY, id));
+    Throwable strangerShare = catchThrowable(() -> service.list(MALLORY, id));
+    assertThat(strangerShare).isInstanceOf(RecordingNotFoundException.class).hasSameClassAs(strangerDelete);
   }
 
   @Test

@@ -10,7 +10,6 @@ import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
-import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.port.out.UploadUsage;
@@ -58,17 +57,6 @@ public final class InMemoryRecordingRepository implements RecordingRepository {
   @Override
   public synchronized void delete(RecordingId id) {
     rows.remove(id);
-  }
-
-  @Override
-  public synchronized Page listByOwner(UserId owner, Instant now, int limit, Optional<String> cursor) {
-    return page(r -> r.details().isOwnedBy(owner) && live(r, now), limit, cursor);
-  }
-
-  @Override
-  public synchronized Page listByRoom(RoomId room, UserId viewer, Instant now, int limit, Optional<String> cursor) {
-    return page(r -> r.details().roomId().equals(room) && r.details().isVisibleTo(viewer) && live(r, now), limit,
-        cursor);
   }
 
   @Override

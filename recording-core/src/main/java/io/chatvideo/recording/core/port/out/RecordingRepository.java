@@ -6,7 +6,6 @@ import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingFilter;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingStatus;
-import io.chatvideo.recording.core.domain.RoomId;
 import io.chatvideo.recording.core.domain.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -41,16 +40,10 @@ public interface RecordingRepository {
   /** Deletes the recording's metadata; nothing happens if it is gone already. */
   void delete(RecordingId id);
 
-  /** Recordings owned by {@code owner}. */
-  Page listByOwner(UserId owner, Instant now, int limit, Optional<String> cursor);
-
-  /** Recordings of {@code room} that {@code viewer} owns or takes part in. */
-  Page listByRoom(RoomId room, UserId viewer, Instant now, int limit, Optional<String> cursor);
-
   /**
    * The recordings {@code viewer} may see that {@code filter} keeps, in its order: with a room,
-   * those of the room {@code viewer} owns or takes part in (as {@link #listByRoom}); without, those
-   * {@code viewer} owns (as {@link #listByOwner}). A store that filters after reading may answer a
+   * those of the room {@code viewer} owns or takes part in; without, those {@code viewer} owns;
+   * never an expired one. A store that filters after reading may answer a
    * short page, even an empty one, with a cursor: callers follow cursors, not page sizes. The
    * cursor needs to work only with the same filter and viewer (the core binds tokens to both).
    */
@@ -58,8 +51,8 @@ public interface RecordingRepository {
 
   /**
    * What {@code owner}'s recordings created at or after {@code since} and not expired at {@code
-   * now} add up to for the upload limits (the same recordings {@link #listByOwner} would list back
-   * to {@code since}): the PENDING ones whose upload window is open after {@code now}, the bytes
+   * now} add up to for the upload limits (the same recordings {@link #list} without a room would
+   * list back to {@code since}): the PENDING ones whose upload window is open after {@code now}, the bytes
    * of those (declared) and of the COMPLETED ones (stored), and the oldest creation time among
    * all of them. An aggregate the store computes, or reads with only the attributes it needs; an
    * implementation that bounds how much it reads says so.
