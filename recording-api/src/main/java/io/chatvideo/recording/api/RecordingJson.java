@@ -50,4 +50,10 @@ public record RecordingJson(
     @Schema(description = "frame height in pixels, once probed") @Nullable Integer height,
     @JsonProperty("thumbnail_url") @Schema(description = "a JPEG poster, at most 640 px wide, once ready")
     @Nullable String thumbnailUrl,
-    @Schema(description = "the playable files of a ready recording") @Nullable List<RenditionJson> renditions) {}
+    @Schema(description = "the playable files of a ready recording") @Nullable List<RenditionJson> renditions,
+    @JsonProperty("storyboard_url")
+    @Schema(description = "scrubbing previews of a ready recording with video: a WebVTT track at the recording's"
+        + " stable media address (/recordings/{id}/media/storyboard.vtt, which takes the bearer header or the media"
+        + " cookie) whose cues name regions of one JPEG sprite as storyboard.jpg#xywh=x,y,w,h, relative to the"
+        + " track; absent when processing made none")
+    @Nullable String storyboardUrl) {}

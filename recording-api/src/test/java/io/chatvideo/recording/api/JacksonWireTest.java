@@ -44,7 +44,7 @@ class JacksonWireTest {
 
     assertThat(json.writeValueAsString(recording)).isEqualTo(wire);
     assertThat(json.writeValueAsString(new RecordingJson("id", "r", "a.webm", null, "c", "e", "PENDING", null,
-        "video/webm", null, null, null, null, null, null, null, null, null, null, null)))
+        "video/webm", null, null, null, null, null, null, null, null, null, null, null, null)))
         .isEqualTo("{\"recording_id\":\"id\",\"room_id\":\"r\",\"filename\":\"a.webm\",\"created_at\":\"c\","
             + "\"expires_at\":\"e\",\"status\":\"PENDING\",\"download_url\":null,\"content_type\":\"video/webm\"}");
     assertThat(json.writeValueAsString(new RecordingList(List.of(), null)))

@@ -190,7 +190,12 @@ final class SchemaMigrations {
           )""",
           "CREATE INDEX passcode_attempts_by_age ON passcode_attempts (window_start)")),
       // A recording the sweep completed with the bytes it had (PartialReason); NULL for a whole one.
-      Map.entry(11, List.of("ALTER TABLE recordings ADD COLUMN partial_reason TEXT"))));
+      Map.entry(11, List.of("ALTER TABLE recordings ADD COLUMN partial_reason TEXT")),
+      // The storyboard's sprite processing made (its WebVTT track lies at a key derived from the
+      // recording's); NULL when there is none. 12 is another branch's.
+      Map.entry(13, List.of(
+          "ALTER TABLE recordings ADD COLUMN storyboard_key TEXT",
+          "ALTER TABLE recordings ADD COLUMN storyboard_size INTEGER"))));
 
   private SchemaMigrations() {}
 
