@@ -314,6 +314,8 @@ export interface components {
             readonly thumbnail_url?: string | null;
             /** @description the playable files of a ready recording */
             readonly renditions?: readonly components["schemas"]["RenditionJson"][] | null;
+            /** @description scrubbing previews of a ready recording with video: a WebVTT track at the recording's stable media address (/recordings/{id}/media/storyboard.vtt, which takes the bearer header or the media cookie) whose cues name regions of one JPEG sprite as storyboard.jpg#xywh=x,y,w,h, relative to the track; absent when processing made none */
+            readonly storyboard_url?: string | null;
         };
         readonly RecordingList: {
             readonly recordings: readonly components["schemas"]["RecordingJson"][];

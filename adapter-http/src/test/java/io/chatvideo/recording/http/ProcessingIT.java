@@ -114,6 +114,9 @@ class ProcessingIT {
     assertThat(api.raw("GET", shared + "storyboard.vtt", Map.of(), null).text()).isEqualTo(vtt.text());
     assertThat(api.raw("GET", shared + "storyboard.jpg", Map.of(), null).body()).isEqualTo(sprite.body());
 
+    try (var files = Files.walk(work.path())) {
+      assertThat(files.map(Path::toString).filter(f -> f.contains(id) && f.contains("storyboard"))).hasSize(2);
+    }
     assertThat(api.delete("/recordings/" + id, token).status()).isEqualTo(204);
     assertThat(api.raw("GET", track, bearer, null).status()).isEqualTo(404);
     try (var files = Files.walk(work.path())) {
