@@ -87,7 +87,7 @@ class ProcessingIT {
 
   @Test
   void aReadyRecordingHasAStoryboardAtItsStableAddressesThatGoesWithIt() throws Exception {
-    String id = Uploads.completedRecording(api, token, "storyboard-room", Files.readAllBytes(Processed.CHROMIUM_RECORDING));
+    String id = Uploads.completedRecording(api, token, "previews-room", Files.readAllBytes(Processed.CHROMIUM_RECORDING));
     JsonNode ready = awaitProcessed(id);
     String track = ready.get("storyboard_url").asText();
     assertThat(track).as("%s", ready).isEqualTo(api.base().resolve("/recordings/" + id + "/media/storyboard.vtt")
@@ -115,13 +115,14 @@ class ProcessingIT {
     assertThat(api.raw("GET", shared + "storyboard.jpg", Map.of(), null).body()).isEqualTo(sprite.body());
 
     try (var files = Files.walk(work.path())) {
-      assertThat(files.map(Path::toString).filter(f -> f.contains(id) && f.contains("storyboard"))).hasSize(2);
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .filteredOn(f -> f.endsWith(id + "-storyboard.jpg") || f.endsWith(id + "-storyboard.vtt")).hasSize(2);
     }
     assertThat(api.delete("/recordings/" + id, token).status()).isEqualTo(204);
     assertThat(api.raw("GET", track, bearer, null).status()).isEqualTo(404);
     try (var files = Files.walk(work.path())) {
-      assertThat(files.map(Path::toString)).as("the sprite and track went with the recording")
-          .noneMatch(f -> f.contains(id) && f.contains("storyboard"));
+      assertThat(files.map(f -> f.getFileName().toString())).as("the sprite and track went with the recording")
+          .noneMatch(f -> f.contains(id + "-storyboard."));
     }
   }
 
