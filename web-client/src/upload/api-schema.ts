@@ -342,6 +342,8 @@ export interface components {
              * @enum {string|null}
              */
             readonly audio_layout?: "per_party" | "mixed" | null;
+            /** @description scrubbing previews of a ready recording with video: a WebVTT track at the recording's stable media address (/recordings/{id}/media/storyboard.vtt, which takes the bearer header or the media cookie) whose cues name regions of one JPEG sprite as storyboard.jpg#xywh=x,y,w,h, relative to the track; absent when processing made none */
+            readonly storyboard_url?: string | null;
         };
         readonly RecordingList: {
             readonly recordings: readonly components["schemas"]["RecordingJson"][];

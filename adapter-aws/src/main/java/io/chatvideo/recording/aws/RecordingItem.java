@@ -90,6 +90,8 @@ final class RecordingItem {
   static final String MP4_SIZE = "mp4_size";
   static final String THUMBNAIL_KEY = "thumbnail_key";
   static final String THUMBNAIL_SIZE = "thumbnail_size";
+  static final String STORYBOARD_KEY = "storyboard_key";
+  static final String STORYBOARD_SIZE = "storyboard_size";
   /** Set on a recording the sweep completed with the bytes it had ({@code client_gone}); absent on a whole one. */
   static final String PARTIAL_REASON = "partial_reason";
   /** The core's {@code SearchText.searchable}: file name and room, case-folded, for {@code q}. */
@@ -201,6 +203,10 @@ final class RecordingItem {
       item.put(THUMBNAIL_KEY, s(poster.key().value()));
       item.put(THUMBNAIL_SIZE, n(poster.size()));
     });
+    processing.storyboard().ifPresent(sprite -> {
+      item.put(STORYBOARD_KEY, s(sprite.key().value()));
+      item.put(STORYBOARD_SIZE, n(sprite.size()));
+    });
   }
 
   /** An item completed before processing existed has no {@code processing} attribute: it reads as off. */
@@ -211,7 +217,8 @@ final class RecordingItem {
     }
     return new Processing(ProcessingState.fromWireName(state.get()), Instant.parse(string(item, PROCESSING_SINCE)),
         optionalString(item, PROCESSING_FAILURE), optionalInt(item, WIDTH), optionalInt(item, HEIGHT),
-        rendition(item, MP4_KEY, MP4_SIZE), rendition(item, THUMBNAIL_KEY, THUMBNAIL_SIZE));
+        rendition(item, MP4_KEY, MP4_SIZE), rendition(item, THUMBNAIL_KEY, THUMBNAIL_SIZE),
+        rendition(item, STORYBOARD_KEY, STORYBOARD_SIZE));
   }
 
   private static Optional<Rendition> rendition(Map<String, AttributeValue> item, String keyName, String sizeName) {

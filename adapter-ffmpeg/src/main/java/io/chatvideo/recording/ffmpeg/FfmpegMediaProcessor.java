@@ -55,6 +55,12 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
   static final double PROBE_SECONDS_PER_SECOND = 0.05;
   static final double REMUX_SECONDS_PER_SECOND = 0.5;
   static final double TRANSCODE_SECONDS_PER_SECOND = 4;
+  /** A storyboard decodes every frame once and encodes one small image: about a remux's cost. */
+  static final double STORYBOARD_SECONDS_PER_SECOND = 0.5;
+
+  static final int STORYBOARD_TILE_WIDTH = 160;
+  static final int STORYBOARD_COLUMNS = 10;
+  static final double STORYBOARD_MIN_INTERVAL_SECONDS = 2;
 
   private static final int MAX_PROBE_JSON = 1 << 20;
 
@@ -178,6 +184,80 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     }
     deleteQuietly(partial(out));
     throw new MediaProcessingException(Reason.EMPTY, "no frame of the recording could be decoded for a poster");
+  }
+
+  /**
+   * One pass over the video: {@code fps} keeps one frame per interval (at least {@link
+   * #STORYBOARD_MIN_INTERVAL_SECONDS}, longer for a long recording so there are at most {@link
+   * #STORYBOARD_TILES}), {@code scale} makes it {@link #STORYBOARD_TILE_WIDTH} wide and {@code
+   * tile} lays them out {@link #STORYBOARD_COLUMNS} to a row in one JPEG. The cues are written from
+   * the sprite's probed size, so they never point outside it.
+   */
+  @Override
+  public void storyboard(Path original, ContentType contentType, MediaInfo info, Path sprite, Path track) {
+    if (info.video().isEmpty()) {
+      throw new MediaProcessingException(Reason.EMPTY, "the recording has no video to make a storyboard from");
+    }
+    double seconds = info.duration().toNanos() / 1e9;
+    double interval = storyboardInterval(seconds);
+    int tiles = Math.max(1, (int) Math.ceil(seconds / interval - 1e-9));
+    int columns = Math.min(STORYBOARD_COLUMNS, tiles);
+    int rows = (tiles + columns - 1) / columns;
+    List<String> command = new ArrayList<>(ffmpeg(original, AllowedMedia.of(contentType)));
+    command.addAll(List.of("-map", "0:v:0", "-an", "-vf",
+        String.format(java.util.Locale.ROOT, "fps=1/%.3f,scale=%d:-2,tile=%dx%d", interval, STORYBOARD_TILE_WIDTH,
+            columns, rows),
+        "-frames:v", "1", "-q:v", "5", "-c:v", "mjpeg", "-f", "image2", "-update", "1"));
+    Path spritePartial = partial(sprite);
+    Path trackPartial = partial(track);
+    command.add("file:" + spritePartial);
+    try {
+      ToolRun.run(command, step(info, STORYBOARD_SECONDS_PER_SECOND), line -> { });
+      if (!Files.exists(spritePartial) || Files.size(spritePartial) == 0) {
+        throw new MediaProcessingException(Reason.EMPTY, "no frame of the recording could be decoded for a storyboard");
+      }
+      MediaInfo.VideoStream size = report(spritePartial, AllowedMedia.JPEG).video().orElseThrow(() ->
+          new MediaProcessingException(Reason.FAILED, "ffmpeg wrote a storyboard ffprobe cannot read"));
+      if (size.width() != columns * STORYBOARD_TILE_WIDTH || size.height() % rows != 0) {
+        throw new MediaProcessingException(Reason.MISMATCH, "the storyboard is " + size.width() + "x" + size.height()
+            + ", not " + columns + "x" + rows + " tiles " + STORYBOARD_TILE_WIDTH + " wide");
+      }
+      Files.writeString(trackPartial, storyboardTrack(seconds, interval, tiles, columns, size.height() / rows,
+          sprite.getFileName().toString()));
+      Files.move(spritePartial, sprite, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(trackPartial, track, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new MediaProcessingException(Reason.FAILED, "cannot write the storyboard", e.toString(), e);
+    } finally {
+      deleteQuietly(spritePartial);
+      deleteQuietly(trackPartial);
+    }
+  }
+
+  /** Seconds between storyboard frames: {@link #STORYBOARD_MIN_INTERVAL_SECONDS}, or more so the frames stay few. */
+  static double storyboardInterval(double seconds) {
+    return Math.max(STORYBOARD_MIN_INTERVAL_SECONDS, Math.ceil(seconds / STORYBOARD_TILES));
+  }
+
+  /** The WebVTT: cue {@code i} runs from {@code i × interval} to the next one (the last to the end) and shows tile {@code i}. */
+  static String storyboardTrack(double seconds, double interval, int tiles, int columns, int tileHeight,
+      String image) {
+    StringBuilder vtt = new StringBuilder("WEBVTT\n");
+    for (int i = 0; i < tiles; i++) {
+      double start = i * interval;
+      double end = i == tiles - 1 ? Math.max(seconds, start + 0.001) : (i + 1) * interval;
+      vtt.append('\n').append(cueTime(start)).append(" --> ").append(cueTime(end)).append('\n')
+          .append(image).append("#xywh=").append((i % columns) * STORYBOARD_TILE_WIDTH).append(',')
+          .append((i / columns) * tileHeight).append(',').append(STORYBOARD_TILE_WIDTH).append(',')
+          .append(tileHeight).append('\n');
+    }
+    return vtt.toString();
+  }
+
+  private static String cueTime(double seconds) {
+    long millis = Math.round(seconds * 1000);
+    return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d.%03d", millis / 3_600_000, millis / 60_000 % 60,
+        millis / 1000 % 60, millis % 1000);
   }
 
   /** ffprobe's view of {@code file} read as {@code allowed} says; never trusted beyond that. */

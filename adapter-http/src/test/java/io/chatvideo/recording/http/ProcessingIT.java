@@ -10,6 +10,7 @@ import io.chatvideo.recording.http.support.TempDirectory;
 import io.chatvideo.recording.http.support.Uploads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +83,51 @@ class ProcessingIT {
     assertThat(poster.header("content-type")).startsWith("image/jpeg");
     assertThat(poster.body()[0] & 0xff).as("JPEG start of image").isEqualTo(0xff);
     assertThat(poster.body()[1] & 0xff).isEqualTo(0xd8);
+  }
+
+  @Test
+  void aReadyRecordingHasAStoryboardAtItsStableAddressesThatGoesWithIt() throws Exception {
+    String id = Uploads.completedRecording(api, token, "previews-room", Files.readAllBytes(Processed.CHROMIUM_RECORDING));
+    JsonNode ready = awaitProcessed(id);
+    String track = ready.get("storyboard_url").asText();
+    assertThat(track).as("%s", ready).isEqualTo(api.base().resolve("/recordings/" + id + "/media/storyboard.vtt")
+        .toString());
+    Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
+
+    Api.Reply vtt = api.raw("GET", track, bearer, null);
+    assertThat(vtt.status()).as("%s", vtt).isEqualTo(200);
+    assertThat(vtt.header("content-type")).startsWith("text/vtt");
+    // 3 s: a frame every 2 s, two tiles of 160x90 side by side, the cues end to end.
+    assertThat(vtt.text()).isEqualTo("WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nstoryboard.jpg#xywh=0,0,160,90\n\n"
+        + "00:00:02.000 --> " + cueTime(ready.get("duration_ms").asLong()) + "\nstoryboard.jpg#xywh=160,0,160,90\n");
+    Api.Reply sprite = api.raw("GET", URI.create(track).resolve("storyboard.jpg").toString(), bearer, null);
+    assertThat(sprite.status()).as("the cues' relative address is the sprite's route: %s", sprite).isEqualTo(200);
+    assertThat(sprite.header("content-type")).startsWith("image/jpeg");
+    Path jpeg = work.path().resolve("storyboard.jpg");
+    Files.write(jpeg, sprite.body());
+    assertThat(probe(jpeg, "stream=codec_name,width,height")).contains("codec_name=mjpeg").contains("width=320")
+        .contains("height=90");
+
+    Api.Reply link = api.post("/recordings/" + id + "/shares", token, "{}");
+    assertThat(link.status()).as("%s", link).isEqualTo(201);
+    String shared = link.json().get("url").asText() + "/media/";
+    assertThat(api.raw("GET", shared + "storyboard.vtt", Map.of(), null).text()).isEqualTo(vtt.text());
+    assertThat(api.raw("GET", shared + "storyboard.jpg", Map.of(), null).body()).isEqualTo(sprite.body());
+
+    try (var files = Files.walk(work.path())) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .filteredOn(f -> f.endsWith(id + "-storyboard.jpg") || f.endsWith(id + "-storyboard.vtt")).hasSize(2);
+    }
+    assertThat(api.delete("/recordings/" + id, token).status()).isEqualTo(204);
+    assertThat(api.raw("GET", track, bearer, null).status()).isEqualTo(404);
+    try (var files = Files.walk(work.path())) {
+      assertThat(files.map(f -> f.getFileName().toString())).as("the sprite and track went with the recording")
+          .noneMatch(f -> f.contains(id + "-storyboard."));
+    }
+  }
+
+  private static String cueTime(long millis) {
+    return String.format(java.util.Locale.ROOT, "00:00:%02d.%03d", millis / 1000, millis % 1000);
   }
 
   @Test

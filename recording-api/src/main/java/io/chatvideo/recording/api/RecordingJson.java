@@ -54,4 +54,10 @@ public record RecordingJson(
     @JsonProperty("audio_layout") @Schema(allowableValues = {"per_party", "mixed"},
         description = "per_party: the original's left channel is the local party, the right the remote party; the "
             + "MP4 has both in both ears. Always sent by this server; an older one sends none (read it as mixed)")
-    @Nullable String audioLayout) {}
+    @Nullable String audioLayout,
+    @JsonProperty("storyboard_url")
+    @Schema(description = "scrubbing previews of a ready recording with video: a WebVTT track at the recording's"
+        + " stable media address (/recordings/{id}/media/storyboard.vtt, which takes the bearer header or the media"
+        + " cookie) whose cues name regions of one JPEG sprite as storyboard.jpg#xywh=x,y,w,h, relative to the"
+        + " track; absent when processing made none")
+    @Nullable String storyboardUrl) {}

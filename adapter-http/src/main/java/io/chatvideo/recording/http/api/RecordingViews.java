@@ -5,10 +5,12 @@ import io.chatvideo.recording.api.RenditionJson;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.PartialReason;
 import io.chatvideo.recording.core.domain.Processing;
+import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingDetails;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.in.RecordingView;
+import io.chatvideo.recording.core.port.in.WatchShareUseCase.ShareMedia;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
@@ -51,6 +53,9 @@ final class RecordingViews {
         processing == null || processing.height().isEmpty() ? null : processing.height().getAsInt(),
         view.thumbnail().map(t -> absolute.apply(t.url())).orElse(null),
         renditions.isEmpty() ? null : renditions,
-        details.audioLayout().wireName());
+        details.audioLayout().wireName(),
+        processing == null || processing.state() != ProcessingState.READY || processing.storyboard().isEmpty() ? null
+            : absolute.apply(URI.create("/recordings/" + details.id() + "/media/"
+                + ShareMedia.STORYBOARD_VTT.urlName())));
   }
 }

@@ -10,6 +10,7 @@ import io.chatvideo.recording.http.api.PublicUrls;
 import io.chatvideo.recording.http.auth.Caller;
 import io.chatvideo.recording.http.auth.MediaCookie;
 import io.chatvideo.recording.http.objects.LocalObjectServer;
+import io.chatvideo.recording.http.objects.StoryboardTrack;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -26,7 +27,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Optional;
 
 /**
- * The library's stable media addresses, {@code /recordings/{id}/media/{mp4|original|poster}}: every
+ * The library's stable media addresses, {@code /recordings/{id}/media/{mp4|original|poster|storyboard.jpg|
+ * storyboard.vtt}} (the track answered here, {@link StoryboardTrack} says why): every
  * request is checked against the signed-in user and the recording as they are then, and answered
  * with a 302, never cached, to a URL signed now for {@code recording.shares.media-url-expiry}. A
  * {@code <video>} cannot send a header, so {@code POST /recordings/{id}/media} (with the bearer
@@ -41,11 +43,14 @@ final class LibraryMediaController {
   private final Recordings recordings;
   private final PublicUrls urls;
   private final BeanProvider<LocalObjectServer> local;
+  private final StoryboardTrack storyboards;
 
-  LibraryMediaController(Recordings recordings, PublicUrls urls, BeanProvider<LocalObjectServer> local) {
+  LibraryMediaController(Recordings recordings, PublicUrls urls, BeanProvider<LocalObjectServer> local,
+      StoryboardTrack storyboards) {
     this.recordings = recordings;
     this.urls = urls;
     this.local = local;
+    this.storyboards = storyboards;
   }
 
   /**
@@ -70,6 +75,9 @@ final class LibraryMediaController {
     RecordingId recording = RecordingId.parse(id);
     ShareMedia which = ShareMedia.named(media).orElseThrow(() -> new RecordingNotFoundException(recording));
     PresignedRequest signed = recordings.playRecording().media(new MediaQuery(caller.user(), recording, which));
+    if (which == ShareMedia.STORYBOARD_VTT) {
+      return storyboards.serve(signed, "").header("Referrer-Policy", "no-referrer");
+    }
     Optional<LocalObjectServer> streamed = local.find(null);
     if (streamed.isPresent()) {
       return streamed.get().serve(signed.url(), request).header("Referrer-Policy", "no-referrer");

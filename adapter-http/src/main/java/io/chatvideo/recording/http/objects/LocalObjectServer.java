@@ -16,6 +16,8 @@ import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +73,21 @@ public final class LocalObjectServer {
       return response.body(new FileDownload(download.open(range.start(), range.length()), range.length()));
     } catch (IOException e) {
       return unavailable(e.toString());
+    }
+  }
+
+  /** The whole object {@code url} names, if it holds at most {@code limit} bytes (a storyboard's track). */
+  byte[] read(URI url, int limit) throws IOException {
+    ObjectDownload download = objects.download(verify(objects, Capability.Method.GET, url));
+    if (download.size() > limit) {
+      throw new IOException("the object holds " + download.size() + " bytes, more than " + limit);
+    }
+    try (ReadableByteChannel channel = download.open(0, download.size())) {
+      ByteBuffer bytes = ByteBuffer.allocate((int) download.size());
+      while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
+        // reads to the end
+      }
+      return bytes.array();
     }
   }
 

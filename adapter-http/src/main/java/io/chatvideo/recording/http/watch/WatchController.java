@@ -13,6 +13,7 @@ import io.chatvideo.recording.core.port.in.WatchShareUseCase.SharedRecording;
 import io.chatvideo.recording.core.port.out.PresignedRequest;
 import io.chatvideo.recording.http.api.PublicUrls;
 import io.chatvideo.recording.http.objects.LocalObjectServer;
+import io.chatvideo.recording.http.objects.StoryboardTrack;
 import io.chatvideo.recording.http.web.ClientAddresses;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
@@ -43,12 +44,13 @@ import java.util.Set;
 
 /**
  * The public watch page of a share link, {@code /s/{token}}, and its media, {@code
- * /s/{token}/media/{mp4|original|poster}}: no sign-in, server-rendered HTML, and every refusal a
+ * /s/{token}/media/{mp4|original|poster|storyboard.jpg|storyboard.vtt}}: no sign-in, server-rendered HTML, and every refusal a
  * plain page (404 unknown or revoked, 410 expired, 401 passcode, 429 too many guesses) mapped
  * here, in one place. Passcode tries are counted by the core in the metadata store, per link and
  * per client address ({@link ClientAddresses}). The media route checks the link on every request
  * and answers a redirect to a fresh short-lived URL that serves the media inline, never as an
- * attachment. Not part of the JSON API's contract.
+ * attachment; the storyboard's track is answered here ({@link StoryboardTrack} says why). Not part of
+ * the JSON API's contract.
  */
 @Controller("/s")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -59,12 +61,15 @@ final class WatchController {
   private final PublicUrls urls;
   private final ClientAddresses clients;
   private final BeanProvider<LocalObjectServer> local;
+  private final StoryboardTrack storyboards;
 
-  WatchController(Recordings recordings, PublicUrls urls, ClientAddresses clients, BeanProvider<LocalObjectServer> local) {
+  WatchController(Recordings recordings, PublicUrls urls, ClientAddresses clients, BeanProvider<LocalObjectServer> local,
+      StoryboardTrack storyboards) {
     this.recordings = recordings;
     this.urls = urls;
     this.clients = clients;
     this.local = local;
+    this.storyboards = storyboards;
   }
 
   @Get(value = "/{token}", produces = MediaType.TEXT_HTML)
@@ -97,6 +102,11 @@ final class WatchController {
       signed = recordings.watchShare().media(new MediaQuery(token, which.get(), Optional.ofNullable(grant)));
     } catch (RecordingException e) {
       return refused(e, token);
+    }
+    if (which.get() == ShareMedia.STORYBOARD_VTT) {
+      String query = grant == null ? "" : "?grant=" + URLEncoder.encode(grant, StandardCharsets.UTF_8);
+      return storyboards.serve(signed, query).header("Referrer-Policy", "no-referrer")
+          .header("X-Robots-Tag", "noindex, nofollow");
     }
     Optional<LocalObjectServer> streamed = local.find(null);
     if (streamed.isPresent()) {

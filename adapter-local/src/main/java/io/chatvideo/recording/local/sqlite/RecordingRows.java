@@ -43,16 +43,17 @@ final class RecordingRows {
       + "r.declared_size, r.created_at, r.expires_at, r.status, r.upload_id, r.upload_expires_at, r.stored_size, "
       + "r.sha256, r.completed_at, r.duration_nanos, r.abandoned_at, r.processing_state, r.processing_since, "
       + "r.processing_failure, r.width, r.height, r.mp4_key, r.mp4_size, r.thumbnail_key, r.thumbnail_size, "
-      + "r.partial_reason, r.audio_layout, (SELECT group_concat(p.user_id, char(10)) FROM recording_participants p WHERE p.recording_id = r.id) "
+      + "r.storyboard_key, r.storyboard_size, r.partial_reason, r.audio_layout, (SELECT group_concat(p.user_id, char(10)) FROM recording_participants p WHERE p.recording_id = r.id) "
       + "AS participants";
 
   /** The columns {@link #bind} fills, in order. */
   static final String WRITTEN_COLUMNS = "id, room_id, owner, object_key, filename, content_type, declared_size, "
       + "created_at, expires_at, status, upload_id, upload_expires_at, stored_size, sha256, completed_at, "
       + "duration_nanos, abandoned_at, processing_state, processing_since, processing_failure, width, height, "
-      + "mp4_key, mp4_size, thumbnail_key, thumbnail_size, partial_reason, search_text, audio_layout";
+      + "mp4_key, mp4_size, thumbnail_key, thumbnail_size, storyboard_key, storyboard_size, partial_reason, "
+      + "search_text, audio_layout";
 
-  static final int WRITTEN_COLUMN_COUNT = 29;
+  static final int WRITTEN_COLUMN_COUNT = 31;
 
   private RecordingRows() {}
 
@@ -98,7 +99,8 @@ final class RecordingRows {
     }
     return new Processing(ProcessingState.fromWireName(state), instant(rs.getLong("processing_since")),
         Optional.ofNullable(rs.getString("processing_failure")), optionalInt(rs, "width"), optionalInt(rs, "height"),
-        rendition(rs, "mp4_key", "mp4_size"), rendition(rs, "thumbnail_key", "thumbnail_size"));
+        rendition(rs, "mp4_key", "mp4_size"), rendition(rs, "thumbnail_key", "thumbnail_size"),
+        rendition(rs, "storyboard_key", "storyboard_size"));
   }
 
   private static Optional<Rendition> rendition(ResultSet rs, String keyColumn, String sizeColumn) throws SQLException {
@@ -161,6 +163,9 @@ final class RecordingRows {
     Optional<Rendition> thumbnail = processing.flatMap(Processing::thumbnail);
     statement.setString(i++, thumbnail.map(r -> r.key().value()).orElse(null));
     setLong(statement, i++, thumbnail.map(r -> OptionalLong.of(r.size())).orElse(OptionalLong.empty()));
+    Optional<Rendition> storyboard = processing.flatMap(Processing::storyboard);
+    statement.setString(i++, storyboard.map(r -> r.key().value()).orElse(null));
+    setLong(statement, i++, storyboard.map(r -> OptionalLong.of(r.size())).orElse(OptionalLong.empty()));
     statement.setString(i++, partial.map(PartialReason::wireName).orElse(null));
     statement.setString(i++, SearchColumn.value(d));
     statement.setString(i, d.audioLayout().wireName());

@@ -202,7 +202,12 @@ final class SchemaMigrations {
             reason       TEXT,
             segments     TEXT    NOT NULL,
             made_at      INTEGER NOT NULL
-          )"""))));
+          )""")),
+      // The storyboard's sprite processing made (its WebVTT track lies at a key derived from the
+      // recording's); NULL when there is none.
+      Map.entry(13, List.of(
+          "ALTER TABLE recordings ADD COLUMN storyboard_key TEXT",
+          "ALTER TABLE recordings ADD COLUMN storyboard_size INTEGER"))));
 
   private SchemaMigrations() {}
 

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * One medium of a COMPLETED recording signed for a player, inline: the one place that knows which
  * object each medium is, for a share link's watch page and the owner's library alike. Empty when
- * the recording lacks it (no MP4 or poster before processing is ready).
+ * the recording lacks it (no MP4, poster or storyboard before processing is ready, no storyboard
+ * when processing could not make one).
  */
 final class InlineMedia {
 
@@ -29,6 +30,10 @@ final class InlineMedia {
       case MP4 -> ready.flatMap(Processing::mp4).map(mp4 -> storage.presignInline(mp4.key(), ContentType.MP4, expiry));
       case POSTER -> ready.flatMap(Processing::thumbnail)
           .map(poster -> storage.presignInline(poster.key(), ContentType.JPEG, expiry));
+      case STORYBOARD_JPG -> ready.flatMap(Processing::storyboard)
+          .map(sprite -> storage.presignInline(sprite.key(), ContentType.JPEG, expiry));
+      case STORYBOARD_VTT -> ready.flatMap(Processing::storyboard).map(sprite ->
+          storage.presignInline(recording.details().objectKey().storyboardTrack(), ContentType.VTT, expiry));
     };
   }
 }

@@ -36,7 +36,7 @@ import java.util.Set;
 
 /**
  * What happens to a recording after its upload: the state it completes with, the job that
- * completion queues, and that job's work — probe, seekable original, MP4, poster — with every
+ * completion queues, and that job's work — probe, seekable original, MP4, poster, storyboard — with every
  * failure ending in a state a person can read, never a stuck job.
  *
  * <p>Each step writes a new object and the recording's metadata changes last, so a worker killed
@@ -263,6 +263,7 @@ final class ProcessingService implements ReprocessUseCase {
       }
       Optional<Rendition> mp4 = Optional.empty();
       Optional<Rendition> poster = Optional.empty();
+      Optional<Rendition> storyboard = Optional.empty();
       OptionalInt width = OptionalInt.empty();
       OptionalInt height = OptionalInt.empty();
       if (info.video().isPresent()) {
@@ -276,12 +277,35 @@ final class ProcessingService implements ReprocessUseCase {
         Path jpeg = dir.resolve("thumbnail.jpg");
         engine.thumbnail(source, type, info, policy.thumbnailWidth(), jpeg);
         poster = Optional.of(store(key.thumbnail(), ContentType.JPEG, jpeg, written));
+        storyboard = storyboard(engine, recording, source, type, info, dir, written);
       }
-      Processing ready = recording.processing().ready(clock.instant(), width, height, mp4, poster);
+      Processing ready = recording.processing().ready(clock.instant(), width, height, mp4, poster)
+          .withStoryboard(storyboard);
       return new Made(recording.processed(size, sha256, info.duration(), ready), written);
     } finally {
       WorkDirectories.deleteQuietly(dir);
     }
+  }
+
+  /**
+   * The scrubbing previews: the sprite and its track stored next to the recording, the track
+   * first so a sprite on record always has one. Optional: an engine that cannot make them is
+   * logged and the recording is ready without them; storage that fails is storage failing.
+   */
+  private Optional<Rendition> storyboard(MediaProcessor engine, CompletedRecording recording, Path source,
+      ContentType type, MediaInfo info, Path dir, List<ObjectKey> written) {
+    ObjectKey key = recording.details().objectKey();
+    Path sprite = dir.resolve("storyboard.jpg");
+    Path track = dir.resolve("storyboard.vtt");
+    try {
+      engine.storyboard(source, type, info, sprite, track);
+    } catch (MediaProcessingException e) {
+      LOG.log(System.Logger.Level.WARNING, "recording " + recording.id() + " has no storyboard (" + e.reason().code()
+          + "): " + e.getMessage());
+      return Optional.empty();
+    }
+    store(key.storyboardTrack(), ContentType.VTT, track, written);
+    return Optional.of(store(key.storyboard(), ContentType.JPEG, sprite, written));
   }
 
   /**

@@ -245,7 +245,7 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
   }
 
   private static List<ObjectKey> derivedKeys(ObjectKey key) {
-    return List.of(key.mp4Rendition(), key.thumbnail());
+    return List.of(key.mp4Rendition(), key.thumbnail(), key.storyboard(), key.storyboardTrack());
   }
 
   private static Optional<String> multipartUploadId(Recording recording) {

@@ -43,13 +43,16 @@ public record ContentType(String mediaType, List<String> codecs) {
    */
   public static final ContentType JPEG = new ContentType("image/jpeg", List.of());
 
+  /** The type of the storyboard's WebVTT track processing makes: like {@link #JPEG}, never a recording's. */
+  public static final ContentType VTT = new ContentType("text/vtt", List.of());
+
   private static final int MAX_CODEC_LENGTH = 32;
   private static final int MAX_CODECS = 8;
   private static final int MAX_LENGTH = 255;
   private static final String FIELD = "content_type";
 
   public ContentType {
-    if (!ALLOWED.contains(mediaType) && !"image/jpeg".equals(mediaType)) {
+    if (!ALLOWED.contains(mediaType) && !"image/jpeg".equals(mediaType) && !"text/vtt".equals(mediaType)) {
       throw new InvalidInputException(FIELD, "must be one of " + String.join(", ", ALLOWED.stream().sorted().toList()));
     }
     codecs = List.copyOf(codecs);
@@ -97,10 +100,11 @@ public record ContentType(String mediaType, List<String> codecs) {
 
   /**
    * The type of something the server stored and signed itself: a recording's type as {@link
-   * #parse} reads it, or the poster's {@link #JPEG}, which no client may give as a recording's.
+   * #parse} reads it, or the poster's {@link #JPEG} or storyboard's {@link #VTT}, which no client may
+   * give as a recording's.
    */
   public static ContentType parseStored(String text) {
-    return JPEG.value().equals(text) ? JPEG : parse(text);
+    return JPEG.value().equals(text) ? JPEG : VTT.value().equals(text) ? VTT : parse(text);
   }
 
   /** The normal form, e.g. {@code video/webm;codecs=vp8,opus}. */

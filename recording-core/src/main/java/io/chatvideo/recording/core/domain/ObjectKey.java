@@ -3,6 +3,7 @@ package io.chatvideo.recording.core.domain;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -11,7 +12,8 @@ import java.util.UUID;
  * Where a recording's bytes live in object storage. Only the server builds keys, always as
  * {@code recordings/{room_id}/{yyyyMMdd-HHmmss}-{recording_id}-recording.{ext}}; the recording id
  * makes two keys of one room and one second differ. What processing makes of it lies next to it,
- * under the same prefix: {@code …-{recording_id}-rendition.mp4} and {@code …-thumbnail.jpg}, so
+ * under the same prefix: {@code …-{recording_id}-rendition.mp4}, {@code …-thumbnail.jpg} and the
+ * storyboard's {@code …-storyboard.jpg} and {@code …-storyboard.vtt}, so
  * retention and deletion of the prefix cover them.
  */
 public record ObjectKey(String value) {
@@ -23,6 +25,9 @@ public record ObjectKey(String value) {
   private static final String SUFFIX = "-recording.";
   private static final String MP4_RENDITION = "-rendition.mp4";
   private static final String THUMBNAIL = "-thumbnail.jpg";
+  private static final String STORYBOARD = "-storyboard.jpg";
+  private static final String STORYBOARD_TRACK = "-storyboard.vtt";
+  private static final List<String> DERIVED = List.of(MP4_RENDITION, THUMBNAIL, STORYBOARD, STORYBOARD_TRACK);
   /** {@code yyyyMMdd-HHmmss-} and a UUID: the fixed-width part after the room. */
   private static final String STAMP_AND_ID = "dddddddd-dddddd-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
   private static final Set<String> EXTENSIONS = Set.copyOf(ContentType.fileExtensions().values());
@@ -64,6 +69,16 @@ public record ObjectKey(String value) {
     return new ObjectKey(base() + THUMBNAIL);
   }
 
+  /** Where the storyboard's sprite (the scrubbing previews' frames) of the recording under this key goes. */
+  public ObjectKey storyboard() {
+    return new ObjectKey(base() + STORYBOARD);
+  }
+
+  /** Where the storyboard's WebVTT track, whose cues name regions of {@link #storyboard()}, goes. */
+  public ObjectKey storyboardTrack() {
+    return new ObjectKey(base() + STORYBOARD_TRACK);
+  }
+
   /** Whether this is the key of an uploaded recording, not of something processing made. */
   public boolean isRecording() {
     return value.startsWith(SUFFIX, base().length());
@@ -80,7 +95,7 @@ public record ObjectKey(String value) {
 
   /**
    * {@code recordings/[A-Za-z0-9_-]{1,128}/\\d{8}-\\d{6}-<lower-case UUID>-recording.(webm|mp4|m4a)}
-   * (or {@code -rendition.mp4}, {@code -thumbnail.jpg}),
+   * (or {@code -rendition.mp4}, {@code -thumbnail.jpg}, {@code -storyboard.jpg}, {@code -storyboard.vtt}),
    * checked by hand: every stored row's key comes through here when a page is listed, and this
    * costs a fraction of the equivalent regex (ValueTypeProperties holds the two to the same answers).
    */
@@ -95,8 +110,10 @@ public record ObjectKey(String value) {
     }
     int stampStart = roomEnd + 1;
     int suffixStart = stampStart + STAMP_AND_ID.length();
-    boolean derived = text.length() == suffixStart + MP4_RENDITION.length() && text.startsWith(MP4_RENDITION, suffixStart)
-        || text.length() == suffixStart + THUMBNAIL.length() && text.startsWith(THUMBNAIL, suffixStart);
+    boolean derived = false;
+    for (String suffix : DERIVED) {
+      derived |= text.length() == suffixStart + suffix.length() && text.startsWith(suffix, suffixStart);
+    }
     if (!derived && (text.length() <= suffixStart + SUFFIX.length() || !text.startsWith(SUFFIX, suffixStart))) {
       return false;
     }

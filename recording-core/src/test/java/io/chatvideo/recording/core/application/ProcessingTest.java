@@ -9,6 +9,7 @@ import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.JobKind;
 import io.chatvideo.recording.core.domain.MediaInfo;
 import io.chatvideo.recording.core.domain.MediaProcessingException;
+import io.chatvideo.recording.core.domain.Rendition;
 import io.chatvideo.recording.core.domain.MediaProcessingException.Reason;
 import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.Processing;
@@ -94,6 +95,10 @@ class ProcessingTest {
     assertThat(ready.storedSize()).isEqualTo("MEDIA seekable call".length());
     assertThat(object(key.mp4Rendition())).isEqualTo("mp4 of MEDIA seekable call");
     assertThat(object(key.thumbnail())).isEqualTo("jpeg 640 of MEDIA seekable call");
+    assertThat(object(key.storyboard())).isEqualTo("sprite of MEDIA seekable call");
+    assertThat(object(key.storyboardTrack())).isEqualTo("WEBVTT track of MEDIA seekable call");
+    assertThat(ready.processing().storyboard()).contains(new Rendition(key.storyboard(),
+        "sprite of MEDIA seekable call".length()));
     assertThat(ready.processing().mp4().orElseThrow().size()).isEqualTo("mp4 of MEDIA seekable call".length());
     assertThat(recordings.jobs().runNext()).as("the one job is done").isFalse();
     try (Stream<Path> left = listed(work)) {
@@ -314,16 +319,37 @@ class ProcessingTest {
   }
 
   @Test
+  void aStoryboardTheEngineCannotMakeFailsNothing() {
+    Recordings recordings = recordings(policy);
+    RecordingId id = complete(recordings, "MEDIA call");
+    media.failNext("storyboard", new MediaProcessingException(MediaProcessingException.Reason.FAILED, "tile broke"));
+
+    recordings.jobs().runNext();
+
+    CompletedRecording ready = stored(id);
+    ObjectKey key = ready.details().objectKey();
+    assertThat(ready.processing().state()).isEqualTo(ProcessingState.READY);
+    assertThat(ready.processing().storyboard()).isEmpty();
+    assertThat(ready.processing().thumbnail()).isPresent();
+    assertThat(storage.object(key.storyboard())).isEmpty();
+    assertThat(storage.object(key.storyboardTrack())).isEmpty();
+  }
+
+  @Test
   void deletingAReadyRecordingRemovesWhatProcessingMade() {
     Recordings recordings = recordings(policy);
     RecordingId id = complete(recordings, "MEDIA call");
     recordings.jobs().runNext();
     ObjectKey key = stored(id).details().objectKey();
 
+    assertThat(storage.object(key.storyboard())).isPresent();
+
     recordings.deleteRecording().delete(ALICE, id);
 
     assertThat(storage.object(key.mp4Rendition())).isEmpty();
     assertThat(storage.object(key.thumbnail())).isEmpty();
+    assertThat(storage.object(key.storyboard())).isEmpty();
+    assertThat(storage.object(key.storyboardTrack())).isEmpty();
   }
 
   @Test

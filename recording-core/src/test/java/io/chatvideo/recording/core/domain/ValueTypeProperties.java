@@ -78,7 +78,8 @@ class ValueTypeProperties {
 
   /** The layout as a regex, the reference the hand-written check in ObjectKey must agree with. */
   private static final Pattern KEY_LAYOUT = Pattern.compile("recordings/[A-Za-z0-9_-]{1,128}/\\d{8}-\\d{6}-"
-      + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-(recording\\.(webm|mp4|m4a)|rendition\\.mp4|thumbnail\\.jpg)");
+      + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-(recording\\.(webm|mp4|m4a)|rendition\\.mp4|thumbnail\\.jpg"
+      + "|storyboard\\.(jpg|vtt))");
 
   @Property(tries = 3000)
   void anObjectKeyIsAcceptedExactlyWhenItMatchesTheLayoutRegex(@ForAll("keyLikeTexts") String text) {
@@ -116,7 +117,8 @@ class ValueTypeProperties {
     Arbitrary<ObjectKey> recordingKeys = Arbitraries.lazy(() -> roomIds()).flatMap(room -> contentTypes().map(type ->
         ObjectKey.forRecording(RoomId.of(room), Instant.ofEpochSecond(1_700_000_000L), new RecordingId(UUID.randomUUID()),
             ContentType.parse(type))));
-    Arbitrary<String> keys = recordingKeys.flatMap(key -> Arbitraries.of(key, key.mp4Rendition(), key.thumbnail()))
+    Arbitrary<String> keys = recordingKeys.flatMap(key -> Arbitraries.of(key, key.mp4Rendition(), key.thumbnail(),
+        key.storyboard(), key.storyboardTrack()))
         .map(ObjectKey::value);
     Arbitrary<String> mutated = keys.flatMap(key -> Arbitraries.integers().between(0, key.length() - 1)
         .flatMap(at -> Arbitraries.chars().with('/', '-', '.', 'A', 'g', '0', ' ', 'é').flatMap(c ->

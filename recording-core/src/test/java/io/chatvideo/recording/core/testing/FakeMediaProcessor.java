@@ -43,7 +43,7 @@ public final class FakeMediaProcessor implements MediaProcessor {
     hooks.add(new Hook(step, action));
   }
 
-  /** The next call of {@code step} ({@code probe}, {@code remux}, {@code mp4}, {@code thumbnail}) throws {@code error}. */
+  /** The next call of {@code step} ({@code probe}, {@code remux}, {@code mp4}, {@code thumbnail}, {@code storyboard}) throws {@code error}. */
   public synchronized void failNext(String step, MediaProcessingException error) {
     failures.add(new Failure(step, error));
   }
@@ -92,6 +92,14 @@ public final class FakeMediaProcessor implements MediaProcessor {
     step("thumbnail");
     write(out, "jpeg " + maxWidth + " of " + read(original));
     return new MediaInfo.VideoStream("mjpeg", maxWidth, maxWidth * 9 / 16);
+  }
+
+  @Override
+  public synchronized void storyboard(Path original, ContentType contentType, MediaInfo info, Path sprite,
+      Path track) {
+    step("storyboard");
+    write(sprite, "sprite of " + read(original));
+    write(track, "WEBVTT track of " + read(original));
   }
 
   private void step(String name) {

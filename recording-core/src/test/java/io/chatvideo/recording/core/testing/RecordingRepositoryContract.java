@@ -97,7 +97,7 @@ public abstract class RecordingRepositoryContract {
     ObjectKey key = queued.details().objectKey();
     Processing ready = queued.processing().running(T0.plusSeconds(10)).ready(T0.plusSeconds(20), OptionalInt.of(1280),
         OptionalInt.of(720), Optional.of(new Rendition(key.mp4Rendition(), 4321)),
-        Optional.of(new Rendition(key.thumbnail(), 55)));
+        Optional.of(new Rendition(key.thumbnail(), 55))).withStoryboard(Optional.of(new Rendition(key.storyboard(), 777)));
     CompletedRecording processed = queued.processed(990, Optional.of("ef".repeat(32)), Duration.ofMillis(3210), ready);
     repository.replace(processed, RecordingStatus.COMPLETED);
     assertThat(repository.find(queued.id())).contains(processed);

@@ -68,7 +68,11 @@ public interface WatchShareUseCase {
 
   /** The media a link (or the library) serves, named in URLs by their lower-case names: {@code mp4}, {@code original}, {@code poster}. */
   enum ShareMedia {
-    MP4, ORIGINAL, POSTER;
+    MP4, ORIGINAL, POSTER,
+    /** The storyboard's sprite, which its track's cues name relatively: {@code storyboard.jpg#xywh=…}. */
+    STORYBOARD_JPG,
+    /** The storyboard's WebVTT track, {@code storyboard.vtt}. */
+    STORYBOARD_VTT;
 
     /** The medium a URL names, if any. */
     public static Optional<ShareMedia> named(String name) {
@@ -76,7 +80,7 @@ public interface WatchShareUseCase {
     }
 
     public String urlName() {
-      return name().toLowerCase(Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT).replace('_', '.');
     }
   }
 

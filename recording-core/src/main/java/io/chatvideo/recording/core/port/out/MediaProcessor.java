@@ -50,4 +50,19 @@ public interface MediaProcessor {
 
   /** A JPEG poster at most {@code maxWidth} pixels wide, from a frame that is not black. */
   MediaInfo.VideoStream thumbnail(Path original, ContentType contentType, MediaInfo info, int maxWidth, Path out);
+
+  /**
+   * A storyboard for scrubbing previews: one JPEG sprite at {@code sprite} of small frames (160
+   * pixels wide) taken at a fixed interval, at most {@link #STORYBOARD_TILES} of them however long
+   * the recording, and a WebVTT file at {@code track} whose cues cover the recording end to end,
+   * each naming its region of the sprite as {@code storyboard.jpg#xywh=x,y,w,h} (relative, so it
+   * resolves against the address the track was fetched from). An engine without one throws
+   * {@code FAILED}; the caller treats a storyboard as optional.
+   */
+  default void storyboard(Path original, ContentType contentType, MediaInfo info, Path sprite, Path track) {
+    throw new MediaProcessingException(MediaProcessingException.Reason.FAILED, "this engine makes no storyboard");
+  }
+
+  /** The most frames a storyboard's sprite holds: the interval grows with the recording instead. */
+  int STORYBOARD_TILES = 100;
 }
