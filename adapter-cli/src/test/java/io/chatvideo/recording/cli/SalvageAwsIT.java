@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatvideo.recording.aws.testing.AwsStandIns;
 import io.chatvideo.recording.aws.testing.SqsStandIn;
 import io.chatvideo.recording.core.testing.Await;
+import io.chatvideo.recording.http.support.CutShortCall;
 import io.chatvideo.recording.http.support.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,11 +24,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +76,7 @@ class SalvageAwsIT {
 
   @Test
   void theDailySweepCompletesAnUploadWhoseClientNeverCameBackAndTheWorkerMakesItPlayable() throws Exception {
-    byte[] webm = testRecording(work.resolve("call.webm"));
+    byte[] webm = CutShortCall.record(work.resolve("call.webm"), SECONDS);
     AwsCredentials credentials = AwsStandIns.credentials().resolveCredentials();
     server = ServerFixture.start(work, Map.ofEntries(
         Map.entry("RECORDING_BACKEND", "aws"),
@@ -148,18 +147,18 @@ class SalvageAwsIT {
     assertThat(ready.get("partial").asBoolean()).isTrue();
     assertThat(ready.get("partial_reason").asText()).isEqualTo("client_gone");
 
-    double cut = lastVideoPacketSeconds(Files.write(work.resolve("parts-sent.webm"),
+    double cut = CutShortCall.lastVideoPacketSeconds(Files.write(work.resolve("parts-sent.webm"),
         Arrays.copyOf(webm, PARTS_SENT * partSize)));
     for (JsonNode rendition : ready.get("renditions")) {
       Path file = work.resolve("salvaged." + rendition.get("format").asText());
       HttpResponse<Path> download = HTTP.send(HttpRequest.newBuilder(URI.create(rendition.get("download_url").asText()))
           .build(), HttpResponse.BodyHandlers.ofFile(file));
       assertThat(download.statusCode()).as("GET the %s", file.getFileName()).isEqualTo(200);
-      double seconds = Double.parseDouble(run("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of",
+      double seconds = Double.parseDouble(CutShortCall.run("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of",
           "csv=p=0", file.toString()).strip());
       assertThat(seconds).as("%s: duration, to the last frame of the parts sent (%.3f s)", file.getFileName(), cut)
           .isCloseTo(cut, within(0.25)).isLessThan(SECONDS - 1);
-      assertThat(run("ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(), "-f", "null", "-"))
+      assertThat(CutShortCall.run("ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(), "-f", "null", "-"))
           .as("%s decodes to its end without an error", file.getFileName()).isBlank();
     }
     assertThat(ready.get("renditions")).extracting(r -> r.get("format").asText()).containsExactlyInAnyOrder("webm",
@@ -181,44 +180,6 @@ class SalvageAwsIT {
       HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
       return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Where the last whole video packet of {@code file} ends, in seconds. */
-  private static double lastVideoPacketSeconds(Path file) {
-    List<String> packets = run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
-        "packet=pts_time,duration_time", "-of", "csv=p=0", file.toString()).strip().lines()
-        .filter(line -> line.matches("[0-9.]+,[0-9.]+")).toList();
-    assertThat(packets).as("video packets in the parts sent").isNotEmpty();
-    String[] last = packets.get(packets.size() - 1).split(",");
-    return Double.parseDouble(last[0]) + Double.parseDouble(last[1]);
-  }
-
-  /** VP8 and Opus in a live WebM (no Duration, no Cues), noisy enough that a few seconds fill several parts. */
-  private static byte[] testRecording(Path file) throws IOException {
-    String log = run("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
-        "testsrc=size=320x240:rate=30:duration=" + SECONDS, "-f", "lavfi", "-i",
-        "sine=frequency=440:sample_rate=48000:duration=" + SECONDS, "-vf", "noise=alls=80:allf=t", "-c:v", "libvpx",
-        "-deadline", "realtime", "-cpu-used", "8", "-qmin", "4", "-qmax", "10", "-b:v", "20M", "-c:a", "libopus",
-        "-live", "1", "-f", "webm", file.toString());
-    assertThat(log).as("ffmpeg making the test recording").isBlank();
-    return Files.readAllBytes(file);
-  }
-
-  private static String run(String... command) {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      byte[] out = process.getInputStream().readAllBytes();
-      if (!process.waitFor(2, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new AssertionError(String.join(" ", command) + " did not finish in two minutes");
-      }
-      return new String(out, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

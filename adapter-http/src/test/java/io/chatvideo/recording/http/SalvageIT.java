@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatvideo.recording.core.testing.Await;
 import io.chatvideo.recording.http.support.Api;
+import io.chatvideo.recording.http.support.CutShortCall;
 import io.chatvideo.recording.http.support.ServerProcess;
 import io.chatvideo.recording.http.support.TempDirectory;
 import io.chatvideo.recording.http.support.Uploads;
 import io.chatvideo.recording.http.support.WebhookReceiver;
 import io.chatvideo.recording.http.support.WebhookReceiver.Hook;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +57,7 @@ class SalvageIT {
 
   @Test
   void anUploadWhoseClientNeverCameBackIsCompletedWithItsPartsAsAPlayablePartialRecording() throws Exception {
-    byte[] webm = testRecording(work.path().resolve("call.webm"));
+    byte[] webm = CutShortCall.record(work.path().resolve("call.webm"), SECONDS);
 
     ServerProcess first = start(Duration.ZERO);
     Api api = new Api(first.uri());
@@ -101,19 +99,19 @@ class SalvageIT {
         "\"partial_reason\":\"client_gone\"");
     assertThat(completed.signature()).isEqualTo(completed.expectedSignature());
 
-    double cut = lastVideoPacketSeconds(Files.write(work.path().resolve("parts-sent.webm"),
+    double cut = CutShortCall.lastVideoPacketSeconds(Files.write(work.path().resolve("parts-sent.webm"),
         Arrays.copyOf(webm, PARTS_SENT * partSize)));
     Path original = download(again, ready, "webm", work.path().resolve("salvaged.webm"));
     Path mp4 = download(again, ready, "mp4", work.path().resolve("salvaged.mp4"));
     for (Path file : List.of(original, mp4)) {
-      double seconds = Double.parseDouble(run("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of",
+      double seconds = Double.parseDouble(CutShortCall.run("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of",
           "csv=p=0", file.toString()).strip());
       assertThat(seconds).as("%s: duration, to the last frame of the parts sent (%.3f s)", file.getFileName(), cut)
           .isCloseTo(cut, within(0.25)).isLessThan(SECONDS - 1);
-      assertThat(run("ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(), "-f", "null", "-"))
+      assertThat(CutShortCall.run("ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(), "-f", "null", "-"))
           .as("%s decodes to its end without an error", file.getFileName()).isBlank();
     }
-    assertThat(run("ffprobe", "-v", "error", "-show_entries", "format_tags", "-show_entries", "format=duration",
+    assertThat(CutShortCall.run("ffprobe", "-v", "error", "-show_entries", "format_tags", "-show_entries", "format=duration",
         "-of", "default=nw=1", original.toString())).as("the seekable original has a Duration").contains("duration=");
     System.out.printf("salvaged %d of %d bytes: %.3f s of a %d s call, ready %s%n", PARTS_SENT * partSize,
         webm.length, cut, SECONDS, ready.get("completed_at").asText());
@@ -159,43 +157,5 @@ class SalvageIT {
       }
     }
     throw new AssertionError("no " + format + " rendition in " + recording);
-  }
-
-  /** Where the last whole video packet of {@code file} ends, in seconds. */
-  private static double lastVideoPacketSeconds(Path file) {
-    List<String> packets = run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
-        "packet=pts_time,duration_time", "-of", "csv=p=0", file.toString()).strip().lines()
-        .filter(line -> line.matches("[0-9.]+,[0-9.]+")).toList();
-    assertThat(packets).as("video packets in the parts sent").isNotEmpty();
-    String[] last = packets.get(packets.size() - 1).split(",");
-    return Double.parseDouble(last[0]) + Double.parseDouble(last[1]);
-  }
-
-  /** VP8 and Opus in a live WebM (no Duration, no Cues), noisy enough that a few seconds fill several parts. */
-  private static byte[] testRecording(Path file) throws IOException {
-    String log = run("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
-        "testsrc=size=320x240:rate=30:duration=" + SECONDS, "-f", "lavfi", "-i",
-        "sine=frequency=440:sample_rate=48000:duration=" + SECONDS, "-vf", "noise=alls=80:allf=t", "-c:v", "libvpx",
-        "-deadline", "realtime", "-cpu-used", "8", "-qmin", "4", "-qmax", "10", "-b:v", "20M", "-c:a", "libopus",
-        "-live", "1", "-f", "webm", file.toString());
-    assertThat(log).as("ffmpeg making the test recording").isBlank();
-    return Files.readAllBytes(file);
-  }
-
-  private static String run(String... command) {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      byte[] out = process.getInputStream().readAllBytes();
-      if (!process.waitFor(2, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new AssertionError(String.join(" ", command) + " did not finish in two minutes");
-      }
-      return new String(out, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
