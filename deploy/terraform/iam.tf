@@ -5,7 +5,7 @@ locals {
   table_arns  = [aws_dynamodb_table.recordings.arn, "${aws_dynamodb_table.recordings.arn}/index/*"]
   queue_arns  = [aws_sqs_queue.jobs.arn, aws_sqs_queue.dead.arn]
   processed_object_arns = [
-    for suffix in ["-recording.*", "-rendition.mp4", "-thumbnail.jpg"] : "${aws_s3_bucket.recordings.arn}/recordings/*${suffix}"
+    for suffix in ["-recording.*", "-rendition.mp4", "-thumbnail.jpg", "-storyboard.jpg", "-storyboard.vtt"] : "${aws_s3_bucket.recordings.arn}/recordings/*${suffix}"
   ]
 
   # The application's settings, the same keys as the server jar's (adapter-http/README.md).
@@ -64,7 +64,7 @@ data "aws_iam_policy_document" "api" {
 # The worker runs ffmpeg on uploads it cannot trust, so its role is what a job needs and no more:
 # read any recording (the subject of a job), write and remove only the keys processing writes (the
 # original it replaces with a seekable remux, and the derived objects of ObjectKey: -rendition.mp4,
-# -thumbnail.jpg), no listing, no multipart, and the jobs queue only (SQS moves dead jobs itself).
+# -thumbnail.jpg, -storyboard.jpg, -storyboard.vtt), no listing, no multipart, and the jobs queue only (SQS moves dead jobs itself).
 # A new kind of derived object needs its suffix here and in the SAM template.
 data "aws_iam_policy_document" "worker" {
   statement {
