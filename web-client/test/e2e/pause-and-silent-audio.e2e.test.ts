@@ -130,6 +130,9 @@ describe.each(BROWSERS)('pause and resume on the demo page in %s', (name) => {
     }
     await first.bringToFront();
     await first.click(testId('record-button'));
+    // The notice holds this text while hidden, before any message: wait for it to show.
+    await second.waitForFunction((selector) => document.querySelector<HTMLElement>(selector)?.hidden === false,
+      { polling: 100, timeout: 10_000 }, testId('peer-recording-notice'));
     await waitForText(second, 'peer-recording-notice', /^● This call is being recorded$/);
     expect(await visible(second, 'peer-recording-notice')).toBe(true);
 
