@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatvideo.recording.core.testing.Await;
 import io.chatvideo.recording.http.support.Api;
+import io.chatvideo.recording.http.support.CutShortCall;
 import io.chatvideo.recording.http.support.ServerProcess;
 import io.chatvideo.recording.http.support.TempDirectory;
 import io.chatvideo.recording.http.support.Uploads;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -106,9 +105,9 @@ class ProcessingKillIT {
         assertThat(download.body()).hasSize(rendition.get("size").asInt());
       }
     }
-    assertThat(run("ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", mp4.toString())
+    assertThat(CutShortCall.run("ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", mp4.toString())
         .strip().lines()).containsExactlyInAnyOrder("h264", "aac");
-    double seconds = Double.parseDouble(run("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of",
+    double seconds = Double.parseDouble(CutShortCall.run("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of",
         "csv=p=0", mp4.toString()).strip());
     assertThat(seconds).isCloseTo(SECONDS, org.assertj.core.data.Offset.offset(0.3));
     assertThat(second.stdout() + second.stderr()).doesNotContain("Exception");
@@ -123,7 +122,7 @@ class ProcessingKillIT {
 
   /** VP8 and Opus in WebM, as MediaRecorder writes them, from ffmpeg's test sources. */
   private static byte[] testRecording(Path file) throws IOException {
-    String log = run("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
+    String log = CutShortCall.run("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
         "testsrc=size=640x360:rate=30:duration=" + SECONDS, "-f", "lavfi", "-i",
         "sine=frequency=440:sample_rate=48000:duration=" + SECONDS, "-c:v", "libvpx", "-deadline", "realtime",
         "-b:v", "1M", "-c:a", "libopus", "-f", "webm", file.toString());
@@ -157,24 +156,6 @@ class ProcessingKillIT {
         ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM jobs WHERE state = 'DEAD'")) {
       rs.next();
       return rs.getLong(1);
-    }
-  }
-
-
-  private static String run(String... command) {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      byte[] out = process.getInputStream().readAllBytes();
-      if (!process.waitFor(2, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new AssertionError(String.join(" ", command) + " did not finish in two minutes");
-      }
-      return new String(out, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }
