@@ -73,16 +73,30 @@ public final class FfmpegSpeechActivity implements SpeechActivity {
     if (maxSegments < 1) {
       throw new IllegalArgumentException("at least one segment, not " + maxSegments);
     }
-    List<SpeechSegment> segments = new ArrayList<>(channel(file, contentType, duration, Party.LOCAL, 0));
-    segments.addAll(channel(file, contentType, duration, Party.REMOTE, 1));
+    List<SpeechSegment> segments = new ArrayList<>(channel(file, contentType, duration, Party.LOCAL));
+    segments.addAll(channel(file, contentType, duration, Party.REMOTE));
     return bounded(segments, maxSegments);
   }
 
-  /** The speech on channel {@code index}: the complement of its silences within {@code duration}. */
-  private List<SpeechSegment> channel(Path file, ContentType contentType, Duration duration, Party party, int index) {
+  @Override
+  public void partyAudio(Path file, ContentType contentType, Party party, Duration duration, Path wav) {
+    List<String> command = new ArrayList<>(List.of(settings.ffmpeg().toString(), "-nostdin", "-v", "error", "-y"));
+    command.addAll(AllowedMedia.of(contentType).input(file));
+    command.addAll(List.of("-map", "0:a:0", "-af", "pan=mono|c0=c" + channelOf(party), "-ar", "16000",
+        "-c:a", "pcm_s16le", "-f", "wav", wav.toString()));
+    ToolRun.run(command, FfmpegMediaProcessor.limit(settings.timeout(), duration, SECONDS_PER_SECOND), line -> { });
+  }
+
+  /** Left is the local party, right the remote: what the recorder mixes into a {@code per_party} file. */
+  private static int channelOf(Party party) {
+    return party == Party.LOCAL ? 0 : 1;
+  }
+
+  /** The speech on {@code party}'s channel: the complement of its silences within {@code duration}. */
+  private List<SpeechSegment> channel(Path file, ContentType contentType, Duration duration, Party party) {
     List<String> command = new ArrayList<>(List.of(settings.ffmpeg().toString(), "-nostdin", "-v", "error"));
     command.addAll(AllowedMedia.of(contentType).input(file));
-    command.addAll(List.of("-map", "0:a:0", "-af", "pan=mono|c0=c" + index + ",silencedetect=n=" + NOISE_FLOOR
+    command.addAll(List.of("-map", "0:a:0", "-af", "pan=mono|c0=c" + channelOf(party) + ",silencedetect=n=" + NOISE_FLOOR
         + ":d=" + SHORTEST_PAUSE_SECONDS + ",ametadata=mode=print:file=-", "-f", "null", "-"));
     long end = duration.toMillis();
     List<SpeechSegment> speech = new ArrayList<>();

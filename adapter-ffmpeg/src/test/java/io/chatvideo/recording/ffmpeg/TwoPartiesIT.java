@@ -71,6 +71,30 @@ class TwoPartiesIT {
   }
 
   @Test
+  void eachPartysAudioComesOutAloneAsWhatATranscriberHears() {
+    Path original = dir.resolve("tones.webm");
+    Media.run("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=15:duration=3",
+        "-f", "lavfi", "-i", "sine=frequency=440:duration=3", "-f", "lavfi", "-i", "sine=frequency=1500:duration=3",
+        "-filter_complex", "[1:a][2:a]join=inputs=2:channel_layout=stereo[a]", "-map", "0:v", "-map", "[a]",
+        "-c:v", "libvpx", "-b:v", "200k", "-c:a", "libopus", "-f", "webm", original.toString());
+    FfmpegSpeechActivity speech = new FfmpegSpeechActivity(settings);
+    Path local = dir.resolve("local.wav");
+    Path remote = dir.resolve("remote.wav");
+    speech.partyAudio(original, WEBM, Party.LOCAL, Duration.ofSeconds(3), local);
+    speech.partyAudio(original, WEBM, Party.REMOTE, Duration.ofSeconds(3), remote);
+
+    for (Path wav : List.of(local, remote)) {
+      assertThat(Media.run("ffprobe", "-v", "error", "-show_entries", "stream=codec_name,channels,sample_rate", "-of",
+          "csv=p=0", wav.toString()).strip()).as(wav + ": 16-bit PCM, 16 kHz, mono").isEqualTo("pcm_s16le,16000,1");
+      assertThat(seconds(wav)).as("as long as the call").isCloseTo(3.0, within(0.1));
+    }
+    assertThat(level(local, 0, 440)).as("the local party in its own file").isGreaterThan(-30);
+    assertThat(level(local, 0, 1500)).as("no remote party in the local file").isLessThan(-40);
+    assertThat(level(remote, 0, 1500)).as("the remote party in its own file").isGreaterThan(-30);
+    assertThat(level(remote, 0, 440)).as("no local party in the remote file").isLessThan(-40);
+  }
+
+  @Test
   void twoVoicesOnTheirOwnChannelsGiveEachPartyItsOwnSpeakingIntervals() {
     Path local = voice("rms", "Good morning, this is the local party speaking first.");
     Path remote = voice("awb", "Hello, the remote party answers from the right channel.");

@@ -2,7 +2,11 @@ package io.chatvideo.recording.core.testing;
 
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.MediaProcessingException;
+import io.chatvideo.recording.core.domain.Party;
 import io.chatvideo.recording.core.domain.SpeechSegment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,5 +46,15 @@ public final class ScriptedSpeechActivity implements io.chatvideo.recording.core
   @Override
   public List<SpeechSegment> speaking(Path file, ContentType contentType, Duration duration, int maxSegments) {
     return segments;
+  }
+
+  /** Writes a file naming the party, for a scripted transcriber to read back. */
+  @Override
+  public void partyAudio(Path file, ContentType contentType, Party party, Duration duration, Path wav) {
+    try {
+      Files.writeString(wav, party.wireName());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

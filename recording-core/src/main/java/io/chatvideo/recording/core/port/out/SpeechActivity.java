@@ -2,6 +2,7 @@ package io.chatvideo.recording.core.port.out;
 
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.MediaProcessingException;
+import io.chatvideo.recording.core.domain.Party;
 import io.chatvideo.recording.core.domain.SpeechSegment;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,4 +25,10 @@ public interface SpeechActivity {
    * shortest pauses of a party are closed.
    */
   List<SpeechSegment> speaking(Path file, ContentType contentType, Duration duration, int maxSegments);
+
+  /**
+   * Writes {@code party}'s channel of a two-channel file that plays for {@code duration} to {@code
+   * wav} as what a {@link Transcriber} hears: mono, 16 kHz, 16-bit PCM WAV, as long as the file.
+   */
+  void partyAudio(Path file, ContentType contentType, Party party, Duration duration, Path wav);
 }
