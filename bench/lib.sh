@@ -1,5 +1,6 @@
-# Shared helpers for the bench scripts (sourced, not run). Every server binds 127.0.0.1 on a free
-# port, runs under a data directory of its own in bench/results/, and is stopped by its pid on exit.
+# Shared helpers for the bench scripts (sourced, not run). Every server binds 127.0.0.1 on a port it
+# picks and prints (bin/lib/listening.sh reads it), runs under a data directory of its own in
+# bench/results/, and is stopped by its pid on exit.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -8,6 +9,8 @@ RESULTS_DIR=${RESULTS_DIR:-$BENCH_DIR/results}
 SERVER_JAR=$REPO_DIR/adapter-http/target/recordings-server.jar
 CLI_JAR=$REPO_DIR/adapter-cli/target/recordings.jar
 mkdir -p "$RESULTS_DIR"
+# shellcheck source=../bin/lib/listening.sh
+source "$REPO_DIR/bin/lib/listening.sh"
 
 SERVER_PIDS=()
 stop_servers() {
@@ -31,7 +34,8 @@ require_jars() {
   fi
 }
 
-# A port nothing listens on right now (the kernel picks it).
+# A port nothing listens on right now (the kernel picks it), for the stand-ins that cannot pick and
+# print their own (bench/outage.sh's S3Proxy and DynamoDB Local); servers of ours pick theirs.
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
@@ -75,8 +79,7 @@ wait_health() {
   local deadline=$(( $(date +%s) + ${1:-30} ))
   while (( $(date +%s) < deadline )); do
     if [[ -z $API ]]; then
-      API=$(grep -o -m1 'Recordings API listening on http://127\.0\.0\.1:[0-9]*' "$SERVER_DATA/server.log" 2>/dev/null \
-        | sed 's/^Recordings API listening on //' || true)
+      API=$(listening_url "$SERVER_DATA/server.log")
       PORT=${API##*:}
     fi
     if [[ -n $API && $(curl -s -o /dev/null -w '%{http_code}' "$API/health" 2>/dev/null) == 200 ]]; then return 0; fi

@@ -10,7 +10,10 @@ export const SERVER_JAR = resolve(process.env.RECORDINGS_SERVER_JAR ?? join(impo
 export const WEB_DIR = resolve(import.meta.dirname, '../../dist');
 
 const READY_TIMEOUT_MS = 90_000;
-/** The line the server prints once it listens, with the port it chose. */
+/**
+ * The line the server prints once it listens, with the port it chose (ListeningBanner); read the
+ * same way by adapter-http's test-jar ServerProcess and by bin/lib/listening.sh (bench, bin/recordings-server).
+ */
 const LISTENING = /Recordings API listening on (http:\/\/127\.0\.0\.1:\d+) \(/;
 
 /** A recordings server started by a test, on 127.0.0.1 at a port it picks, with a temp data dir. */

@@ -102,11 +102,12 @@ class AdminCommandTest {
   }
 
   @Test
-  void anUnknownBackendIsAUsageError() {
+  void anUnknownBackendIsRefusedAsTheServerRefusesIt() {
     Cli.Result result = new Cli(home).run("admin", "sweep", "--backend", "ftp");
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("--backend").contains("expected one of [LOCAL, AWS]");
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("error: invalid configuration: recording.backend (RECORDING_BACKEND) 'ftp' is "
+        + "not a backend: local or aws\n");
   }
 
   @Test
@@ -114,7 +115,8 @@ class AdminCommandTest {
     Cli.Result result = new Cli(home).run("admin", "list", "--backend", "aws", "--region", "eu-west-1");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).isEqualTo("error: the aws backend needs --bucket (or RECORDING_AWS_BUCKET)\n");
+    assertThat(result.err()).isEqualTo("error: invalid configuration: recording.aws.bucket (RECORDING_AWS_BUCKET) is "
+        + "required with the aws backend\n");
   }
 
   @Test

@@ -282,10 +282,11 @@ class RecordingsCliIT extends AgainstServer {
         .contains("error: RECORDINGS_API_URL must be an http(s) URL like http://127.0.0.1:8080, was 'localhost:8080'");
     assertThat(admin.exitCode()).as(admin.out()).isZero();
     assertThat(admin.out()).contains(id);
-    assertThat(badBackend.exitCode()).isEqualTo(2);
-    assertThat(badBackend.out()).contains("--backend").contains("'ftp'");
+    assertThat(badBackend.exitCode()).isEqualTo(1);
+    assertThat(badBackend.out()).contains("recording.backend (RECORDING_BACKEND) 'ftp' is not a backend");
     assertThat(awsRegion.exitCode()).isEqualTo(1);
-    assertThat(awsRegion.out()).contains("error: the aws backend needs --bucket (or RECORDING_AWS_BUCKET)");
+    assertThat(awsRegion.out()).contains("error: invalid configuration: recording.aws.bucket (RECORDING_AWS_BUCKET) "
+        + "is required with the aws backend");
   }
 
   private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {

@@ -31,7 +31,9 @@ class WiringParityIT {
   void theServerAndTheWorkerFromOneEnvironmentWireTheSamePolicies() throws Exception {
     Map<String, String> environment = Map.ofEntries(
         Map.entry("RECORDING_PROCESSING_ENABLED", "true"),
-        Map.entry("RECORDING_PROCESSING_LEASE", "45s"),
+        Map.entry("RECORDING_JOBS_LEASE", "45s"),
+        Map.entry("RECORDING_JOBS_RETRY_BASE", "10s"),
+        Map.entry("RECORDING_JOBS_MAIL_RETRY_BASE", "2m"),
         Map.entry("RECORDING_PROCESSING_TIMEOUT", "90s"),
         Map.entry("RECORDING_PROCESSING_MP4", "false"),
         Map.entry("RECORDING_PROCESSING_MAX_DURATION", "2h"),
@@ -67,7 +69,8 @@ class WiringParityIT {
         "the worker printed no wiring line:\n" + workerErr));
 
     assertThat(wired).isEqualTo(server);
-    assertThat(server).contains("recordings kept PT336H", "queue sqlite", "jobs lease PT45S", "processing run with ffmpeg ", "(timeout PT1M30S)",
+    assertThat(server).contains("recordings kept PT336H", "queue sqlite", "jobs lease PT45S, retry base PT10S (mail PT2M)",
+        "processing run with ffmpeg ", "(timeout PT1M30S)",
         "mp4 false", "longest PT2H", "webhook url set", "timeout PT7S", "retries [PT1S, PT2M, PT3H]", "kept PT240H",
         "loopback allowed", "mail off");
   }

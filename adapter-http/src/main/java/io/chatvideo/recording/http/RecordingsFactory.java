@@ -4,7 +4,6 @@ import io.chatvideo.recording.core.application.Recordings;
 import io.chatvideo.recording.http.config.BackendKind;
 import io.chatvideo.recording.http.config.InvalidConfigurationException;
 import io.chatvideo.recording.http.config.ServerSettings;
-import io.chatvideo.recording.http.config.ShareSettings;
 import io.chatvideo.recording.http.passcode.BcryptPasscodeHasher;
 import io.chatvideo.recording.local.files.ObjectAccess;
 import io.chatvideo.recording.wiring.Backend;
@@ -44,7 +43,7 @@ final class RecordingsFactory {
    */
   @Context
   @Bean(preDestroy = "close")
-  Composition composition(ServerSettings settings, ShareSettings shares, Clock clock,
+  Composition composition(ServerSettings settings, Clock clock,
       @Nullable AwsCredentialsProvider credentials) {
     Composition.Edges edges = new Composition.Edges(Optional.ofNullable(credentials), settings.corsOrigins(),
         UnaryOperator.identity(), (builder, backend) -> builder
@@ -53,8 +52,8 @@ final class RecordingsFactory {
             .limits(settings.limits())
             .shares(backend.shares())
             .passcodes(new BcryptPasscodeHasher())
-            .passcodeAttempts(backend.passcodeAttempts(), shares.guesses())
-            .sharePolicy(shares.policy()));
+            .passcodeAttempts(backend.passcodeAttempts(), settings.passcodeGuesses())
+            .sharePolicy(settings.sharePolicy()));
     Composition composition;
     try {
       composition = Composition.compose(settings.wiring(), Composition.Role.SERVER, clock, edges);

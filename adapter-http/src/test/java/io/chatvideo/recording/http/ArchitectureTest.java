@@ -9,6 +9,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.chatvideo.recording.core.application.Recordings;
+import io.micronaut.context.annotation.ConfigurationProperties;
 
 /**
  * The HTTP adapter speaks to the core's use cases; the backends, the job runtime and the engines
@@ -37,6 +38,15 @@ class ArchitectureTest {
   static final ArchRule onlyCompositionKnowsTheWiring = noClasses()
       .that().resideOutsideOfPackages(COMPOSITION, COMPOSITION + ".config..", COMPOSITION + ".ops..")
       .should().dependOnClassesThat().resideInAPackage("io.chatvideo.recording.wiring..");
+
+  /**
+   * Every {@code recording.*} key is declared once in recording-wiring's {@code Setting} and read by
+   * {@code ServerSettings} through its reader: Micronaut's binding, which takes a value it cannot
+   * convert as unset, would be a second settings model.
+   */
+  @ArchTest
+  static final ArchRule settingsAreReadThroughTheOneModelNotBoundByMicronaut = noClasses()
+      .should().beAnnotatedWith(ConfigurationProperties.class);
 
   /** The dev secret's file is adapter-local's owner-only file, a helper rather than the backend. */
   @ArchTest

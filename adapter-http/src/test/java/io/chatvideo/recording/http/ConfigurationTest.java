@@ -7,6 +7,7 @@ import io.chatvideo.recording.http.config.AuthMode;
 import io.chatvideo.recording.http.config.BackendKind;
 import io.chatvideo.recording.http.config.ServerSettings;
 import io.chatvideo.recording.wiring.Composition;
+import io.chatvideo.recording.wiring.Setting;
 import io.chatvideo.recording.http.support.TempDirectory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
@@ -73,6 +74,9 @@ class ConfigurationTest {
       recording.auth.clock-skew     | 1h          | recording.auth.clock-skew
       recording.processing.max-duration | 0s      | recording.processing.max-duration
       recording.processing.lease    | 1s          | recording.processing.lease
+      recording.jobs.lease          | 1s          | recording.jobs.lease
+      recording.jobs.retry-base     | 2h          | recording.jobs.retry-base
+      recording.jobs.mail-retry-base | soon       | recording.jobs.mail-retry-base
       recording.webhook.retention   | 1h          | recording.webhook.retention
       recording.webhook.timeout     | banana      | recording.webhook.timeout
       recording.webhook.timeout     | 2m          | recording.webhook.timeout
@@ -210,6 +214,38 @@ class ConfigurationTest {
   void limitsAreCheckedAtStartUp(String key, String value, String named) {
     assertThat(startFailure(Map.of(key, value))).startsWith("invalid configuration: " + named + " (")
         .doesNotContain("\n");
+  }
+
+  /**
+   * Every key read through the one settings model, given a value of the wrong kind, stops start-up
+   * naming the key and its variable (Micronaut's binding used to take such a value as unset).
+   */
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      recording.limits.max-pending-uploads        | banana
+      recording.limits.max-recording-bytes        | 20GB
+      recording.limits.max-bytes-per-day          | lots
+      recording.limits.max-upload-window          | a day
+      recording.limits.upload-requests-per-minute | 1.5
+      recording.limits.dev-tokens-per-minute      | 0
+      recording.shares.default-expiry             | a week
+      recording.shares.media-url-expiry           | 5 minutes
+      recording.shares.passcode-guesses-per-minute | five
+      recording.auth.mode                         | oauth
+      recording.auth.dev-token-ttl                | forever
+      recording.auth.allow-dev-with-aws           | yes
+      recording.auth.allow-dev-off-loopback       | 1
+      recording.auth.jwks-cache-ttl               | soon
+      recording.upload-url-expiry                 | banana
+      recording.download-url-expiry               | banana
+      recording.max-upload-size                   | 5G
+      recording.sweep-interval                    | hourly
+      recording.public-url                        | banana
+      recording.trusted-proxies                   | banana
+      """)
+  void aValueOfTheWrongKindStopsStartUpNamingTheKeyAndItsVariable(String key, String value) {
+    assertThat(startFailure(Map.of(key, value))).startsWith("invalid configuration: " + key + " ("
+        + Setting.environmentVariable(key) + ") ").contains(value).doesNotContain("\n");
   }
 
   @Test

@@ -91,6 +91,23 @@ class ServerIT extends RecordingsApiContract {
     }
   }
 
+  /** A key moved from Micronaut's binding (which took a bad value as unset) into the one settings model. */
+  @Test
+  void aLimitThatIsNotANumberStopsStartUpNamingTheKeyAndTheVariable() {
+    TempDirectory other = new TempDirectory("recordings-server-banana");
+    try (ServerProcess bad = ServerProcess.start(other.path(),
+        Map.of("RECORDING_LIMITS_MAX_PENDING_UPLOADS", "banana"))) {
+      int exit = bad.awaitExit(Duration.ofSeconds(60));
+
+      assertThat(exit).isNotZero();
+      assertThat(bad.stderr().strip().lines().toList()).containsExactly("recordings server did not start: "
+          + "invalid configuration: recording.limits.max-pending-uploads (RECORDING_LIMITS_MAX_PENDING_UPLOADS) "
+          + "'banana' is not a whole number");
+    } finally {
+      other.close();
+    }
+  }
+
   @Test
   void uploadLargerThanTheHeapStreamsThroughAndDownloadsIntact() throws Exception {
     TempDirectory other = new TempDirectory("recordings-server-large");

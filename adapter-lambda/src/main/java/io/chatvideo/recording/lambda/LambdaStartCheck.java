@@ -1,8 +1,12 @@
 package io.chatvideo.recording.lambda;
 
 import io.chatvideo.recording.http.config.AuthMode;
-import io.chatvideo.recording.http.config.BackendKind;
 import io.chatvideo.recording.http.config.InvalidConfigurationException;
+import io.chatvideo.recording.wiring.Setting;
+import io.chatvideo.recording.wiring.SettingException;
+import io.chatvideo.recording.wiring.SettingReader;
+import io.chatvideo.recording.wiring.SettingsSource;
+import io.chatvideo.recording.wiring.WiringSettings;
 import io.micronaut.context.env.Environment;
 
 /**
@@ -21,20 +25,24 @@ final class LambdaStartCheck {
     if (!environment.isRunning()) {
       environment.start();
     }
-    AuthMode auth = environment.getProperty("recording.auth.mode", AuthMode.class).orElse(AuthMode.DEV);
-    if (auth != AuthMode.JWT) {
-      throw new InvalidConfigurationException("recording.auth.mode", "must be jwt in AWS Lambda: dev mode hands "
-          + "out tokens to anyone who reaches the API; set the identity provider's JWKS URL, issuer and audience");
-    }
-    BackendKind backend = environment.getProperty(BackendKind.PROPERTY, BackendKind.class).orElse(BackendKind.LOCAL);
-    if (backend != BackendKind.AWS) {
-      throw new InvalidConfigurationException(BackendKind.PROPERTY, "must be aws in AWS Lambda: the local backend "
-          + "keeps recordings on a disk that goes away with the function's instance");
-    }
-    if (environment.getProperty("recording.public-url", String.class).filter(url -> !url.isBlank()).isEmpty()) {
-      throw new InvalidConfigurationException("recording.public-url", "is required in AWS Lambda: the API's URL "
-          + "(e.g. https://abc123.execute-api.eu-west-1.amazonaws.com), which share links are made on; a request's "
-          + "Host header is never used for them");
+    SettingsSource source = key -> environment.getProperty(key, String.class);
+    SettingReader read = new SettingReader(source);
+    try {
+      if (read.choice(Setting.AUTH_MODE, AuthMode.class) != AuthMode.JWT) {
+        throw new SettingException(Setting.AUTH_MODE.key(), "must be jwt in AWS Lambda: dev mode hands "
+            + "out tokens to anyone who reaches the API; set the identity provider's JWKS URL, issuer and audience");
+      }
+      if (!WiringSettings.awsBackend(source)) {
+        throw new SettingException(Setting.BACKEND.key(), "must be aws in AWS Lambda: the local backend "
+            + "keeps recordings on a disk that goes away with the function's instance");
+      }
+      if (read.text(Setting.PUBLIC_URL).isEmpty()) {
+        throw new SettingException(Setting.PUBLIC_URL.key(), "is required in AWS Lambda: the API's URL "
+            + "(e.g. https://abc123.execute-api.eu-west-1.amazonaws.com), which share links are made on; a request's "
+            + "Host header is never used for them");
+      }
+    } catch (SettingException e) {
+      throw new InvalidConfigurationException(e.key(), e.problem());
     }
   }
 }

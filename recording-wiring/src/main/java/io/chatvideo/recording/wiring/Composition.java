@@ -3,6 +3,7 @@ package io.chatvideo.recording.wiring;
 import io.chatvideo.recording.aws.AwsBackend;
 import io.chatvideo.recording.aws.AwsInfrastructure;
 import io.chatvideo.recording.core.application.Recordings;
+import io.chatvideo.recording.core.domain.JobKind;
 import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.WebhookUrlPolicy;
 import io.chatvideo.recording.core.port.out.JobQueue;
@@ -149,8 +150,8 @@ public final class Composition implements AutoCloseable {
     // not process still answers for the timelines it stores.
     builder.speakers(backend.speakerTimelines(), Optional.empty());
     switch (mode) {
-      case OFF -> builder.processing(new ProcessingPolicy(false, policy.mp4(), policy.thumbnailWidth(), policy.lease(),
-          policy.requeueAfter(), policy.retryBase(), policy.maxDuration()));
+      case OFF -> builder.processing(new ProcessingPolicy(false, policy.mp4(), policy.thumbnailWidth(),
+          policy.attemptLimit(), policy.requeueAfter(), policy.maxDuration()));
       case QUEUE -> builder.processing(policy);
       case RUN -> {
         FfmpegSettings ffmpeg = ffmpeg(settings.processing(), role).orElseThrow();
@@ -268,7 +269,9 @@ public final class Composition implements AutoCloseable {
     line.append("; queue ").append(backend.jobs().isEmpty() ? "none" : settings.aws()
         .flatMap(aws -> aws.settings().queue()).map(queue -> "sqs " + queue).orElse("sqlite"));
     line.append("; jobs lease ").append(settings.jobs().lease()).append(", retry base ")
-        .append(settings.jobs().retryBase()).append(", ").append(WiringSettings.JOB_ATTEMPTS).append(" attempts");
+        .append(settings.jobs().backoffs().get(JobKind.PROCESS_RECORDING).first()).append(" (mail ")
+        .append(settings.jobs().backoffs().get(JobKind.SEND_EMAIL).first()).append("), ")
+        .append(WiringSettings.JOB_ATTEMPTS).append(" attempts");
     line.append("; processing ").append(mode.name().toLowerCase(Locale.ROOT));
     engine.ifPresent(e -> line.append(" with ").append(e));
     line.append(", mp4 ").append(settings.processing().policy().mp4()).append(", longest ")

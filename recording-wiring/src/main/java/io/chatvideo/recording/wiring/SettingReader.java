@@ -7,35 +7,50 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Reads declared {@link Setting}s from a source, each type one way, each refusal a {@link SettingException}. */
-final class SettingReader {
+/**
+ * Reads declared {@link Setting}s from a source, each type one way (durations in {@link DurationText}'s
+ * grammar), each refusal a {@link SettingException}: the composition's settings here, the server's
+ * own (auth, limits, shares) in adapter-http, through the same reader.
+ */
+public final class SettingReader {
 
   private final SettingsSource source;
 
-  SettingReader(SettingsSource source) {
+  public SettingReader(SettingsSource source) {
     this.source = source;
   }
 
-  /** The given value, else the default. */
-  Optional<String> text(Setting setting) {
-    return source.value(setting.key()).or(setting::defaultValue);
+  /** The given value, else the value given under a former name ({@link Setting#FORMER_NAMES}), else the default. */
+  public Optional<String> text(Setting setting) {
+    return source.value(givenAs(setting)).or(setting::defaultValue);
   }
 
-  String required(Setting setting, String why) {
+  /** The key {@code setting}'s value comes from: its own, unless only a former name of it is set. */
+  public String givenAs(Setting setting) {
+    if (source.value(setting.key()).isPresent()) {
+      return setting.key();
+    }
+    return Setting.FORMER_NAMES.entrySet().stream().filter(former -> former.getValue().equals(setting))
+        .map(former -> former.getKey().key()).filter(key -> source.value(key).isPresent()).findFirst()
+        .orElse(setting.key());
+  }
+
+  public String required(Setting setting, String why) {
     return text(setting).orElseThrow(() -> new SettingException(setting.key(), why));
   }
 
-  Duration duration(Setting setting) {
+  public Duration duration(Setting setting) {
     String text = text(setting).orElseThrow();
     return DurationText.parse(text).orElseThrow(() -> notA(setting, text, DurationText.EXPECTED));
   }
 
-  List<Duration> durations(Setting setting) {
+  public List<Duration> durations(Setting setting) {
     List<Duration> durations = new ArrayList<>();
     for (String part : text(setting).orElseThrow().split(",")) {
       durations.add(DurationText.parse(part).orElseThrow(() -> notA(setting, part.strip(),
@@ -44,7 +59,7 @@ final class SettingReader {
     return durations;
   }
 
-  Optional<Boolean> optionalBoolean(Setting setting) {
+  public Optional<Boolean> optionalBoolean(Setting setting) {
     return text(setting).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
       case "true" -> true;
       case "false" -> false;
@@ -52,25 +67,19 @@ final class SettingReader {
     });
   }
 
-  boolean bool(Setting setting) {
+  public boolean bool(Setting setting) {
     return optionalBoolean(setting).orElseThrow();
   }
 
-  int integer(Setting setting, int min, int max) {
-    String text = text(setting).orElseThrow();
-    int value;
-    try {
-      value = Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw notA(setting, text, "a whole number");
-    }
+  public int integer(Setting setting, int min, int max) {
+    long value = whole(setting);
     if (value < min || value > max) {
-      throw new SettingException(setting.key(), "must be " + min + " to " + max + ", was " + value);
+      throw new SettingException(givenAs(setting), "must be " + min + " to " + max + ", was " + value);
     }
-    return value;
+    return (int) value;
   }
 
-  Optional<URI> url(Setting setting) {
+  public Optional<URI> url(Setting setting) {
     return text(setting).map(text -> {
       try {
         return HttpUrl.parse(text).uri();
@@ -80,7 +89,7 @@ final class SettingReader {
     });
   }
 
-  Path path(Setting setting) {
+  public Path path(Setting setting) {
     String text = text(setting).orElseThrow();
     try {
       return Path.of(text);
@@ -90,11 +99,11 @@ final class SettingReader {
   }
 
   /** {@code build}'s value, or its {@code IllegalArgumentException} as a refusal of {@code setting}. */
-  static <T> T checked(Setting setting, Supplier<T> build) {
+  public static <T> T checked(Setting setting, Supplier<T> build) {
     return checked(setting.key(), build);
   }
 
-  static <T> T checked(String key, Supplier<T> build) {
+  public static <T> T checked(String key, Supplier<T> build) {
     try {
       return build.get();
     } catch (SettingException e) {
@@ -104,13 +113,48 @@ final class SettingReader {
     }
   }
 
-  static void positive(Setting setting, Duration value) {
+  public static void positive(Setting setting, Duration value) {
     if (value.isNegative() || value.isZero()) {
       throw new SettingException(setting.key(), "must be positive, was " + value);
     }
   }
 
-  private static SettingException notA(Setting setting, String text, String expected) {
-    return new SettingException(setting.key(), "'" + text + "' is not " + expected);
+  /** A whole number of at least {@code min}. */
+  public int integer(Setting setting, int min) {
+    long value = whole(setting);
+    if (value < min || value > Integer.MAX_VALUE) {
+      throw new SettingException(setting.key(), "must be at least " + min + ", was " + value);
+    }
+    return (int) value;
+  }
+
+  /** A whole number, such as a count of bytes; its range is the policy's to check. */
+  public long whole(Setting setting) {
+    String text = text(setting).orElseThrow();
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw notA(setting, text, "a whole number");
+    }
+  }
+
+  /** The comma-separated values, each stripped; none when unset. */
+  public List<String> list(Setting setting) {
+    return text(setting).stream().flatMap(text -> Arrays.stream(text.split(","))).map(String::strip)
+        .filter(part -> !part.isEmpty()).toList();
+  }
+
+  /** One of {@code type}'s constants, by name in any case; refused as not what the setting takes. */
+  public <E extends Enum<E>> E choice(Setting setting, Class<E> type) {
+    String text = text(setting).orElseThrow();
+    try {
+      return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw notA(setting, text, setting.takes());
+    }
+  }
+
+  private SettingException notA(Setting setting, String text, String expected) {
+    return new SettingException(givenAs(setting), "'" + text + "' is not " + expected);
   }
 }

@@ -88,17 +88,32 @@ public record WiringSettings(Path dataDir, Optional<AwsStore> aws, RetentionPoli
   /** The settings {@code source} gives, defaults for the rest; a {@link SettingException} names the first bad one. */
   public static WiringSettings read(SettingsSource source) {
     SettingReader read = new SettingReader(source);
-    String backend = read.text(Setting.BACKEND).orElseThrow().toLowerCase(Locale.ROOT);
-    if (!backend.equals("local") && !backend.equals("aws")) {
-      throw new SettingException(Setting.BACKEND.key(), "'" + backend + "' is not a backend: local or aws");
-    }
+    boolean awsBackend = awsBackend(source);
     Path dataDir = read.path(Setting.DATA_DIR);
     Duration retentionTime = read.duration(Setting.RETENTION);
     RetentionPolicy retention = checked(Setting.RETENTION, () -> new RetentionPolicy(retentionTime));
-    Optional<AwsStore> aws = backend.equals("aws") ? Optional.of(aws(read)) : Optional.empty();
-    Duration lease = read.duration(Setting.PROCESSING_LEASE);
-    JobPolicy jobs = checked(Setting.PROCESSING_LEASE, () -> new JobPolicy(lease, JobPolicy.DEFAULT_RETRY_BASE));
-    return new WiringSettings(dataDir, aws, retention, jobs, processing(read), webhooks(read), mail(source));
+    Optional<AwsStore> aws = awsBackend ? Optional.of(aws(read)) : Optional.empty();
+    return new WiringSettings(dataDir, aws, retention, jobs(read), processing(read), webhooks(read), mail(source));
+  }
+
+  /** The job runtime's lease, and each kind's backoff, as {@code recording.jobs.*} say. */
+  private static JobPolicy jobs(SettingReader read) {
+    Duration lease = read.duration(Setting.JOBS_LEASE);
+    Duration retryBase = read.duration(Setting.JOBS_RETRY_BASE);
+    Duration mailRetryBase = read.duration(Setting.JOBS_MAIL_RETRY_BASE);
+    checked(read.givenAs(Setting.JOBS_LEASE), () -> new JobPolicy(lease, JobPolicy.DEFAULT_RETRY_BASE,
+        JobPolicy.DEFAULT_MAIL_RETRY_BASE));
+    checked(Setting.JOBS_RETRY_BASE, () -> new JobPolicy(lease, retryBase, JobPolicy.DEFAULT_MAIL_RETRY_BASE));
+    return checked(Setting.JOBS_MAIL_RETRY_BASE, () -> new JobPolicy(lease, retryBase, mailRetryBase));
+  }
+
+  /** Whether {@code recording.backend} is {@code aws} (else {@code local}); the one place it is parsed. */
+  public static boolean awsBackend(SettingsSource source) {
+    String backend = new SettingReader(source).text(Setting.BACKEND).orElseThrow().toLowerCase(Locale.ROOT);
+    if (!backend.equals("local") && !backend.equals("aws")) {
+      throw new SettingException(Setting.BACKEND.key(), "'" + backend + "' is not a backend: local or aws");
+    }
+    return backend.equals("aws");
   }
 
   private static AwsStore aws(SettingReader read) {
@@ -131,8 +146,7 @@ public record WiringSettings(Path dataDir, Optional<AwsStore> aws, RetentionPoli
     }
     boolean mp4 = read.bool(Setting.PROCESSING_MP4);
     ProcessingPolicy policy = new ProcessingPolicy(true, mp4, ProcessingPolicy.DEFAULT_THUMBNAIL_WIDTH,
-        ProcessingPolicy.DEFAULT_LEASE, ProcessingPolicy.DEFAULT_REQUEUE_AFTER, ProcessingPolicy.DEFAULT_RETRY_BASE,
-        maxDuration);
+        ProcessingPolicy.DEFAULT_ATTEMPT_LIMIT, ProcessingPolicy.DEFAULT_REQUEUE_AFTER, maxDuration);
     return new Processing(read.optionalBoolean(Setting.PROCESSING_ENABLED), workers,
         read.path(Setting.PROCESSING_FFMPEG), timeout, policy);
   }

@@ -3,13 +3,29 @@ package io.chatvideo.recording.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.chatvideo.recording.core.domain.EventId;
+import io.chatvideo.recording.core.domain.EventType;
+import io.chatvideo.recording.core.domain.HttpUrl;
+import io.chatvideo.recording.core.domain.RecordingEvent;
+import io.chatvideo.recording.core.domain.WebhookDelivery;
+import io.chatvideo.recording.core.domain.WebhookDeliveryTarget;
+import io.chatvideo.recording.core.domain.WebhookEndpoint;
 import io.chatvideo.recording.core.domain.WebhookEndpointId;
+import io.chatvideo.recording.core.domain.WebhookResponse;
+import io.chatvideo.recording.core.domain.WebhookSecret;
+import io.chatvideo.recording.core.testing.MutableClock;
 import io.chatvideo.recording.wiring.Composition.ProcessingMode;
 import io.chatvideo.recording.wiring.Composition.Role;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,9 +38,13 @@ class CompositionTest {
   Path data;
 
   private Composition compose(Role role, Map<String, String> environment) {
+    return compose(role, environment, Clock.systemUTC());
+  }
+
+  private Composition compose(Role role, Map<String, String> environment, Clock clock) {
     Map<String, String> all = new HashMap<>(environment);
     all.put("RECORDINGS_DATA_DIR", data.toString());
-    return Composition.compose(WiringSettings.read(SettingsSource.environment(all)), role, Clock.systemUTC(),
+    return Composition.compose(WiringSettings.read(SettingsSource.environment(all)), role, clock,
         Composition.Edges.none());
   }
 
@@ -85,5 +105,40 @@ class CompositionTest {
         Map.of("RECORDING_PROCESSING_ENABLED", "false", "RECORDING_WEBHOOK_URL", "https://hooks.example.com/in")));
 
     assertThat(refused.getMessage()).startsWith("recording.webhook.secret (RECORDING_WEBHOOK_SECRET) is required");
+  }
+
+  /**
+   * On SQLite, as on DynamoDB (TTL), an event and its delivery log are gone once past the retention
+   * ({@code recording.webhook.retention}): the sweep forgets them, so the outbox's {@code find}
+   * answers empty, as the port promises.
+   */
+  @Test
+  void theSweepForgetsEventsAndTheirDeliveriesOnSqliteOncePastTheirRetention() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    try (Composition server = compose(Role.SERVER, Map.of("RECORDING_PROCESSING_ENABLED", "false",
+        "RECORDING_WEBHOOK_RETENTION", "2d"), clock)) {
+      BackendEvents events = server.backend().events().orElseThrow();
+      WebhookEndpoint endpoint = new WebhookEndpoint(WebhookEndpointId.random(),
+          HttpUrl.parse("https://hooks.example.com/in"), List.of(WebhookSecret.random(new SecureRandom())),
+          Set.of(EventType.RECORDING_READY), clock.instant(), Optional.empty());
+      events.endpoints().save(endpoint);
+      RecordingEvent event = new RecordingEvent(EventId.random(), EventType.RECORDING_READY, clock.instant(), "{}");
+      events.outbox().record(event);
+      WebhookDelivery delivery = new WebhookDelivery(new WebhookDeliveryTarget(event.id(), endpoint.id(), 1),
+          EventType.RECORDING_READY, clock.instant(), new WebhookResponse.Delivered(204, Duration.ofMillis(3)),
+          WebhookDelivery.Outcome.DELIVERED, Optional.empty());
+      events.endpoints().recordDelivery(delivery);
+
+      clock.advance(Duration.ofDays(2).minusSeconds(1));
+      server.recordings().sweep().sweep();
+      assertThat(events.outbox().find(event.id())).as("a second before its retention ends").contains(event);
+      assertThat(events.endpoints().deliveries(endpoint.id(), 10)).containsExactly(delivery);
+
+      clock.advance(Duration.ofSeconds(2));
+      server.recordings().sweep().sweep();
+      assertThat(events.outbox().find(event.id())).as("past its retention").isEmpty();
+      assertThat(events.endpoints().deliveries(endpoint.id(), 10)).isEmpty();
+      assertThat(events.endpoints().find(endpoint.id())).as("the endpoint itself stays").isPresent();
+    }
   }
 }

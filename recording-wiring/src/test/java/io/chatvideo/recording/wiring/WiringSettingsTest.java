@@ -3,6 +3,7 @@ package io.chatvideo.recording.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.chatvideo.recording.core.domain.JobKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -98,6 +100,35 @@ class WiringSettingsTest {
     assertThat(settings.retention().retention()).isEqualTo(Duration.ofDays(2));
   }
 
+  @Test
+  void theJobRuntimeIsConfiguredAsJobsEachKindWithItsBackoff() {
+    WiringSettings settings = WiringSettings.read(SettingsSource.environment(Map.of(
+        "RECORDING_JOBS_LEASE", "2m", "RECORDING_JOBS_RETRY_BASE", "10s", "RECORDING_JOBS_MAIL_RETRY_BASE", "5m")));
+
+    assertThat(settings.jobs().lease()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(settings.jobs().retryWait(JobKind.PROCESS_RECORDING, 2)).isEqualTo(Duration.ofSeconds(40));
+    assertThat(settings.jobs().retryWait(JobKind.DELIVER_WEBHOOK, 1)).isEqualTo(Duration.ofSeconds(10));
+    assertThat(settings.jobs().retryWait(JobKind.SEND_EMAIL, 2)).isEqualTo(Duration.ofMinutes(20));
+  }
+
+  @Test
+  void theLeasesFormerNameStillWorksAndIsReportedAsDeprecated() {
+    SettingsSource former = SettingsSource.environment(Map.of("RECORDING_PROCESSING_LEASE", "90s"));
+
+    assertThat(WiringSettings.read(former).jobs().lease()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(Setting.deprecations(former)).containsExactly("recording.processing.lease (RECORDING_PROCESSING_LEASE) "
+        + "is deprecated: set recording.jobs.lease (RECORDING_JOBS_LEASE) instead");
+    assertThat(catchThrowableOfType(SettingException.class, () -> WiringSettings.read(SettingsSource.environment(
+        Map.of("RECORDING_PROCESSING_LEASE", "1s"))))).hasMessageStartingWith("recording.processing.lease "
+        + "(RECORDING_PROCESSING_LEASE) ");
+
+    SettingsSource both = SettingsSource.environment(Map.of("RECORDING_PROCESSING_LEASE", "90s",
+        "RECORDING_JOBS_LEASE", "30s"));
+    assertThat(WiringSettings.read(both).jobs().lease()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(Setting.deprecations(both)).singleElement().asString().endsWith("which is set and wins");
+    assertThat(Setting.deprecations(SettingsSource.of(Map.of()))).isEmpty();
+  }
+
   /** The server's README lists every setting; each declared one is there with its variable and default. */
   @Test
   void theServerReadmeDocumentsEveryDeclaredSettingAsDeclared() throws IOException {
@@ -111,9 +142,9 @@ class WiringSettingsTest {
       assertThat(cells[2].strip()).as(setting.key() + "'s variable").isEqualTo("`" + setting.environmentVariable() + "`");
       String documented = cells[3].strip();
       setting.defaultValue().ifPresent(value -> assertThat(documented).as(setting.key() + "'s default")
-          .isEqualTo("`" + value + "`"));
-      if (setting.defaultValue().isEmpty() && !setting.equals(Setting.PROCESSING_ENABLED)) {
-        assertThat(documented).as(setting.key() + " has no default").isEmpty();
+          .matches(Pattern.quote("`" + value + "`") + "( \\(.*\\))?"));
+      if (setting.defaultValue().isEmpty()) {
+        assertThat(documented).as(setting.key() + " has no default value").doesNotStartWith("`");
       }
     }
   }

@@ -10,7 +10,6 @@ import io.chatvideo.recording.wiring.SettingsSource;
 import io.chatvideo.recording.wiring.WiringSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -27,7 +26,7 @@ final class BackendFactory {
 
   /** The store, for commands that do not process (init, list): on aws no job queue is opened. */
   static AdminBackend open(BackendOptions options, Environment environment) {
-    return compose(options, Optional.empty(), environment, Role.STORE, UnaryOperator.identity());
+    return compose(options, Optional.empty(), environment, Role.STORE, UnaryOperator.identity(), "");
   }
 
   /**
@@ -35,7 +34,7 @@ final class BackendFactory {
    * the sweep), never run here. On aws without a queue, the store alone.
    */
   static AdminBackend queueing(BackendOptions options, Environment environment) {
-    return compose(options, Optional.empty(), environment, Role.QUEUE, UnaryOperator.identity());
+    return compose(options, Optional.empty(), environment, Role.QUEUE, UnaryOperator.identity(), "");
   }
 
   /**
@@ -43,8 +42,8 @@ final class BackendFactory {
    * a test delivery and every event's publish are jobs on it.
    */
   static AdminBackend webhooks(BackendOptions options, Environment environment) {
-    requireQueue(options, "deliver webhooks on");
-    return compose(options, Optional.empty(), environment, Role.EVENTS, UnaryOperator.identity());
+    return compose(options, Optional.empty(), environment, Role.EVENTS, UnaryOperator.identity(),
+        "deliver webhooks on");
   }
 
   /**
@@ -54,24 +53,31 @@ final class BackendFactory {
    */
   static ComposedAdminBackend processing(BackendOptions options, Environment environment,
       ProcessingOptions processing, UnaryOperator<JobQueue> watch) {
-    requireQueue(options, "process from");
-    return compose(options, Optional.of(processing), environment, Role.WORKER, watch);
+    return compose(options, Optional.of(processing), environment, Role.WORKER, watch, "process from");
   }
 
   /** The settings as the server reads them: these options first, then the environment. */
   static WiringSettings settings(BackendOptions options, Optional<ProcessingOptions> processing,
       Environment environment) {
     try {
-      return WiringSettings.read(SettingsSource.of(given(options, processing))
-          .orElse(SettingsSource.environment(environment.variables())));
+      return WiringSettings.read(source(options, processing, environment));
     } catch (SettingException e) {
       throw new CliException("invalid configuration: " + e.getMessage(), e);
     }
   }
 
+  /** Where the settings are read from: the options given, then the environment. */
+  static SettingsSource source(BackendOptions options, Optional<ProcessingOptions> processing,
+      Environment environment) {
+    return SettingsSource.of(given(options, processing)).orElse(SettingsSource.environment(environment.variables()));
+  }
+
   private static ComposedAdminBackend compose(BackendOptions options, Optional<ProcessingOptions> processing,
-      Environment environment, Role role, UnaryOperator<JobQueue> watch) {
+      Environment environment, Role role, UnaryOperator<JobQueue> watch, String queuePurpose) {
     WiringSettings settings = settings(options, processing, environment);
+    if (!queuePurpose.isEmpty()) {
+      requireQueue(settings, queuePurpose);
+    }
     try {
       return new ComposedAdminBackend(description(options, settings), settings, Composition.compose(settings, role,
           environment.clock(), Composition.Edges.none().watching(watch)));
@@ -80,8 +86,8 @@ final class BackendFactory {
     }
   }
 
-  private static void requireQueue(BackendOptions options, String purpose) {
-    if (options.kind() == BackendOptions.Kind.AWS && options.queue().isEmpty()) {
+  private static void requireQueue(WiringSettings settings, String purpose) {
+    if (settings.aws().filter(aws -> aws.settings().queue().isEmpty()).isPresent()) {
       throw new CliException("no job queue to " + purpose + ": the aws backend needs --queue (or RECORDING_AWS_QUEUE)");
     }
   }
@@ -92,27 +98,25 @@ final class BackendFactory {
         .orElseGet(() -> "local data directory " + settings.dataDir());
   }
 
-  /** The options, under the keys of the settings they stand for; the aws ones checked with the flags' names. */
+  /** The options given, under the keys of the settings they stand for; the endpoints checked with the flags' names. */
   private static Map<String, String> given(BackendOptions options, Optional<ProcessingOptions> processing) {
     Map<String, String> given = new HashMap<>();
-    given.put("recording.backend", options.kind().name().toLowerCase(Locale.ROOT));
+    options.backend().ifPresent(backend -> given.put("recording.backend", backend));
     Path data = options.dataDirectory().toAbsolutePath().normalize();
     given.put("recording.data-dir", data.toString());
     given.put("recording.webhook.allow-loopback", String.valueOf(options.webhookAllowLoopback));
-    if (options.kind() == BackendOptions.Kind.AWS) {
-      given.put("recording.aws.region", options.region());
-      given.put("recording.aws.bucket", options.bucket());
-      given.put("recording.aws.table", options.table());
-      options.s3Endpoint().ifPresent(url -> given.put("recording.aws.s3-endpoint", url.toString()));
-      options.dynamoDbEndpoint().ifPresent(url -> given.put("recording.aws.dynamodb-endpoint", url.toString()));
-      given.put("recording.aws.path-style", String.valueOf(options.pathStyle()));
-      options.queue().ifPresent(queue -> given.put("recording.aws.queue", queue));
-      options.sqsEndpoint().ifPresent(url -> given.put("recording.aws.sqs-endpoint", url.toString()));
-    }
+    options.region().ifPresent(region -> given.put("recording.aws.region", region));
+    options.bucket().ifPresent(bucket -> given.put("recording.aws.bucket", bucket));
+    options.table().ifPresent(table -> given.put("recording.aws.table", table));
+    options.s3Endpoint().ifPresent(url -> given.put("recording.aws.s3-endpoint", url.toString()));
+    options.dynamoDbEndpoint().ifPresent(url -> given.put("recording.aws.dynamodb-endpoint", url.toString()));
+    given.put("recording.aws.path-style", String.valueOf(options.pathStyle()));
+    options.queue().ifPresent(queue -> given.put("recording.aws.queue", queue));
+    options.sqsEndpoint().ifPresent(url -> given.put("recording.aws.sqs-endpoint", url.toString()));
     processing.ifPresent(p -> {
       given.put("recording.processing.ffmpeg", p.ffmpeg.toString());
       given.put("recording.processing.timeout", p.timeout.toString());
-      given.put("recording.processing.lease", p.lease.toString());
+      Optional.ofNullable(p.lease).ifPresent(lease -> given.put("recording.jobs.lease", lease));
       given.put("recording.processing.max-duration", p.maxDuration.toString());
       given.put("recording.processing.mp4", String.valueOf(p.mp4));
     });

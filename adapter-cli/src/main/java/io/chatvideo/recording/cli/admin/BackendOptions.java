@@ -14,18 +14,17 @@ import picocli.CommandLine.Option;
  */
 final class BackendOptions {
 
-  enum Kind { LOCAL, AWS }
-
-  @Option(names = "--backend", paramLabel = "local|aws", defaultValue = "${env:RECORDING_BACKEND:-local}",
+  /** Read with the rest of the settings ({@code recording.backend}), so checked where the server checks it. */
+  @Option(names = "--backend", paramLabel = "local|aws",
       description = "The store (env RECORDING_BACKEND; default: local).")
-  Kind backend;
+  String backend;
 
   @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:RECORDINGS_DATA_DIR:-data}",
       description = "local: the server's data directory (env RECORDINGS_DATA_DIR; default: ./data).")
   Path dataDir;
 
   @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:RECORDING_AWS_REGION:-${env:AWS_REGION}}",
-      description = "aws: region (env RECORDING_AWS_REGION, AWS_REGION).")
+      description = "aws: region (env RECORDING_AWS_REGION, AWS_REGION; default: us-east-1).")
   String region;
 
   @Option(names = "--bucket", paramLabel = "BUCKET", defaultValue = "${env:RECORDING_AWS_BUCKET}",
@@ -33,7 +32,7 @@ final class BackendOptions {
   String bucket;
 
   @Option(names = "--table", paramLabel = "TABLE", defaultValue = "${env:RECORDING_AWS_TABLE}",
-      description = "aws: DynamoDB table (env RECORDING_AWS_TABLE).")
+      description = "aws: DynamoDB table (env RECORDING_AWS_TABLE; default: recordings).")
   String table;
 
   @Option(names = "--s3-endpoint", paramLabel = "URL", defaultValue = "${env:RECORDING_AWS_S3_ENDPOINT}",
@@ -64,24 +63,24 @@ final class BackendOptions {
           + "(env RECORDING_WEBHOOK_ALLOW_LOOPBACK).")
   boolean webhookAllowLoopback;
 
-  Kind kind() {
-    return backend;
+  Optional<String> backend() {
+    return given(backend);
   }
 
   Path dataDirectory() {
     return dataDir;
   }
 
-  String region() {
-    return required(region, "--region", "RECORDING_AWS_REGION, AWS_REGION");
+  Optional<String> region() {
+    return given(region);
   }
 
-  String bucket() {
-    return required(bucket, "--bucket", "RECORDING_AWS_BUCKET");
+  Optional<String> bucket() {
+    return given(bucket);
   }
 
-  String table() {
-    return required(table, "--table", "RECORDING_AWS_TABLE");
+  Optional<String> table() {
+    return given(table);
   }
 
   Optional<URI> s3Endpoint() {
@@ -102,11 +101,6 @@ final class BackendOptions {
 
   Optional<URI> sqsEndpoint() {
     return endpoint(sqsEndpoint, "--sqs-endpoint", "RECORDING_AWS_SQS_ENDPOINT");
-  }
-
-  private static String required(String value, String name, String variables) {
-    return given(value).orElseThrow(() -> new CliException("the aws backend needs " + name + " (or " + variables
-        + ")"));
   }
 
   private static Optional<URI> endpoint(String value, String name, String variable) {

@@ -23,12 +23,12 @@ final class ProcessingOptions {
           + "RECORDING_PROCESSING_TIMEOUT; default: 2m).")
   Duration timeout;
 
-  @Option(names = "--lease", paramLabel = "DURATION", converter = DurationConverter.class,
-      defaultValue = "${env:RECORDING_PROCESSING_LEASE:-1m}",
+  /** Read with the rest of the settings ({@code recording.jobs.lease}), in their one duration grammar. */
+  @Option(names = "--lease", paramLabel = "DURATION",
       description = "How long a job stays with this worker without a sign of life, 5s to 12h: renewed every "
           + "third of it while the job runs, so a worker that died gives its job back this much later at most "
-          + "(env RECORDING_PROCESSING_LEASE; default: 1m).")
-  Duration lease;
+          + "(env RECORDING_JOBS_LEASE, formerly RECORDING_PROCESSING_LEASE; default: 1m).")
+  String lease;
 
   @Option(names = "--max-duration", paramLabel = "DURATION", converter = DurationConverter.class,
       defaultValue = "${env:RECORDING_PROCESSING_MAX_DURATION:-12h}",

@@ -12,6 +12,7 @@ import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.port.in.JobWorkers;
 import io.chatvideo.recording.mail.MailSettings;
+import io.chatvideo.recording.wiring.Setting;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,6 +100,8 @@ public final class WorkerCommand implements Callable<Integer> {
       err.println("worker: " + workers + " at a time on " + opened.description() + ", ffmpeg " + processing.ffmpeg
           + (mail.enabled() ? ", mail " + mail.transport().name().toLowerCase(Locale.ROOT) : "")
           + (drain ? ", until no job is due" : "; stop with Ctrl-C or SIGTERM"));
+      Setting.deprecations(BackendFactory.source(backend, Optional.of(processing), environment))
+          .forEach(notice -> err.println("worker: " + notice));
       err.println("worker: wiring: " + opened.wiring());
       JobWorkers loop = opened.recordings().startWorkers(workers, "worker",
           drain ? JobWorkers.Until.DRAINED : JobWorkers.Until.STOPPED, JobWorkers.IDLE, e -> queueFailed(e, err));

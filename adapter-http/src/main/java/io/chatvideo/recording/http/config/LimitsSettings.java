@@ -1,7 +1,5 @@
 package io.chatvideo.recording.http.config;
 
-import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
@@ -19,11 +17,5 @@ import java.time.Duration;
  *     and {@code parts} together
  * @param devTokensPerMinute {@code POST /dev/token} requests per client address and minute
  */
-@ConfigurationProperties("recording.limits")
-public record LimitsSettings(
-    @Bindable(defaultValue = "20") int maxPendingUploads,
-    @Bindable(defaultValue = "21474836480") long maxRecordingBytes,
-    @Bindable(defaultValue = "107374182400") long maxBytesPerDay,
-    @Bindable(defaultValue = "24h") Duration maxUploadWindow,
-    @Bindable(defaultValue = "60") int uploadRequestsPerMinute,
-    @Bindable(defaultValue = "60") int devTokensPerMinute) {}
+public record LimitsSettings(int maxPendingUploads, long maxRecordingBytes, long maxBytesPerDay,
+    Duration maxUploadWindow, int uploadRequestsPerMinute, int devTokensPerMinute) {}

@@ -1,12 +1,17 @@
 package io.chatvideo.recording.http.config;
 
 import io.chatvideo.recording.core.domain.HttpUrl;
+import io.chatvideo.recording.core.domain.PasscodeGuessLimit;
 import io.chatvideo.recording.core.domain.PresignPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
+import io.chatvideo.recording.core.domain.SharePolicy;
 import io.chatvideo.recording.core.domain.SizePolicy;
 import io.chatvideo.recording.core.domain.UploadLimits;
 import io.chatvideo.recording.mail.MailSettings;
+import io.chatvideo.recording.wiring.Setting;
 import io.chatvideo.recording.wiring.SettingException;
+import io.chatvideo.recording.wiring.SettingReader;
+import io.chatvideo.recording.wiring.SettingsSource;
 import io.chatvideo.recording.wiring.WiringSettings;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.value.PropertyResolver;
@@ -14,51 +19,22 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The settings checked as a whole when the server starts ({@link Context}), before any request:
- * the core's policies are built here so their own limits (e.g. the 7-day cap on presigned URLs)
- * reject a bad value, and the auth settings are checked against the backend.
+ * every {@code recording.*} key is declared once in {@link Setting} and read here through the one
+ * {@link SettingReader} (its grammar, its refusals); the core's policies are built here so their own
+ * limits (e.g. the 7-day cap on presigned URLs) reject a bad value, and the auth settings are checked
+ * against the backend.
  */
 @Context
 public final class ServerSettings {
 
-  private static final Map<String, Class<?>> TYPED = Map.ofEntries(
-      Map.entry("recording.backend", BackendKind.class),
-      Map.entry("recording.retention", Duration.class),
-      Map.entry("recording.upload-url-expiry", Duration.class),
-      Map.entry("recording.download-url-expiry", Duration.class),
-      Map.entry("recording.max-upload-size", Long.class),
-      Map.entry("recording.sweep-interval", Duration.class),
-      Map.entry("recording.public-url", URI.class),
-      Map.entry("recording.auth.mode", AuthMode.class),
-      Map.entry("recording.auth.jwks-url", URI.class),
-      Map.entry("recording.auth.clock-skew", Duration.class),
-      Map.entry("recording.auth.dev-token-ttl", Duration.class),
-      Map.entry("recording.auth.allow-dev-with-aws", Boolean.class),
-      Map.entry("recording.auth.allow-dev-off-loopback", Boolean.class),
-      Map.entry("recording.auth.jwks-cache-ttl", Duration.class),
-      Map.entry("recording.auth.jwks-outage-tolerance", Duration.class),
-      Map.entry("recording.limits.max-pending-uploads", Integer.class),
-      Map.entry("recording.limits.max-recording-bytes", Long.class),
-      Map.entry("recording.limits.max-bytes-per-day", Long.class),
-      Map.entry("recording.limits.upload-requests-per-minute", Integer.class),
-      Map.entry("recording.limits.dev-tokens-per-minute", Integer.class),
-      Map.entry("recording.shares.default-expiry", Duration.class),
-      Map.entry("recording.shares.media-url-expiry", Duration.class),
-      Map.entry("recording.shares.passcode-guesses-per-minute", Integer.class));
-
-  private static final Map<Class<?>, String> EXPECTED = Map.of(
-      BackendKind.class, "a backend: local or aws",
-      AuthMode.class, "an auth mode: dev or jwt",
-      Duration.class, "a duration such as 30m, 1h, 30d or PT30M",
-      Long.class, "a whole number of bytes",
-      Integer.class, "a whole number",
-      URI.class, "a URL",
-      Boolean.class, "true or false");
+  private static final Logger LOG = LoggerFactory.getLogger(ServerSettings.class);
 
   private final RecordingSettings recording;
   private final AuthSettings auth;
@@ -68,42 +44,82 @@ public final class ServerSettings {
   private final SizePolicy sizes;
   private final LimitsSettings limitSettings;
   private final UploadLimits limits;
+  private final SharePolicy sharePolicy;
+  private final PasscodeGuessLimit passcodeGuesses;
   private final String host;
   private final WiringSettings wiring;
   private final TrustedProxies trustedProxies;
   private final Optional<String> metricsToken;
 
-  ServerSettings(RecordingSettings recording, AuthSettings auth, CorsSettings cors, LimitsSettings limits,
-      PropertyResolver properties) {
-    checkTypes(properties);
+  ServerSettings(PropertyResolver properties) {
     this.host = properties.getProperty("micronaut.server.host", String.class).orElse("");
-    this.recording = recording;
-    this.auth = auth;
-    this.corsOrigins = List.copyOf(cors.origins());
-    policy("recording.upload-url-expiry", () -> new PresignPolicy(recording.uploadUrlExpiry(), PresignPolicy.DEFAULT_DOWNLOAD_TTL));
-    policy("recording.download-url-expiry", () -> new PresignPolicy(PresignPolicy.DEFAULT_UPLOAD_TTL, recording.downloadUrlExpiry()));
-    this.presign = new PresignPolicy(recording.uploadUrlExpiry(), recording.downloadUrlExpiry());
-    this.sizes = policy("recording.max-upload-size", () -> new SizePolicy(recording.maxUploadSize()));
-    positive("recording.sweep-interval", recording.sweepInterval());
-    this.limitSettings = limits;
-    this.limits = limits(limits);
-    checkWebDir();
-    checkPublicUrl();
-    checkAuth();
-    checkBoundOffLoopback();
-    this.wiring = wiring(properties);
-    this.retention = wiring.retention();
-    this.trustedProxies = TrustedProxies.parse(List.of(properties.getProperty(TRUSTED_PROXIES, String[].class)
-        .orElse(new String[0])));
-    this.metricsToken = properties.getProperty(METRICS_TOKEN, String.class).filter(t -> !t.isBlank());
-    metricsToken.filter(t -> t.length() < 32 || t.chars().anyMatch(c -> c <= ' ' || c > '~')).ifPresent(t -> {
-      throw new InvalidConfigurationException(METRICS_TOKEN, "must be at least 32 printable characters without "
-          + "spaces (e.g. openssl rand -hex 32)");
-    });
+    SettingsSource source = key -> properties.getProperty(key, String.class);
+    try {
+      SettingReader read = new SettingReader(source);
+      this.recording = recording(read, WiringSettings.awsBackend(source));
+      this.auth = auth(read);
+      this.corsOrigins = read.list(Setting.CORS_ORIGINS);
+      policy(Setting.UPLOAD_URL_EXPIRY, () -> new PresignPolicy(recording.uploadUrlExpiry(), PresignPolicy.DEFAULT_DOWNLOAD_TTL));
+      policy(Setting.DOWNLOAD_URL_EXPIRY, () -> new PresignPolicy(PresignPolicy.DEFAULT_UPLOAD_TTL, recording.downloadUrlExpiry()));
+      this.presign = new PresignPolicy(recording.uploadUrlExpiry(), recording.downloadUrlExpiry());
+      this.sizes = policy(Setting.MAX_UPLOAD_SIZE, () -> new SizePolicy(recording.maxUploadSize()));
+      positive(Setting.SWEEP_INTERVAL, recording.sweepInterval());
+      this.limitSettings = limitSettings(read);
+      this.limits = limits(limitSettings);
+      this.passcodeGuesses = policy(Setting.SHARES_PASSCODE_GUESSES_PER_MINUTE,
+          () -> new PasscodeGuessLimit(read.integer(Setting.SHARES_PASSCODE_GUESSES_PER_MINUTE, Integer.MIN_VALUE)));
+      this.sharePolicy = sharePolicy(read);
+      checkWebDir();
+      checkAuth();
+      checkBoundOffLoopback();
+      this.wiring = WiringSettings.read(source);
+      Setting.deprecations(source).forEach(LOG::warn);
+      this.retention = wiring.retention();
+      this.trustedProxies = TrustedProxies.parse(read.list(Setting.TRUSTED_PROXIES));
+      this.metricsToken = read.text(Setting.METRICS_TOKEN);
+      metricsToken.filter(t -> t.length() < 32 || t.chars().anyMatch(c -> c <= ' ' || c > '~')).ifPresent(t -> {
+        throw new SettingException(Setting.METRICS_TOKEN.key(), "must be at least 32 printable characters without "
+            + "spaces (e.g. openssl rand -hex 32)");
+      });
+    } catch (SettingException e) {
+      throw new InvalidConfigurationException(e.key(), e.problem());
+    }
   }
 
-  static final String TRUSTED_PROXIES = "recording.trusted-proxies";
-  static final String METRICS_TOKEN = "recording.metrics-token";
+  private static RecordingSettings recording(SettingReader read, boolean aws) {
+    Duration uploadUrlExpiry = read.duration(Setting.UPLOAD_URL_EXPIRY);
+    Duration downloadUrlExpiry = read.duration(Setting.DOWNLOAD_URL_EXPIRY);
+    long maxUploadSize = read.whole(Setting.MAX_UPLOAD_SIZE);
+    Duration sweepInterval = read.duration(Setting.SWEEP_INTERVAL);
+    Optional<URI> publicUrl = read.text(Setting.PUBLIC_URL)
+        .map(text -> policy(Setting.PUBLIC_URL, () -> HttpUrl.publicBase(text)).uri());
+    return new RecordingSettings(aws ? BackendKind.AWS : BackendKind.LOCAL, read.path(Setting.DATA_DIR),
+        uploadUrlExpiry, downloadUrlExpiry, maxUploadSize, sweepInterval, publicUrl, read.path(Setting.WEB_DIR));
+  }
+
+  private static AuthSettings auth(SettingReader read) {
+    Optional<URI> jwks = read.text(Setting.AUTH_JWKS_URL).map(text -> policy(Setting.AUTH_JWKS_URL, () -> URI.create(text)));
+    return new AuthSettings(read.choice(Setting.AUTH_MODE, AuthMode.class), jwks, read.text(Setting.AUTH_ISSUER),
+        read.text(Setting.AUTH_AUDIENCE), read.duration(Setting.AUTH_CLOCK_SKEW),
+        read.duration(Setting.AUTH_DEV_TOKEN_TTL), read.bool(Setting.AUTH_ALLOW_DEV_WITH_AWS),
+        read.bool(Setting.AUTH_ALLOW_DEV_OFF_LOOPBACK), read.text(Setting.AUTH_EMAIL_CLAIM).orElseThrow(),
+        read.text(Setting.AUTH_EMAIL_VERIFIED_CLAIM).orElseThrow(), read.text(Setting.AUTH_USER_CLAIM),
+        read.duration(Setting.AUTH_JWKS_CACHE_TTL), read.duration(Setting.AUTH_JWKS_OUTAGE_TOLERANCE));
+  }
+
+  private static LimitsSettings limitSettings(SettingReader read) {
+    return new LimitsSettings(read.integer(Setting.LIMITS_MAX_PENDING_UPLOADS, Integer.MIN_VALUE),
+        read.whole(Setting.LIMITS_MAX_RECORDING_BYTES), read.whole(Setting.LIMITS_MAX_BYTES_PER_DAY),
+        read.duration(Setting.LIMITS_MAX_UPLOAD_WINDOW), read.integer(Setting.LIMITS_UPLOAD_REQUESTS_PER_MINUTE, 1),
+        read.integer(Setting.LIMITS_DEV_TOKENS_PER_MINUTE, 1));
+  }
+
+  private static SharePolicy sharePolicy(SettingReader read) {
+    Duration defaultExpiry = read.duration(Setting.SHARES_DEFAULT_EXPIRY);
+    Duration mediaUrlExpiry = read.duration(Setting.SHARES_MEDIA_URL_EXPIRY);
+    policy(Setting.SHARES_DEFAULT_EXPIRY, () -> new SharePolicy(defaultExpiry, SharePolicy.DEFAULT_MEDIA_TTL));
+    return policy(Setting.SHARES_MEDIA_URL_EXPIRY, () -> new SharePolicy(defaultExpiry, mediaUrlExpiry));
+  }
 
   /** The proxies whose {@code X-Forwarded-For} is believed; none unless configured. */
   public TrustedProxies trustedProxies() {
@@ -157,14 +173,6 @@ public final class ServerSettings {
     return wiring.aws();
   }
 
-  private static WiringSettings wiring(PropertyResolver properties) {
-    try {
-      return WiringSettings.read(key -> properties.getProperty(key, String.class));
-    } catch (SettingException e) {
-      throw new InvalidConfigurationException(e.key(), e.problem());
-    }
-  }
-
   public RecordingSettings recording() {
     return recording;
   }
@@ -197,21 +205,29 @@ public final class ServerSettings {
     return limitSettings;
   }
 
+  /** How long share links and their media URLs live ({@code recording.shares.*}). */
+  public SharePolicy sharePolicy() {
+    return sharePolicy;
+  }
+
+  /** Passcode tries per link and per client address a minute. */
+  public PasscodeGuessLimit passcodeGuesses() {
+    return passcodeGuesses;
+  }
+
   /** Whether dev mode was told to listen off loopback, which start-up logs as a warning. */
   public boolean devModeOffLoopback() {
     return auth.mode() == AuthMode.DEV && !Loopback.isLoopbackHost(host);
   }
 
   private static UploadLimits limits(LimitsSettings limits) {
-    UploadLimits upload = policy("recording.limits.max-pending-uploads", () -> new UploadLimits(
+    UploadLimits upload = policy(Setting.LIMITS_MAX_PENDING_UPLOADS, () -> new UploadLimits(
         limits.maxPendingUploads(), UploadLimits.DEFAULT_MAX_RECORDING_BYTES, Long.MAX_VALUE));
-    policy("recording.limits.max-recording-bytes", () -> new UploadLimits(
+    policy(Setting.LIMITS_MAX_RECORDING_BYTES, () -> new UploadLimits(
         upload.maxPendingUploads(), limits.maxRecordingBytes(), Long.MAX_VALUE));
-    atLeastOne("recording.limits.upload-requests-per-minute", limits.uploadRequestsPerMinute());
-    atLeastOne("recording.limits.dev-tokens-per-minute", limits.devTokensPerMinute());
-    policy("recording.limits.max-bytes-per-day", () -> new UploadLimits(
+    policy(Setting.LIMITS_MAX_BYTES_PER_DAY, () -> new UploadLimits(
         limits.maxPendingUploads(), limits.maxRecordingBytes(), limits.maxBytesPerDay()));
-    return policy("recording.limits.max-upload-window", () -> new UploadLimits(
+    return policy(Setting.LIMITS_MAX_UPLOAD_WINDOW, () -> new UploadLimits(
         limits.maxPendingUploads(), limits.maxRecordingBytes(), limits.maxBytesPerDay(), limits.maxUploadWindow()));
   }
 
@@ -225,23 +241,12 @@ public final class ServerSettings {
     }
   }
 
-  /** Relative download and upload URLs are resolved against it, so it must be a base URL and nothing else. */
-  private void checkPublicUrl() {
-    recording.publicBase().ifPresent(base -> policy("recording.public-url", () -> HttpUrl.publicBase(base.toString())));
-  }
-
   private static boolean isHttpsOrLoopbackHttp(URI uri) {
     try {
       HttpUrl url = new HttpUrl(uri);
       return url.isHttps() || Loopback.isLoopbackHost(url.uri().getHost());
     } catch (IllegalArgumentException e) {
       return false;
-    }
-  }
-
-  private static void atLeastOne(String key, int value) {
-    if (value < 1) {
-      throw new InvalidConfigurationException(key, "must be at least 1, was " + value);
     }
   }
 
@@ -274,40 +279,16 @@ public final class ServerSettings {
     if (auth.clockSkew().isNegative() || auth.clockSkew().compareTo(Duration.ofMinutes(5)) > 0) {
       throw new InvalidConfigurationException("recording.auth.clock-skew", "must be 0 to 5 minutes, was " + auth.clockSkew());
     }
-    positive("recording.auth.dev-token-ttl", auth.devTokenTtl());
-    positive("recording.auth.jwks-cache-ttl", auth.jwksCacheTtl());
-    positive("recording.auth.jwks-outage-tolerance", auth.jwksOutageTolerance());
-    for (String claim : new String[] {"email-claim", "email-verified-claim"}) {
-      String value = claim.equals("email-claim") ? auth.emailClaim() : auth.emailVerifiedClaim();
-      if (value.isBlank()) {
-        throw new InvalidConfigurationException("recording.auth." + claim, "must name a claim");
-      }
-    }
+    positive(Setting.AUTH_DEV_TOKEN_TTL, auth.devTokenTtl());
+    positive(Setting.AUTH_JWKS_CACHE_TTL, auth.jwksCacheTtl());
+    positive(Setting.AUTH_JWKS_OUTAGE_TOLERANCE, auth.jwksOutageTolerance());
   }
 
-  /**
-   * Micronaut binds a value it cannot convert (a backend {@code gcs}, a retention {@code a month})
-   * as if it were absent, silently falling back to the default; this refuses it instead.
-   */
-  private static void checkTypes(PropertyResolver properties) {
-    TYPED.forEach((key, type) -> properties.getProperty(key, String.class).ifPresent(raw -> {
-      if (properties.getProperty(key, type).isEmpty()) {
-        throw new InvalidConfigurationException(key, "'" + raw + "' is not " + EXPECTED.get(type));
-      }
-    }));
+  private static <T> T policy(Setting setting, Supplier<T> build) {
+    return SettingReader.checked(setting, build);
   }
 
-  private static <T> T policy(String key, Supplier<T> build) {
-    try {
-      return build.get();
-    } catch (IllegalArgumentException e) {
-      throw new InvalidConfigurationException(key, e.getMessage());
-    }
-  }
-
-  private static void positive(String key, Duration value) {
-    if (value.isNegative() || value.isZero()) {
-      throw new InvalidConfigurationException(key, "must be positive, was " + value);
-    }
+  private static void positive(Setting setting, Duration value) {
+    SettingReader.positive(setting, value);
   }
 }

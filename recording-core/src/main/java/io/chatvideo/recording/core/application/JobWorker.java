@@ -120,7 +120,8 @@ final class JobWorker implements RunJobsUseCase {
       // Most likely the stop's interrupt ended it: no reason to make it wait for its retry.
       queue.release(lease, now);
     } else {
-      queue.fail(lease, retry.get(), last ? Optional.empty() : Optional.of(now.plus(retryWait(lease))), now);
+      Duration wait = policy.retryWait(lease.job().kind(), lease.attempt());
+      queue.fail(lease, retry.get(), last ? Optional.empty() : Optional.of(now.plus(wait)), now);
     }
   }
 
@@ -181,12 +182,6 @@ final class JobWorker implements RunJobsUseCase {
     } catch (RuntimeException e) {
       // The queue is unreachable for now; two more beats come before the lease ends.
     }
-  }
-
-  /** Mail has its own backoff: an outage of the mail service lasts minutes, not seconds. */
-  private Duration retryWait(JobLease lease) {
-    return lease.job().kind() == JobKind.SEND_EMAIL ? MailService.retryWait(lease.attempt())
-        : policy.retryWait(lease.attempt());
   }
 
   /**

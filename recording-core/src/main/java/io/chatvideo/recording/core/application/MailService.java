@@ -14,7 +14,6 @@ import io.chatvideo.recording.core.port.out.MailOutcome;
 import io.chatvideo.recording.core.port.out.Mailer;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,14 +22,10 @@ import java.util.Set;
  * recording.processing_failed} event queues a {@link JobKind#SEND_EMAIL} job (subject: the event
  * id) when the owner's id is an email address; that job renders the message from the recording as
  * it is then and hands it to the {@link Mailer}. A mail service that is down makes the job answer
- * a failure, which the queue retries after {@link #retryWait}; nothing else waits on it, so it can
+ * a failure, which the queue retries after mail's backoff ({@link io.chatvideo.recording.core.domain.JobPolicy}); nothing else waits on it, so it can
  * never fail the recording, the upload or an API call.
  */
 final class MailService {
-
-  /** The first retry's wait; each next one waits four times longer, up to {@link #MAX_RETRY_WAIT}. */
-  static final Duration FIRST_RETRY_WAIT = Duration.ofMinutes(1);
-  static final Duration MAX_RETRY_WAIT = Duration.ofHours(1);
 
   private static final Set<EventType> MAILED = Set.of(EventType.RECORDING_READY, EventType.RECORDING_PROCESSING_FAILED);
 
@@ -73,19 +68,6 @@ final class MailService {
     MailOutcome outcome = mailer.send(RecordingMail.of(mail.event().type(), mail.recording(), mail.to(), publicUrl));
     return outcome instanceof MailOutcome.Failed failed ? Optional.of("the mail service: " + failed.reason())
         : Optional.empty();
-  }
-
-  /**
-   * How long the failed attempt {@code attempt} (from 1) waits: 1 min, 4 min, 16 min, then 1 h each.
-   * Static, because a worker without a mailer (mail off there, on where the job was queued) fails
-   * mail jobs too, and they wait as long for a worker that has one.
-   */
-  static Duration retryWait(int attempt) {
-    Duration wait = FIRST_RETRY_WAIT;
-    for (int i = 1; i < attempt && wait.compareTo(MAX_RETRY_WAIT) < 0; i++) {
-      wait = wait.multipliedBy(4);
-    }
-    return wait.compareTo(MAX_RETRY_WAIT) > 0 ? MAX_RETRY_WAIT : wait;
   }
 
   /** The event, its recording (still there, completed) and the owner's address, when all three exist. */

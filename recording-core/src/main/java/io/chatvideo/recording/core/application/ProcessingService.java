@@ -5,6 +5,7 @@ import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.EventType;
 import io.chatvideo.recording.core.domain.JobKind;
+import io.chatvideo.recording.core.domain.JobPolicy;
 import io.chatvideo.recording.core.domain.MediaInfo;
 import io.chatvideo.recording.core.domain.MediaProcessingException;
 import io.chatvideo.recording.core.domain.ObjectKey;
@@ -58,6 +59,8 @@ final class ProcessingService implements ReprocessUseCase {
   private final Optional<JobQueue> jobs;
   private final Optional<MediaProcessor> media;
   private final ProcessingPolicy policy;
+  /** The job runtime's rules: how long a recording may stay {@code running} follows from its backoff. */
+  private final JobPolicy jobPolicy;
   private final Clock clock;
   private final WorkDirectories work;
   private final Set<JobKind> afterReady;
@@ -65,7 +68,8 @@ final class ProcessingService implements ReprocessUseCase {
 
   ProcessingService(RecordingRepository repository, ObjectStorage storage, Optional<JobQueue> jobs,
       Optional<MediaProcessor> media, ProcessingPolicy policy, Clock clock, Path workRoot, RecordingChanges changes,
-      Set<JobKind> afterReady) {
+      Set<JobKind> afterReady, JobPolicy jobPolicy) {
+    this.jobPolicy = jobPolicy;
     this.changes = changes;
     this.repository = repository;
     this.storage = storage;
@@ -132,7 +136,8 @@ final class ProcessingService implements ReprocessUseCase {
     if (!enabled()) {
       return 0;
     }
-    Instant giveUpBefore = now.minus(policy.giveUpAfter(jobs.orElseThrow().maxAttempts()));
+    Instant giveUpBefore = now.minus(jobPolicy.giveUpAfter(JobKind.PROCESS_RECORDING, policy.attemptLimit(),
+        jobs.orElseThrow().maxAttempts()));
     int requeued = 0;
     for (CompletedRecording stalled : repository.findStalledProcessing(now.minus(policy.requeueAfter()),
         RecordingRemoval.SWEEP_BATCH)) {

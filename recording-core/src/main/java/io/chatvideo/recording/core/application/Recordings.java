@@ -111,7 +111,7 @@ public final class Recordings {
     Set<JobKind> afterReady = builder.timelines == null ? Set.of() : Set.of(JobKind.FIND_SPEAKERS);
     this.processing = new ProcessingService(repository, storage, Optional.ofNullable(jobs),
         Optional.ofNullable(builder.media), builder.processing, builder.clock, builder.workDirectory, changes,
-        afterReady);
+        afterReady, builder.jobPolicy);
     this.speakers = builder.timelines == null ? Optional.empty() : Optional.of(new SpeakerService(repository, storage,
         builder.timelines, Optional.ofNullable(builder.speech), Optional.ofNullable(builder.outbox), bell,
         builder.clock, builder.workDirectory));

@@ -46,7 +46,8 @@ class JobRuntimeTest {
   private static final Instant T0 = Instant.parse("2026-05-01T12:00:00Z");
   private static final UserId ALICE = UserId.of("alice@example.com");
   /** The shortest lease there is: a heartbeat every 2 s of real time. */
-  private static final JobPolicy SHORT = new JobPolicy(Duration.ofSeconds(6), Duration.ofSeconds(30));
+  private static final JobPolicy SHORT = new JobPolicy(Duration.ofSeconds(6), Duration.ofSeconds(30),
+      JobPolicy.DEFAULT_MAIL_RETRY_BASE);
 
   @TempDir
   Path work;

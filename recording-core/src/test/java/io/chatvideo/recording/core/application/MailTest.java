@@ -9,6 +9,7 @@ import io.chatvideo.recording.core.domain.HttpUrl;
 import io.chatvideo.recording.core.domain.JobKind;
 import io.chatvideo.recording.core.domain.MediaProcessingException;
 import io.chatvideo.recording.core.domain.MediaProcessingException.Reason;
+import io.chatvideo.recording.core.domain.JobPolicy;
 import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
@@ -213,10 +214,10 @@ class MailTest {
 
   @Test
   void theRetryWaitGrowsFourfoldUpToAnHour() {
-    assertThat(MailService.retryWait(1)).isEqualTo(Duration.ofMinutes(1));
-    assertThat(MailService.retryWait(3)).isEqualTo(Duration.ofMinutes(16));
-    assertThat(MailService.retryWait(4)).isEqualTo(Duration.ofHours(1));
-    assertThat(MailService.retryWait(40)).isEqualTo(Duration.ofHours(1));
+    assertThat(JobPolicy.defaults().retryWait(JobKind.SEND_EMAIL, 1)).isEqualTo(Duration.ofMinutes(1));
+    assertThat(JobPolicy.defaults().retryWait(JobKind.SEND_EMAIL, 3)).isEqualTo(Duration.ofMinutes(16));
+    assertThat(JobPolicy.defaults().retryWait(JobKind.SEND_EMAIL, 4)).isEqualTo(Duration.ofHours(1));
+    assertThat(JobPolicy.defaults().retryWait(JobKind.SEND_EMAIL, 40)).isEqualTo(Duration.ofHours(1));
   }
 
   @Test

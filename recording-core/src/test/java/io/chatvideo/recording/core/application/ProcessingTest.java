@@ -13,6 +13,7 @@ import io.chatvideo.recording.core.domain.Rendition;
 import io.chatvideo.recording.core.domain.MediaProcessingException.Reason;
 import io.chatvideo.recording.core.domain.ObjectKey;
 import io.chatvideo.recording.core.domain.Processing;
+import io.chatvideo.recording.core.domain.JobPolicy;
 import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.RecordingId;
@@ -57,6 +58,8 @@ class ProcessingTest {
   private final InMemoryJobQueue queue = new InMemoryJobQueue(ATTEMPTS);
   private final FakeMediaProcessor media = new FakeMediaProcessor();
   private final ProcessingPolicy policy = ProcessingPolicy.on();
+  /** The job runtime's rules the recordings are built with (the builder's default). */
+  private static final JobPolicy JOBS = JobPolicy.defaults();
 
   private Recordings recordings(ProcessingPolicy processing) {
     return Recordings.builder().repository(repository).storage(storage).ledger(new InMemoryUploadLedger()).clock(clock)
@@ -171,8 +174,8 @@ class ProcessingTest {
 
   @Test
   void aProbeLongerThanTheLongestCallFailsTooLongAndNothingIsMade() {
-    Recordings recordings = recordings(new ProcessingPolicy(true, true, 640, policy.lease(), policy.requeueAfter(),
-        policy.retryBase(), Duration.ofHours(1)));
+    Recordings recordings = recordings(new ProcessingPolicy(true, true, 640, policy.attemptLimit(),
+        policy.requeueAfter(), Duration.ofHours(1)));
     RecordingId id = complete(recordings, "MEDIA call");
     media.answer(new MediaInfo(Duration.ofHours(1).plusMillis(1), FakeMediaProcessor.INFO.video(),
         FakeMediaProcessor.INFO.audio()));
@@ -213,7 +216,7 @@ class ProcessingTest {
 
     List<LogRecord> logged = logged(() -> {
       for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-        clock.advance(ProcessingPolicy.MAX_RETRY_WAIT);
+        clock.advance(JobPolicy.MAX_RETRY_WAIT);
         recordings.jobs().runNext();
       }
     });
@@ -240,18 +243,18 @@ class ProcessingTest {
 
     recordings.jobs().runNext();
     assertThat(stored(id).processing().state()).isEqualTo(ProcessingState.QUEUED);
-    clock.advance(policy.retryWait(1).minusSeconds(1));
+    clock.advance(JOBS.retryWait(JobKind.PROCESS_RECORDING, 1).minusSeconds(1));
     assertThat(recordings.jobs().runNext()).as("not before the backoff").isFalse();
     clock.advance(Duration.ofSeconds(1));
     assertThat(recordings.jobs().runNext()).isTrue();
-    clock.advance(policy.retryWait(2));
+    clock.advance(JOBS.retryWait(JobKind.PROCESS_RECORDING, 2));
     assertThat(recordings.jobs().runNext()).isTrue();
 
     CompletedRecording failed = stored(id);
     assertThat(failed.processing().state()).isEqualTo(ProcessingState.FAILED);
     assertThat(failed.processing().failure()).contains("timed_out: ffmpeg ran past 60 s");
     assertThat(queue.dead(10)).hasSize(1);
-    assertThat(policy.retryWait(2)).isEqualTo(policy.retryWait(1).multipliedBy(4));
+    assertThat(JOBS.retryWait(JobKind.PROCESS_RECORDING, 2)).isEqualTo(JOBS.retryWait(JobKind.PROCESS_RECORDING, 1).multipliedBy(4));
   }
 
   @Test
@@ -292,7 +295,7 @@ class ProcessingTest {
     CompletedRecording running = stored(id);
     repository.replace(running.withProcessing(running.processing().running(clock.instant())), RecordingStatus.COMPLETED);
 
-    clock.advance(policy.giveUpAfter(ATTEMPTS).minusSeconds(1));
+    clock.advance(JOBS.giveUpAfter(JobKind.PROCESS_RECORDING, policy.attemptLimit(), ATTEMPTS).minusSeconds(1));
     recordings.sweep().sweep();
     assertThat(stored(id).processing().state()).isEqualTo(ProcessingState.RUNNING);
     clock.advance(Duration.ofSeconds(2));
