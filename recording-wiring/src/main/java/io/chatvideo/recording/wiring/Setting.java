@@ -41,12 +41,24 @@ public record Setting(String key, String environmentVariable, String takes, Opti
   public static final Setting WEBHOOK_RETRIES = of("recording.webhook.retries", "durations, comma-separated",
       "5s,5m,30m,2h,5h,10h,1d,1d");
   public static final Setting WEBHOOK_RETENTION = of("recording.webhook.retention", "a duration, 1 day or more", "30d");
+  public static final Setting TRANSCRIPTS_OPENAI_URL = none("recording.transcripts.openai.url",
+      "an http(s) base URL; required with the openai engine");
+  /** A secret: never logged, never in a description. */
+  public static final Setting TRANSCRIPTS_OPENAI_KEY = none("recording.transcripts.openai.key",
+      "the server's API key, sent as a bearer token");
+  public static final Setting TRANSCRIPTS_OPENAI_MODEL = of("recording.transcripts.openai.model", "a model name",
+      "whisper-1");
+  public static final Setting TRANSCRIPTS_OPENAI_TIMEOUT = of("recording.transcripts.openai.timeout",
+      "a duration, over 0 to 1h", "5m");
+  public static final Setting TRANSCRIPTS_OPENAI_ALLOW_LOOPBACK = of("recording.transcripts.openai.allow-loopback",
+      "true or false", "false");
 
   public static final List<Setting> ALL = List.of(BACKEND, DATA_DIR, RETENTION, AWS_REGION, AWS_BUCKET, AWS_TABLE,
       AWS_S3_ENDPOINT, AWS_DYNAMODB_ENDPOINT, AWS_PATH_STYLE, AWS_API_CALL_TIMEOUT, AWS_BOOTSTRAP, AWS_QUEUE,
       AWS_SQS_ENDPOINT, PROCESSING_ENABLED, PROCESSING_WORKERS, PROCESSING_MP4, PROCESSING_TIMEOUT, PROCESSING_FFMPEG,
       PROCESSING_LEASE, PROCESSING_MAX_DURATION, WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_ALLOW_LOOPBACK, WEBHOOK_TIMEOUT,
-      WEBHOOK_RETRIES, WEBHOOK_RETENTION);
+      WEBHOOK_RETRIES, WEBHOOK_RETENTION, TRANSCRIPTS_OPENAI_URL, TRANSCRIPTS_OPENAI_KEY, TRANSCRIPTS_OPENAI_MODEL,
+      TRANSCRIPTS_OPENAI_TIMEOUT, TRANSCRIPTS_OPENAI_ALLOW_LOOPBACK);
 
   /** The variable {@code key} is read from outside Micronaut: declared, else as Micronaut maps it. */
   public static String environmentVariable(String key) {
