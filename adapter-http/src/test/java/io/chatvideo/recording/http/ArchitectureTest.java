@@ -32,7 +32,7 @@ class ArchitectureTest {
   static final ArchRule onlyTheWiringBuildsTheFacade = noClasses()
       .should().callMethod(Recordings.class, "builder")
       .orShould().dependOnClassesThat().resideInAnyPackage("io.chatvideo.recording.ffmpeg..",
-          "io.chatvideo.recording.webhook..");
+          "io.chatvideo.recording.webhook..", "io.chatvideo.recording.openai..", "io.chatvideo.recording.outbound..");
 
   @ArchTest
   static final ArchRule onlyCompositionKnowsTheWiring = noClasses()

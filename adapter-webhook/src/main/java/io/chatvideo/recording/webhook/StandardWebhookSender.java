@@ -6,6 +6,8 @@ import io.chatvideo.recording.core.domain.WebhookEndpoint;
 import io.chatvideo.recording.core.domain.WebhookResponse;
 import io.chatvideo.recording.core.domain.WebhookUrlPolicy;
 import io.chatvideo.recording.core.port.out.WebhookSender;
+import io.chatvideo.recording.outbound.GuardedHttpClient;
+import io.chatvideo.recording.outbound.RefusedAddressException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,18 +19,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.http.HttpEntity;
-import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpPost;
-import org.apache.http.config.RegistryBuilder;
-import org.apache.http.conn.socket.ConnectionSocketFactory;
-import org.apache.http.conn.socket.PlainConnectionSocketFactory;
-import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
 import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
 import org.apache.http.impl.client.CloseableHttpClient;
-import org.apache.http.impl.client.HttpClients;
-import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 
 /**
  * Sends events as Standard Webhooks: a POST of the event's JSON with {@code webhook-id} (the
@@ -62,25 +57,8 @@ public final class StandardWebhookSender implements WebhookSender, AutoCloseable
   }
 
   public static StandardWebhookSender create(WebhookSettings settings) {
-    int millis = (int) settings.timeout().toMillis();
-    PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager(
-        RegistryBuilder.<ConnectionSocketFactory>create()
-            .register("http", PlainConnectionSocketFactory.getSocketFactory())
-            .register("https", SSLConnectionSocketFactory.getSystemSocketFactory())
-            .build(),
-        null, null, new CheckedAddresses(settings.allowLoopback()), 1, TimeUnit.MINUTES);
-    connections.setMaxTotal(64);
-    connections.setDefaultMaxPerRoute(8);
-    CloseableHttpClient client = HttpClients.custom()
-        .setConnectionManager(connections)
-        .disableRedirectHandling()
-        .disableAutomaticRetries()
-        .disableCookieManagement()
-        .disableAuthCaching()
-        .setUserAgent("call-recordings-webhooks/1")
-        .setDefaultRequestConfig(RequestConfig.custom().setConnectTimeout(millis).setSocketTimeout(millis)
-            .setConnectionRequestTimeout(millis).build())
-        .build();
+    CloseableHttpClient client = GuardedHttpClient.create(settings.timeout(), settings.allowLoopback(),
+        "recording.webhook.allow-loopback", "call-recordings-webhooks/1");
     return new StandardWebhookSender(settings, client);
   }
 
@@ -115,7 +93,7 @@ public final class StandardWebhookSender implements WebhookSender, AutoCloseable
       }
       return new WebhookResponse.Failed("HTTP " + status + (status >= 300 && status < 400
           ? " (redirects are not followed)" : ""), latency);
-    } catch (CheckedAddresses.RefusedAddressException refused) {
+    } catch (RefusedAddressException refused) {
       return new WebhookResponse.Failed("refused: " + refused.getMessage(), since(started));
     } catch (SocketTimeoutException timedOut) {
       return new WebhookResponse.Failed("no answer within " + settings.timeout().toMillis() + " ms", since(started));

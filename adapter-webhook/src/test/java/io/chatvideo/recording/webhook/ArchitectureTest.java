@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The sender knows the core's ports, the JDK and Apache HttpClient: no framework, no other adapter. */
+/**
+ * The sender knows the core's ports, the JDK, Apache HttpClient and the outbound guard it is built
+ * on: no framework, no other adapter.
+ */
 class ArchitectureTest {
 
   private static final JavaClasses SENDER = new ClassFileImporter()
@@ -17,7 +20,8 @@ class ArchitectureTest {
   @Test
   void dependsOnTheCoreTheJdkAndHttpClientOnly() {
     classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..",
-        "io.chatvideo.recording.core..", "io.chatvideo.recording.webhook..", "org.apache.http..")
+        "io.chatvideo.recording.core..", "io.chatvideo.recording.webhook..", "io.chatvideo.recording.outbound..",
+        "org.apache.http..")
         .check(SENDER);
   }
 

@@ -17,6 +17,7 @@ import io.chatvideo.recording.local.run.LocalRun;
 import io.chatvideo.recording.mail.MailTransport;
 import io.chatvideo.recording.mail.MailTransports;
 import io.chatvideo.recording.mail.TransportMailer;
+import io.chatvideo.recording.openai.OpenAiTranscriber;
 import io.chatvideo.recording.webhook.StandardWebhookSender;
 import io.chatvideo.recording.webhook.WebhookSettings;
 import java.io.IOException;
@@ -286,6 +287,16 @@ public final class Composition implements AutoCloseable {
       line.append("; mail ").append(mail ? settings.mail().transport().name().toLowerCase(Locale.ROOT) : "not here");
     }
     return line.toString();
+  }
+
+  /**
+   * The {@code openai} transcription engine ({@code recording.transcripts.engine=openai}) from its
+   * settings; a refusal naming {@code recording.transcripts.openai.url} when none is set. The
+   * caller owns (closes) it.
+   */
+  static OpenAiTranscriber openAiTranscriber(WiringSettings settings) {
+    return OpenAiTranscriber.create(settings.openai().orElseThrow(() -> new SettingException(
+        Setting.TRANSCRIPTS_OPENAI_URL.key(), "is required with the openai transcription engine")));
   }
 
   /** How processing is wired for {@code role}; says why in {@code notes}. */

@@ -92,6 +92,17 @@ public record Setting(String key, String environmentVariable, String takes, Opti
       "a duration, at most 7 days", "5m");
   public static final Setting SHARES_PASSCODE_GUESSES_PER_MINUTE = of(
       "recording.shares.passcode-guesses-per-minute", "a whole number, 1 or more", "5");
+  public static final Setting TRANSCRIPTS_OPENAI_URL = none("recording.transcripts.openai.url",
+      "an http(s) base URL; required with the openai engine");
+  /** A secret: never logged, never in a description. */
+  public static final Setting TRANSCRIPTS_OPENAI_KEY = none("recording.transcripts.openai.key",
+      "the server's API key, sent as a bearer token");
+  public static final Setting TRANSCRIPTS_OPENAI_MODEL = of("recording.transcripts.openai.model", "a model name",
+      "whisper-1");
+  public static final Setting TRANSCRIPTS_OPENAI_TIMEOUT = of("recording.transcripts.openai.timeout",
+      "a duration, over 0 to 1h", "5m");
+  public static final Setting TRANSCRIPTS_OPENAI_ALLOW_LOOPBACK = of("recording.transcripts.openai.allow-loopback",
+      "true or false", "false");
 
   public static final List<Setting> ALL = List.of(BACKEND, DATA_DIR, RETENTION, AWS_REGION, AWS_BUCKET, AWS_TABLE,
       AWS_S3_ENDPOINT, AWS_DYNAMODB_ENDPOINT, AWS_PATH_STYLE, AWS_API_CALL_TIMEOUT, AWS_BOOTSTRAP, AWS_QUEUE,
@@ -104,7 +115,8 @@ public record Setting(String key, String environmentVariable, String takes, Opti
       AUTH_EMAIL_VERIFIED_CLAIM, AUTH_USER_CLAIM, AUTH_JWKS_CACHE_TTL, AUTH_JWKS_OUTAGE_TOLERANCE,
       LIMITS_MAX_PENDING_UPLOADS, LIMITS_MAX_RECORDING_BYTES, LIMITS_MAX_BYTES_PER_DAY, LIMITS_MAX_UPLOAD_WINDOW,
       LIMITS_UPLOAD_REQUESTS_PER_MINUTE, LIMITS_DEV_TOKENS_PER_MINUTE, SHARES_DEFAULT_EXPIRY, SHARES_MEDIA_URL_EXPIRY,
-      SHARES_PASSCODE_GUESSES_PER_MINUTE);
+      SHARES_PASSCODE_GUESSES_PER_MINUTE, TRANSCRIPTS_OPENAI_URL, TRANSCRIPTS_OPENAI_KEY, TRANSCRIPTS_OPENAI_MODEL,
+      TRANSCRIPTS_OPENAI_TIMEOUT, TRANSCRIPTS_OPENAI_ALLOW_LOOPBACK);
 
   /**
    * Settings renamed, by their former name: the former is still read when the new one is not set,

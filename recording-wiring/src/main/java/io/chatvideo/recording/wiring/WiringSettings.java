@@ -4,12 +4,14 @@ import static io.chatvideo.recording.wiring.SettingReader.checked;
 import static io.chatvideo.recording.wiring.SettingReader.positive;
 
 import io.chatvideo.recording.aws.AwsSettings;
+import io.chatvideo.recording.core.domain.InvalidInputException;
 import io.chatvideo.recording.core.domain.JobPolicy;
 import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.WebhookRetrySchedule;
 import io.chatvideo.recording.mail.MailSettingException;
 import io.chatvideo.recording.mail.MailSettings;
+import io.chatvideo.recording.openai.OpenAiSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,9 +32,10 @@ import java.util.Optional;
  * @param processing what processing runs with, when it runs here
  * @param webhooks how events are delivered
  * @param mail how owners are emailed
+ * @param openai the {@code openai} transcription server, when {@code recording.transcripts.openai.url} is set
  */
 public record WiringSettings(Path dataDir, Optional<AwsStore> aws, RetentionPolicy retention, JobPolicy jobs,
-    Processing processing, Webhooks webhooks, MailSettings mail) {
+    Processing processing, Webhooks webhooks, MailSettings mail, Optional<OpenAiSettings> openai) {
 
   /** How many times a queue runs a job before it lists it as dead (SQS: the receives of its redrive policy). */
   public static final int JOB_ATTEMPTS = io.chatvideo.recording.aws.AwsBackend.DEFAULT_JOB_ATTEMPTS;
@@ -45,6 +48,7 @@ public record WiringSettings(Path dataDir, Optional<AwsStore> aws, RetentionPoli
     Objects.requireNonNull(processing, "processing");
     Objects.requireNonNull(webhooks, "webhooks");
     Objects.requireNonNull(mail, "mail");
+    Objects.requireNonNull(openai, "openai");
   }
 
   /** The AWS store's clients' settings, and whether start-up creates what is missing ({@code recording.aws.bootstrap}). */
@@ -93,7 +97,8 @@ public record WiringSettings(Path dataDir, Optional<AwsStore> aws, RetentionPoli
     Duration retentionTime = read.duration(Setting.RETENTION);
     RetentionPolicy retention = checked(Setting.RETENTION, () -> new RetentionPolicy(retentionTime));
     Optional<AwsStore> aws = awsBackend ? Optional.of(aws(read)) : Optional.empty();
-    return new WiringSettings(dataDir, aws, retention, jobs(read), processing(read), webhooks(read), mail(source));
+    return new WiringSettings(dataDir, aws, retention, jobs(read), processing(read), webhooks(read), mail(source),
+        openai(read));
   }
 
   /** The job runtime's lease, and each kind's backoff, as {@code recording.jobs.*} say. */
@@ -163,6 +168,24 @@ public record WiringSettings(Path dataDir, Optional<AwsStore> aws, RetentionPoli
     }
     return new Webhooks(read.text(Setting.WEBHOOK_URL), read.text(Setting.WEBHOOK_SECRET),
         read.bool(Setting.WEBHOOK_ALLOW_LOOPBACK), timeout, retries, retention);
+  }
+
+  private static Optional<OpenAiSettings> openai(SettingReader read) {
+    Optional<String> url = read.text(Setting.TRANSCRIPTS_OPENAI_URL);
+    if (url.isEmpty()) {
+      return Optional.empty();
+    }
+    Duration timeout = read.duration(Setting.TRANSCRIPTS_OPENAI_TIMEOUT);
+    String model = read.text(Setting.TRANSCRIPTS_OPENAI_MODEL).orElseThrow();
+    boolean loopback = read.bool(Setting.TRANSCRIPTS_OPENAI_ALLOW_LOOPBACK);
+    // Each refusal says what is wrong (the key's never shows the key); the URL's names its setting.
+    return Optional.of(checked("recording.transcripts.openai", () -> {
+      try {
+        return OpenAiSettings.of(url.get(), read.text(Setting.TRANSCRIPTS_OPENAI_KEY), model, timeout, loopback);
+      } catch (InvalidInputException e) {
+        throw new SettingException(Setting.TRANSCRIPTS_OPENAI_URL.key(), e.reason());
+      }
+    }));
   }
 
   private static MailSettings mail(SettingsSource source) {

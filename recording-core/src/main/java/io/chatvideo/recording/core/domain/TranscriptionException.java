@@ -22,7 +22,12 @@ public final class TranscriptionException extends RuntimeException {
     /** The engine answered with more than an answer may hold. */
     ANSWER_TOO_LARGE(false),
     /** The engine answered with something that is not a transcript. */
-    BAD_ANSWER(true);
+    BAD_ANSWER(true),
+    /**
+     * The engine refused the request itself: its key (HTTP 401/403), its model or its address; a
+     * retry asks the same and is refused the same until an operator changes a setting.
+     */
+    ENGINE_REFUSED(false);
 
     private final boolean retryable;
 

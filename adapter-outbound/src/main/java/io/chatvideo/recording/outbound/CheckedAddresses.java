@@ -1,4 +1,4 @@
-package io.chatvideo.recording.webhook;
+package io.chatvideo.recording.outbound;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -6,19 +6,22 @@ import java.net.UnknownHostException;
 import org.apache.http.conn.DnsResolver;
 
 /**
- * The one name lookup a delivery's connection uses: every address the name resolves to is
+ * The one name lookup an outbound connection uses: every address the name resolves to is
  * checked, and the socket connects to exactly those (HttpClient takes them from here and never
  * looks up again), so a name that resolves to a public address when checked and a private one
- * when connecting (DNS rebinding) cannot get through. Loopback is allowed only when configured;
- * private, link-local (169.254.169.254, the cloud metadata service), carrier-grade NAT, unique
- * local, unspecified and multicast addresses never are.
+ * when connecting (DNS rebinding) cannot get through. Loopback is allowed only when configured
+ * ({@code loopbackSetting} names the setting that allows it, for the message); private,
+ * link-local (169.254.169.254, the cloud metadata service), carrier-grade NAT, unique local,
+ * unspecified and multicast addresses never are.
  */
 final class CheckedAddresses implements DnsResolver {
 
   private final boolean allowLoopback;
+  private final String loopbackSetting;
 
-  CheckedAddresses(boolean allowLoopback) {
+  CheckedAddresses(boolean allowLoopback, String loopbackSetting) {
     this.allowLoopback = allowLoopback;
+    this.loopbackSetting = loopbackSetting;
   }
 
   @Override
@@ -33,10 +36,10 @@ final class CheckedAddresses implements DnsResolver {
     return addresses;
   }
 
-  /** Why an address may not be sent to, or null when it may. */
+  /** Why an address may not be connected to, or null when it may. */
   String refusal(InetAddress address) {
     if (address.isLoopbackAddress()) {
-      return allowLoopback ? null : "a loopback address (allowed only with recording.webhook.allow-loopback=true)";
+      return allowLoopback ? null : "a loopback address (allowed only with " + loopbackSetting + "=true)";
     }
     if (address.isAnyLocalAddress() || address.isMulticastAddress()) {
       return "not a unicast address";
@@ -63,12 +66,5 @@ final class CheckedAddresses implements DnsResolver {
 
   private static boolean isUniqueLocal(InetAddress address) {
     return address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc;
-  }
-
-  /** A lookup this sender refuses; an {@link UnknownHostException} so HttpClient stops before connecting. */
-  static final class RefusedAddressException extends UnknownHostException {
-    RefusedAddressException(String message) {
-      super(message);
-    }
   }
 }
