@@ -125,7 +125,7 @@ public final class FfmpegTranscriber implements Transcriber {
   }
 
   /** The model is US English: {@code en-US}, or plain {@code en}. */
-  static boolean supports(Locale language) {
+  public static boolean supports(Locale language) {
     return language.getLanguage().equals("en") && (language.getCountry().isEmpty() || language.getCountry()
         .equals("US"));
   }
