@@ -9,6 +9,7 @@ import io.chatvideo.recording.http.support.Api;
 import io.chatvideo.recording.http.support.Processed;
 import io.chatvideo.recording.http.support.ServerProcess;
 import io.chatvideo.recording.http.support.TempDirectory;
+import io.chatvideo.recording.http.support.TwoVoiceCall;
 import io.chatvideo.recording.http.support.Uploads;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +57,12 @@ class TranscriptsIT {
 
   @BeforeAll
   void startServer() throws IOException {
-    call = twoVoiceCall();
+    TwoVoiceCall made = TwoVoiceCall.make(work.path(), "rms", LOCAL_SAYS, "awb", REMOTE_SAYS, 1000);
+    call = made.bytes();
+    localAt = made.localAt();
+    localMs = made.localMs();
+    remoteAt = made.remoteAt();
+    remoteMs = made.remoteMs();
     silentFilm = silentFilm();
     server = ServerProcess.start(work.path(), Map.of("RECORDING_PROCESSING_ENABLED", "true"));
     api = new Api(server.uri());
@@ -170,7 +175,31 @@ class TranscriptsIT {
     assertThat(api.get("/recordings/" + id + "/transcript", other).status()).as("another user's").isEqualTo(404);
   }
 
+  @Test
+  void aServerWithoutAnEngineSaysItsRecordingsTranscriptsAreOff() {
+    try (TempDirectory data = new TempDirectory("recordings-transcripts-off-it");
+        ServerProcess off = ServerProcess.start(data.path(), Map.of("RECORDING_PROCESSING_ENABLED", "true",
+            "RECORDING_TRANSCRIPTS_ENGINE", "off"))) {
+      Api offApi = new Api(off.uri());
+      off.awaitHealthy(offApi);
+      String offToken = offApi.devToken("transcripts@example.com");
+      String id = upload(offApi, offToken, call, "per_party");
+
+      JsonNode ready = Processed.await(offApi, off, offToken, id);
+
+      assertThat(ready.get("processing").asText()).isEqualTo("ready");
+      assertThat(ready.get("transcript").asText()).as("%s", ready).isEqualTo("off");
+      Api.Reply refused = offApi.get("/recordings/" + id + "/transcript?format=txt", offToken);
+      assertThat(refused.status()).isEqualTo(409);
+      assertThat(refused.json().get("detail").asText()).contains("transcripts are off on this server");
+    }
+  }
+
   private String upload(byte[] bytes, String layout) {
+    return upload(api, token, bytes, layout);
+  }
+
+  private static String upload(Api api, String token, byte[] bytes, String layout) {
     Api.Reply ticket = api.post("/recordings/upload-url", token, "{\"room_id\":\"transcripts-room\",\"size\":"
         + bytes.length + (layout == null ? "" : ",\"audio_layout\":\"" + layout + "\"") + "}");
     assertThat(ticket.status()).as("upload-url: %s", ticket).isEqualTo(201);
@@ -198,57 +227,12 @@ class TranscriptsIT {
     }
   }
 
-  /** A WebM call: a gray picture, flite's rms voice on the left at 0.5 s, awb's on the right after it. */
-  private byte[] twoVoiceCall() throws IOException {
-    Path local = voice("rms", LOCAL_SAYS);
-    Path remote = voice("awb", REMOTE_SAYS);
-    localMs = Math.round(seconds(local) * 1000);
-    remoteMs = Math.round(seconds(remote) * 1000);
-    localAt = 500;
-    remoteAt = localAt + localMs + 1000;
-    double total = (remoteAt + remoteMs) / 1000.0 + 1;
-    Path file = work.path().resolve("call.webm");
-    run("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=gray:size=160x120:rate=10:duration=" + total,
-        "-i", local.toString(), "-i", remote.toString(), "-filter_complex",
-        "[1:a]adelay=" + localAt + ",apad,atrim=0:" + total + "[l];[2:a]adelay=" + remoteAt + ",apad,atrim=0:" + total
-            + "[r];[l][r]join=inputs=2:channel_layout=stereo[a]",
-        "-map", "0:v", "-map", "[a]", "-c:v", "libvpx", "-b:v", "100k", "-c:a", "libopus", "-f", "webm",
-        file.toString());
-    return Files.readAllBytes(file);
-  }
-
   /** A 2-second WebM with a picture and no audio stream at all. */
   private byte[] silentFilm() throws IOException {
     Path file = work.path().resolve("silent.webm");
-    run("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=gray:size=160x120:rate=10:duration=2",
-        "-c:v", "libvpx", "-b:v", "100k", "-f", "webm", file.toString());
+    TwoVoiceCall.run("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+        "color=c=gray:size=160x120:rate=10:duration=2", "-c:v", "libvpx", "-b:v", "100k", "-f", "webm", file.toString());
     return Files.readAllBytes(file);
-  }
-
-  private Path voice(String voice, String text) {
-    Path wav = work.path().resolve(voice + ".wav");
-    run("flite", "-voice", voice, "-t", text, "-o", wav.toString());
-    return wav;
-  }
-
-  private static double seconds(Path file) {
-    return Double.parseDouble(run("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
-        file.toString()).strip());
-  }
-
-  private static String run(String... command) {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("%s finished", command[0]).isTrue();
-      assertThat(process.exitValue()).as("%s (bin/test installs ffmpeg and flite): %s", command[0], out).isZero();
-      return out;
-    } catch (IOException e) {
-      throw new AssertionError(command[0] + " cannot run (bin/test installs ffmpeg and flite)", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 
   private static void sleepBriefly() {
