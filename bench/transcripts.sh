@@ -5,7 +5,7 @@
 # call, then a verdict against the targets. The code is TranscriptBench in
 # adapter-transcribe-openai's test sources (its scoring is unit-tested there).
 #
-#   bench/transcripts.sh                          a 60 s call, engines openai-asr (and embedded, at merge)
+#   bench/transcripts.sh                          a 60 s call, engines openai-asr and embedded
 #   bench/transcripts.sh --seconds 600            the 10-minute verdict (about 10 minutes per variant)
 #   bench/transcripts.sh --variants clean --engines openai --openai-url http://127.0.0.1:8000 \
 #       --openai-model Systran/faster-whisper-small    a Whisper-class server of yours (OPENAI_API_KEY for a key)

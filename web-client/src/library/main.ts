@@ -115,6 +115,29 @@ async function showSpeakers(detail: PlayingDetail): Promise<void> {
   }
 }
 
+/**
+ * Gives the playing video its captions once the recording has a transcript: the WebVTT is fetched
+ * with the API's token (a `<track>` cannot send it) and handed to the track as a `blob:` URL. Off
+ * until the viewer turns them on in the player (machine captions can be wrong); nothing is added
+ * when there is no transcript yet.
+ */
+async function showCaptions(detail: PlayingDetail): Promise<void> {
+  try {
+    const recording = await api.get(detail.id);
+    if (recording.transcript !== 'ready') return;
+    const vtt = await api.captions(detail.id);
+    const track = document.createElement('track');
+    track.kind = 'captions';
+    track.srclang = 'en';
+    track.label = 'English (automatic)';
+    track.dataset.testid = 'library-captions';
+    track.src = URL.createObjectURL(new Blob([vtt], { type: 'text/vtt' }));
+    detail.video.append(track);
+  } catch {
+    // Nothing to add: the player is already there.
+  }
+}
+
 async function share(detail: LibraryEventDetail): Promise<void> {
   ui.library.setBusy(detail.id, 'share', true);
   try {
@@ -174,7 +197,11 @@ ui.searchForm.addEventListener('reset', () => setTimeout(guarded(search)));
 ui.more.addEventListener('click', guarded(more));
 ui.library.player = { open: (id) => api.openMedia(id), url: (id, media) => api.mediaUrl(id, media) };
 ui.library.addEventListener('play-failed', (event) => showError((event as CustomEvent<{ error: unknown }>).detail.error));
-ui.library.addEventListener('recording-playing', (event) => void showSpeakers((event as CustomEvent<PlayingDetail>).detail));
+ui.library.addEventListener('recording-playing', (event) => {
+  const detail = (event as CustomEvent<PlayingDetail>).detail;
+  void showSpeakers(detail);
+  void showCaptions(detail);
+});
 ui.library.addEventListener('share-recording', (event) => guarded(() => share((event as CustomEvent<LibraryEventDetail>).detail))());
 ui.library.addEventListener('delete-recording', (event) => confirmDelete((event as CustomEvent<LibraryEventDetail>).detail));
 window.addEventListener('hashchange', guarded(focusLinked));

@@ -180,6 +180,23 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/recordings/{id}/transcript": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** What each party said: WebVTT captions (the speaker as a voice tag), JSON segments, or plain text; 409 until the recording's transcript is ready */
+        readonly get: operations["transcript"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/recordings/{id}/upload": {
         readonly parameters: {
             readonly query?: never;
@@ -344,6 +361,16 @@ export interface components {
             readonly audio_layout?: "per_party" | "mixed" | null;
             /** @description scrubbing previews of a ready recording with video: a WebVTT track at the recording's stable media address (/recordings/{id}/media/storyboard.vtt, which takes the bearer header or the media cookie) whose cues name regions of one JPEG sprite as storyboard.jpg#xywh=x,y,w,h, relative to the track; absent when processing made none */
             readonly storyboard_url?: string | null;
+            /**
+             * @description what was said, per party (GET /recordings/{id}/transcript): queued until processing made the recording ready and the engine ran (also between retries), skipped when the parties cannot be told apart (see transcript_error), off when no engine is configured; absent unless COMPLETED
+             * @enum {string|null}
+             */
+            readonly transcript?: "queued" | "running" | "ready" | "failed" | "skipped" | "off" | null;
+            /**
+             * @description why the transcript failed or was skipped; the video is not affected
+             * @enum {string|null}
+             */
+            readonly transcript_error?: "no_audio" | "engine_down" | "engine_timeout" | "language_unsupported" | "answer_too_large" | "bad_answer" | "mixed_audio" | "one_channel" | "not_processed" | null;
         };
         readonly RecordingList: {
             readonly recordings: readonly components["schemas"]["RecordingJson"][];
@@ -445,6 +472,27 @@ export interface components {
         };
         readonly StoredParts: {
             readonly parts: readonly components["schemas"]["StoredPart"][];
+        };
+        readonly TranscriptJson: {
+            readonly recording_id: string;
+            /** @description who made it: embedded (PocketSphinx) or openai */
+            readonly engine: string;
+            /** @description each phrase, in time order */
+            readonly segments: readonly components["schemas"]["TranscriptJson.SegmentJson"][];
+        };
+        readonly "TranscriptJson.SegmentJson": {
+            /**
+             * @description local: who recorded (left channel); remote: the other party (right channel)
+             * @enum {string}
+             */
+            readonly party: "local" | "remote";
+            /** @description the party's name for people: the local part of the owner's (local) or the one participant's (remote) email, else Local or Remote */
+            readonly speaker: string;
+            /** Format: int64 */
+            readonly start_ms: number;
+            /** Format: int64 */
+            readonly end_ms: number;
+            readonly text: string;
         };
         readonly UploadTicket: {
             /** @description absolute URL to PUT the file to */
@@ -1340,6 +1388,78 @@ export interface operations {
             };
             /** @description no such recording, expired, or someone else's */
             readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage unavailable; retry after Retry-After seconds */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readonly transcript: {
+        readonly parameters: {
+            readonly query?: {
+                /** @description vtt, json (the default) or txt */
+                readonly format?: string | null;
+            };
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            /** @description the transcript in the format asked for */
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["TranscriptJson"];
+                    readonly "text/vtt": string;
+                    readonly "text/plain": string;
+                };
+            };
+            /** @description invalid input; the problem's field names it */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid bearer token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such recording, expired, or someone else's */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the recording is not in the state this needs */
+            readonly 409: {
                 headers: {
                     readonly [name: string]: unknown;
                 };

@@ -202,20 +202,30 @@ export class RecordingsApi {
     return expectFields<SpeakersView>(body, ['recording_id', 'state']);
   }
 
+  /**
+   * `GET /recordings/{id}/transcript?format=vtt`: the captions, each cue's speaker as a `<v name>`
+   * voice tag; a 409 `HttpError` until the recording's `transcript` is `ready`.
+   */
+  async captions(recordingId: string): Promise<string> {
+    const body = await this.call('GET', `${recordingPath(recordingId)}/transcript?format=vtt`, undefined, 'text/vtt');
+    return typeof body === 'string' ? body : '';
+  }
+
   /** `DELETE /recordings/{id}`. */
   async delete(recordingId: string): Promise<void> {
     await this.call('DELETE', recordingPath(recordingId));
   }
 
-  private async call(method: string, path: string, json?: unknown): Promise<unknown> {
+  /** `accept` other than JSON answers the body's text as it came. */
+  private async call(method: string, path: string, json?: unknown, accept = 'application/json'): Promise<unknown> {
     const attempt = async (refresh: boolean) => {
-      const headers: Record<string, string> = { Authorization: `Bearer ${await this.options.token({ refresh })}`, Accept: 'application/json' };
+      const headers: Record<string, string> = { Authorization: `Bearer ${await this.options.token({ refresh })}`, Accept: accept };
       const init: RequestInit = { method, headers };
       if (json !== undefined) {
         headers['Content-Type'] = 'application/json';
         init.body = JSON.stringify(json);
       }
-      return send(this.fetch, `${this.baseUrl}${path}`, init, this.timeoutMs);
+      return send(this.fetch, `${this.baseUrl}${path}`, init, this.timeoutMs, accept === 'application/json');
     };
     try {
       return await attempt(false);
@@ -232,7 +242,7 @@ function recordingPath(recordingId: string): string {
   return `/recordings/${encodeURIComponent(recordingId)}`;
 }
 
-async function send(fetchFn: typeof fetch, url: string, init: RequestInit, timeoutMs: number): Promise<unknown> {
+async function send(fetchFn: typeof fetch, url: string, init: RequestInit, timeoutMs: number, json = true): Promise<unknown> {
   const signal = AbortSignal.timeout(timeoutMs);
   let response: Response;
   let text: string;
@@ -247,6 +257,9 @@ async function send(fetchFn: typeof fetch, url: string, init: RequestInit, timeo
   }
   if (!response.ok) {
     throw new HttpError(response.status, parseProblem(text, response.statusText));
+  }
+  if (!json) {
+    return text;
   }
   if (text === '') {
     return undefined;

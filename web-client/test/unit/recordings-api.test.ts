@@ -14,6 +14,21 @@ describe('RecordingsApi', () => {
     expect(fake.seen[0]?.body).toEqual({ email: 'a@b.c' });
   });
 
+  it('fetches the captions as WebVTT text with the bearer token, and says why there are none', async () => {
+    const vtt = 'WEBVTT\n\n1\n00:00:00.500 --> 00:00:01.500\n<v alice>{"not": "json"}</v>\n';
+    const fake = new FakeFetch()
+      .on('GET /recordings/r1/transcript', new Response(vtt, { status: 200, headers: { 'Content-Type': 'text/vtt' } }))
+      .on('GET /recordings/r2/transcript', problem(409, 'Conflict', 'the transcript of recording r2 is not made yet (queued)'));
+    await expect(apiWith(fake).captions('r1')).resolves.toBe(vtt);
+    expect(fake.seen[0]).toMatchObject({
+      url: `${base}/recordings/r1/transcript?format=vtt`,
+      headers: { Authorization: 'Bearer jwt-1', Accept: 'text/vtt' },
+    });
+    const refused = await apiWith(fake).captions('r2').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(HttpError);
+    expect((refused as HttpError).status).toBe(409);
+  });
+
   it('requests an upload URL with the bearer token and the seed body', async () => {
     const ticket = { upload_url: '/upload/x', recording_id: 'r1', s3_key: 'k', expires_in: 1800, upload_headers: { 'Content-Type': 'video/webm' } };
     const fake = new FakeFetch().on('POST /recordings/upload-url', json(201, ticket));

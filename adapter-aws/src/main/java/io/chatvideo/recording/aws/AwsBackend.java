@@ -7,6 +7,7 @@ import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.core.port.out.PasscodeAttempts;
 import io.chatvideo.recording.core.port.out.ShareRepository;
 import io.chatvideo.recording.core.port.out.SpeakerTimelines;
+import io.chatvideo.recording.core.port.out.Transcripts;
 import io.chatvideo.recording.core.port.out.UploadLedger;
 import io.chatvideo.recording.core.port.out.WebhookEndpoints;
 import java.time.Duration;
@@ -138,6 +139,11 @@ public final class AwsBackend implements AutoCloseable {
   /** Share links in the recordings table, under their own key prefixes. */
   public ShareRepository shares() {
     return shares;
+  }
+
+  /** Transcripts as items of the recordings table, expiring and deleted with their recording. */
+  public Transcripts transcripts() {
+    return new DynamoDbTranscripts(dynamoDb, table, repository);
   }
 
   /** Speaker timelines as items of the recordings table, expiring and deleted with their recording. */

@@ -148,12 +148,13 @@ final class DynamoDbRecordingRepository implements RecordingRepository {
   }
 
   /**
-   * The keys of the recording's items (one, unless a bug wrote two) and of its speaker timeline
+   * The keys of the recording's items (one, unless a bug wrote two), of its speaker timeline and transcript
    * (deleting an item that is not there is no error): what {@link #delete} deletes.
    */
   List<Map<String, AttributeValue>> keys(RecordingId id) {
     List<Map<String, AttributeValue>> keys = new ArrayList<>(metadataItems(id, true));
     keys.add(DynamoDbSpeakerTimelines.key(id));
+    keys.add(DynamoDbTranscripts.key(id));
     return keys;
   }
 

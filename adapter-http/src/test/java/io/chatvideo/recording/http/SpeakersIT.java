@@ -9,16 +9,14 @@ import io.chatvideo.recording.http.support.Api;
 import io.chatvideo.recording.http.support.Processed;
 import io.chatvideo.recording.http.support.ServerProcess;
 import io.chatvideo.recording.http.support.TempDirectory;
+import io.chatvideo.recording.http.support.TwoVoiceCall;
 import io.chatvideo.recording.http.support.Uploads;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +47,12 @@ class SpeakersIT {
 
   @BeforeAll
   void startServer() throws IOException {
-    call = twoVoiceCall();
+    TwoVoiceCall made = TwoVoiceCall.make(work.path(), "rms", "This is the local party on the left.", "awb", "And the remote party answers.", 800);
+    call = made.bytes();
+    localAt = made.localAt();
+    localMs = made.localMs();
+    remoteAt = made.remoteAt();
+    remoteMs = made.remoteMs();
     server = ServerProcess.start(work.path(), Map.of("RECORDING_PROCESSING_ENABLED", "true"));
     api = new Api(server.uri());
     server.awaitHealthy(api);
@@ -141,51 +144,6 @@ class SpeakersIT {
       assertThat(Instant.now()).as("the speaker timeline within %s (stdout: %s)", WAIT, server.stdout())
           .isBefore(deadline);
       sleepBriefly();
-    }
-  }
-
-  /** A 6-second WebM call: a gray picture, flite's rms voice on the left at 0.5 s, awb's on the right after it. */
-  private byte[] twoVoiceCall() throws IOException {
-    Path local = voice("rms", "This is the local party on the left.");
-    Path remote = voice("awb", "And the remote party answers.");
-    localMs = Math.round(seconds(local) * 1000);
-    remoteMs = Math.round(seconds(remote) * 1000);
-    localAt = 500;
-    remoteAt = localAt + localMs + 800;
-    double total = (remoteAt + remoteMs) / 1000.0 + 1;
-    Path call = work.path().resolve("call.webm");
-    run("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=gray:size=160x120:rate=10:duration=" + total,
-        "-i", local.toString(), "-i", remote.toString(), "-filter_complex",
-        "[1:a]adelay=" + localAt + ",apad,atrim=0:" + total + "[l];[2:a]adelay=" + remoteAt + ",apad,atrim=0:" + total
-            + "[r];[l][r]join=inputs=2:channel_layout=stereo[a]",
-        "-map", "0:v", "-map", "[a]", "-c:v", "libvpx", "-b:v", "100k", "-c:a", "libopus", "-f", "webm",
-        call.toString());
-    return Files.readAllBytes(call);
-  }
-
-  private Path voice(String voice, String text) {
-    Path wav = work.path().resolve(voice + ".wav");
-    run("flite", "-voice", voice, "-t", text, "-o", wav.toString());
-    return wav;
-  }
-
-  private static double seconds(Path file) {
-    return Double.parseDouble(run("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
-        file.toString()).strip());
-  }
-
-  private static String run(String... command) {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("%s finished", command[0]).isTrue();
-      assertThat(process.exitValue()).as("%s (bin/test installs ffmpeg and flite): %s", command[0], out).isZero();
-      return out;
-    } catch (IOException e) {
-      throw new AssertionError(command[0] + " cannot run (bin/test installs ffmpeg and flite)", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
     }
   }
 

@@ -9,6 +9,7 @@ import io.chatvideo.recording.core.port.out.WebhookEndpoints;
 import io.chatvideo.recording.core.port.out.PasscodeAttempts;
 import io.chatvideo.recording.core.port.out.ShareRepository;
 import io.chatvideo.recording.core.port.out.SpeakerTimelines;
+import io.chatvideo.recording.core.port.out.Transcripts;
 import io.chatvideo.recording.core.port.out.UploadLedger;
 import io.chatvideo.recording.local.capability.CapabilitySigner;
 import io.chatvideo.recording.local.capability.SigningSecret;
@@ -23,6 +24,7 @@ import io.chatvideo.recording.local.sqlite.SqliteWebhookEndpoints;
 import io.chatvideo.recording.local.sqlite.SqlitePasscodeAttempts;
 import io.chatvideo.recording.local.sqlite.SqliteShareRepository;
 import io.chatvideo.recording.local.sqlite.SqliteSpeakerTimelines;
+import io.chatvideo.recording.local.sqlite.SqliteTranscripts;
 import io.chatvideo.recording.local.sqlite.SqliteUploadLedger;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -144,6 +146,11 @@ public final class LocalBackend implements AutoCloseable {
   /** Share links in the same SQLite file; a deleted recording's links go with it. */
   public ShareRepository shares() {
     return SqliteShareRepository.on(repository);
+  }
+
+  /** Transcripts in the same SQLite file; a recording's goes with it. */
+  public Transcripts transcripts() {
+    return SqliteTranscripts.on(repository);
   }
 
   /** Speaker timelines in the same SQLite file; a recording's goes with it. */

@@ -60,4 +60,14 @@ public record RecordingJson(
         + " stable media address (/recordings/{id}/media/storyboard.vtt, which takes the bearer header or the media"
         + " cookie) whose cues name regions of one JPEG sprite as storyboard.jpg#xywh=x,y,w,h, relative to the"
         + " track; absent when processing made none")
-    @Nullable String storyboardUrl) {}
+    @Nullable String storyboardUrl,
+    @Schema(allowableValues = {"queued", "running", "ready", "failed", "skipped", "off"},
+        description = "what was said, per party (GET /recordings/{id}/transcript): queued until processing made the "
+            + "recording ready and the engine ran (also between retries), skipped when the parties cannot be told "
+            + "apart (see transcript_error), off when no engine is configured; absent unless COMPLETED")
+    @Nullable String transcript,
+    @JsonProperty("transcript_error")
+    @Schema(allowableValues = {"no_audio", "engine_down", "engine_timeout", "language_unsupported",
+        "answer_too_large", "bad_answer", "engine_refused", "mixed_audio", "one_channel", "not_processed"},
+        description = "why the transcript failed or was skipped; the video is not affected")
+    @Nullable String transcriptError) {}

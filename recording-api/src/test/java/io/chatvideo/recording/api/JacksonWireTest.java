@@ -39,12 +39,13 @@ class JacksonWireTest {
         + "\"completed_at\":\"2026-12-01T10:01:00Z\",\"partial\":true,\"partial_reason\":\"client_gone\","
         + "\"duration_ms\":61000,\"processing\":\"ready\",\"width\":1280,"
         + "\"height\":720,\"thumbnail_url\":\"http://x/t\",\"renditions\":[{\"format\":\"mp4\","
-        + "\"content_type\":\"video/mp4\",\"size\":99,\"download_url\":\"http://x/m\"}],\"audio_layout\":\"per_party\",\"storyboard_url\":\"http://x/s.vtt\"}";
+        + "\"content_type\":\"video/mp4\",\"size\":99,\"download_url\":\"http://x/m\"}],\"audio_layout\":\"per_party\",\"storyboard_url\":\"http://x/s.vtt\","
+        + "\"transcript\":\"failed\",\"transcript_error\":\"engine_down\"}";
     RecordingJson recording = json.readValue(wire, RecordingJson.class);
 
     assertThat(json.writeValueAsString(recording)).isEqualTo(wire);
     assertThat(json.writeValueAsString(new RecordingJson("id", "r", "a.webm", null, "c", "e", "PENDING", null,
-        "video/webm", null, null, null, null, null, null, null, null, null, null, null, "mixed", null)))
+        "video/webm", null, null, null, null, null, null, null, null, null, null, null, "mixed", null, null, null)))
         .isEqualTo("{\"recording_id\":\"id\",\"room_id\":\"r\",\"filename\":\"a.webm\",\"created_at\":\"c\","
             + "\"expires_at\":\"e\",\"status\":\"PENDING\",\"download_url\":null,\"content_type\":\"video/webm\",\"audio_layout\":\"mixed\"}");
     assertThat(json.writeValueAsString(new RecordingList(List.of(), null)))

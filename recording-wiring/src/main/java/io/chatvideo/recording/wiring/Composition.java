@@ -8,9 +8,11 @@ import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.WebhookUrlPolicy;
 import io.chatvideo.recording.core.port.out.JobQueue;
 import io.chatvideo.recording.core.port.out.MediaProcessor;
+import io.chatvideo.recording.core.port.out.Transcriber;
 import io.chatvideo.recording.ffmpeg.FfmpegMediaProcessor;
 import io.chatvideo.recording.ffmpeg.FfmpegSpeechActivity;
 import io.chatvideo.recording.ffmpeg.FfmpegSettings;
+import io.chatvideo.recording.ffmpeg.FfmpegTranscriber;
 import io.chatvideo.recording.local.LocalBackend;
 import io.chatvideo.recording.local.files.ObjectAccess;
 import io.chatvideo.recording.local.run.LocalRun;
@@ -166,6 +168,7 @@ public final class Composition implements AutoCloseable {
         engine = Optional.of("ffmpeg " + ffmpeg.ffmpeg() + " (timeout " + ffmpeg.timeout() + ")");
       }
     }
+    Optional<String> transcriber = transcripts(settings, backend, builder, mode, role, notes, owned);
     boolean mailHere = role == Role.SERVER || role == Role.WORKER;
     if (backend.events().isPresent()) {
       BackendEvents events = backend.events().get();
@@ -195,7 +198,7 @@ public final class Composition implements AutoCloseable {
     edges.more().accept(builder, backend);
     Recordings recordings = builder.build();
     return new Composition(backend, recordings, local, aws, mode, notes,
-        describe(settings, backend, mode, engine, mailHere), owned);
+        describe(settings, backend, mode, engine, transcriber, mailHere), owned);
   }
 
   /** The facade every entry point calls. */
@@ -260,7 +263,7 @@ public final class Composition implements AutoCloseable {
   }
 
   private static String describe(WiringSettings settings, Backend backend, ProcessingMode mode,
-      Optional<String> engine, boolean mail) {
+      Optional<String> engine, Optional<String> transcriber, boolean mail) {
     WiringSettings.Webhooks webhooks = settings.webhooks();
     StringBuilder line = new StringBuilder();
     line.append("store ").append(settings.aws().isPresent() ? "aws" : "local");
@@ -277,6 +280,7 @@ public final class Composition implements AutoCloseable {
     engine.ifPresent(e -> line.append(" with ").append(e));
     line.append(", mp4 ").append(settings.processing().policy().mp4()).append(", longest ")
         .append(settings.processing().policy().maxDuration());
+    line.append("; transcripts ").append(transcriber.orElse("off"));
     line.append("; events ").append(backend.events().isPresent() ? "on" : "off");
     if (backend.events().isPresent()) {
       line.append(", webhook url ").append(webhooks.url().isPresent() ? "set" : "unset")
@@ -297,6 +301,60 @@ public final class Composition implements AutoCloseable {
   static OpenAiTranscriber openAiTranscriber(WiringSettings settings) {
     return OpenAiTranscriber.create(settings.openai().orElseThrow(() -> new SettingException(
         Setting.TRANSCRIPTS_OPENAI_URL.key(), "is required with the openai transcription engine")));
+  }
+
+  /**
+   * Transcripts, made by the speaker job after processing: the engine {@code
+   * recording.transcripts.engine} names, or unset, {@code embedded} when ffmpeg has PocketSphinx's
+   * {@code asr} filter, else off (said in {@code notes}). Built here only, so the server, the
+   * worker, the admin commands and the Lambda transcribe alike; an instance that does not process
+   * stores and answers for transcripts without an engine. Returns the engine's description.
+   */
+  private static Optional<String> transcripts(WiringSettings settings, Backend backend, Recordings.Builder builder,
+      ProcessingMode mode, Role role, List<String> notes, List<AutoCloseable> owned) {
+    WiringSettings.Transcripts transcripts = settings.transcripts();
+    Optional<FfmpegSettings> ffmpeg = FfmpegSettings.find(settings.processing().ffmpeg()).map(found ->
+        new FfmpegSettings(found.ffmpeg(), found.ffprobe(), settings.processing().timeout()));
+    WiringSettings.TranscriptEngine chosen = transcripts.engine().orElseGet(() -> {
+      boolean asr = ffmpeg.map(FfmpegTranscriber::hasAsrFilter).orElse(false);
+      if (role == Role.SERVER || role == Role.WORKER) {
+        notes.add(asr ? "transcripts are on (recording.transcripts.engine unset, and ffmpeg has the asr filter): the "
+            + "embedded engine, PocketSphinx, " + transcripts.language().toLanguageTag()
+            : "transcripts are off: recording.transcripts.engine is unset and ffmpeg ('" + settings.processing().ffmpeg()
+                + "') has no asr filter (Debian's ffmpeg has it); set it to embedded or openai to turn them on");
+      }
+      return asr ? WiringSettings.TranscriptEngine.EMBEDDED : WiringSettings.TranscriptEngine.OFF;
+    });
+    return switch (chosen) {
+      case OFF -> Optional.empty();
+      case OPENAI -> {
+        // Built on every role, so a missing or refused URL stops start-up, not the first recording.
+        OpenAiTranscriber openai = openAiTranscriber(settings);
+        owned.add(openai);
+        builder.transcripts(backend.transcripts(), openai.name(),
+            mode == ProcessingMode.RUN ? Optional.of(openai) : Optional.empty(), transcripts.language());
+        yield Optional.of(openai.describe() + ", " + transcripts.language().toLanguageTag());
+      }
+      case EMBEDDED -> {
+        String language = transcripts.language().toLanguageTag();
+        if (!FfmpegTranscriber.supports(transcripts.language())) {
+          throw new SettingException(Setting.TRANSCRIPTS_LANGUAGE.key(), "'" + language + "' is not a language the "
+              + "embedded engine knows: en-US only (set recording.transcripts.engine=openai for others)");
+        }
+        Optional<Transcriber> engine = Optional.empty();
+        if (mode == ProcessingMode.RUN) {
+          FfmpegSettings found = ffmpeg.orElseThrow();
+          if (!FfmpegTranscriber.hasAsrFilter(found)) {
+            throw new SettingException(Setting.TRANSCRIPTS_ENGINE.key(), "is embedded, but ffmpeg ('"
+                + found.ffmpeg() + "') has no asr filter: install Debian's ffmpeg (built with PocketSphinx), or set "
+                + "it to openai or off");
+          }
+          engine = Optional.of(FfmpegTranscriber.on(found));
+        }
+        builder.transcripts(backend.transcripts(), FfmpegTranscriber.NAME, engine, transcripts.language());
+        yield Optional.of("embedded (PocketSphinx, " + language + ")");
+      }
+    };
   }
 
   /** How processing is wired for {@code role}; says why in {@code notes}. */
@@ -374,7 +432,8 @@ public final class Composition implements AutoCloseable {
   private static Backend local(WiringSettings settings, LocalBackend local) {
     return new Backend("local, data " + settings.dataDir(), local.repository(), local.storage(), local.ledger(),
         Optional.of(local.jobs(WiringSettings.JOB_ATTEMPTS)), local.shares(), local.passcodeAttempts(),
-        Optional.of(new BackendEvents(local.events(), local.webhookEndpoints())), local.speakerTimelines());
+        Optional.of(new BackendEvents(local.events(), local.webhookEndpoints())), local.speakerTimelines(),
+        local.transcripts());
   }
 
   /** With {@code withQueue}, the job queue and events on it when a queue is configured. */
@@ -391,6 +450,6 @@ public final class Composition implements AutoCloseable {
         + store.settings().queue().map(queue -> ", queue " + queue).orElse(""), backend.repository(),
         backend.storage(), backend.ledger(), jobs, backend.shares(), backend.passcodeAttempts(),
         jobs.map(queue -> new BackendEvents(backend.events(queue), backend.webhookEndpoints())),
-        backend.speakerTimelines());
+        backend.speakerTimelines(), backend.transcripts());
   }
 }

@@ -39,6 +39,9 @@ public record Setting(String key, String environmentVariable, String takes, Opti
   public static final Setting JOBS_LEASE = of("recording.jobs.lease", "a duration, 5s to 12h", "1m");
   public static final Setting JOBS_RETRY_BASE = of("recording.jobs.retry-base", "a duration, 0 to 1h", "30s");
   public static final Setting JOBS_MAIL_RETRY_BASE = of("recording.jobs.mail-retry-base", "a duration, 0 to 1h", "1m");
+  public static final Setting TRANSCRIPTS_ENGINE = none("recording.transcripts.engine",
+      "embedded, openai or off; unset: embedded when ffmpeg has the asr filter, else off");
+  public static final Setting TRANSCRIPTS_LANGUAGE = of("recording.transcripts.language", "a language tag", "en-US");
   public static final Setting WEBHOOK_URL = none("recording.webhook.url", "an http(s) URL");
   public static final Setting WEBHOOK_SECRET = none("recording.webhook.secret", "whsec_ and base64; required with the URL");
   public static final Setting WEBHOOK_ALLOW_LOOPBACK = of("recording.webhook.allow-loopback", "true or false", "false");
@@ -107,7 +110,7 @@ public record Setting(String key, String environmentVariable, String takes, Opti
   public static final List<Setting> ALL = List.of(BACKEND, DATA_DIR, RETENTION, AWS_REGION, AWS_BUCKET, AWS_TABLE,
       AWS_S3_ENDPOINT, AWS_DYNAMODB_ENDPOINT, AWS_PATH_STYLE, AWS_API_CALL_TIMEOUT, AWS_BOOTSTRAP, AWS_QUEUE,
       AWS_SQS_ENDPOINT, PROCESSING_ENABLED, PROCESSING_WORKERS, PROCESSING_MP4, PROCESSING_TIMEOUT, PROCESSING_FFMPEG,
-      PROCESSING_LEASE, PROCESSING_MAX_DURATION, JOBS_LEASE, JOBS_RETRY_BASE, JOBS_MAIL_RETRY_BASE, WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_ALLOW_LOOPBACK, WEBHOOK_TIMEOUT,
+      PROCESSING_LEASE, PROCESSING_MAX_DURATION, TRANSCRIPTS_ENGINE, TRANSCRIPTS_LANGUAGE, JOBS_LEASE, JOBS_RETRY_BASE, JOBS_MAIL_RETRY_BASE, WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_ALLOW_LOOPBACK, WEBHOOK_TIMEOUT,
       WEBHOOK_RETRIES, WEBHOOK_RETENTION,
       UPLOAD_URL_EXPIRY, DOWNLOAD_URL_EXPIRY, MAX_UPLOAD_SIZE, SWEEP_INTERVAL, PUBLIC_URL, TRUSTED_PROXIES,
       METRICS_TOKEN, WEB_DIR, CORS_ORIGINS, AUTH_MODE, AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE, AUTH_CLOCK_SKEW,

@@ -30,12 +30,14 @@ import java.util.Optional;
  * @param retention how long recordings are kept
  * @param jobs how the job runtime leases and retries every job (processing, webhooks, mail)
  * @param processing what processing runs with, when it runs here
+ * @param transcripts which engine transcribes ready recordings, in which language
  * @param webhooks how events are delivered
  * @param mail how owners are emailed
  * @param openai the {@code openai} transcription server, when {@code recording.transcripts.openai.url} is set
  */
 public record WiringSettings(Path dataDir, Optional<AwsStore> aws, RetentionPolicy retention, JobPolicy jobs,
-    Processing processing, Webhooks webhooks, MailSettings mail, Optional<OpenAiSettings> openai) {
+    Processing processing, Transcripts transcripts, Webhooks webhooks, MailSettings mail,
+    Optional<OpenAiSettings> openai) {
 
   /** How many times a queue runs a job before it lists it as dead (SQS: the receives of its redrive policy). */
   public static final int JOB_ATTEMPTS = io.chatvideo.recording.aws.AwsBackend.DEFAULT_JOB_ATTEMPTS;
@@ -46,6 +48,7 @@ public record WiringSettings(Path dataDir, Optional<AwsStore> aws, RetentionPoli
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(jobs, "jobs");
     Objects.requireNonNull(processing, "processing");
+    Objects.requireNonNull(transcripts, "transcripts");
     Objects.requireNonNull(webhooks, "webhooks");
     Objects.requireNonNull(mail, "mail");
     Objects.requireNonNull(openai, "openai");
@@ -78,6 +81,15 @@ public record WiringSettings(Path dataDir, Optional<AwsStore> aws, RetentionPoli
   public record Processing(Optional<Boolean> enabled, int workers, Path ffmpeg, Duration timeout,
       ProcessingPolicy policy) {}
 
+  /** A transcription engine by its settings name. */
+  public enum TranscriptEngine { EMBEDDED, OPENAI, OFF }
+
+  /**
+   * @param engine the engine, or unset: {@code embedded} when ffmpeg has the {@code asr} filter, else off
+   * @param language what the calls are spoken in
+   */
+  public record Transcripts(Optional<TranscriptEngine> engine, Locale language) {}
+
   /**
    * @param url the endpoint every event goes to, besides the registered ones
    * @param secret its signing secret; required with {@code url}
@@ -97,8 +109,8 @@ public record WiringSettings(Path dataDir, Optional<AwsStore> aws, RetentionPoli
     Duration retentionTime = read.duration(Setting.RETENTION);
     RetentionPolicy retention = checked(Setting.RETENTION, () -> new RetentionPolicy(retentionTime));
     Optional<AwsStore> aws = awsBackend ? Optional.of(aws(read)) : Optional.empty();
-    return new WiringSettings(dataDir, aws, retention, jobs(read), processing(read), webhooks(read), mail(source),
-        openai(read));
+    return new WiringSettings(dataDir, aws, retention, jobs(read), processing(read), transcripts(read), webhooks(read),
+        mail(source), openai(read));
   }
 
   /** The job runtime's lease, and each kind's backoff, as {@code recording.jobs.*} say. */
@@ -119,6 +131,24 @@ public record WiringSettings(Path dataDir, Optional<AwsStore> aws, RetentionPoli
       throw new SettingException(Setting.BACKEND.key(), "'" + backend + "' is not a backend: local or aws");
     }
     return backend.equals("aws");
+  }
+
+  private static Transcripts transcripts(SettingReader read) {
+    Optional<TranscriptEngine> engine = read.text(Setting.TRANSCRIPTS_ENGINE).map(String::strip)
+        .filter(text -> !text.isEmpty()).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
+          case "embedded" -> TranscriptEngine.EMBEDDED;
+          case "openai" -> TranscriptEngine.OPENAI;
+          case "off" -> TranscriptEngine.OFF;
+          default -> throw new SettingException(Setting.TRANSCRIPTS_ENGINE.key(), "'" + text
+              + "' is not an engine: embedded, openai or off");
+        });
+    String tag = read.text(Setting.TRANSCRIPTS_LANGUAGE).orElseThrow().strip();
+    Locale language = Locale.forLanguageTag(tag);
+    if (language.getLanguage().isEmpty()) {
+      throw new SettingException(Setting.TRANSCRIPTS_LANGUAGE.key(), "'" + tag
+          + "' is not a language tag (en-US, de, pt-BR)");
+    }
+    return new Transcripts(engine, language);
   }
 
   private static AwsStore aws(SettingReader read) {

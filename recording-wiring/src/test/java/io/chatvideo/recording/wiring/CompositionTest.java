@@ -141,4 +141,71 @@ class CompositionTest {
       assertThat(events.endpoints().find(endpoint.id())).as("the endpoint itself stays").isPresent();
     }
   }
+
+  @Test
+  void transcriptsAreEmbeddedByDefaultWhereFfmpegHasTheAsrFilterAndSaySo() {
+    try (Composition server = compose(Role.SERVER, Map.of())) {
+      assertThat(server.recordings().transcriptsEnabled()).isTrue();
+      assertThat(server.notes()).anyMatch(note -> note.startsWith("transcripts are on"));
+      assertThat(server.describe()).contains("transcripts embedded (PocketSphinx, en-US)");
+    }
+    try (Composition worker = compose(Role.WORKER, Map.of());
+        Composition server = compose(Role.SERVER, Map.of())) {
+      assertThat(worker.describe()).as("one line for both").isEqualTo(server.describe());
+    }
+    try (Composition off = compose(Role.SERVER, Map.of("RECORDING_TRANSCRIPTS_ENGINE", "off"))) {
+      assertThat(off.recordings().transcriptsEnabled()).isFalse();
+      assertThat(off.describe()).contains("transcripts off");
+    }
+  }
+
+  @Test
+  void anFfmpegWithoutTheAsrFilterTurnsTheDefaultOffAndRefusesAnEmbeddedEngineAskedFor() throws Exception {
+    Path bin = data.resolve("bin");
+    java.nio.file.Files.createDirectories(bin);
+    // An ffmpeg built without PocketSphinx: it knows no asr filter (and this one does nothing else either).
+    for (String program : new String[] {"ffmpeg", "ffprobe"}) {
+      Path script = bin.resolve(program);
+      java.nio.file.Files.writeString(script, "#!/bin/sh\necho \"Unknown filter 'asr'.\"\n");
+      script.toFile().setExecutable(true);
+    }
+    String ffmpeg = bin.resolve("ffmpeg").toString();
+
+    try (Composition server = compose(Role.SERVER, Map.of("RECORDING_PROCESSING_FFMPEG", ffmpeg))) {
+      assertThat(server.recordings().transcriptsEnabled()).isFalse();
+      assertThat(server.notes()).anyMatch(note -> note.startsWith("transcripts are off")
+          && note.contains("has no asr filter"));
+    }
+    SettingException refused = catchThrowableOfType(SettingException.class, () -> compose(Role.WORKER,
+        Map.of("RECORDING_PROCESSING_FFMPEG", ffmpeg, "RECORDING_TRANSCRIPTS_ENGINE", "embedded")));
+    assertThat(refused.key()).isEqualTo("recording.transcripts.engine");
+    assertThat(refused.getMessage()).contains("has no asr filter");
+  }
+
+  @Test
+  void theOpenaiEngineWithoutItsUrlAndAnotherLanguageForTheEmbeddedOneRefuseToStart() {
+    SettingException openai = catchThrowableOfType(SettingException.class, () -> compose(Role.SERVER,
+        Map.of("RECORDING_TRANSCRIPTS_ENGINE", "openai")));
+    SettingException german = catchThrowableOfType(SettingException.class, () -> compose(Role.SERVER,
+        Map.of("RECORDING_TRANSCRIPTS_ENGINE", "embedded", "RECORDING_TRANSCRIPTS_LANGUAGE", "de-DE")));
+    SettingException unknown = catchThrowableOfType(SettingException.class, () -> compose(Role.SERVER,
+        Map.of("RECORDING_TRANSCRIPTS_ENGINE", "whisper")));
+
+    assertThat(openai.key()).isEqualTo("recording.transcripts.openai.url");
+    assertThat(openai.getMessage()).contains("is required with the openai transcription engine");
+    assertThat(german.key()).isEqualTo("recording.transcripts.language");
+    assertThat(german.getMessage()).contains("'de-DE'").contains("en-US only");
+    assertThat(unknown.getMessage()).contains("'whisper' is not an engine: embedded, openai or off");
+  }
+
+  @Test
+  void theOpenaiEngineIsWiredFromItsSettingsAndDescribedWithoutItsKey() {
+    try (Composition server = compose(Role.SERVER, Map.of("RECORDING_TRANSCRIPTS_ENGINE", "openai",
+        "RECORDING_TRANSCRIPTS_OPENAI_URL", "https://transcribe.example.com", "RECORDING_TRANSCRIPTS_OPENAI_KEY",
+        "sk-secret-never-shown", "RECORDING_TRANSCRIPTS_LANGUAGE", "de-DE"))) {
+      assertThat(server.recordings().transcriptsEnabled()).isTrue();
+      assertThat(server.describe()).contains("transcripts openai at https://transcribe.example.com")
+          .contains("de-DE").doesNotContain("sk-secret-never-shown");
+    }
+  }
 }

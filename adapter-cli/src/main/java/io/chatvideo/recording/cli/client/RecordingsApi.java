@@ -135,6 +135,17 @@ public final class RecordingsApi {
     return call(authorized(request(recordingPath(id)).GET()), RecordingJson.class);
   }
 
+  /** The recording's transcript as the server renders it in {@code format} ({@code vtt}, {@code json}, {@code txt}). */
+  public String transcript(String id, String format) {
+    HttpRequest request = authorized(request(recordingPath(id) + "/transcript?format=" + encode(format)).GET())
+        .timeout(CALL_TIMEOUT).header("Accept", "application/json, text/vtt, text/plain").build();
+    HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), null);
+    if (response.statusCode() / 100 != 2) {
+      throw problem(response);
+    }
+    return response.body();
+  }
+
   public void delete(String id) {
     call(authorized(request(recordingPath(id)).DELETE()), Void.class);
   }

@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
         DownloadCommand.class,
         UploadCommand.class,
         DeleteCommand.class,
+        TranscriptCommand.class,
         ShareCommand.class,
         SharesCommand.class,
         UnshareCommand.class,

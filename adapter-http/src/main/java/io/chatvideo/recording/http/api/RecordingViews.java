@@ -10,9 +10,11 @@ import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingDetails;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.in.RecordingView;
+import io.chatvideo.recording.core.port.in.TranscriptsUseCase.Status;
 import io.chatvideo.recording.core.port.in.WatchShareUseCase.ShareMedia;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** A recording of the core as the API shows it. */
@@ -21,7 +23,7 @@ final class RecordingViews {
   private RecordingViews() {}
 
   /** {@code absolute} turns a signed URL into what the caller can reach (the local store's are relative). */
-  static RecordingJson json(RecordingView view, Function<URI, String> absolute) {
+  static RecordingJson json(RecordingView view, Function<URI, String> absolute, Optional<Status> transcript) {
     Recording recording = view.recording();
     RecordingDetails details = recording.details();
     CompletedRecording completed = recording instanceof CompletedRecording done ? done : null;
@@ -56,6 +58,8 @@ final class RecordingViews {
         details.audioLayout().wireName(),
         processing == null || processing.state() != ProcessingState.READY || processing.storyboard().isEmpty() ? null
             : absolute.apply(URI.create("/recordings/" + details.id() + "/media/"
-                + ShareMedia.STORYBOARD_VTT.urlName())));
+                + ShareMedia.STORYBOARD_VTT.urlName())),
+        transcript.map(t -> t.state().wireName()).orElse(null),
+        transcript.flatMap(Status::reason).orElse(null));
   }
 }

@@ -162,7 +162,7 @@ class RecordingsController {
   }
 
   private RecordingJson json(RecordingView view) {
-    return RecordingViews.json(view, urls::absolute);
+    return RecordingViews.json(view, urls::absolute, recordings.transcripts().status(view.recording()));
   }
 
   private static Optional<List<CompletedPart>> completedParts(CompleteRequest request) {

@@ -11,6 +11,7 @@ import io.chatvideo.recording.api.RecordingJson;
 import io.chatvideo.recording.api.RecordingList;
 import io.chatvideo.recording.api.RenditionJson;
 import io.chatvideo.recording.api.SpeakersJson;
+import io.chatvideo.recording.api.TranscriptJson;
 import io.chatvideo.recording.api.ShareJson;
 import io.chatvideo.recording.api.ShareLink;
 import io.chatvideo.recording.api.ShareList;
@@ -49,6 +50,8 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(SpeakersJson.class)
 @SerdeImport(SpeakersJson.TalkTimeJson.class)
 @SerdeImport(SpeakersJson.SpeechSegmentJson.class)
+@SerdeImport(TranscriptJson.class)
+@SerdeImport(TranscriptJson.SegmentJson.class)
 final class WireTypes {
 
   private WireTypes() {}

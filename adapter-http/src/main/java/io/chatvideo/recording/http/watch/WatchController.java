@@ -11,7 +11,10 @@ import io.chatvideo.recording.core.port.in.WatchShareUseCase.OpenShareCommand;
 import io.chatvideo.recording.core.port.in.WatchShareUseCase.ShareMedia;
 import io.chatvideo.recording.core.port.in.WatchShareUseCase.SharedRecording;
 import io.chatvideo.recording.core.port.out.PresignedRequest;
+import io.chatvideo.recording.core.domain.TranscriptState;
+import io.chatvideo.recording.core.port.in.TranscriptsUseCase.TranscriptView;
 import io.chatvideo.recording.http.api.PublicUrls;
+import io.chatvideo.recording.http.api.TranscriptDocuments;
 import io.chatvideo.recording.http.objects.LocalObjectServer;
 import io.chatvideo.recording.http.objects.StoryboardTrack;
 import io.chatvideo.recording.http.web.ClientAddresses;
@@ -44,7 +47,8 @@ import java.util.Set;
 
 /**
  * The public watch page of a share link, {@code /s/{token}}, and its media, {@code
- * /s/{token}/media/{mp4|original|poster|storyboard.jpg|storyboard.vtt}}: no sign-in, server-rendered HTML, and every refusal a
+ * /s/{token}/media/{mp4|original|poster|storyboard.jpg|storyboard.vtt}}, and its captions, {@code
+ * /s/{token}/transcript.vtt}: no sign-in, server-rendered HTML, and every refusal a
  * plain page (404 unknown or revoked, 410 expired, 401 passcode, 429 too many guesses) mapped
  * here, in one place. Passcode tries are counted by the core in the metadata store, per link and
  * per client address ({@link ClientAddresses}). The media route checks the link on every request
@@ -120,6 +124,31 @@ final class WatchController {
         .header("X-Robots-Tag", "noindex, nofollow");
   }
 
+  /**
+   * The link's captions: its recording's transcript as WebVTT, checked against the link as the
+   * media are (a passcode link needs the page's grant), from this origin so the page's {@code
+   * <track>} loads under {@code media-src 'self'}. Not found while there is no ready transcript
+   * (the page only offers the track once there is). Counts no view.
+   */
+  @Get(value = "/{token}/transcript.vtt", produces = "text/vtt")
+  HttpResponse<?> captions(@PathVariable String token, @Nullable @QueryValue String grant) {
+    TranscriptView view;
+    try {
+      view = recordings.transcripts().transcript(recordings.watchShare().recording(token, Optional.ofNullable(grant)));
+    } catch (RecordingException e) {
+      return refused(e, token);
+    }
+    if (view.transcript().isEmpty()) {
+      return page(HttpStatus.NOT_FOUND, WatchPage.message("No captions",
+          "This recording has no captions yet."), Set.of());
+    }
+    return HttpResponse.ok(TranscriptDocuments.vtt(view, view.transcript().get()))
+        .contentType(TranscriptDocuments.Format.VTT.contentType())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .header("Referrer-Policy", "no-referrer")
+        .header("X-Robots-Tag", "noindex, nofollow");
+  }
+
   private HttpResponse<String> open(String token, Optional<String> passcode, HttpRequest<?> request) {
     SharedRecording shared;
     try {
@@ -139,8 +168,12 @@ final class WatchController {
     Optional<String> speakers = recordings.speakersEnabled()
         ? SpeakerTimelineHtml.of(recordings.speakers().speakers(shared), shared.recording().duration())
         : Optional.empty();
+    // Captions from this origin ('self' is among the media sources): only once there is a transcript to show.
+    Optional<String> captions = recordings.transcripts().status(shared.recording())
+        .filter(status -> status.state() == TranscriptState.READY)
+        .map(ready -> "/s/" + token + "/transcript.vtt" + query);
     return page(HttpStatus.OK, WatchPage.player(shared.recording(), media, shared.mediaType().value(), poster,
-        download, shared.share().expiresAt(), speakers), sources,
+        download, shared.share().expiresAt(), speakers, captions), sources,
         // The page's own script (deep links, reopening the media) and the speaker timeline's.
         Optional.of(WatchPage.SCRIPT_HASH + " " + SpeakerTimelineHtml.SCRIPT_HASH));
   }

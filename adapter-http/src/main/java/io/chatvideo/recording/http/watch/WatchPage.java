@@ -61,18 +61,24 @@ final class WatchPage {
   private WatchPage() {}
 
   /**
-   * The player: video (with poster), facts, and the download button when allowed; when not, a
+   * The player: video (with poster, and its captions track when there is a transcript), facts, and the
+   * download button when allowed; when not, a
    * plain word that this keeps no one from saving what they can watch.
    */
   static String player(CompletedRecording recording, String media, String mediaType, Optional<String> poster,
-      Optional<String> download, Instant linkExpiresAt, Optional<String> speakersHtml) {
+      Optional<String> download, Instant linkExpiresAt, Optional<String> speakersHtml, Optional<String> captions) {
     RecordingDetails details = recording.details();
     StringBuilder body = new StringBuilder();
     body.append("<h1>Recording of ").append(escape(details.roomId().value())).append("</h1>\n");
     body.append("<video controls preload=\"metadata\" playsinline");
     poster.ifPresent(url -> body.append(" poster=\"").append(escape(url)).append('"'));
     body.append("><source src=\"").append(escape(media)).append("\" type=\"").append(escape(mediaType))
-        .append("\">Your browser cannot play this video.</video>\n");
+        .append("\">");
+    // Off until the viewer turns them on: machine captions can be wrong, and the picture should not
+    // carry words nobody said unless asked for.
+    captions.ifPresent(url -> body.append("<track kind=\"captions\" src=\"").append(escape(url))
+        .append("\" srclang=\"en\" label=\"English (automatic)\">"));
+    body.append("Your browser cannot play this video.</video>\n");
     speakersHtml.ifPresent(body::append);
     body.append("<dl>\n");
     fact(body, "Room", escape(details.roomId().value()));

@@ -207,7 +207,19 @@ final class SchemaMigrations {
       // recording's); NULL when there is none.
       Map.entry(13, List.of(
           "ALTER TABLE recordings ADD COLUMN storyboard_key TEXT",
-          "ALTER TABLE recordings ADD COLUMN storyboard_size INTEGER"))));
+          "ALTER TABLE recordings ADD COLUMN storyboard_size INTEGER")),
+      // A recording's transcript (SqliteTranscripts), which goes with the recording's row; its cues
+      // are one text value, read and written whole.
+      Map.entry(14, List.of(
+          """
+          CREATE TABLE transcripts (
+            recording_id TEXT    PRIMARY KEY REFERENCES recordings (id) ON DELETE CASCADE,
+            state        TEXT    NOT NULL CHECK (state IN ('queued', 'running', 'ready', 'failed', 'skipped')),
+            reason       TEXT,
+            engine       TEXT    NOT NULL,
+            cues         TEXT    NOT NULL,
+            made_at      INTEGER NOT NULL
+          )"""))));
 
   private SchemaMigrations() {}
 

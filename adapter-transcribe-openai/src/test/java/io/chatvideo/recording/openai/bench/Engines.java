@@ -1,10 +1,13 @@
 package io.chatvideo.recording.openai.bench;
 
 import io.chatvideo.recording.core.port.out.Transcriber;
+import io.chatvideo.recording.ffmpeg.FfmpegSettings;
+import io.chatvideo.recording.ffmpeg.FfmpegTranscriber;
 import io.chatvideo.recording.openai.OpenAiSettings;
 import io.chatvideo.recording.openai.OpenAiTranscriber;
 import io.chatvideo.recording.openai.TranscriptionServer;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +40,9 @@ final class Engines {
             "openai-asr: the openai engine against a loopback server running ffmpeg's asr (PocketSphinx)",
             List.of(server));
       }
-      // At merge, one line: case "embedded" -> new Opened(Optional.of(new FfmpegTranscriber(...)), "embedded", List.of());
-      case "embedded" -> new Opened(Optional.empty(),
-          "embedded: not on this branch (FfmpegTranscriber is built on another; plugged in here at merge)", List.of());
+      case "embedded" -> new Opened(Optional.of(FfmpegTranscriber.on(FfmpegSettings.find(Path.of("ffmpeg"))
+          .orElseThrow(() -> new IllegalStateException("ffmpeg is not on PATH")))),
+          "embedded: PocketSphinx through ffmpeg's asr filter, in process", List.of());
       default -> throw new IllegalArgumentException("an engine is openai, openai-asr or embedded, not " + name);
     };
   }

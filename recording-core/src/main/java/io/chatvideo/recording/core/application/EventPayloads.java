@@ -10,6 +10,7 @@ import io.chatvideo.recording.core.domain.RecordingDetails;
 import io.chatvideo.recording.core.domain.RecordingEvent;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.SpeakerTimeline;
+import io.chatvideo.recording.core.domain.Transcript;
 import io.chatvideo.recording.core.domain.UserId;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -40,9 +41,11 @@ final class EventPayloads {
 
   /**
    * A {@code recording.transcribed}: the recording, and under {@code speakers} its timeline as
-   * {@code GET /recordings/{id}/speakers} shows it (state, reason, talk time per party, segments).
+   * {@code GET /recordings/{id}/speakers} shows it (state, reason, talk time per party, segments),
+   * and under {@code transcript} (when transcripts are on) its state, error, engine and cue count.
    */
-  static RecordingEvent transcribed(CompletedRecording recording, SpeakerTimeline timeline, Instant now) {
+  static RecordingEvent transcribed(CompletedRecording recording, SpeakerTimeline timeline,
+      Optional<Transcript> transcript, Instant now) {
     Map<String, Object> data = recordingData(recording);
     Map<String, Object> speakers = new LinkedHashMap<>();
     speakers.put("state", timeline.state().wireName());
@@ -60,6 +63,15 @@ final class EventPayloads {
       return one;
     }).toList());
     data.put("speakers", speakers);
+    // The transcript's state, not its text: a long call's words would outgrow a webhook; GET …/transcript has them.
+    transcript.ifPresent(made -> {
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("state", made.state().wireName());
+      made.reason().ifPresent(reason -> summary.put("error", reason));
+      summary.put("engine", made.engine());
+      summary.put("cues", made.cues().size());
+      data.put("transcript", summary);
+    });
     return event(EventType.RECORDING_TRANSCRIBED, now, data);
   }
 

@@ -25,6 +25,7 @@ import io.chatvideo.recording.core.port.in.RequestUploadUseCase;
 import io.chatvideo.recording.core.port.in.RunJobsUseCase;
 import io.chatvideo.recording.core.port.in.ShareRecordingUseCase;
 import io.chatvideo.recording.core.port.in.SpeakersUseCase;
+import io.chatvideo.recording.core.port.in.TranscriptsUseCase;
 import io.chatvideo.recording.core.port.in.SweepUseCase;
 import io.chatvideo.recording.core.port.in.WebhooksUseCase;
 import io.chatvideo.recording.core.port.out.EventOutbox;
@@ -42,11 +43,14 @@ import io.chatvideo.recording.core.port.out.WebhookEndpoints;
 import io.chatvideo.recording.core.port.out.WebhookSender;
 import io.chatvideo.recording.core.port.out.ShareRepository;
 import io.chatvideo.recording.core.port.out.SpeakerTimelines;
+import io.chatvideo.recording.core.port.out.Transcriber;
+import io.chatvideo.recording.core.port.out.Transcripts;
 import io.chatvideo.recording.core.port.out.SpeechActivity;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -91,6 +95,7 @@ public final class Recordings {
   private final Optional<ShareService> shares;
   private final LibraryPlayback playback;
   private final Optional<SpeakerService> speakers;
+  private final TranscriptService transcripts;
   private final JobBell bell = new JobBell();
 
   private Recordings(Builder builder) {
@@ -109,12 +114,19 @@ public final class Recordings {
         builder.eventRetention);
     // Steps on a ready recording are further jobs, so none delays it or fails it (a transcriber joins here).
     Set<JobKind> afterReady = builder.timelines == null ? Set.of() : Set.of(JobKind.FIND_SPEAKERS);
+    if (builder.transcripts != null && builder.timelines == null) {
+      throw new IllegalStateException("transcripts are made by the speaker job; give a speaker timeline store too");
+    }
     this.processing = new ProcessingService(repository, storage, Optional.ofNullable(jobs),
         Optional.ofNullable(builder.media), builder.processing, builder.clock, builder.workDirectory, changes,
         afterReady, builder.jobPolicy);
+    this.transcripts = new TranscriptService(Optional.ofNullable(builder.transcripts), builder.transcriberName,
+        Optional.ofNullable(builder.transcriber), Optional.ofNullable(builder.speech), builder.language,
+        new RecordingAccess(repository), builder.clock);
     this.speakers = builder.timelines == null ? Optional.empty() : Optional.of(new SpeakerService(repository, storage,
-        builder.timelines, Optional.ofNullable(builder.speech), Optional.ofNullable(builder.outbox), bell,
-        builder.clock, builder.workDirectory));
+        builder.timelines, Optional.ofNullable(builder.speech),
+        builder.transcripts == null ? Optional.empty() : Optional.of(transcripts),
+        Optional.ofNullable(builder.outbox), bell, builder.clock, builder.workDirectory));
     this.uploads = new UploadService(repository, storage, ledger, builder.clock, builder.ids, builder.retention,
         builder.presign, builder.sizes, builder.limits, processing, changes);
     this.queries = new RecordingQueries(repository, storage, builder.clock, builder.presign);
@@ -256,6 +268,16 @@ public final class Recordings {
     return speakers.orElseThrow(() -> new IllegalStateException("no speaker timeline store was given"));
   }
 
+  /** Whether recordings get a transcript after processing ({@link Builder#transcripts}). */
+  public boolean transcriptsEnabled() {
+    return transcripts.enabled();
+  }
+
+  /** Transcripts; when none are made ({@link Builder#transcripts} not given) every completed recording's is {@code off}. */
+  public TranscriptsUseCase transcripts() {
+    return transcripts;
+  }
+
   /** Collects the adapters and policies; {@link #build()} checks that the required ones are there. */
   public static final class Builder {
 
@@ -285,6 +307,10 @@ public final class Recordings {
     private HttpUrl publicUrl;
     private SpeakerTimelines timelines;
     private SpeechActivity speech;
+    private Transcripts transcripts;
+    private String transcriberName;
+    private Transcriber transcriber;
+    private Locale language = Locale.US;
 
     private Builder() {}
 
@@ -390,6 +416,21 @@ public final class Recordings {
     public Builder speakers(SpeakerTimelines timelines, Optional<SpeechActivity> speech) {
       this.timelines = Objects.requireNonNull(timelines, "timelines");
       this.speech = speech.orElse(null);
+      return this;
+    }
+
+    /**
+     * Turns transcripts on (they need {@link #speakers}: the same job makes both): once processing
+     * made a recording ready, each party's channel is transcribed by the engine named {@code
+     * engineName} in {@code language} and kept in {@code transcripts}. An instance that only
+     * queues jobs and answers the API passes an empty {@code engine}.
+     */
+    public Builder transcripts(Transcripts transcripts, String engineName, Optional<Transcriber> engine,
+        Locale language) {
+      this.transcripts = Objects.requireNonNull(transcripts, "transcripts");
+      this.transcriberName = Objects.requireNonNull(engineName, "engineName");
+      this.transcriber = engine.orElse(null);
+      this.language = Objects.requireNonNull(language, "language");
       return this;
     }
 

@@ -146,14 +146,26 @@ final class ShareService implements ShareRecordingUseCase, WatchShareUseCase {
   @Override
   public PresignedRequest media(MediaQuery query) {
     Instant now = clock.instant();
-    LiveShare live = live(query.token(), now);
+    LiveShare live = granted(query.token(), query.grant(), now);
     Share share = live.share();
-    if (share.passcodeHash().isPresent() && !query.grant().filter(g -> grantHolds(share, g, now)).isPresent()) {
-      throw unknown(); // no passcode shown: the link's media is as unknown as a wrong token
-    }
     CompletedRecording recording = live.recording();
     return InlineMedia.sign(storage, recording, query.media(), mediaExpiry(share, recording, now))
         .orElseThrow(ShareService::unknown);
+  }
+
+  @Override
+  public CompletedRecording recording(String token, Optional<String> grant) {
+    return granted(token, grant, clock.instant()).recording();
+  }
+
+  /** A live link whose passcode, if it has one, was shown: {@code grant} holds. */
+  private LiveShare granted(String token, Optional<String> grant, Instant now) {
+    LiveShare live = live(token, now);
+    Share share = live.share();
+    if (share.passcodeHash().isPresent() && !grant.filter(g -> grantHolds(share, g, now)).isPresent()) {
+      throw unknown(); // no passcode shown: the link's media is as unknown as a wrong token
+    }
+    return live;
   }
 
   /** The link named by {@code token} and its recording, both live; else not found or expired. */

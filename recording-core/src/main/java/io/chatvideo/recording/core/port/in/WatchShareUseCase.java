@@ -38,6 +38,13 @@ public interface WatchShareUseCase {
   PresignedRequest media(MediaQuery query);
 
   /**
+   * The link's recording, for what the watch page loads beside its media (the captions), checked
+   * as {@link #media} checks: the same refusals, and a passcode link needs a valid grant. Counts no
+   * view.
+   */
+  CompletedRecording recording(String token, Optional<String> grant);
+
+  /**
    * @param clientAddress the address whose passcode tries are counted besides the link's, when known
    * @param countsView false for a request that shows no one the recording (an HTTP {@code HEAD})
    */
