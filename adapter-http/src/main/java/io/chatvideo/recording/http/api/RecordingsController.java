@@ -162,7 +162,7 @@ class RecordingsController {
   }
 
   private RecordingJson json(RecordingView view) {
-    return RecordingViews.json(view, urls::absolute);
+    return RecordingViews.json(view, (String url) -> urls.absolute(url));
   }
 
   private static Optional<List<CompletedPart>> completedParts(CompleteRequest request) {
