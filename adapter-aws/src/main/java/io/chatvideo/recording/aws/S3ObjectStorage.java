@@ -395,11 +395,7 @@ final class S3ObjectStorage implements ObjectStorage {
         .filter(header -> !header.getKey().equalsIgnoreCase("host"))
         .collect(Collectors.toMap(header -> header.getKey().toLowerCase(Locale.ROOT),
             header -> String.join(",", header.getValue())));
-    try {
-      return new PresignedRequest(method, signed.url().toURI(), headers, urlExpiry(signed));
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("the SDK signed a URL that is not a URI: " + e.getMessage(), e);
-    }
+    return new PresignedRequest(method, signed.url().toString(), headers, urlExpiry(signed));
   }
 
   /** When S3 stops taking the URL: its X-Amz-Date plus X-Amz-Expires, which the SDK's expiration() rounds otherwise. */

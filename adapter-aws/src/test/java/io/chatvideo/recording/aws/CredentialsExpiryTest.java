@@ -46,15 +46,15 @@ class CredentialsExpiryTest {
 
       assertThat(aws.storage().credentialsExpiry()).contains(expiry);
       assertThat(ticket.upload().expiresAt()).isBeforeOrEqualTo(expiry).isAfter(expiry.minusSeconds(5));
-      Map<String, String> query = S3ObjectStorageIT.query(ticket.upload().url());
+      Map<String, String> query = S3ObjectStorageIT.query(ticket.upload().uri());
       Instant signedAt = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
           .parse(query.get("X-Amz-Date"), Instant::from);
       assertThat(ticket.upload().expiresAt()).as("the expiry S3 applies, to the second")
           .isEqualTo(signedAt.plusSeconds(Long.parseLong(query.get("X-Amz-Expires"))));
       assertThat(ticket.expiresIn()).isLessThanOrEqualTo(Duration.ofMinutes(10));
-      assertThat(Long.parseLong(S3ObjectStorageIT.query(ticket.upload().url()).get("X-Amz-Expires")))
+      assertThat(Long.parseLong(S3ObjectStorageIT.query(ticket.upload().uri()).get("X-Amz-Expires")))
           .isLessThanOrEqualTo(600);
-      assertThat(S3ObjectStorageIT.query(ticket.upload().url())).containsEntry("X-Amz-Security-Token", "session-token");
+      assertThat(S3ObjectStorageIT.query(ticket.upload().uri())).containsEntry("X-Amz-Security-Token", "session-token");
     }
   }
 
@@ -83,7 +83,7 @@ class CredentialsExpiryTest {
 
       assertThat(aws.storage().credentialsExpiry()).isEmpty();
       assertThat(ticket.expiresIn()).isEqualTo(Duration.ofMinutes(30));
-      assertThat(ticket.upload().url().getHost()).isEqualTo("acme-recordings.s3.eu-west-1.amazonaws.com");
+      assertThat(ticket.upload().uri().getHost()).isEqualTo("acme-recordings.s3.eu-west-1.amazonaws.com");
     }
   }
 

@@ -25,7 +25,7 @@ final class PresignedHttp {
       // java.net.http refuses to let callers set Content-Length; it sends the body's length, which must match.
       assertThat(Long.parseLong(signedLength)).as("signed content-length").isEqualTo(body == null ? 0 : body.length);
     }
-    return send(request.method(), request.url(), request.headers(), body);
+    return send(request.method(), request.uri(), request.headers(), body);
   }
 
   /** Sends what is given; a Content-Length header is always the body's, whatever {@code headers} say. */

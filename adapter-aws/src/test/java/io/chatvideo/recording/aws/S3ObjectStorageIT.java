@@ -77,12 +77,12 @@ class S3ObjectStorageIT {
     PresignedRequest put = storage.presignPut(key, WEBM, OptionalLong.of(body.length), inMinutes(30));
 
     assertThat(put.method()).isEqualTo("PUT");
-    assertThat(put.url().getScheme()).isEqualTo("http");
-    assertThat(put.url().getHost()).isEqualTo("127.0.0.1");
+    assertThat(put.uri().getScheme()).isEqualTo("http");
+    assertThat(put.uri().getHost()).isEqualTo("127.0.0.1");
     assertThat(put.headers()).isEqualTo(Map.of("content-type", WEBM.value(), "content-length", "1000",
         "if-none-match", "*"));
-    assertThat(query(put.url()).get("X-Amz-SignedHeaders")).isEqualTo("content-length;content-type;host;if-none-match");
-    assertThat(put.url().getRawQuery()).doesNotContainIgnoringCase("checksum");
+    assertThat(query(put.uri()).get("X-Amz-SignedHeaders")).isEqualTo("content-length;content-type;host;if-none-match");
+    assertThat(put.uri().getRawQuery()).doesNotContainIgnoringCase("checksum");
     assertThat(PresignedHttp.send(put, body).statusCode()).isEqualTo(200);
     assertThat(storage.head(key)).contains(new StoredObject(1000, Optional.empty()));
   }
@@ -103,7 +103,7 @@ class S3ObjectStorageIT {
     PresignedRequest put = storage.presignPut(key, WEBM, OptionalLong.empty(), inMinutes(30));
     Map<String, String> withoutCondition = Map.of("content-type", WEBM.value());
 
-    assertThat(PresignedHttp.send("PUT", put.url(), withoutCondition, bytes(10)).statusCode()).isEqualTo(403);
+    assertThat(PresignedHttp.send("PUT", put.uri(), withoutCondition, bytes(10)).statusCode()).isEqualTo(403);
     assertThat(storage.head(key)).isEmpty();
   }
 
@@ -112,7 +112,7 @@ class S3ObjectStorageIT {
     Instant expiresAt = inMinutes(30);
     PresignedRequest put = storage.presignPut(newKey(), WEBM, OptionalLong.empty(), expiresAt);
 
-    long lifetime = Long.parseLong(query(put.url()).get("X-Amz-Expires"));
+    long lifetime = Long.parseLong(query(put.uri()).get("X-Amz-Expires"));
     assertThat(lifetime).isBetween(Duration.ofMinutes(30).minusSeconds(5).getSeconds(), Duration.ofMinutes(30).getSeconds());
     assertThat(put.expiresAt()).isBetween(expiresAt.minusSeconds(5), expiresAt.plusSeconds(1));
   }
@@ -139,7 +139,7 @@ class S3ObjectStorageIT {
   @Test
   void aTamperedSignatureIsForbidden() {
     PresignedRequest put = storage.presignPut(newKey(), WEBM, OptionalLong.empty(), inMinutes(30));
-    String signature = query(put.url()).get("X-Amz-Signature");
+    String signature = query(put.uri()).get("X-Amz-Signature");
     String forged = (signature.charAt(0) == 'a' ? "b" : "a") + signature.substring(1);
     URI tampered = URI.create(put.url().toString().replace(signature, forged));
 
@@ -162,7 +162,7 @@ class S3ObjectStorageIT {
     ObjectKey key = newKey();
     PresignedRequest put = storage.presignPut(key, WEBM, OptionalLong.empty(), inMinutes(30));
 
-    HttpResponse<byte[]> response = PresignedHttp.send("PUT", put.url(), Map.of("content-type", "text/html"), bytes(10));
+    HttpResponse<byte[]> response = PresignedHttp.send("PUT", put.uri(), Map.of("content-type", "text/html"), bytes(10));
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(storage.head(key)).isEmpty();
@@ -173,7 +173,7 @@ class S3ObjectStorageIT {
     ObjectKey key = newKey();
     PresignedRequest put = storage.presignPut(key, WEBM, OptionalLong.of(1000), inMinutes(30));
 
-    assertThat(PresignedHttp.send("PUT", put.url(), put.headers(), bytes(999)).statusCode()).isEqualTo(403);
+    assertThat(PresignedHttp.send("PUT", put.uri(), put.headers(), bytes(999)).statusCode()).isEqualTo(403);
     assertThat(storage.head(key)).isEmpty();
   }
 
@@ -228,7 +228,7 @@ class S3ObjectStorageIT {
     String uploadId = storage.startMultipart(key, WEBM);
     PresignedRequest part = storage.presignPart(key, uploadId, 1, 100, inMinutes(5));
 
-    HttpResponse<byte[]> longer = PresignedHttp.send("PUT", part.url(), part.headers(), bytes(101));
+    HttpResponse<byte[]> longer = PresignedHttp.send("PUT", part.uri(), part.headers(), bytes(101));
 
     assertThat(longer.statusCode()).isEqualTo(403);
     assertThat(storage.listParts(key, uploadId)).isEmpty();
@@ -281,17 +281,17 @@ class S3ObjectStorageIT {
           .isInstanceOf(StorageUnavailableException.class)
           .hasMessageContaining("HeadObject");
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-      assertThat(unreachable.storage().presignPut(newKey(), WEBM, OptionalLong.empty(), inMinutes(5)).url().getPort())
+      assertThat(unreachable.storage().presignPut(newKey(), WEBM, OptionalLong.empty(), inMinutes(5)).uri().getPort())
           .as("signing needs no network").isEqualTo(closed.getPort());
     }
   }
 
   private static URI resign(PresignedRequest put, Clock clock, Duration lifetime) {
-    String unsignedQuery = Arrays.stream(put.url().getRawQuery().split("&"))
+    String unsignedQuery = Arrays.stream(put.uri().getRawQuery().split("&"))
         .filter(parameter -> !parameter.startsWith("X-Amz-"))
         .collect(Collectors.joining("&"));
     SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.PUT)
-        .uri(URI.create(put.url().getScheme() + "://" + put.url().getRawAuthority() + put.url().getRawPath()
+        .uri(URI.create(put.uri().getScheme() + "://" + put.uri().getRawAuthority() + put.uri().getRawPath()
             + (unsignedQuery.isEmpty() ? "" : "?" + unsignedQuery)));
     put.headers().forEach(request::putHeader);
     AwsCredentialsIdentity identity = AwsStandIns.credentials().resolveCredentials();

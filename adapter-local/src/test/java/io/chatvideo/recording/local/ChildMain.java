@@ -84,7 +84,7 @@ public final class ChildMain {
   /** The decoded query of a presigned URL, as the HTTP adapter hands it over. */
   private static Map<String, String> query(PresignedRequest request) {
     Map<String, String> query = new HashMap<>();
-    for (String pair : request.url().getRawQuery().split("&")) {
+    for (String pair : request.uri().getRawQuery().split("&")) {
       int eq = pair.indexOf('=');
       query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }

@@ -18,6 +18,7 @@ public final class PublicUrls {
 
   private final ServerSettings settings;
   private final BeanProvider<EmbeddedServer> server;
+  private volatile String base;
 
   PublicUrls(ServerSettings settings, BeanProvider<EmbeddedServer> server) {
     this.settings = settings;
@@ -25,10 +26,18 @@ public final class PublicUrls {
   }
 
   public String absolute(URI url) {
-    if (url.isAbsolute()) {
-      return url.toString();
+    return url.isAbsolute() ? url.toString() : absolute(url.toString());
+  }
+
+  /** A URL as a signer wrote it, made absolute (the checks of {@link #absolute(URI)} without parsing the usual forms). */
+  public String absolute(String url) {
+    if (url.startsWith("https://") || url.startsWith("http://")) {
+      return url;
     }
-    return stripTrailingSlash(base()) + url;
+    if (url.startsWith("/") || !URI.create(url).isAbsolute()) {
+      return base() + url;
+    }
+    return url;
   }
 
   /** Whether this server is reached over HTTPS, so its cookies can be {@code Secure}. */
@@ -36,11 +45,23 @@ public final class PublicUrls {
     return base().startsWith("https:");
   }
 
+  /**
+   * Without a trailing slash. Worked out once: a listing makes every item's URLs absolute, and the
+   * setting and the bound address do not change while the server runs. Not kept before the server
+   * is bound (a bean asked early must not pin an address the server has not taken yet).
+   */
   private String base() {
-    return settings.recording().publicBase().map(URI::toString).orElseGet(() -> server.find(null)
-        .map(bound -> bound.getScheme() + "://" + authority(bound.getHost()) + ":" + bound.getPort())
-        .orElseThrow(() -> new IllegalStateException("no recording.public-url and no bound server to name: a "
-            + "function's start-up check requires the setting")));
+    String known = base;
+    if (known == null) {
+      known = stripTrailingSlash(settings.recording().publicBase().map(URI::toString).orElseGet(() -> server.find(null)
+          .map(bound -> bound.getScheme() + "://" + authority(bound.getHost()) + ":" + bound.getPort())
+          .orElseThrow(() -> new IllegalStateException("no recording.public-url and no bound server to name: a "
+              + "function's start-up check requires the setting"))));
+      if (settings.recording().publicBase().isPresent() || server.find(null).map(EmbeddedServer::isRunning).orElse(false)) {
+        base = known;
+      }
+    }
+    return known;
   }
 
   private static String authority(String host) {

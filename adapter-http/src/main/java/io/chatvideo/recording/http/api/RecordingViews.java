@@ -12,7 +12,6 @@ import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.in.RecordingView;
 import io.chatvideo.recording.core.port.in.TranscriptsUseCase.Status;
 import io.chatvideo.recording.core.port.in.WatchShareUseCase.ShareMedia;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,7 +22,7 @@ final class RecordingViews {
   private RecordingViews() {}
 
   /** {@code absolute} turns a signed URL into what the caller can reach (the local store's are relative). */
-  static RecordingJson json(RecordingView view, Function<URI, String> absolute, Optional<Status> transcript) {
+  static RecordingJson json(RecordingView view, Function<String, String> absolute, Optional<Status> transcript) {
     Recording recording = view.recording();
     RecordingDetails details = recording.details();
     CompletedRecording completed = recording instanceof CompletedRecording done ? done : null;
@@ -57,8 +56,7 @@ final class RecordingViews {
         renditions.isEmpty() ? null : renditions,
         details.audioLayout().wireName(),
         processing == null || processing.state() != ProcessingState.READY || processing.storyboard().isEmpty() ? null
-            : absolute.apply(URI.create("/recordings/" + details.id() + "/media/"
-                + ShareMedia.STORYBOARD_VTT.urlName())),
+            : absolute.apply("/recordings/" + details.id() + "/media/" + ShareMedia.STORYBOARD_VTT.urlName()),
         transcript.map(t -> t.state().wireName()).orElse(null),
         transcript.flatMap(Status::reason).orElse(null));
   }

@@ -162,7 +162,8 @@ class RecordingsController {
   }
 
   private RecordingJson json(RecordingView view) {
-    return RecordingViews.json(view, urls::absolute, recordings.transcripts().status(view.recording()));
+    return RecordingViews.json(view, (String url) -> urls.absolute(url),
+        recordings.transcripts().status(view.recording()));
   }
 
   private static Optional<List<CompletedPart>> completedParts(CompleteRequest request) {

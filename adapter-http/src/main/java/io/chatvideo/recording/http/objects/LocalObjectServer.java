@@ -43,6 +43,11 @@ public final class LocalObjectServer {
     this.objects = objects;
   }
 
+  /** {@link #serve(URI, HttpRequest)} for a URL as its signer wrote it. */
+  public MutableHttpResponse<?> serve(String url, HttpRequest<?> request) {
+    return serve(URI.create(url), request);
+  }
+
   /** The object {@code url} (a capability URL, relative to this server) names, for {@code request}'s method and Range. */
   public MutableHttpResponse<?> serve(URI url, HttpRequest<?> request) {
     Capability capability = verify(objects, Capability.Method.GET, url);

@@ -52,7 +52,7 @@ public final class StoryboardTrack {
   public MutableHttpResponse<?> serve(PresignedRequest signed, String query) {
     String vtt;
     try {
-      vtt = new String(read(signed.url()), StandardCharsets.UTF_8);
+      vtt = new String(read(signed.uri()), StandardCharsets.UTF_8);
     } catch (IOException e) {
       LOG.warn("storyboard track unavailable: {}", e.toString());
       return Problem.response(Problem.of(HttpStatus.SERVICE_UNAVAILABLE,

@@ -107,9 +107,26 @@ public record Capability(Method method, ObjectKey key, Instant expiresAt, Option
     query.put(SIGNATURE, signature);
     StringBuilder url = new StringBuilder(PATH_PREFIX).append(key.value()).append('?');
     query.forEach((name, value) -> url.append(name).append('=')
-        .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
+        .append(encoded(value)).append('&'));
     url.setLength(url.length() - 1);
     return url.toString();
+  }
+
+  /**
+   * {@link URLEncoder}'s form encoding, skipped for values it would leave as they are (the expiry,
+   * lengths, the base64url signature, most file names): a listing signs a URL per item, and the
+   * encoder's charset machinery was a tenth of each.
+   */
+  private static String encoded(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '_' || c == '.' || c == '*';
+      if (!kept) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+      }
+    }
+    return value;
   }
 
   /**

@@ -488,8 +488,8 @@ public final class FileObjectStorage implements ObjectStorage {
   }
 
   private PresignedRequest presigned(Capability capability, Map<String, String> headers) {
-    return new PresignedRequest(capability.method().name(),
-        URI.create(capability.relativeUrl(signer.sign(capability))), headers, capability.expiresAt());
+    return new PresignedRequest(capability.method().name(), capability.relativeUrl(signer.sign(capability)), headers,
+        capability.expiresAt());
   }
 
   private static ConflictException noSuchUpload(String uploadId) {

@@ -72,25 +72,25 @@ class CapabilityUrlIT {
   @Test
   void thePresignedRequestIsRelativeAndNamesTheHeadersToSend() {
     assertThat(put.method()).isEqualTo("PUT");
-    assertThat(put.url().isAbsolute()).isFalse();
-    assertThat(put.url().getRawPath()).isEqualTo(Capability.PATH_PREFIX + key.value());
+    assertThat(put.uri().isAbsolute()).isFalse();
+    assertThat(put.uri().getRawPath()).isEqualTo(Capability.PATH_PREFIX + key.value());
     assertThat(put.headers()).containsEntry("Content-Type", WEBM.value()).containsEntry("Content-Length", "10");
     assertThat(put.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
   }
 
   @Test
   void aChangedSignatureIsRefused() {
-    String query = put.url().getRawQuery();
+    String query = put.uri().getRawQuery();
     int at = query.indexOf("signature=") + "signature=".length();
     String tampered = query.substring(0, at) + (query.charAt(at) == 'A' ? 'B' : 'A') + query.substring(at + 1);
 
-    assertRefused(client.sendRaw("PUT", put.url().getRawPath(), tampered, ObjectClient.headers(put, Map.of()),
+    assertRefused(client.sendRaw("PUT", put.uri().getRawPath(), tampered, ObjectClient.headers(put, Map.of()),
         new ByteArrayInputStream(TEN_BYTES)), Outcome.CAPABILITY_REFUSED);
   }
 
   @Test
   void anotherSpellingOfTheSameSignatureBitsIsRefused() {
-    String query = put.url().getRawQuery();
+    String query = put.uri().getRawQuery();
     int at = query.indexOf("signature=") + "signature=".length();
     int end = query.indexOf('&', at) < 0 ? query.length() : query.indexOf('&', at);
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -102,7 +102,7 @@ class CapabilityUrlIT {
     assertThat(Base64.getUrlDecoder().decode(sameBytes)).isEqualTo(Base64.getUrlDecoder().decode(signature));
     String respelled = query.substring(0, at) + sameBytes + query.substring(end);
 
-    assertRefused(client.sendRaw("PUT", put.url().getRawPath(), respelled, ObjectClient.headers(put, Map.of()),
+    assertRefused(client.sendRaw("PUT", put.uri().getRawPath(), respelled, ObjectClient.headers(put, Map.of()),
         new ByteArrayInputStream(TEN_BYTES)), Outcome.CAPABILITY_REFUSED);
   }
 
@@ -110,34 +110,34 @@ class CapabilityUrlIT {
   void theSignatureOfOneKeyDoesNotOpenAnother() {
     ObjectKey other = Fixtures.newKey();
 
-    assertRefused(client.sendRaw("PUT", Capability.PATH_PREFIX + other.value(), put.url().getRawQuery(),
+    assertRefused(client.sendRaw("PUT", Capability.PATH_PREFIX + other.value(), put.uri().getRawQuery(),
         ObjectClient.headers(put, Map.of()), new ByteArrayInputStream(TEN_BYTES)), Outcome.CAPABILITY_REFUSED);
     assertThat(backend.storage().head(other)).isEmpty();
   }
 
   @Test
   void aRaisedLengthBoundIsRefused() {
-    String raised = put.url().getRawQuery().replace("length=10", "length=11");
+    String raised = put.uri().getRawQuery().replace("length=10", "length=11");
     byte[] eleven = "01234567890".getBytes();
 
-    assertRefused(client.sendRaw("PUT", put.url().getRawPath(), raised,
+    assertRefused(client.sendRaw("PUT", put.uri().getRawPath(), raised,
         ObjectClient.headers(put, Map.of("Content-Length", "11")), new ByteArrayInputStream(eleven)), Outcome.CAPABILITY_REFUSED);
   }
 
   @Test
   void swappingTheExactLengthForAMaximumIsRefused() {
-    String swapped = put.url().getRawQuery().replace("length=10", "max_length=10");
+    String swapped = put.uri().getRawQuery().replace("length=10", "max_length=10");
 
-    assertRefused(client.sendRaw("PUT", put.url().getRawPath(), swapped, ObjectClient.headers(put, Map.of()),
+    assertRefused(client.sendRaw("PUT", put.uri().getRawPath(), swapped, ObjectClient.headers(put, Map.of()),
         new ByteArrayInputStream(TEN_BYTES)), Outcome.CAPABILITY_REFUSED);
   }
 
   @Test
   void aLaterExpiryIsRefused() {
     long signed = put.expiresAt().getEpochSecond();
-    String extended = put.url().getRawQuery().replace("expires=" + signed, "expires=" + (signed + 3600));
+    String extended = put.uri().getRawQuery().replace("expires=" + signed, "expires=" + (signed + 3600));
 
-    assertRefused(client.sendRaw("PUT", put.url().getRawPath(), extended, ObjectClient.headers(put, Map.of()),
+    assertRefused(client.sendRaw("PUT", put.uri().getRawPath(), extended, ObjectClient.headers(put, Map.of()),
         new ByteArrayInputStream(TEN_BYTES)), Outcome.CAPABILITY_REFUSED);
   }
 
@@ -183,7 +183,7 @@ class CapabilityUrlIT {
 
   @Test
   void aBodyLongerThanTheSignedLengthStoresNothing() throws IOException {
-    Answer response = client.sendRaw("PUT", put.url().getRawPath(), put.url().getRawQuery(),
+    Answer response = client.sendRaw("PUT", put.uri().getRawPath(), put.uri().getRawQuery(),
         Map.of("content-type", WEBM.value()), new ByteArrayInputStream("0123456789A".getBytes()));
 
     assertRefused(response, Outcome.BAD_BODY);
@@ -195,7 +195,7 @@ class CapabilityUrlIT {
 
   @Test
   void aBodyShorterThanTheSignedLengthStoresNothing() {
-    Answer response = client.sendRaw("PUT", put.url().getRawPath(), put.url().getRawQuery(),
+    Answer response = client.sendRaw("PUT", put.uri().getRawPath(), put.uri().getRawQuery(),
         Map.of("content-type", WEBM.value()), new ByteArrayInputStream("012345678".getBytes()));
 
     assertRefused(response, Outcome.BAD_BODY);
@@ -215,7 +215,7 @@ class CapabilityUrlIT {
   void anUnsizedUploadIsBoundByTheLargestSinglePut() {
     PresignedRequest unsized = backend.storage().presignPut(key, WEBM, OptionalLong.empty(), T0.plusSeconds(60));
 
-    assertThat(unsized.url().getRawQuery()).contains("max_length=" + SizePolicy.DEFAULT_MAX_SINGLE_PUT);
+    assertThat(unsized.uri().getRawQuery()).contains("max_length=" + SizePolicy.DEFAULT_MAX_SINGLE_PUT);
     assertThat(unsized.headers()).doesNotContainKey("Content-Length");
     assertRefused(client.send("PUT", unsized,
         Map.of("Content-Length", Long.toString(SizePolicy.DEFAULT_MAX_SINGLE_PUT + 1)),
@@ -227,7 +227,7 @@ class CapabilityUrlIT {
   void anotherContentTypeIsRefusedButAnotherSpellingOfTheSignedOneIsNot() {
     assertRefused(client.send("PUT", put, Map.of("Content-Type", "video/mp4"), new ByteArrayInputStream(TEN_BYTES)),
         Outcome.CAPABILITY_REFUSED);
-    assertRefused(client.sendRaw("PUT", put.url().getRawPath(), put.url().getRawQuery(), Map.of(),
+    assertRefused(client.sendRaw("PUT", put.uri().getRawPath(), put.uri().getRawQuery(), Map.of(),
         new ByteArrayInputStream(TEN_BYTES)), Outcome.CAPABILITY_REFUSED);
 
     Answer respelled = client.send("PUT", put, Map.of("Content-Type", "video/webm; codecs=\"vp8, opus\""),
@@ -238,7 +238,7 @@ class CapabilityUrlIT {
 
   @Test
   void pathsOutsideTheObjectsFolderAreNotObjects() {
-    String query = put.url().getRawQuery();
+    String query = put.uri().getRawQuery();
     for (String path : new String[] {"/objects/../signing.key", "/objects/recordings/../../signing.key",
         "/objects/%2e%2e/signing.key", "/objects/" + key.value() + "/../../../../signing.key", "/objects/"}) {
       Answer response = client.sendRaw("GET", path, query, Map.of(), null);
@@ -249,22 +249,22 @@ class CapabilityUrlIT {
 
   @Test
   void aUrlWithoutSignatureOrWithARepeatedParameterIsRefused() {
-    String query = put.url().getRawQuery();
+    String query = put.uri().getRawQuery();
     String unsigned = query.substring(0, query.indexOf("&signature="));
 
-    assertRefused(client.sendRaw("PUT", put.url().getRawPath(), unsigned, ObjectClient.headers(put, Map.of()),
+    assertRefused(client.sendRaw("PUT", put.uri().getRawPath(), unsigned, ObjectClient.headers(put, Map.of()),
         new ByteArrayInputStream(TEN_BYTES)), Outcome.CAPABILITY_REFUSED);
-    assertRefused(client.sendRaw("PUT", put.url().getRawPath(), query + "&length=11",
+    assertRefused(client.sendRaw("PUT", put.uri().getRawPath(), query + "&length=11",
         ObjectClient.headers(put, Map.of()), new ByteArrayInputStream(TEN_BYTES)), Outcome.CAPABILITY_REFUSED);
-    assertRefused(client.sendRaw("PUT", put.url().getRawPath(), null, ObjectClient.headers(put, Map.of()),
+    assertRefused(client.sendRaw("PUT", put.uri().getRawPath(), null, ObjectClient.headers(put, Map.of()),
         new ByteArrayInputStream(TEN_BYTES)), Outcome.CAPABILITY_REFUSED);
   }
 
   @Test
   void aLineBreakSmuggledIntoAValueIsRefused() {
-    String smuggled = put.url().getRawQuery().replace("type=", "type=video%2Fwebm%0Alength%3D%3D10%0A");
+    String smuggled = put.uri().getRawQuery().replace("type=", "type=video%2Fwebm%0Alength%3D%3D10%0A");
 
-    assertRefused(client.sendRaw("PUT", put.url().getRawPath(), smuggled, ObjectClient.headers(put, Map.of()),
+    assertRefused(client.sendRaw("PUT", put.uri().getRawPath(), smuggled, ObjectClient.headers(put, Map.of()),
         new ByteArrayInputStream(TEN_BYTES)), Outcome.CAPABILITY_REFUSED);
   }
 

@@ -149,9 +149,9 @@ class MultipartUploadIT {
         new ByteArrayInputStream(new byte[101]));
     Map<String, String> undeclared = ObjectClient.headers(part, Map.of());
     undeclared.remove("content-length");
-    Answer longer = client.sendRaw("PUT", part.url().getRawPath(), part.url().getRawQuery(), undeclared,
+    Answer longer = client.sendRaw("PUT", part.uri().getRawPath(), part.uri().getRawQuery(), undeclared,
         new ByteArrayInputStream(new byte[101]));
-    Answer shorter = client.sendRaw("PUT", part.url().getRawPath(), part.url().getRawQuery(), undeclared,
+    Answer shorter = client.sendRaw("PUT", part.uri().getRawPath(), part.uri().getRawQuery(), undeclared,
         new ByteArrayInputStream(new byte[99]));
 
     assertThat(declaredLonger.outcome()).isEqualTo(Outcome.CAPABILITY_REFUSED);
@@ -163,11 +163,11 @@ class MultipartUploadIT {
   @Test
   void aPartUrlCannotBeTurnedIntoAnotherPartOrAWholeObject() {
     PresignedRequest part = storage.presignPart(key, uploadId, 1, 1, T0.plusSeconds(60));
-    String query = part.url().getRawQuery();
+    String query = part.uri().getRawQuery();
 
-    assertThat(client.sendRaw("PUT", part.url().getRawPath(), query.replace("part_number=1", "part_number=2"),
+    assertThat(client.sendRaw("PUT", part.uri().getRawPath(), query.replace("part_number=1", "part_number=2"),
         Map.of(), new ByteArrayInputStream(new byte[1])).outcome()).isEqualTo(Outcome.CAPABILITY_REFUSED);
-    assertThat(client.sendRaw("PUT", part.url().getRawPath(), query.replaceAll("upload_id=[0-9a-f]+&?", ""),
+    assertThat(client.sendRaw("PUT", part.uri().getRawPath(), query.replaceAll("upload_id=[0-9a-f]+&?", ""),
         Map.of(), new ByteArrayInputStream(new byte[1])).outcome()).isEqualTo(Outcome.CAPABILITY_REFUSED);
     assertThat(storage.head(key)).isEmpty();
   }

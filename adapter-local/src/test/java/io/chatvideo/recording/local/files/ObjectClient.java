@@ -42,7 +42,7 @@ final class ObjectClient {
 
   /** Sends {@code request} with its signed headers plus {@code extraHeaders}, as {@code method}. */
   Answer send(String method, PresignedRequest request, Map<String, String> extraHeaders, InputStream body) {
-    return sendRaw(method, request.url().getRawPath(), request.url().getRawQuery(), headers(request, extraHeaders),
+    return sendRaw(method, request.uri().getRawPath(), request.uri().getRawQuery(), headers(request, extraHeaders),
         body);
   }
 

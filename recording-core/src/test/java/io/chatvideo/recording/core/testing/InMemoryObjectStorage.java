@@ -106,7 +106,7 @@ public final class InMemoryObjectStorage implements ObjectStorage {
     Map<String, String> headers = new HashMap<>();
     headers.put("Content-Type", contentType.value());
     contentLength.ifPresent(length -> headers.put("Content-Length", Long.toString(length)));
-    return sign(new PresignedRequest("PUT", URI.create("memory://bucket/" + key + "?expires=" + expiresAt), headers,
+    return sign(new PresignedRequest("PUT", "memory://bucket/" + key + "?expires=" + expiresAt, headers,
         expiresAt));
   }
 
@@ -114,14 +114,14 @@ public final class InMemoryObjectStorage implements ObjectStorage {
   public synchronized PresignedRequest presignGet(ObjectKey key, ContentType contentType, Filename filename,
       Instant expiresAt) {
     check();
-    return sign(new PresignedRequest("GET", URI.create("memory://bucket/" + key + "?expires=" + expiresAt), Map.of(),
+    return sign(new PresignedRequest("GET", "memory://bucket/" + key + "?expires=" + expiresAt, Map.of(),
         expiresAt));
   }
 
   @Override
   public synchronized PresignedRequest presignInline(ObjectKey key, ContentType contentType, Instant expiresAt) {
     check();
-    return sign(new PresignedRequest("GET", URI.create("memory://bucket/" + key + "?inline=true&expires=" + expiresAt),
+    return sign(new PresignedRequest("GET", "memory://bucket/" + key + "?inline=true&expires=" + expiresAt,
         Map.of(), expiresAt));
   }
 
@@ -193,8 +193,8 @@ public final class InMemoryObjectStorage implements ObjectStorage {
   public synchronized PresignedRequest presignPart(ObjectKey key, String uploadId, int partNumber, long contentLength,
       Instant expiresAt) {
     check();
-    return sign(new PresignedRequest("PUT", URI.create("memory://bucket/" + key + "?uploadId=" + uploadId
-        + "&partNumber=" + partNumber + "&expires=" + expiresAt),
+    return sign(new PresignedRequest("PUT", "memory://bucket/" + key + "?uploadId=" + uploadId
+        + "&partNumber=" + partNumber + "&expires=" + expiresAt,
         Map.of("Content-Length", Long.toString(contentLength)), expiresAt));
   }
 
