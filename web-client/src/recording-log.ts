@@ -90,6 +90,14 @@ export class RecordingLog {
     this.out.warn('⚠️ Could not write the WebM duration; the file plays but may not seek');
   }
 
+  replacingPartial(recordingId: string, storedParts: number): void {
+    this.out.log(`🧩 The server kept the start of recording ${recordingId} (${storedParts} parts) as a partial recording; sending the rest to replace it with the whole call`);
+  }
+
+  replacementRefused(recordingId: string, error: unknown): void {
+    this.out.warn(`⚠️ Recording ${recordingId} stays partial: the server could not take the rest of the call`, error);
+  }
+
   recovering(filename: string): void {
     this.out.log(`♻️ Recovering ${filename} from the journal...`);
   }

@@ -128,6 +128,26 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/recordings/{id}/replacement": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /**
+         * The upload that replaces a partial recording with the whole call
+         * @description For the browser that comes back after the server salvaged its recording (partial: true): the upload holds copies of the parts the server had; sign and put the others, then complete with every part. 409 when the recording holds the whole call, is still an upload, or the replacement upload is gone; 404 when it was deleted or expired.
+         */
+        readonly post: operations["replacement"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/recordings/{id}/shares": {
         readonly parameters: {
             readonly query?: never;
@@ -321,7 +341,7 @@ export interface components {
             readonly participants?: readonly string[] | null;
             /** Format: date-time */
             readonly completed_at?: string | null;
-            /** @description true when the server completed the upload itself with the bytes it had, because the client never completed it before its window closed: the call up to the last part that arrived (see partial_reason); false for a whole recording; absent unless COMPLETED */
+            /** @description true when the server completed the upload itself with the bytes it had, because the client never completed it before its window closed: the call up to the last part that arrived (see partial_reason); false for a whole recording; absent unless COMPLETED. The browser that comes back with the rest of the call replaces it (POST /recordings/{id}/replacement): the same recording then holds the whole call, partial false, processed again, announced by recording.completed with replaces_partial true */
             readonly partial?: boolean | null;
             /**
              * @description why a partial recording is partial; client_gone: the browser never came back to finish the upload
@@ -385,6 +405,17 @@ export interface components {
             readonly size: number;
             /** @description valid like the recording's download_url */
             readonly download_url: string;
+        };
+        readonly ReplacementTicket: {
+            readonly recording_id: string;
+            readonly upload_id: string;
+            /**
+             * Format: int64
+             * @description every part but the last must have at least this many bytes
+             */
+            readonly min_part_size: number;
+            /** @description the parts the replacement holds already (copies of what the server had when it salvaged the recording), by ascending part number */
+            readonly parts: readonly components["schemas"]["StoredPart"][];
         };
         readonly ShareJson: {
             readonly share_id: string;
@@ -1117,6 +1148,82 @@ export interface operations {
             };
             /** @description the JSON body is larger than 64 KiB */
             readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage unavailable; retry after Retry-After seconds */
+            readonly 503: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readonly replacement: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            /** @description replacement 200 response */
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["ReplacementTicket"];
+                };
+            };
+            /** @description invalid input; the problem's field names it */
+            readonly 400: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid bearer token */
+            readonly 401: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a participant asked for what only the owner may do */
+            readonly 403: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such recording, expired, or someone else's */
+            readonly 404: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the recording is not in the state this needs */
+            readonly 409: {
                 headers: {
                     readonly [name: string]: unknown;
                 };

@@ -16,6 +16,12 @@ export type MultipartRequest = Schemas['MultipartRequest'];
 /** Answer of `POST /recordings/multipart`: every part but the last must have at least `min_part_size` bytes. */
 export type MultipartTicket = Schemas['MultipartTicket'];
 
+/**
+ * Answer of `POST /recordings/{id}/replacement`: the upload that replaces a partial recording with
+ * the whole call; `parts` are the ones the server holds already.
+ */
+export type ReplacementTicket = Schemas['ReplacementTicket'];
+
 /** A part to sign in `POST /recordings/{id}/parts`: its number and its exact size, which the URL binds. */
 export type PartToSign = Schemas['PartToSign'];
 

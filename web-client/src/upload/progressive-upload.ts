@@ -7,7 +7,7 @@ import { checkStorage, type StorageCheck } from '../journal/storage-check';
 import type { ChunkSink } from '../recording/chunk-sink';
 import { recordingFilename } from '../recording/filename';
 import { RecordingLog } from '../recording-log';
-import type { RecordingView } from './api-types';
+import type { RecordingView, StoredPart } from './api-types';
 import { UploadExpiredError, UploadFailedError, type UploadStep } from './errors';
 import { completedEarlier } from './lost-completion';
 import { MultipartSession } from './multipart-session';
@@ -330,19 +330,60 @@ export class ProgressiveUpload extends EventTarget implements ChunkSink {
         throw error;
       }
       const completed = await this.step('complete', () => completedEarlier(this.options.api, session.upload.recordingId));
-      if (completed !== undefined) {
+      if (completed?.partial === true) {
+        // The server salvaged the start of the call while this browser was gone: send it the rest.
+        const replacement = await this.replacement(session, completed);
+        if (replacement === undefined) {
+          return completed;
+        }
+        [session, stored] = replacement;
+      } else if (completed !== undefined) {
         return completed;
+      } else {
+        return this.restart(durationMs);
       }
-      if (!this.holdsWholeFile) {
-        throw new UploadFailedError('part', {
-          cause: new UploadExpiredError('The server swept the unfinished upload, and the parts it had confirmed are no longer in the journal'),
-        });
-      }
-      // The server swept the unfinished upload (its window closed): start over with the whole file.
-      await this.store.update({ upload: undefined });
-      this.session = undefined;
-      return this.uploadWhole(durationMs);
     }
+    return this.sendRest(session, stored, durationMs);
+  }
+
+  /**
+   * The upload that replaces a partial recording with the whole call, and the parts it holds (what
+   * the server had, copied); `undefined` when the server refuses (the replacement upload is gone):
+   * the partial recording is then what there is.
+   */
+  private async replacement(session: MultipartSession, partial: RecordingView): Promise<[MultipartSession, readonly StoredPart[]] | undefined> {
+    const recordingId = session.upload.recordingId;
+    let ticket;
+    try {
+      ticket = await this.step('part', () => this.options.api.startReplacement(recordingId));
+    } catch (error) {
+      if (!isUploadGone(error)) {
+        throw error;
+      }
+      this.options.log.replacementRefused(partial.recording_id, error);
+      return undefined;
+    }
+    const upload = { ...session.upload, uploadId: ticket.upload_id };
+    await this.store.update({ upload });
+    this.session = new MultipartSession(this.options.api, upload, this.options.put, this.options.clock);
+    this.options.log.replacingPartial(recordingId, ticket.parts.length);
+    return [this.session, ticket.parts];
+  }
+
+  /** The server swept the unfinished upload without keeping anything: start over with the whole file, if it is still here. */
+  private async restart(durationMs: number): Promise<RecordingView> {
+    if (!this.holdsWholeFile) {
+      throw new UploadFailedError('part', {
+        cause: new UploadExpiredError('The server swept the unfinished upload, and the parts it had confirmed are no longer in the journal'),
+      });
+    }
+    await this.store.update({ upload: undefined });
+    this.session = undefined;
+    return this.uploadWhole(durationMs);
+  }
+
+  /** The parts the server lacks (`stored` is what it has), a held part 1 last with the Duration, then complete. */
+  private async sendRest(session: MultipartSession, stored: readonly StoredPart[], durationMs: number): Promise<RecordingView> {
     const mode = firstPartMode(session.upload.processing);
     const order = partsAtStop(this.sizes, session.upload.partSize, mode);
     if (order.length === 0) {

@@ -9,6 +9,7 @@ import type {
   RecordingPage,
   RecordingQuery,
   RecordingView,
+  ReplacementTicket,
   ShareLink,
   ShareRequest,
   ShareView,
@@ -123,6 +124,17 @@ export class RecordingsApi {
   async storedParts(recordingId: string): Promise<StoredPart[]> {
     const body = await this.call('GET', `${recordingPath(recordingId)}/parts`);
     return expectFields<{ parts: StoredPart[] }>(body, ['parts']).parts;
+  }
+
+  /**
+   * `POST /recordings/{id}/replacement`: for a recording the server salvaged (`partial: true`) while
+   * this browser was gone, the upload that replaces it with the whole call. Its `parts` are what
+   * the server had, copied already; sign and put the others ({@link signParts}), then {@link complete}
+   * with every part.
+   */
+  async startReplacement(recordingId: string): Promise<ReplacementTicket> {
+    const body = await this.call('POST', `${recordingPath(recordingId)}/replacement`);
+    return expectFields<ReplacementTicket>(body, ['recording_id', 'upload_id', 'min_part_size', 'parts']);
   }
 
   /** `DELETE /recordings/{id}/upload`: aborts a multipart upload and forgets the recording. */

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserCommand } from 'vitest/node';
-import { frozenStretches, pixelsAt, probeMedia, toneLevels, type MediaProbe, type Point } from './media-probe.ts';
+import { frameColours, frozenStretches, pixelsAt, probeMedia, toneLevels, type MediaProbe, type Point } from './media-probe.ts';
 
 /** Pixels to read from the frame shown at `seconds`. */
 export interface FrameSample {
@@ -20,6 +20,8 @@ export interface ProbeRequest {
   readonly freezeSeconds?: number;
   /** Also measure the `frequencies` on each of the first two channels alone (left, right). */
   readonly perChannel?: boolean;
+  /** Also give the mean colour of every frame. */
+  readonly frameColours?: boolean;
 }
 
 /** A probe plus what {@link ProbeRequest} asked for. */
@@ -31,6 +33,8 @@ export interface RecordingProbe extends MediaProbe {
   readonly frozen: { start: number; end: number }[];
   /** dBFS per requested frequency on the left and on the right channel, when `perChannel`. */
   readonly channelToneDb: number[][];
+  /** The mean colour of each frame, in order, when `frameColours`. */
+  readonly frameColours: [number, number, number][];
 }
 
 /** Writes a recording sent from the page (base64) to a temp file and probes it with ffprobe/ffmpeg. */
@@ -38,7 +42,7 @@ export const probeRecording: BrowserCommand<[base64: string, extension: string, 
   _context,
   base64,
   extension,
-  { samples = [], frequencies = [], freezeSeconds, perChannel = false } = {},
+  { samples = [], frequencies = [], freezeSeconds, perChannel = false, frameColours: colourEachFrame = false } = {},
 ) => {
   const dir = await mkdtemp(join(tmpdir(), 'call-recordings-probe-'));
   try {
@@ -54,7 +58,7 @@ export const probeRecording: BrowserCommand<[base64: string, extension: string, 
     const toneDb = await toneLevels(file, frequencies);
     const frozen = freezeSeconds === undefined ? [] : await frozenStretches(file, freezeSeconds);
     const channelToneDb = perChannel ? [await toneLevels(file, frequencies, 0), await toneLevels(file, frequencies, 1)] : [];
-    return { ...media, samples: colours, toneDb, frozen, channelToneDb };
+    return { ...media, samples: colours, toneDb, frozen, channelToneDb, frameColours: colourEachFrame ? await frameColours(file) : [] };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -48,6 +48,27 @@ export class FakeStorageServer {
     this.gone = true;
   }
 
+  /**
+   * Completes the upload with the parts stored from part 1 on, as the server's sweep salvages an
+   * upload whose client is gone: the recording is `partial`, and a replacement upload holds copies
+   * of those parts under new ETags. `keepReplacement: false`: the store dropped the replacement.
+   */
+  salvage(keepReplacement = true): void {
+    const joined: Uint8Array[] = [];
+    for (let n = 1; this.parts.has(n); n += 1) joined.push(this.parts.get(n)!.bytes);
+    this.object = concat(joined);
+    this.completed = true;
+    this.partial = true;
+    const copies = [...this.parts.entries()].filter(([n]) => n <= joined.length).map(([n, p]) => [n, { bytes: p.bytes, etag: `"copy-${n}"` }] as const);
+    this.parts.clear();
+    if (keepReplacement) this.replacement = new Map(copies);
+  }
+
+  /** `true` while the recording is the salvaged start of the call. */
+  partial = false;
+  replacementStarts = 0;
+  private replacement: Map<number, { bytes: Uint8Array; etag: string }> | undefined;
+
   readonly fetch: typeof fetch = async (input, init) => {
     const url = new URL(String(input));
     const method = init?.method ?? 'GET';
@@ -64,9 +85,18 @@ export class FakeStorageServer {
       return json(404, { title: 'Not Found', status: 404 });
     }
     if (method === 'GET' && path === '/recordings/r1') {
-      return json(200, { recording_id: 'r1', status: this.completed ? 'COMPLETED' : 'PENDING' });
+      return json(200, { recording_id: 'r1', status: this.completed ? 'COMPLETED' : 'PENDING', ...(this.completed ? { partial: this.partial } : {}) });
     }
-    if (this.completed && path === '/recordings/r1/parts') {
+    if (method === 'POST' && path === '/recordings/r1/replacement') {
+      this.replacementStarts += 1;
+      if (!this.partial || this.replacement === undefined) {
+        return json(409, { title: 'Conflict', status: 409 });
+      }
+      for (const [n, part] of this.replacement) this.parts.set(n, part);
+      this.replacement = undefined;
+      return json(200, { recording_id: 'r1', upload_id: 'u2', min_part_size: this.minPartSize, parts: [...this.parts.entries()].map(([n, p]) => ({ part_number: n, etag: p.etag, size: p.bytes.length })) });
+    }
+    if (this.completed && path === '/recordings/r1/parts' && !(this.partial && method === 'POST')) {
       // As the server answers once the multipart upload was completed: no upload in progress.
       return json(409, { title: 'Conflict', status: 409 });
     }
@@ -97,8 +127,9 @@ export class FakeStorageServer {
         });
         this.object = concat(parts);
         this.completed = true;
+        this.partial = false;
       }
-      return json(200, { recording_id: path.split('/')[2], status: 'COMPLETED' });
+      return json(200, { recording_id: path.split('/')[2], status: 'COMPLETED', partial: false });
     }
     throw new Error(`FakeStorageServer has no route ${method} ${path}`);
   };

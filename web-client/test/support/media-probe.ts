@@ -12,6 +12,14 @@ export interface MediaProbe {
   readonly audioStreams: readonly { codec: string; channels: number }[];
   /** Time of the last video packet, in s (MediaRecorder's WebM has no Duration header). */
   readonly lastVideoPacketSeconds: number;
+  /** The longest time between two consecutive video packets, in s: a hole in the picture. */
+  readonly longestVideoGapSeconds: number;
+  /**
+   * Where the first audio stream ends (its last packet's time plus duration), in s; 0 without
+   * audio. Audio is timed by its samples, so this is the file's length whatever frame rate the
+   * browser drew the video at (WebKitGTK stamps fewer frames than a second's worth).
+   */
+  readonly audioEndSeconds: number;
   /** Loudest sample of the first audio stream in dBFS; about -91 for digital silence. */
   readonly maxVolumeDb: number;
   readonly meanVolumeDb: number;
@@ -36,6 +44,16 @@ export async function probeMedia(file: string): Promise<MediaProbe> {
     .split('\n')
     .map((line) => Number.parseFloat(line))
     .filter((time) => Number.isFinite(time));
+  const audioPackets = await run('ffprobe', ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'packet=pts_time,duration_time', '-of', 'csv=p=0', file], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const audioEnds = audioPackets.stdout
+    .split('\n')
+    .map((line) => line.split(',').map((field) => Number.parseFloat(field)))
+    .filter(([pts]) => Number.isFinite(pts))
+    .map(([pts = 0, duration]) => pts + (Number.isFinite(duration) ? (duration ?? 0) : 0));
+  const sorted = [...times].sort((a, b) => a - b);
+  const gaps = sorted.slice(1).map((time, index) => time - (sorted[index] ?? time));
   const volume = await run('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-map', '0:a:0', '-af', 'volumedetect', '-f', 'null', '-']);
   return {
     formatName: info.format.format_name,
@@ -45,6 +63,8 @@ export async function probeMedia(file: string): Promise<MediaProbe> {
       .map((s) => ({ codec: s.codec_name, width: s.width ?? 0, height: s.height ?? 0 })),
     audioStreams: info.streams.filter((s) => s.codec_type === 'audio').map((s) => ({ codec: s.codec_name, channels: s.channels ?? 0 })),
     lastVideoPacketSeconds: times.length === 0 ? 0 : Math.max(...times),
+    longestVideoGapSeconds: gaps.length === 0 ? 0 : Math.max(...gaps),
+    audioEndSeconds: audioEnds.length === 0 ? 0 : Math.max(...audioEnds),
     maxVolumeDb: decibels(volume.stderr, 'max_volume'),
     meanVolumeDb: decibels(volume.stderr, 'mean_volume'),
   };
@@ -83,6 +103,19 @@ export async function pixelsAt(file: string, seconds: number, frameWidth: number
     const offset = (y * frameWidth + x) * 3;
     return [frame.stdout[offset] ?? 0, frame.stdout[offset + 1] ?? 0, frame.stdout[offset + 2] ?? 0];
   });
+}
+
+/** The mean colour of every video frame, in order: what the picture showed, frame by frame. */
+export async function frameColours(file: string): Promise<[number, number, number][]> {
+  const frames = await run('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:v:0', '-vf', 'scale=1:1:flags=area', '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], {
+    encoding: 'buffer',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const colours: [number, number, number][] = [];
+  for (let offset = 0; offset + 2 < frames.stdout.length; offset += 3) {
+    colours.push([frames.stdout[offset] ?? 0, frames.stdout[offset + 1] ?? 0, frames.stdout[offset + 2] ?? 0]);
+  }
+  return colours;
 }
 
 /**

@@ -394,6 +394,39 @@ describe('ProgressiveUpload when the server processes recordings (ticket `proces
     expect(await journal.entries()).toEqual([]);
   });
 
+  it('a browser that comes back after the server salvaged its recording sends only the rest, to the replacement upload, and the recording holds the whole call', async () => {
+    await closeTabWhilePart3GoesUp(2); // parts 1 and 2 reached the server; the tab is gone
+    server.salvage();
+    const entry = (await journal.entries())[0]!;
+    expect(entry.pruned).toBe(true);
+
+    const resumed = await ProgressiveUpload.resume(entry, options());
+    const before = server.storedPuts().length;
+    const whole = await resumed.complete();
+
+    expect(server.replacementStarts).toBe(1);
+    // Parts 1 and 2 are the server's own copies: not sent again, and pruned here long ago.
+    expect(server.storedPuts().slice(before)).toEqual([3, 4, 5]);
+    expect(server.completion?.parts?.slice(0, 2)).toEqual([{ part_number: 1, etag: '"copy-1"' }, { part_number: 2, etag: '"copy-2"' }]);
+    expect(whole).toMatchObject({ recording_id: 'r1', status: 'COMPLETED', partial: false });
+    expect(server.multipartStarts).toBe(1);
+    expect(server.object).toEqual(recording);
+    expect(await journal.entries()).toEqual([]);
+  });
+
+  it('keeps the partial recording, and uploads nothing twice, when the server no longer holds a replacement upload', async () => {
+    await closeTabWhilePart3GoesUp(2);
+    server.salvage(false);
+    const salvaged = server.object;
+
+    const recovered = await (await ProgressiveUpload.resume((await journal.entries())[0]!, options())).complete();
+
+    expect(recovered).toMatchObject({ recording_id: 'r1', status: 'COMPLETED', partial: true });
+    expect(server.replacementStarts).toBe(1);
+    expect(server.multipartStarts).toBe(1);
+    expect(server.object).toBe(salvaged);
+  });
+
   it('an older journal entry without the mode resumes as before: part 1 again, last, with the Duration', async () => {
     server.processing = undefined;
     const first = await ProgressiveUpload.begin({ roomId: 'room-1', mimeType: MIME }, options());

@@ -78,6 +78,7 @@ final class RecordingItem {
   static final String TTL = "ttl";
   static final String COMPLETED_AT = "completed_at";
   static final String DURATION_MS = "duration_ms";
+  /** A pending upload's multipart upload; on a partial completed recording, the upload that replaces it. */
   static final String UPLOAD_ID = "upload_id";
   static final String UPLOAD_EXPIRES_AT = "upload_expires_at";
   static final String ABANDONED_AT = "abandoned_at";
@@ -181,6 +182,8 @@ final class RecordingItem {
       completed.duration().ifPresent(duration -> item.put(DURATION_MS, n(duration.toMillis())));
       putProcessing(item, completed.processing());
       completed.partial().ifPresent(reason -> item.put(PARTIAL_REASON, s(reason.wireName())));
+      // A completed recording's open upload is the one that replaces it while partial.
+      completed.replacementUploadId().ifPresent(uploadId -> item.put(UPLOAD_ID, s(uploadId)));
     } else if (recording instanceof AbandonedRecording abandoned) {
       abandoned.multipartUploadId().ifPresent(uploadId -> item.put(UPLOAD_ID, s(uploadId)));
       item.put(ABANDONED_AT, s(abandoned.abandonedAt().toString()));
@@ -266,7 +269,8 @@ final class RecordingItem {
         Instant completedAt = Instant.parse(string(item, COMPLETED_AT));
         yield new CompletedRecording(details, number(item, STORED_SIZE), optionalString(item, SHA256), completedAt,
             millis.isPresent() ? Optional.of(Duration.ofMillis(millis.getAsLong())) : Optional.empty(),
-            processing(item, completedAt), optionalString(item, PARTIAL_REASON).map(PartialReason::fromWireName));
+            processing(item, completedAt), optionalString(item, PARTIAL_REASON).map(PartialReason::fromWireName),
+            uploadId);
       }
       case ABANDONED -> new AbandonedRecording(details, uploadId, Instant.parse(string(item, ABANDONED_AT)));
     };

@@ -267,6 +267,16 @@ final class S3ObjectStorage implements ObjectStorage {
 
   @Override
   public void completeMultipart(ObjectKey key, String uploadId, List<CompletedPart> parts) {
+    complete(key, uploadId, parts, true);
+  }
+
+  @Override
+  public void completeReplacing(ObjectKey key, String uploadId, List<CompletedPart> parts) {
+    complete(key, uploadId, parts, false);
+  }
+
+  /** {@code createOnly}: signs {@code If-None-Match: *}, so the join never replaces an object. */
+  private void complete(ObjectKey key, String uploadId, List<CompletedPart> parts, boolean createOnly) {
     CompletedMultipartUpload upload = CompletedMultipartUpload.builder()
         .parts(parts.stream()
             .map(part -> software.amazon.awssdk.services.s3.model.CompletedPart.builder()
@@ -275,7 +285,7 @@ final class S3ObjectStorage implements ObjectStorage {
         .build();
     try {
       s3.completeMultipartUpload(c -> c.bucket(bucket).key(key.value()).uploadId(uploadId).multipartUpload(upload)
-          .ifNoneMatch(CREATE_ONLY)
+          .ifNoneMatch(createOnly ? CREATE_ONLY : null)
           .overrideConfiguration(o -> o.apiCallTimeout(completeTimeout)));
     } catch (AwsServiceException e) {
       if (e.statusCode() == 412) {
@@ -291,6 +301,36 @@ final class S3ObjectStorage implements ObjectStorage {
       throw unavailable("CompleteMultipartUpload", e);
     } catch (SdkException e) {
       throw unavailable("CompleteMultipartUpload", e);
+    }
+  }
+
+  /**
+   * UploadPartCopy with {@code x-amz-copy-source-range}: S3 copies the bytes itself, nothing passes
+   * through this process.
+   */
+  @Override
+  public StoredPart copyPart(ObjectKey key, String uploadId, int partNumber, ObjectKey source, long offset,
+      long length) {
+    if (offset < 0 || length < 1) {
+      throw new IllegalArgumentException("no bytes " + offset + "+" + length + " to copy");
+    }
+    String range = "bytes=" + offset + "-" + (offset + length - 1);
+    try {
+      String etag = s3.uploadPartCopy(c -> c.sourceBucket(bucket).sourceKey(source.value())
+          .destinationBucket(bucket).destinationKey(key.value()).uploadId(uploadId).partNumber(partNumber)
+          .copySourceRange(range)
+          .overrideConfiguration(o -> o.apiCallTimeout(completeTimeout))).copyPartResult().eTag();
+      return new StoredPart(partNumber, etag, length);
+    } catch (AwsServiceException e) {
+      if (isNoSuchUpload(e)) {
+        throw new ConflictException("the multipart upload of " + key + " is gone (completed or aborted)");
+      }
+      if (e.statusCode() == 404 || e.statusCode() == 416) {
+        throw new ConflictException("object " + source + " does not hold " + range);
+      }
+      throw unavailable("UploadPartCopy", e);
+    } catch (SdkException e) {
+      throw unavailable("UploadPartCopy", e);
     }
   }
 

@@ -23,7 +23,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,7 +44,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
  * gone. {@code recordings admin sweep --queue}, its clock two days on (the daily sweep an operator
  * schedules), completes the upload with those parts instead of aborting it; {@code recordings worker
  * --drain} processes it from SQS, and the API answers a COMPLETED, partial ({@code client_gone}) recording
- * whose seekable original and MP4 ffprobe finds playing to the last frame sent.
+ * whose seekable original and MP4 ffprobe finds playing to the last frame sent. Then the browser
+ * comes back with the rest: it completes the replacement upload (the parts sent copied inside S3),
+ * the worker processes the whole call, and the same recording is whole.
  */
 @ExtendWith({AwsStandIns.class, SqsStandIn.class})
 class SalvageAwsIT {
@@ -75,7 +79,8 @@ class SalvageAwsIT {
   }
 
   @Test
-  void theDailySweepCompletesAnUploadWhoseClientNeverCameBackAndTheWorkerMakesItPlayable() throws Exception {
+  void theDailySweepCompletesAnUploadWhoseClientNeverCameBackAndABrowserThatComesBackReplacesItWithTheWholeCall()
+      throws Exception {
     byte[] webm = CutShortCall.record(work.resolve("call.webm"), SECONDS);
     AwsCredentials credentials = AwsStandIns.credentials().resolveCredentials();
     server = ServerFixture.start(work, Map.ofEntries(
@@ -102,25 +107,7 @@ class SalvageAwsIT {
     String id = ticket.get("recording_id").asText();
     int partSize = ticket.get("min_part_size").asInt();
     assertThat(webm.length).as("the test file holds more than the parts sent").isGreaterThan(PARTS_SENT * partSize);
-    StringBuilder parts = new StringBuilder();
-    for (int number = 1; number <= PARTS_SENT; number++) {
-      parts.append(number == 1 ? "" : ",").append("{\"part_number\":").append(number).append(",\"size\":")
-          .append(partSize).append('}');
-    }
-    for (JsonNode part : call("POST", "/recordings/" + id + "/parts", token, "{\"parts\":[" + parts + "]}", 200)
-        .get("parts")) {
-      int number = part.get("part_number").asInt();
-      HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(part.get("upload_url").asText()))
-          .PUT(HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOfRange(webm, (number - 1) * partSize,
-              number * partSize)));
-      part.get("upload_headers").fields().forEachRemaining(header -> {
-        if (!header.getKey().equalsIgnoreCase("Content-Length")) {
-          put.header(header.getKey(), header.getValue().asText());
-        }
-      });
-      assertThat(HTTP.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode())
-          .as("PUT part %d", number).isEqualTo(200);
-    }
+    putParts(token, id, webm, partSize, 1, PARTS_SENT);
     // The client is gone. Two days later the operator's daily sweep runs.
 
     Cli cli = new Cli(work.resolve("home")).with("--backend", "aws", "--region", "us-east-1", "--bucket", name,
@@ -163,6 +150,74 @@ class SalvageAwsIT {
     }
     assertThat(ready.get("renditions")).extracting(r -> r.get("format").asText()).containsExactlyInAnyOrder("webm",
         "mp4");
+
+    // The browser comes back with the rest of the call in its journal: the replacement upload holds
+    // S3's own copies (UploadPartCopy) of the parts sent, and the client sends only the others.
+    JsonNode replacement = call("POST", "/recordings/" + id + "/replacement", token, "", 200);
+    List<String> etags = new ArrayList<>();
+    for (JsonNode part : replacement.get("parts")) {
+      assertThat(part.get("part_number").asInt()).isEqualTo(etags.size() + 1);
+      assertThat(part.get("size").asLong()).isEqualTo(partSize);
+      etags.add(part.get("etag").asText());
+    }
+    assertThat(etags).as("copies of the parts the server had").hasSize(PARTS_SENT);
+    int total = (webm.length + partSize - 1) / partSize;
+    etags.addAll(putParts(token, id, webm, partSize, PARTS_SENT + 1, total));
+    StringBuilder completion = new StringBuilder("{\"parts\":[");
+    for (int number = 1; number <= total; number++) {
+      completion.append(number == 1 ? "" : ",").append("{\"part_number\":").append(number).append(",\"etag\":")
+          .append(JSON.writeValueAsString(etags.get(number - 1))).append('}');
+    }
+    JsonNode completed = call("POST", "/recordings/" + id + "/complete", token, completion.append("]}").toString(), 200);
+    assertThat(completed.get("partial").asBoolean()).as("%s", completed).isFalse();
+    assertThat(completed.get("processing").asText()).isEqualTo("queued");
+    Cli.Result again = cli.run("worker", "--drain");
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out()).contains("recording " + id + ": ready");
+
+    JsonNode whole = call("GET", "/recordings/" + id, token, null, 200);
+    assertThat(whole.get("processing").asText()).isEqualTo("ready");
+    assertThat(whole.get("partial").asBoolean()).isFalse();
+    assertThat(call("GET", "/recordings", token, null, 200).get("recordings"))
+        .filteredOn(r -> r.get("recording_id").asText().equals(id)).as("listed once").hasSize(1);
+    double end = CutShortCall.lastVideoPacketSeconds(work.resolve("call.webm"));
+    for (JsonNode rendition : whole.get("renditions")) {
+      Path file = work.resolve("whole." + rendition.get("format").asText());
+      HttpResponse<Path> download = HTTP.send(HttpRequest.newBuilder(URI.create(rendition.get("download_url").asText()))
+          .build(), HttpResponse.BodyHandlers.ofFile(file));
+      assertThat(download.statusCode()).as("GET the %s", file.getFileName()).isEqualTo(200);
+      double seconds = Double.parseDouble(CutShortCall.run("ffprobe", "-v", "error", "-show_entries", "format=duration",
+          "-of", "csv=p=0", file.toString()).strip());
+      assertThat(seconds).as("%s: the whole call (%.3f s)", file.getFileName(), end).isCloseTo(end, within(0.25));
+    }
+    call("POST", "/recordings/" + id + "/replacement", token, "", 409);
+  }
+
+  /** PUTs parts {@code from} to {@code to} of the file, as the web client sends them; answers their ETags. */
+  private List<String> putParts(String token, String id, byte[] webm, int partSize, int from, int to)
+      throws IOException, InterruptedException {
+    StringBuilder parts = new StringBuilder();
+    for (int number = from; number <= to; number++) {
+      parts.append(number == from ? "" : ",").append("{\"part_number\":").append(number).append(",\"size\":")
+          .append(Math.min(partSize, webm.length - (long) (number - 1) * partSize)).append('}');
+    }
+    List<String> etags = new ArrayList<>();
+    for (JsonNode part : call("POST", "/recordings/" + id + "/parts", token, "{\"parts\":[" + parts + "]}", 200)
+        .get("parts")) {
+      int number = part.get("part_number").asInt();
+      HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(part.get("upload_url").asText()))
+          .PUT(HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOfRange(webm, (number - 1) * partSize,
+              Math.min(webm.length, number * partSize))));
+      part.get("upload_headers").fields().forEachRemaining(header -> {
+        if (!header.getKey().equalsIgnoreCase("Content-Length")) {
+          put.header(header.getKey(), header.getValue().asText());
+        }
+      });
+      HttpResponse<Void> answer = HTTP.send(put.build(), HttpResponse.BodyHandlers.discarding());
+      assertThat(answer.statusCode()).as("PUT part %d", number).isEqualTo(200);
+      etags.add(answer.headers().firstValue("ETag").orElseThrow());
+    }
+    return etags;
   }
 
   private JsonNode call(String method, String path, String token, String body, int expected) {

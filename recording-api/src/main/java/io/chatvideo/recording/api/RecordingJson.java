@@ -32,7 +32,10 @@ public record RecordingJson(
     @JsonProperty("completed_at") @Schema(format = "date-time") @Nullable String completedAt,
     @Schema(description = "true when the server completed the upload itself with the bytes it had, because the"
         + " client never completed it before its window closed: the call up to the last part that arrived (see"
-        + " partial_reason); false for a whole recording; absent unless COMPLETED")
+        + " partial_reason); false for a whole recording; absent unless COMPLETED. The browser that comes back"
+        + " with the rest of the call replaces it (POST /recordings/{id}/replacement): the same recording then"
+        + " holds the whole call, partial false, processed again, announced by recording.completed with"
+        + " replaces_partial true")
     @Nullable Boolean partial,
     @JsonProperty("partial_reason") @Schema(allowableValues = {"client_gone"},
         description = "why a partial recording is partial; client_gone: the browser never came back to finish"

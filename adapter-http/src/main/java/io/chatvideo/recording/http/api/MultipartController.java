@@ -5,6 +5,7 @@ import io.chatvideo.recording.api.MultipartTicket;
 import io.chatvideo.recording.api.PartUpload;
 import io.chatvideo.recording.api.PartToSign;
 import io.chatvideo.recording.api.PartUploads;
+import io.chatvideo.recording.api.ReplacementTicket;
 import io.chatvideo.recording.api.SignPartsRequest;
 import io.chatvideo.recording.api.StoredPart;
 import io.chatvideo.recording.api.StoredParts;
@@ -134,6 +135,21 @@ class MultipartController {
     return new StoredParts(recordings.multipartUpload().storedParts(caller.user(), RecordingId.parse(id)).stream()
         .map(part -> new StoredPart(part.partNumber(), part.etag(), part.size()))
         .toList());
+  }
+
+  @Post(value = "/{id}/replacement", produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "The upload that replaces a partial recording with the whole call",
+      description = "For the browser that comes back after the server salvaged its recording (partial: true): "
+          + "the upload holds copies of the parts the server had; sign and put the others, then complete with "
+          + "every part. 409 when the recording holds the whole call, is still an upload, or the replacement "
+          + "upload is gone; 404 when it was deleted or expired.")
+  @AnswersForbidden
+  @AnswersNotFound
+  @AnswersConflict
+  ReplacementTicket replacement(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+    var ticket = recordings.multipartUpload().replacement(caller.user(), RecordingId.parse(id));
+    return new ReplacementTicket(ticket.recordingId().toString(), ticket.uploadId(), ticket.minPartSize(),
+        ticket.parts().stream().map(part -> new StoredPart(part.partNumber(), part.etag(), part.size())).toList());
   }
 
   @Delete("/{id}/upload")

@@ -4,12 +4,13 @@ import io.chatvideo.recording.api.CompleteRequest;
 import io.chatvideo.recording.api.CompletedPart;
 import io.chatvideo.recording.api.MultipartRequest;
 import io.chatvideo.recording.api.MultipartTicket;
-import io.chatvideo.recording.api.PartUpload;
 import io.chatvideo.recording.api.PartToSign;
+import io.chatvideo.recording.api.PartUpload;
 import io.chatvideo.recording.api.PartUploads;
 import io.chatvideo.recording.api.RecordingJson;
 import io.chatvideo.recording.api.RecordingList;
 import io.chatvideo.recording.api.RenditionJson;
+import io.chatvideo.recording.api.ReplacementTicket;
 import io.chatvideo.recording.api.SpeakersJson;
 import io.chatvideo.recording.api.TranscriptJson;
 import io.chatvideo.recording.api.ShareJson;
@@ -17,6 +18,7 @@ import io.chatvideo.recording.api.ShareLink;
 import io.chatvideo.recording.api.ShareList;
 import io.chatvideo.recording.api.ShareRequest;
 import io.chatvideo.recording.api.SignPartsRequest;
+import io.chatvideo.recording.api.SpeakersJson;
 import io.chatvideo.recording.api.StoredPart;
 import io.chatvideo.recording.api.StoredParts;
 import io.chatvideo.recording.api.UploadTicket;
@@ -37,6 +39,7 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(PartUploads.class)
 @SerdeImport(PartUpload.class)
 @SerdeImport(StoredParts.class)
+@SerdeImport(ReplacementTicket.class)
 @SerdeImport(StoredPart.class)
 @SerdeImport(CompleteRequest.class)
 @SerdeImport(CompletedPart.class)

@@ -248,6 +248,27 @@ public final class FileObjectStorage implements ObjectStorage {
     }
   }
 
+  /** A copy of the range, not a link: the source's bytes may be replaced (processing's seekable original). */
+  @Override
+  public StoredPart copyPart(ObjectKey key, String uploadId, int partNumber, ObjectKey source, long offset,
+      long length) {
+    SizePolicy.checkPartNumber(partNumber);
+    ObjectFile from = stat(source).orElseThrow(() -> new ConflictException("no object " + source + " to copy from"));
+    if (offset < 0 || length < 1 || offset + length > from.size()) {
+      throw new ConflictException("object " + source + " has " + from.size() + " bytes, not bytes " + offset + " to "
+          + (offset + length - 1));
+    }
+    try (StagedFile staged = staging.create()) {
+      staged.appendRange(from.path(), offset, length);
+      FileStamp stamp = commitPart(key, uploadId, partNumber, staged).orElseThrow(() -> noSuchUpload(uploadId));
+      return new StoredPart(partNumber, ETag.of(stamp.sha256()).quoted(), stamp.size());
+    } catch (java.io.EOFException replacedMeanwhile) {
+      throw new ConflictException("object " + source + " changed while its bytes were copied");
+    } catch (IOException e) {
+      throw unavailable("copy part " + partNumber + " of upload " + uploadId, e);
+    }
+  }
+
   @Override
   public void completeMultipart(ObjectKey key, String uploadId, List<CompletedPart> parts) {
     Path folder = uploadFolder(key, uploadId).orElseThrow(() -> noSuchUpload(uploadId));
@@ -273,6 +294,12 @@ public final class FileObjectStorage implements ObjectStorage {
     } catch (IOException e) {
       throw unavailable("complete upload " + uploadId, e);
     }
+  }
+
+  /** The same as {@link #completeMultipart}: here a completion always puts the joined file in place. */
+  @Override
+  public void completeReplacing(ObjectKey key, String uploadId, List<CompletedPart> parts) {
+    completeMultipart(key, uploadId, parts);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.chatvideo.recording.core.domain.ContentType;
 import io.chatvideo.recording.core.domain.ETag;
 import io.chatvideo.recording.core.domain.InvalidInputException;
 import io.chatvideo.recording.core.domain.ObjectKey;
+import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.PendingRecording;
 import io.chatvideo.recording.core.port.out.RecordingRepository;
 import io.chatvideo.recording.local.capability.Capability;
@@ -26,7 +27,8 @@ import java.util.OptionalLong;
  * StorageUnavailableException}. No message names a server path.
  *
  * <p>Upload URLs are single-use: a PUT is taken only while the recording it was signed for is
- * PENDING, and a whole object only once (create-once), so a URL replayed after completion, after
+ * PENDING (or, for a part of the upload that replaces a partial recording, while it is partial),
+ * and a whole object only once (create-once), so a URL replayed after completion, after
  * the upload was aborted or after the recording was deleted writes nothing. A part may be sent
  * again while its upload is open (a client retrying a part whose answer it lost); completion
  * picks parts by ETag, so that never changes bytes a recording was completed with.
@@ -120,13 +122,19 @@ public final class ObjectAccess {
     }
   }
 
-  /** The recording the URL was signed for is PENDING, with this object and (for a part) this upload. */
+  /**
+   * The recording the URL was signed for is PENDING, with this object and (for a part) this upload;
+   * or it is a partial recording and the part is one of the upload that replaces it.
+   */
   private boolean awaitsUpload(Capability capability) {
     ObjectKey key = capability.key();
+    Optional<String> uploadId = capability.part().map(Capability.Part::uploadId);
     return recordings.find(key.recordingId())
-        .filter(PendingRecording.class::isInstance).map(PendingRecording.class::cast)
-        .filter(pending -> pending.details().objectKey().equals(key))
-        .filter(pending -> pending.multipartUploadId().equals(capability.part().map(Capability.Part::uploadId)))
+        .filter(recording -> recording.details().objectKey().equals(key))
+        .filter(recording -> recording instanceof PendingRecording pending
+            ? pending.multipartUploadId().equals(uploadId)
+            : recording instanceof CompletedRecording partial && uploadId.isPresent()
+                && partial.replacementUploadId().equals(uploadId))
         .isPresent();
   }
 

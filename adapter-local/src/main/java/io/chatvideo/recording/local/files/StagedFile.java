@@ -92,6 +92,28 @@ final class StagedFile implements AutoCloseable {
     }
   }
 
+  /**
+   * Appends {@code length} bytes of {@code file} from {@code offset}; an {@link java.io.EOFException}
+   * when the file ends before.
+   */
+  void appendRange(Path file, long offset, long length) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+      long position = offset;
+      long end = offset + length;
+      while (position < end) {
+        buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
+        int n = in.read(buffer, position);
+        if (n < 0) {
+          throw new java.io.EOFException(file + " ends at " + position + ", before " + end);
+        }
+        position += n;
+        buffer.flip();
+        append(buffer);
+      }
+    }
+  }
+
   void append(ByteBuffer bytes) throws IOException {
     sha256.update(bytes.duplicate());
     size += bytes.remaining();

@@ -83,7 +83,9 @@ final class RecordingRows {
             optionalLong(rs, "duration_nanos").isPresent()
                 ? Optional.of(Duration.ofNanos(rs.getLong("duration_nanos"))) : Optional.empty(),
             processing(rs, instant(rs.getLong("completed_at"))),
-            Optional.ofNullable(rs.getString("partial_reason")).map(PartialReason::fromWireName));
+            Optional.ofNullable(rs.getString("partial_reason")).map(PartialReason::fromWireName),
+            // A completed recording's open upload is the one that replaces it while partial.
+            uploadId);
         case ABANDONED -> new AbandonedRecording(details, uploadId, instant(rs.getLong("abandoned_at")));
       };
     } catch (RuntimeException e) {
@@ -141,6 +143,7 @@ final class RecordingRows {
       duration = c.duration().map(x -> OptionalLong.of(x.toNanos())).orElse(OptionalLong.empty());
       processing = Optional.of(c.processing());
       partial = c.partial();
+      uploadId = c.replacementUploadId();
     } else if (recording instanceof AbandonedRecording a) {
       uploadId = a.multipartUploadId();
       abandonedAt = OptionalLong.of(nanos(a.abandonedAt()));

@@ -75,6 +75,17 @@ final class EventPayloads {
     return event(EventType.RECORDING_TRANSCRIBED, now, data);
   }
 
+  /**
+   * A {@code recording.completed} of a partial recording that its client replaced with the whole
+   * call: the same recording id, {@code partial: false}, and {@code replaces_partial: true}, so a
+   * receiver that stored the partial one knows to take this instead.
+   */
+  static RecordingEvent replacesPartial(CompletedRecording recording, Instant now) {
+    Map<String, Object> data = recordingData(recording);
+    data.put("replaces_partial", true);
+    return event(EventType.RECORDING_COMPLETED, now, data);
+  }
+
   /** A {@code webhook.test}: its data names the endpoint it was sent to. */
   static RecordingEvent test(String endpointId, Instant now) {
     Map<String, Object> data = new LinkedHashMap<>();

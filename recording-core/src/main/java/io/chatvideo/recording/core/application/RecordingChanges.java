@@ -1,5 +1,6 @@
 package io.chatvideo.recording.core.application;
 
+import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.EventType;
 import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingId;
@@ -36,6 +37,19 @@ final class RecordingChanges {
       bell.ring();
     } else {
       repository.replace(recording, expected);
+    }
+  }
+
+  /**
+   * A partial recording replaced by the whole call its client completed: {@code recording.completed}
+   * again, with {@code partial: false} and {@code replaces_partial: true}.
+   */
+  void replaceWholeCall(CompletedRecording recording, Instant now) {
+    if (outbox.isPresent()) {
+      outbox.get().replace(recording, RecordingStatus.COMPLETED, EventPayloads.replacesPartial(recording, now));
+      bell.ring();
+    } else {
+      repository.replace(recording, RecordingStatus.COMPLETED);
     }
   }
 

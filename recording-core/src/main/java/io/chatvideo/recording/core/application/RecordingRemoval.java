@@ -38,6 +38,8 @@ import java.util.Set;
  */
 final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
 
+  private static final System.Logger LOG = System.getLogger(RecordingRemoval.class.getName());
+
   static final int SWEEP_BATCH = 100;
 
   /** Objects asked for per listing call: S3 answers at most 1,000 keys per ListObjectsV2. */
@@ -147,15 +149,17 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
   private Salvage salvage(PendingRecording pending, Instant now) {
     ObjectKey key = pending.details().objectKey();
     boolean windowOpen = now.isBefore(limits.uploadWindowEnd(pending.details().createdAt()));
+    List<StoredPart> joined = List.of();
     if (pending.isMultipart() && storage.head(key).isEmpty()) {
-      List<CompletedPart> joinable = joinable(key, pending.multipartUploadId().orElseThrow());
-      if (joinable.isEmpty()) {
+      joined = joinable(key, pending.multipartUploadId().orElseThrow());
+      if (joined.isEmpty()) {
         return Salvage.NOTHING;
       }
       if (windowOpen) {
         return Salvage.LATER;
       }
-      storage.completeMultipart(key, pending.multipartUploadId().orElseThrow(), joinable);
+      storage.completeMultipart(key, pending.multipartUploadId().orElseThrow(),
+          joined.stream().map(part -> new CompletedPart(part.partNumber(), part.etag())).toList());
     }
     Optional<StoredObject> stored = storage.head(key);
     if (stored.isEmpty()) {
@@ -172,9 +176,14 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
       // More bytes than the upload declared: not what the client meant to send.
       return Salvage.NOTHING;
     }
+    Optional<String> replacement = startReplacement(pending, joined, stored.get());
+    if (replacement.isPresent()) {
+      salvaged = salvaged.withReplacementUpload(replacement.get());
+    }
     try {
       changes.replace(salvaged, RecordingStatus.PENDING, EventType.RECORDING_COMPLETED, now);
     } catch (ConflictException completedMeanwhile) {
+      replacement.ifPresent(uploadId -> storage.abortMultipart(key, uploadId));
       return Salvage.DONE;
     }
     try {
@@ -185,22 +194,57 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
     return Salvage.DONE;
   }
 
+  /**
+   * The upload a returning client completes to replace the partial recording with the whole call:
+   * a new multipart upload holding, under their own numbers, copies of the parts just joined (made
+   * inside the store, before processing rewrites the object), so the client sends only the parts
+   * the server never had. Made now because the parts' bounds are known only now. Empty for a
+   * single PUT (its client sends the whole file again) or when the store refused the copies: the
+   * recording is then salvaged without one, as before.
+   */
+  private Optional<String> startReplacement(PendingRecording pending, List<StoredPart> joined, StoredObject object) {
+    long total = joined.stream().mapToLong(StoredPart::size).sum();
+    if (joined.isEmpty() || total != object.size()) {
+      return Optional.empty();
+    }
+    ObjectKey key = pending.details().objectKey();
+    String uploadId;
+    try {
+      uploadId = storage.startMultipart(key, pending.details().contentType());
+    } catch (StorageUnavailableException e) {
+      LOG.log(System.Logger.Level.WARNING, "recording " + pending.id() + " is salvaged without a replacement upload", e);
+      return Optional.empty();
+    }
+    try {
+      long offset = 0;
+      for (StoredPart part : joined) {
+        storage.copyPart(key, uploadId, part.partNumber(), key, offset, part.size());
+        offset += part.size();
+      }
+      return Optional.of(uploadId);
+    } catch (ConflictException | StorageUnavailableException e) {
+      LOG.log(System.Logger.Level.WARNING, "recording " + pending.id() + " is salvaged without a replacement upload", e);
+      storage.abortMultipart(key, uploadId);
+      return Optional.empty();
+    }
+  }
+
   /** The stored parts that join into the start of the file; empty without part 1. */
-  private List<CompletedPart> joinable(ObjectKey key, String uploadId) {
+  private List<StoredPart> joinable(ObjectKey key, String uploadId) {
     List<StoredPart> stored;
     try {
       stored = storage.listParts(key, uploadId);
     } catch (ConflictException uploadGone) {
       return List.of();
     }
-    List<CompletedPart> joinable = new ArrayList<>();
+    List<StoredPart> joinable = new ArrayList<>();
     for (StoredPart part : stored) {
       boolean follows = part.partNumber() == joinable.size() + 1;
       boolean previousWhole = joinable.isEmpty() || stored.get(joinable.size() - 1).size() >= SizePolicy.MIN_PART_BYTES;
       if (!follows || !previousWhole || part.size() < 1) {
         break;
       }
-      joinable.add(new CompletedPart(part.partNumber(), part.etag()));
+      joinable.add(part);
     }
     return joinable;
   }
@@ -254,6 +298,9 @@ final class RecordingRemoval implements DeleteRecordingUseCase, SweepUseCase {
     }
     if (recording instanceof AbandonedRecording abandoned) {
       return abandoned.multipartUploadId();
+    }
+    if (recording instanceof CompletedRecording completed) {
+      return completed.replacementUploadId();
     }
     return Optional.empty();
   }

@@ -93,7 +93,7 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
     allowance.check(command.caller(), now);
     RecordingDetails details = newDetails(command.caller(), command.roomId(), command.filename(),
         command.contentType(), command.size(), command.participants(), command.audioLayout(), now);
-    Instant urlExpiry = uploadExpiry(now, details);
+    Instant urlExpiry = uploadExpiry(now, details, details.createdAt());
     allowance.reserve(details, Map.of(UploadLedger.WHOLE_OBJECT, signed), "size", now);
     PresignedRequest upload = storage.presignPut(details.objectKey(), details.contentType(), command.size(), urlExpiry);
     repository.insert(new PendingRecording(details, Optional.empty(), urlExpiry));
@@ -106,7 +106,7 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
     allowance.check(command.caller(), now);
     RecordingDetails details = newDetails(command.caller(), command.roomId(), command.filename(),
         command.contentType(), OptionalLong.empty(), command.participants(), command.audioLayout(), now);
-    Instant urlExpiry = uploadExpiry(now, details);
+    Instant urlExpiry = uploadExpiry(now, details, details.createdAt());
     String uploadId = storage.startMultipart(details.objectKey(), details.contentType());
     try {
       repository.insert(new PendingRecording(details, Optional.of(uploadId), urlExpiry));
@@ -124,17 +124,16 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
   @Override
   public List<PartUpload> signParts(SignPartsCommand command) {
     Instant now = clock.instant();
-    PendingRecording pending = access.ownedMultipart(command.caller(), command.id(), now);
-    Instant urlExpiry = uploadExpiry(now, pending.details());
-    Map<Integer, Long> lengths = new TreeMap<>();
-    command.parts().forEach(part -> lengths.put(part.partNumber(), part.length()));
-    allowance.reserve(pending.details(), lengths, "parts", now);
-    String uploadId = pending.multipartUploadId().orElseThrow();
-    List<PartUpload> uploads = new ArrayList<>();
-    for (PartLength part : command.parts()) {
-      uploads.add(new PartUpload(part.partNumber(), storage.presignPart(pending.details().objectKey(), uploadId,
-          part.partNumber(), part.length(), urlExpiry)));
+    Recording recording = access.owned(command.caller(), command.id(), now);
+    if (recording instanceof CompletedRecording partial && partial.replacementUploadId().isPresent()) {
+      // A returning client's parts of the whole call; its window opened when the server salvaged the rest.
+      return sign(partial.details(), partial.replacementUploadId().get(),
+          uploadExpiry(now, partial.details(), partial.completedAt()), command, now);
     }
+    PendingRecording pending = access.ownedMultipart(command.caller(), command.id(), now);
+    Instant urlExpiry = uploadExpiry(now, pending.details(), pending.details().createdAt());
+    List<PartUpload> uploads = sign(pending.details(), pending.multipartUploadId().orElseThrow(), urlExpiry, command,
+        now);
     PendingRecording extended = pending.withUploadExpiresAt(urlExpiry);
     if (extended != pending) {
       repository.replace(extended, RecordingStatus.PENDING);
@@ -142,9 +141,51 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
     return uploads;
   }
 
-  /** When URLs signed now expire: never past the upload window's hard end, which no signing moves. */
-  private Instant uploadExpiry(Instant now, RecordingDetails details) {
-    Instant windowEnd = limits.uploadWindowEnd(details.createdAt());
+  private List<PartUpload> sign(RecordingDetails details, String uploadId, Instant urlExpiry, SignPartsCommand command,
+      Instant now) {
+    Map<Integer, Long> lengths = new TreeMap<>();
+    command.parts().forEach(part -> lengths.put(part.partNumber(), part.length()));
+    allowance.reserve(details, lengths, "parts", now);
+    List<PartUpload> uploads = new ArrayList<>();
+    for (PartLength part : command.parts()) {
+      uploads.add(new PartUpload(part.partNumber(), storage.presignPart(details.objectKey(), uploadId,
+          part.partNumber(), part.length(), urlExpiry)));
+    }
+    return uploads;
+  }
+
+  @Override
+  public ReplacementTicket replacement(UserId caller, RecordingId id) {
+    Instant now = clock.instant();
+    Recording recording = access.owned(caller, id, now);
+    if (!(recording instanceof CompletedRecording completed)) {
+      throw new ConflictException("recording " + id + " is " + recording.status() + ", not a partial recording; "
+          + "resume its upload instead");
+    }
+    if (!completed.isPartial()) {
+      throw new ConflictException("recording " + id + " holds the whole call (partial is false): there is nothing "
+          + "to replace");
+    }
+    String uploadId = completed.replacementUploadId().orElseThrow(() -> new ConflictException("recording " + id
+        + " is partial, but the server kept no copy of its parts to finish it with; it stays partial"));
+    List<StoredPart> parts;
+    try {
+      parts = storage.listParts(completed.details().objectKey(), uploadId);
+    } catch (ConflictException gone) {
+      throw new ConflictException("the replacement upload of recording " + id + " is gone (the store removes "
+          + "unfinished uploads after a while); the recording stays partial");
+    }
+    uploadExpiry(now, completed.details(), completed.completedAt());
+    return new ReplacementTicket(id, uploadId, SizePolicy.MIN_PART_BYTES, parts);
+  }
+
+  /**
+   * When URLs signed now expire: never past the upload window's hard end, which no signing moves.
+   * The window opens at {@code windowStart}: the recording's start, or for a replacement upload the
+   * salvage that made it.
+   */
+  private Instant uploadExpiry(Instant now, RecordingDetails details, Instant windowStart) {
+    Instant windowEnd = limits.uploadWindowEnd(windowStart);
     if (!windowEnd.isAfter(now)) {
       throw new ConflictException("the upload window of recording " + details.id() + " closed at " + windowEnd
           + " (an upload may stay open " + limits.maxUploadWindow() + " at most); complete it with the parts stored"
@@ -178,7 +219,8 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
     Instant now = clock.instant();
     Recording recording = access.owned(command.caller(), command.id(), now);
     if (recording instanceof CompletedRecording done) {
-      return done;
+      return done.replacementUploadId().isPresent() && command.parts().isPresent()
+          ? completeReplacement(done, command.parts().get(), command, now) : done;
     }
     if (recording instanceof PendingRecording pending) {
       return completePending(pending, command, now);
@@ -220,7 +262,46 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
     return completed;
   }
 
+  /**
+   * The returning client's completion of a partial recording: the joined parts (copies of what the
+   * server had, and the rest from the client) replace the object, the recording holds the whole
+   * call and is processed again from the start, and {@code recording.completed} says it replaces
+   * the partial one. Not while the partial file is being processed, whose seekable copy would
+   * otherwise overwrite the whole call.
+   */
+  private CompletedRecording completeReplacement(CompletedRecording partial, List<CompletedPart> parts,
+      CompleteUploadCommand command, Instant now) {
+    if (partial.processing().state().isPending()) {
+      throw new ConflictException("recording " + partial.id() + " is being processed as it was salvaged; complete "
+          + "it again once its processing is " + "ready or failed (GET /recordings/" + partial.id() + ")");
+    }
+    ObjectKey key = partial.details().objectKey();
+    String uploadId = partial.replacementUploadId().orElseThrow();
+    try {
+      joinParts(key, uploadId, parts, true);
+    } catch (ConflictException gone) {
+      throw new ConflictException("the replacement upload of recording " + partial.id() + " is gone; the recording "
+          + "stays partial");
+    }
+    StoredObject stored = storage.head(key).orElseThrow(() -> new ConflictException(
+        "recording " + partial.id() + " was deleted while its replacement completed"));
+    CompletedRecording whole = partial.replacedByWholeCall(stored.size(), stored.sha256(), now, command.duration(),
+        processing.atCompletion(now));
+    changes.replaceWholeCall(whole, now);
+    allowance.settle(whole);
+    try {
+      processing.enqueue(whole, now);
+    } catch (StorageUnavailableException queueDown) {
+      // Left queued: the sweep queues it again.
+    }
+    return whole;
+  }
+
   private void joinParts(ObjectKey key, String uploadId, List<CompletedPart> parts) {
+    joinParts(key, uploadId, parts, false);
+  }
+
+  private void joinParts(ObjectKey key, String uploadId, List<CompletedPart> parts, boolean replacing) {
     Map<Integer, StoredPart> stored = storage.listParts(key, uploadId).stream()
         .collect(Collectors.toMap(StoredPart::partNumber, Function.identity(), (a, b) -> b));
     List<StoredPart> chosen = new ArrayList<>();
@@ -237,7 +318,11 @@ final class UploadService implements RequestUploadUseCase, MultipartUploadUseCas
     }
     SizePolicy.checkPartSizes(chosen);
     limits.checkRecordingSize("parts", chosen.stream().mapToLong(StoredPart::size).sum());
-    storage.completeMultipart(key, uploadId, parts);
+    if (replacing) {
+      storage.completeReplacing(key, uploadId, parts);
+    } else {
+      storage.completeMultipart(key, uploadId, parts);
+    }
   }
 
   private RecordingDetails newDetails(UserId owner, RoomId room, Optional<String> filename, ContentType type,

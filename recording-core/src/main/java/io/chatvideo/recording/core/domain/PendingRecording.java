@@ -40,7 +40,7 @@ public record PendingRecording(
           + details.declaredSize().getAsLong());
     }
     return new CompletedRecording(details, storedSize, sha256, completedAt, duration, Processing.off(completedAt),
-        Optional.empty());
+        Optional.empty(), Optional.empty());
   }
 
   /**
@@ -50,7 +50,7 @@ public record PendingRecording(
   public CompletedRecording salvage(long storedSize, Optional<String> sha256, Instant salvagedAt) {
     CompletedRecording whole = complete(storedSize, sha256, salvagedAt, Optional.empty());
     return new CompletedRecording(details, whole.storedSize(), sha256, salvagedAt, Optional.empty(),
-        whole.processing(), Optional.of(PartialReason.CLIENT_GONE));
+        whole.processing(), Optional.of(PartialReason.CLIENT_GONE), Optional.empty());
   }
 
   /** Gives up on an upload whose window closed. */

@@ -8,7 +8,9 @@ import static io.chatvideo.recording.core.application.CoreFixture.MALLORY;
 import static io.chatvideo.recording.core.application.CoreFixture.ORPHAN_GRACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.chatvideo.recording.core.domain.CompletedPart;
 import io.chatvideo.recording.core.domain.CompletedRecording;
 import io.chatvideo.recording.core.domain.ConflictException;
 import io.chatvideo.recording.core.domain.ContentType;
@@ -20,10 +22,14 @@ import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingNotFoundException;
 import io.chatvideo.recording.core.domain.RecordingStatus;
 import io.chatvideo.recording.core.domain.SizePolicy;
+import io.chatvideo.recording.core.domain.StoredPart;
 import io.chatvideo.recording.core.domain.UploadLimits;
 import io.chatvideo.recording.core.port.in.CompleteUploadUseCase.CompleteUploadCommand;
 import io.chatvideo.recording.core.port.in.ListRecordingsUseCase.ListRecordingsQuery;
 import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.MultipartTicket;
+import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.PartLength;
+import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.ReplacementTicket;
+import io.chatvideo.recording.core.port.in.MultipartUploadUseCase.SignPartsCommand;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
 import io.chatvideo.recording.core.port.in.SweepUseCase.SweepReport;
 import java.time.Duration;
@@ -136,22 +142,60 @@ class RecordingRemovalTest {
   }
 
   @Test
-  void aClientThatComesBackAfterTheSalvageGetsTheSalvagedRecordingAndMakesNoSecondOne() {
+  void aClientThatComesBackAfterTheSalvageReplacesThePartialRecordingWithTheWholeCallAndMakesNoSecondOne() {
     MultipartTicket gone = core.startMultipart(ALICE);
-    String etag = core.storage.putPart(gone.uploadId(), 1, filled(10, 'a'));
+    byte[] one = filled(SizePolicy.MIN_PART_BYTES, 'a');
+    byte[] two = filled(10, 'b');
+    core.storage.putPart(gone.uploadId(), 1, one);
     core.clock.advance(PAST_THE_WINDOW);
     core.recordings.sweep().sweep();
+    CompletedRecording salvaged = (CompletedRecording) core.repository.find(gone.recordingId()).orElseThrow();
+    String replacementId = salvaged.replacementUploadId().orElseThrow();
+    assertThat(replacementId).isNotEqualTo(gone.uploadId());
 
     assertThatThrownBy(() -> core.recordings.multipartUpload().storedParts(ALICE, gone.recordingId()))
         .as("the client asks which parts are stored").isInstanceOf(ConflictException.class);
-    CompletedRecording answered = core.recordings.completeUpload().complete(new CompleteUploadCommand(ALICE,
-        gone.recordingId(), Optional.of(List.of(new io.chatvideo.recording.core.domain.CompletedPart(1, etag))),
-        Optional.empty()));
+    assertThatThrownBy(() -> core.recordings.multipartUpload().replacement(MALLORY, gone.recordingId()))
+        .isInstanceOf(RecordingNotFoundException.class);
+    ReplacementTicket ticket = core.recordings.multipartUpload().replacement(ALICE, gone.recordingId());
+    assertThat(ticket.uploadId()).isEqualTo(replacementId);
+    assertThat(ticket.parts()).as("the server's copy of part 1: the client need not send it")
+        .extracting(StoredPart::partNumber, StoredPart::size).containsExactly(tuple(1, (long) one.length));
+    core.recordings.multipartUpload().signParts(new SignPartsCommand(ALICE, gone.recordingId(),
+        List.of(new PartLength(2, two.length))));
+    String etag2 = core.storage.putPart(replacementId, 2, two);
+    CompletedRecording whole = core.recordings.completeUpload().complete(new CompleteUploadCommand(ALICE,
+        gone.recordingId(), Optional.of(List.of(new CompletedPart(1, ticket.parts().get(0).etag()),
+        new CompletedPart(2, etag2))), Optional.empty()));
 
-    assertThat(answered).isEqualTo(core.repository.find(gone.recordingId()).orElseThrow());
-    assertThat(answered.partial()).contains(PartialReason.CLIENT_GONE);
+    assertThat(whole).isEqualTo(core.repository.find(gone.recordingId()).orElseThrow());
+    assertThat(whole.partial()).isEmpty();
+    assertThat(whole.replacementUploadId()).isEmpty();
+    assertThat(whole.storedSize()).isEqualTo(one.length + two.length);
+    assertThat(core.storage.object(gone.objectKey())).hasValueSatisfying(bytes ->
+        assertThat(bytes).isEqualTo(concat(one, two)));
+    assertThat(core.storage.hasUpload(replacementId)).isFalse();
     assertThat(core.repository.list(RecordingFilter.NONE, ALICE, core.clock.instant(), 10, Optional.empty())
         .recordings()).hasSize(1);
+    assertThatThrownBy(() -> core.recordings.multipartUpload().replacement(ALICE, gone.recordingId()))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("holds the whole call");
+  }
+
+  @Test
+  void deletingAPartialRecordingAbortsItsReplacementUpload() {
+    MultipartTicket gone = core.startMultipart(ALICE);
+    core.storage.putPart(gone.uploadId(), 1, filled(10, 'a'));
+    core.clock.advance(PAST_THE_WINDOW);
+    core.recordings.sweep().sweep();
+    String replacementId = ((CompletedRecording) core.repository.find(gone.recordingId()).orElseThrow())
+        .replacementUploadId().orElseThrow();
+    assertThat(core.storage.hasUpload(replacementId)).isTrue();
+
+    core.recordings.deleteRecording().delete(ALICE, gone.recordingId());
+
+    assertThat(core.storage.hasUpload(replacementId)).isFalse();
+    assertThatThrownBy(() -> core.recordings.multipartUpload().replacement(ALICE, gone.recordingId()))
+        .isInstanceOf(RecordingNotFoundException.class);
   }
 
   @Test

@@ -210,6 +210,21 @@ public final class InMemoryObjectStorage implements ObjectStorage {
   }
 
   @Override
+  public synchronized StoredPart copyPart(ObjectKey key, String uploadId, int partNumber, ObjectKey source,
+      long offset, long length) {
+    check();
+    TreeMap<Integer, byte[]> parts = uploads.get(uploadId);
+    byte[] from = objects.get(source);
+    if (parts == null || from == null || offset < 0 || length < 1 || offset + length > from.length) {
+      throw new ConflictException("cannot copy bytes " + offset + "+" + length + " of " + source + " into upload "
+          + uploadId);
+    }
+    byte[] bytes = java.util.Arrays.copyOfRange(from, Math.toIntExact(offset), Math.toIntExact(offset + length));
+    parts.put(partNumber, bytes);
+    return new StoredPart(partNumber, etag(bytes), length);
+  }
+
+  @Override
   public synchronized void completeMultipart(ObjectKey key, String uploadId, List<CompletedPart> parts) {
     check();
     TreeMap<Integer, byte[]> stored = uploads.remove(uploadId);
@@ -222,6 +237,11 @@ public final class InMemoryObjectStorage implements ObjectStorage {
     }
     objects.put(key, joined.toByteArray());
     written.put(key.value(), clock.instant());
+  }
+
+  @Override
+  public synchronized void completeReplacing(ObjectKey key, String uploadId, List<CompletedPart> parts) {
+    completeMultipart(key, uploadId, parts);
   }
 
   @Override

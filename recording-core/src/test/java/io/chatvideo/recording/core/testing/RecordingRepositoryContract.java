@@ -128,6 +128,26 @@ public abstract class RecordingRepositoryContract {
   }
 
   @Test
+  void aPartialRecordingKeepsItsReplacementUploadUntilTheWholeCallReplacesIt() {
+    RecordingRepository repository = repository();
+    PendingRecording pending = TestRecordings.pendingMultipart("alice@example.com", "room-1", T0);
+    repository.insert(pending);
+    Instant salvagedAt = T0.plus(Duration.ofDays(2));
+    CompletedRecording salvaged = pending.salvage(1_200, Optional.empty(), salvagedAt)
+        .withProcessing(Processing.off(salvagedAt)).withReplacementUpload("replacement-upload-1");
+    repository.replace(salvaged, RecordingStatus.PENDING);
+    assertThat(repository.find(salvaged.id())).contains(salvaged);
+
+    CompletedRecording whole = salvaged.replacedByWholeCall(5_000, Optional.empty(), salvagedAt.plusSeconds(60),
+        Optional.of(Duration.ofSeconds(40)), Processing.off(salvagedAt.plusSeconds(60)));
+    repository.replace(whole, RecordingStatus.COMPLETED);
+    CompletedRecording found = (CompletedRecording) repository.find(salvaged.id()).orElseThrow();
+    assertThat(found).isEqualTo(whole);
+    assertThat(found.partial()).isEmpty();
+    assertThat(found.replacementUploadId()).isEmpty();
+  }
+
+  @Test
   void stalledProcessingIsFoundByHowLongItHasBeenQueuedOrRunning() {
     RecordingRepository repository = repository();
     CompletedRecording oldQueued = completedWith(repository, Processing.queued(T0));

@@ -33,6 +33,15 @@ public interface MultipartUploadUseCase {
   /** The parts stored so far, to resume an interrupted upload. */
   List<StoredPart> storedParts(UserId caller, RecordingId id);
 
+  /**
+   * The upload that replaces a partial recording with the whole call, for its returning client:
+   * it holds copies of the parts the server had when it salvaged the recording, under their own
+   * numbers; the client signs and puts the rest ({@link #signParts}) and completes with every part
+   * ({@link CompleteUploadUseCase}). A {@code ConflictException} when the recording is still an
+   * upload, holds the whole call, or its replacement upload is gone.
+   */
+  ReplacementTicket replacement(UserId caller, RecordingId id);
+
   /** Aborts the upload, drops what was stored and forgets the recording. */
   void abort(UserId caller, RecordingId id);
 
@@ -58,6 +67,16 @@ public interface MultipartUploadUseCase {
   }
 
   record MultipartTicket(RecordingId recordingId, ObjectKey objectKey, String uploadId, long minPartSize) {}
+
+  /** {@code parts}: what the replacement upload holds already, by ascending part number. */
+  record ReplacementTicket(RecordingId recordingId, String uploadId, long minPartSize, List<StoredPart> parts) {
+
+    public ReplacementTicket {
+      Objects.requireNonNull(recordingId, "recordingId");
+      Objects.requireNonNull(uploadId, "uploadId");
+      parts = List.copyOf(parts);
+    }
+  }
 
   /**
    * The parts to sign, each with the exact length its URL will accept (storage refuses other

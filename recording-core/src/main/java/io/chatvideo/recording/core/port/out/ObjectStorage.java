@@ -73,8 +73,22 @@ public interface ObjectStorage {
    */
   List<StoredPart> listParts(ObjectKey key, String uploadId);
 
+  /**
+   * Stores bytes {@code offset} to {@code offset + length - 1} of the object under {@code source}
+   * as part {@code partNumber} of the upload, inside the store (S3: UploadPartCopy), and answers
+   * the stored part. A {@code ConflictException} when the upload is gone or the object does not
+   * hold that range.
+   */
+  StoredPart copyPart(ObjectKey key, String uploadId, int partNumber, ObjectKey source, long offset, long length);
+
   /** Joins the parts, in the order given, into the object under {@code key}. */
   void completeMultipart(ObjectKey key, String uploadId, List<CompletedPart> parts);
+
+  /**
+   * Like {@link #completeMultipart}, but the joined parts replace the object stored under {@code
+   * key}: a partial recording's returning client sends the whole call.
+   */
+  void completeReplacing(ObjectKey key, String uploadId, List<CompletedPart> parts);
 
   /** Aborts the upload and drops its parts; nothing happens if it is gone already. */
   void abortMultipart(ObjectKey key, String uploadId);
