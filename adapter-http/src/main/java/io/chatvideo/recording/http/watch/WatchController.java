@@ -3,6 +3,8 @@ package io.chatvideo.recording.http.watch;
 import io.chatvideo.recording.core.application.Recordings;
 import io.chatvideo.recording.core.domain.LimitExceededException;
 import io.chatvideo.recording.core.domain.PasscodeRefusedException;
+import io.chatvideo.recording.core.domain.Processing;
+import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.RecordingException;
 import io.chatvideo.recording.core.domain.ShareExpiredException;
 import io.chatvideo.recording.core.domain.ShareNotFoundException;
@@ -133,6 +135,9 @@ final class WatchController {
     String base = "/s/" + token + "/media/";
     String media = base + shared.playing().urlName() + query;
     Optional<String> poster = shared.hasPoster() ? Optional.of(base + "poster" + query) : Optional.empty();
+    Processing processing = shared.recording().processing();
+    Optional<String> storyboard = processing.state() == ProcessingState.READY && processing.storyboard().isPresent()
+        ? Optional.of(base + ShareMedia.STORYBOARD_VTT.urlName() + query) : Optional.empty();
     Optional<String> download = shared.download().map(d -> urls.absolute(d.url()));
     // The player is sent on to the store: its origin is where the media and poster come from.
     Set<String> sources = new LinkedHashSet<>(List.of("'self'", origin(urls.absolute(shared.media().url()))));
@@ -140,9 +145,9 @@ final class WatchController {
         ? SpeakerTimelineHtml.of(recordings.speakers().speakers(shared), shared.recording().duration())
         : Optional.empty();
     return page(HttpStatus.OK, WatchPage.player(shared.recording(), media, shared.mediaType().value(), poster,
-        download, shared.share().expiresAt(), speakers), sources,
-        // The page's own script (deep links, reopening the media) and the speaker timeline's.
-        Optional.of(WatchPage.SCRIPT_HASH + " " + SpeakerTimelineHtml.SCRIPT_HASH));
+        storyboard, download, shared.share().expiresAt(), speakers), sources,
+        // The page's own script (deep links, reopening the media), the scrubbing preview's and the speaker timeline's.
+        Optional.of(WatchPage.SCRIPT_HASH + " " + ScrubPreviewHtml.SCRIPT_HASH + " " + SpeakerTimelineHtml.SCRIPT_HASH));
   }
 
   private static MutableHttpResponse<String> refused(RecordingException e, String token) {
@@ -153,7 +158,11 @@ final class WatchController {
           .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     }
     if (e instanceof PasscodeRefusedException passcode) {
-      return page(HttpStatus.UNAUTHORIZED, WatchPage.passcodeForm(token, passcode.given()), Set.of());
+      // The form's POST must carry the page's own Origin: under no-referrer a browser sends
+      // "Origin: null", which the CORS filter refuses (403) as any foreign origin. same-origin still
+      // sends no Referer off this server.
+      return page(HttpStatus.UNAUTHORIZED, WatchPage.passcodeForm(token, passcode.given()), Set.of(),
+          Optional.of(WatchPage.PASSCODE_SCRIPT_HASH), "same-origin");
     }
     if (e instanceof ShareExpiredException) {
       return page(HttpStatus.GONE, WatchPage.message("Link expired",
@@ -176,11 +185,16 @@ final class WatchController {
 
   private static MutableHttpResponse<String> page(HttpStatus status, String html, Set<String> mediaSources,
       Optional<String> scriptHash) {
+    return page(status, html, mediaSources, scriptHash, "no-referrer");
+  }
+
+  private static MutableHttpResponse<String> page(HttpStatus status, String html, Set<String> mediaSources,
+      Optional<String> scriptHash, String referrerPolicy) {
     return HttpResponse.<String>status(status)
         .contentType("text/html;charset=utf-8")
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .header("X-Robots-Tag", "noindex, nofollow")
-        .header("Referrer-Policy", "no-referrer")
+        .header("Referrer-Policy", referrerPolicy)
         .header("Content-Security-Policy", policy(mediaSources, scriptHash))
         .body(html);
   }
