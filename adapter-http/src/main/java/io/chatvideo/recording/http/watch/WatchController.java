@@ -43,6 +43,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The public watch page of a share link, {@code /s/{token}}, and its media, {@code
@@ -58,6 +60,8 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Hidden
 final class WatchController {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WatchController.class);
 
   private final Recordings recordings;
   private final PublicUrls urls;
@@ -172,6 +176,8 @@ final class WatchController {
       return page(HttpStatus.NOT_FOUND, WatchPage.message("Link not found",
           "This share link does not exist or is no longer shared."), Set.of());
     }
+    // The page names no cause to the viewer; the log does, or a 503 here is a mystery to the operator.
+    LOG.warn("watch page unavailable: {}", e.getMessage());
     return page(HttpStatus.SERVICE_UNAVAILABLE, WatchPage.message("Not available right now",
         "The recording cannot be shown right now; try again in a minute."), Set.of());
   }
