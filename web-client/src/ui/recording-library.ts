@@ -1,6 +1,7 @@
 import type { RecordingView } from '../upload/api-types';
 import { formatExpiry, formatLength } from './format';
 import { partialNote, playableSource, processingLabel } from './library-view';
+import { scrubPreview } from './scrub-preview';
 
 /** How wide a card shows its poster, in CSS pixels (the server makes them at most 640 wide). */
 const POSTER_WIDTH = 320;
@@ -12,8 +13,11 @@ const POSTER_WIDTH = 320;
  */
 export interface LibraryPlayer {
   open(recordingId: string): Promise<void>;
-  url(recordingId: string, media: 'mp4' | 'original' | 'poster'): string;
+  url(recordingId: string, media: LibraryMedia): string;
 }
+
+/** The media a recording's stable address serves to the library's player. */
+export type LibraryMedia = 'mp4' | 'original' | 'poster' | 'storyboard.vtt';
 
 /** The same-origin addresses, for a page that signed its media in some other way. */
 const SAME_ORIGIN_PLAYER: LibraryPlayer = {
@@ -40,7 +44,8 @@ export interface LibraryEventDetail {
  * id="recording-<id>">` named by its file name, with the poster, room, length, date, expiry and
  * processing state, and three buttons named after the recording: **Play** (an inline `<video>`
  * of the MP4 rendition when there is one, else the original, from the recording's stable media
- * address through {@link RecordingLibraryElement.player}; a request refused because the sign-in
+ * address through {@link RecordingLibraryElement.player}, with a seek bar of scrubbing previews
+ * under it when the recording has a storyboard ({@link scrubPreview}); a request refused because the sign-in
  * ran out is opened again once and playback goes on where it was; fires `recording-playing` when it
  * makes the video),
  * **Share** (fires `share-recording`; the page answers with {@link showShareLink}) and
@@ -321,6 +326,8 @@ async function play(button: HTMLButtonElement, recording: RecordingView, player:
     video.append(element);
     reopenOnRefusal(video, () => player.open(id));
     media.replaceChildren(video);
+    // Scrubbing previews under the video, when processing made a storyboard.
+    if (recording.storyboard_url) video.after(scrubPreview(video, player.url(id, 'storyboard.vtt'), recording.filename));
     // The page adds what it fetches for a playing recording (its speaker timeline) under the video.
     const detail: PlayingDetail = { id: recording.recording_id, video, durationMs: recording.duration_ms ?? undefined };
     button.dispatchEvent(new CustomEvent('recording-playing', { bubbles: true, detail }));

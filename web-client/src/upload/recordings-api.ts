@@ -201,10 +201,11 @@ export class RecordingsApi {
   }
 
   /**
-   * The stable address of a recording's `mp4`, `original` or `poster` for a player: every request
-   * is checked and redirected to a fresh short-lived URL, so a player paused for an hour seeks on.
+   * The stable address of a recording's `mp4`, `original`, `poster` or storyboard track
+   * (`storyboard.vtt`) for a player: every request is checked and redirected to a fresh
+   * short-lived URL (the track is answered directly), so a player paused for an hour seeks on.
    */
-  mediaUrl(recordingId: string, media: 'mp4' | 'original' | 'poster'): string {
+  mediaUrl(recordingId: string, media: 'mp4' | 'original' | 'poster' | 'storyboard.vtt'): string {
     return `${this.baseUrl}${recordingPath(recordingId)}/media/${media}`;
   }
 

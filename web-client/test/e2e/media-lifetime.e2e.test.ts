@@ -3,9 +3,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchBrowser } from '../support/browsers';
+import { pausePast, playThenPause, seekNearTheEndAndPlay, state, until } from '../support/media-viewer';
 import { startRecordingsServer, type RunningServer } from '../support/recordings-server';
 
 const run = promisify(execFile);
@@ -39,52 +40,6 @@ async function share(id: string): Promise<{ url: string; share_id: string }> {
   const created = await api(`/recordings/${id}/shares`, { method: 'POST', body: '{}' });
   expect(created.status).toBe(201);
   return (await created.json()) as { url: string; share_id: string };
-}
-
-/** The player's state, read from the page (no browser-specific API: the same runs in WebKit). */
-function state(page: Page): Promise<{ time: number; duration: number; bufferedEnd: number; error: number | null; noSource: boolean; paused: boolean }> {
-  return page.$eval('video', (v) => ({
-    time: v.currentTime,
-    duration: v.duration,
-    bufferedEnd: v.buffered.length === 0 ? 0 : v.buffered.end(v.buffered.length - 1),
-    error: v.error?.code ?? null,
-    // A source that fails while the element (re)selects its resource errs on the <source>, leaving no source.
-    noSource: v.networkState === HTMLMediaElement.NETWORK_NO_SOURCE,
-    paused: v.paused,
-  }));
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!done(last)) {
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read();
-  }
-  return last;
-}
-
-/** Plays (muted, so no gesture is needed) past 1 s, then pauses. */
-async function playThenPause(page: Page): Promise<void> {
-  await until(() => state(page), (s) => Number.isFinite(s.duration) && s.duration > 0, 'metadata');
-  await page.$eval('video', (v) => { v.muted = true; void v.play().catch(() => undefined); });
-  await until(() => state(page), (s) => s.time > 1, 'playing');
-  await page.$eval('video', (v) => v.pause());
-}
-
-/** Seeks to 8 s before the end, beyond what was buffered, and plays from there. */
-async function seekNearTheEndAndPlay(page: Page): Promise<number> {
-  const before = await state(page);
-  const target = before.duration - 8;
-  expect(before.bufferedEnd, 'the seek must need bytes not fetched yet').toBeLessThan(target);
-  await page.$eval('video', (v, at) => { v.currentTime = at; void v.play().catch(() => undefined); }, target);
-  return target;
-}
-
-/** Waits out the media URL's life: the scenario itself (a viewer's pause), not a guard against flakiness. */
-function pausePastTheUrlsLife(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, (MEDIA_URL_LIFETIME_S + 1) * 1000));
 }
 
 beforeAll(async () => {
@@ -124,7 +79,7 @@ describe.each(BROWSERS)('a viewer of a long recording in %s', (name) => {
     expect((await page.goto(link.url))?.status()).toBe(200);
     expect(await page.$eval('video source', (s) => s.getAttribute('src'))).toMatch(/^\/s\/[A-Za-z0-9_-]{43}\/media\/original$/);
     await playThenPause(page);
-    await pausePastTheUrlsLife();
+    await pausePast(MEDIA_URL_LIFETIME_S);
     const target = await seekNearTheEndAndPlay(page);
     const after = await until(() => state(page), (s) => s.time > target + 1 || s.error !== null, 'playing on after the seek');
     expect(after.error).toBeNull();
@@ -157,7 +112,7 @@ describe.each(BROWSERS)('a viewer of a long recording in %s', (name) => {
     expect(await page.$eval(`[data-recording-id="${id}"] video source`, (s) => s.getAttribute('src')))
       .toBe(`/recordings/${id}/media/original`);
     await playThenPause(page);
-    await pausePastTheUrlsLife();
+    await pausePast(MEDIA_URL_LIFETIME_S);
     const target = await seekNearTheEndAndPlay(page);
     const after = await until(() => state(page), (s) => s.time > target + 1 || s.error !== null, 'playing on after the seek');
     expect(after.error).toBeNull();

@@ -113,6 +113,11 @@ class ProcessingIT {
     String shared = link.json().get("url").asText() + "/media/";
     assertThat(api.raw("GET", shared + "storyboard.vtt", Map.of(), null).text()).isEqualTo(vtt.text());
     assertThat(api.raw("GET", shared + "storyboard.jpg", Map.of(), null).body()).isEqualTo(sprite.body());
+    String page = api.raw("GET", link.json().get("url").asText(), Map.of(), null).text();
+    String path = URI.create(shared).getPath();
+    assertThat(page).as("the watch page's scrubbing preview reads the link's own track")
+        .contains("<track id=\"storyboard\" kind=\"metadata\" label=\"Storyboard\" src=\"" + path + "storyboard.vtt\">")
+        .contains("<div id=\"scrub\" class=\"scrub\" hidden>");
 
     try (var files = Files.walk(work.path())) {
       assertThat(files.map(f -> f.getFileName().toString()))

@@ -3,6 +3,8 @@ package io.chatvideo.recording.http.watch;
 import io.chatvideo.recording.core.application.Recordings;
 import io.chatvideo.recording.core.domain.LimitExceededException;
 import io.chatvideo.recording.core.domain.PasscodeRefusedException;
+import io.chatvideo.recording.core.domain.Processing;
+import io.chatvideo.recording.core.domain.ProcessingState;
 import io.chatvideo.recording.core.domain.RecordingException;
 import io.chatvideo.recording.core.domain.ShareExpiredException;
 import io.chatvideo.recording.core.domain.ShareNotFoundException;
@@ -44,6 +46,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The public watch page of a share link, {@code /s/{token}}, and its media, {@code
@@ -60,6 +64,8 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Hidden
 final class WatchController {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WatchController.class);
 
   private final Recordings recordings;
   private final PublicUrls urls;
@@ -162,6 +168,9 @@ final class WatchController {
     String base = "/s/" + token + "/media/";
     String media = base + shared.playing().urlName() + query;
     Optional<String> poster = shared.hasPoster() ? Optional.of(base + "poster" + query) : Optional.empty();
+    Processing processing = shared.recording().processing();
+    Optional<String> storyboard = processing.state() == ProcessingState.READY && processing.storyboard().isPresent()
+        ? Optional.of(base + ShareMedia.STORYBOARD_VTT.urlName() + query) : Optional.empty();
     Optional<String> download = shared.download().map(d -> urls.absolute(d.url()));
     // The player is sent on to the store: its origin is where the media and poster come from.
     Set<String> sources = new LinkedHashSet<>(List.of("'self'", origin(urls.absolute(shared.media().url()))));
@@ -173,9 +182,9 @@ final class WatchController {
         .filter(status -> status.state() == TranscriptState.READY)
         .map(ready -> "/s/" + token + "/transcript.vtt" + query);
     return page(HttpStatus.OK, WatchPage.player(shared.recording(), media, shared.mediaType().value(), poster,
-        download, shared.share().expiresAt(), speakers, captions), sources,
-        // The page's own script (deep links, reopening the media) and the speaker timeline's.
-        Optional.of(WatchPage.SCRIPT_HASH + " " + SpeakerTimelineHtml.SCRIPT_HASH));
+        storyboard, download, shared.share().expiresAt(), speakers, captions), sources,
+        // The page's own script (deep links, reopening the media), the scrubbing preview's and the speaker timeline's.
+        Optional.of(WatchPage.SCRIPT_HASH + " " + ScrubPreviewHtml.SCRIPT_HASH + " " + SpeakerTimelineHtml.SCRIPT_HASH));
   }
 
   private static MutableHttpResponse<String> refused(RecordingException e, String token) {
@@ -186,7 +195,11 @@ final class WatchController {
           .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     }
     if (e instanceof PasscodeRefusedException passcode) {
-      return page(HttpStatus.UNAUTHORIZED, WatchPage.passcodeForm(token, passcode.given()), Set.of());
+      // The form's POST must carry the page's own Origin: under no-referrer a browser sends
+      // "Origin: null", which the CORS filter refuses (403) as any foreign origin. same-origin still
+      // sends no Referer off this server.
+      return page(HttpStatus.UNAUTHORIZED, WatchPage.passcodeForm(token, passcode.given()), Set.of(),
+          Optional.of(WatchPage.PASSCODE_SCRIPT_HASH), "same-origin");
     }
     if (e instanceof ShareExpiredException) {
       return page(HttpStatus.GONE, WatchPage.message("Link expired",
@@ -196,6 +209,8 @@ final class WatchController {
       return page(HttpStatus.NOT_FOUND, WatchPage.message("Link not found",
           "This share link does not exist or is no longer shared."), Set.of());
     }
+    // The page names no cause to the viewer; the log does, or a 503 here is a mystery to the operator.
+    LOG.warn("watch page unavailable: {}", e.getMessage());
     return page(HttpStatus.SERVICE_UNAVAILABLE, WatchPage.message("Not available right now",
         "The recording cannot be shown right now; try again in a minute."), Set.of());
   }
@@ -209,11 +224,16 @@ final class WatchController {
 
   private static MutableHttpResponse<String> page(HttpStatus status, String html, Set<String> mediaSources,
       Optional<String> scriptHash) {
+    return page(status, html, mediaSources, scriptHash, "no-referrer");
+  }
+
+  private static MutableHttpResponse<String> page(HttpStatus status, String html, Set<String> mediaSources,
+      Optional<String> scriptHash, String referrerPolicy) {
     return HttpResponse.<String>status(status)
         .contentType("text/html;charset=utf-8")
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .header("X-Robots-Tag", "noindex, nofollow")
-        .header("Referrer-Policy", "no-referrer")
+        .header("Referrer-Policy", referrerPolicy)
         .header("Content-Security-Policy", policy(mediaSources, scriptHash))
         .body(html);
   }

@@ -27,7 +27,8 @@ final class WatchPage {
       + "dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{color:#aaa}"
       + "a.button,button{display:inline-block;background:#2563eb;color:#fff;border:0;border-radius:4px;"
       + "padding:.5rem 1rem;text-decoration:none;font:inherit;cursor:pointer}"
-      + "input{font:inherit;padding:.4rem;margin:.5rem 0;display:block}.alert{color:#fca5a5}.note{color:#aaa}";
+      + "input{font:inherit;padding:.4rem;margin:.5rem 0;display:block}.alert{color:#fca5a5}.note{color:#aaa}"
+      + ScrubPreviewHtml.STYLE;
   static final String STYLE_HASH = "'sha256-" + sha256Base64(STYLE) + "'";
   /**
    * The player's one script, allowed by its hash: {@code #t=1:23} (or {@code #t=83}, {@code
@@ -55,18 +56,27 @@ final class WatchPage {
       + "const hand=()=>{o.hidden=false;o.focus();o.select();st.textContent='Copy the link by hand.'};"
       + "navigator.clipboard?navigator.clipboard.writeText(u).then(()=>{o.hidden=false;st.textContent='Link copied: '+u},hand):hand()})})();";
   static final String SCRIPT_HASH = "'sha256-" + sha256Base64(SCRIPT) + "'";
+  /**
+   * The passcode form's one script, allowed by its hash: a link's moment ({@code #t=1:23}) never
+   * reaches the server, so it is put on the form's action, where the browser keeps it for the page
+   * the form brings (the player, which starts there, or the form again after a wrong passcode).
+   */
+  static final String PASSCODE_SCRIPT = "(()=>{const f=document.querySelector('form');"
+      + "if(f&&/^#t=[0-9:.]+$/.test(location.hash))f.action=f.getAttribute('action')+location.hash})();";
+  static final String PASSCODE_SCRIPT_HASH = "'sha256-" + sha256Base64(PASSCODE_SCRIPT) + "'";
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
       .withZone(ZoneOffset.UTC);
 
   private WatchPage() {}
 
   /**
-   * The player: video (with poster, and its captions track when there is a transcript), facts, and the
-   * download button when allowed; when not, a
-   * plain word that this keeps no one from saving what they can watch.
+   * The player: video (with poster, its captions track when there is a transcript, and the seek
+   * bar with scrubbing previews when there is a storyboard track), facts, and the download button
+   * when allowed; when not, a plain word that this keeps no one from saving what they can watch.
    */
   static String player(CompletedRecording recording, String media, String mediaType, Optional<String> poster,
-      Optional<String> download, Instant linkExpiresAt, Optional<String> speakersHtml, Optional<String> captions) {
+      Optional<String> storyboardTrack, Optional<String> download, Instant linkExpiresAt,
+      Optional<String> speakersHtml, Optional<String> captions) {
     RecordingDetails details = recording.details();
     StringBuilder body = new StringBuilder();
     body.append("<h1>Recording of ").append(escape(details.roomId().value())).append("</h1>\n");
@@ -74,11 +84,14 @@ final class WatchPage {
     poster.ifPresent(url -> body.append(" poster=\"").append(escape(url)).append('"'));
     body.append("><source src=\"").append(escape(media)).append("\" type=\"").append(escape(mediaType))
         .append("\">");
+    storyboardTrack.ifPresent(url -> body.append(ScrubPreviewHtml.track(url)));
     // Off until the viewer turns them on: machine captions can be wrong, and the picture should not
     // carry words nobody said unless asked for.
     captions.ifPresent(url -> body.append("<track kind=\"captions\" src=\"").append(escape(url))
         .append("\" srclang=\"en\" label=\"English (automatic)\">"));
     body.append("Your browser cannot play this video.</video>\n");
+    storyboardTrack.ifPresent(url -> body.append(ScrubPreviewHtml.bar()).append("<script>")
+        .append(ScrubPreviewHtml.SCRIPT).append("</script>\n"));
     speakersHtml.ifPresent(body::append);
     body.append("<dl>\n");
     fact(body, "Room", escape(details.roomId().value()));
@@ -106,7 +119,7 @@ final class WatchPage {
         + "<form method=\"post\" action=\"/s/" + escape(token) + "\">\n"
         + "<label for=\"passcode\">Passcode</label>\n"
         + "<input id=\"passcode\" name=\"passcode\" type=\"password\" required autocomplete=\"off\" maxlength=\"64\""
-        + " autofocus>\n<button type=\"submit\">Watch</button>\n</form>\n";
+        + " autofocus>\n<button type=\"submit\">Watch</button>\n</form>\n<script>" + PASSCODE_SCRIPT + "</script>\n";
     return page("Passcode needed", body);
   }
 

@@ -54,7 +54,9 @@ final class SecurityHeaders implements Ordered {
     if (!response.getHeaders().contains("Content-Security-Policy")) { // a watch page sets its own, stricter one
       response.header("Content-Security-Policy", json ? "default-src 'none'; frame-ancestors 'none'" : pagePolicy);
     }
-    response.header("Referrer-Policy", REFERRER_POLICY);
+    if (!response.getHeaders().contains("Referrer-Policy")) { // a watch page's passcode form sets its own
+      response.header("Referrer-Policy", REFERRER_POLICY);
+    }
     response.header("X-Content-Type-Options", "nosniff");
     response.header("X-Frame-Options", "DENY");
   }
