@@ -390,7 +390,7 @@ export interface components {
              * @description why the transcript failed or was skipped; the video is not affected
              * @enum {string|null}
              */
-            readonly transcript_error?: "no_audio" | "engine_down" | "engine_timeout" | "language_unsupported" | "answer_too_large" | "bad_answer" | "mixed_audio" | "one_channel" | "not_processed" | null;
+            readonly transcript_error?: "no_audio" | "engine_down" | "engine_timeout" | "language_unsupported" | "answer_too_large" | "bad_answer" | "engine_refused" | "mixed_audio" | "one_channel" | "not_processed" | null;
         };
         readonly RecordingList: {
             readonly recordings: readonly components["schemas"]["RecordingJson"][];
