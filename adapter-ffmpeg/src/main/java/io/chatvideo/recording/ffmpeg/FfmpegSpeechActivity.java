@@ -6,8 +6,10 @@ import io.chatvideo.recording.core.domain.MediaProcessingException.Reason;
 import io.chatvideo.recording.core.domain.Party;
 import io.chatvideo.recording.core.domain.SpeechSegment;
 import io.chatvideo.recording.core.port.out.SpeechActivity;
-import java.time.Duration;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -78,13 +80,28 @@ public final class FfmpegSpeechActivity implements SpeechActivity {
     return bounded(segments, maxSegments);
   }
 
+  /**
+   * Both channels come out of ffmpeg as 16 kHz PCM beside {@code wav}; the party's is kept where
+   * it is that party speaking, not the other's voice leaking into its microphone ({@link
+   * CrossTalkGate}).
+   */
   @Override
   public void partyAudio(Path file, ContentType contentType, Party party, Duration duration, Path wav) {
+    Path both = wav.resolveSibling(wav.getFileName() + ".both.wav");
     List<String> command = new ArrayList<>(List.of(settings.ffmpeg().toString(), "-nostdin", "-v", "error", "-y"));
     command.addAll(AllowedMedia.of(contentType).input(file));
-    command.addAll(List.of("-map", "0:a:0", "-af", "pan=mono|c0=c" + channelOf(party), "-ar", "16000",
-        "-c:a", "pcm_s16le", "-f", "wav", wav.toString()));
-    ToolRun.run(command, FfmpegMediaProcessor.limit(settings.timeout(), duration, SECONDS_PER_SECOND), line -> { });
+    command.addAll(List.of("-map", "0:a:0", "-ac", "2", "-ar", "16000", "-c:a", "pcm_s16le", "-f", "wav",
+        both.toString()));
+    try {
+      ToolRun.run(command, FfmpegMediaProcessor.limit(settings.timeout(), duration, SECONDS_PER_SECOND), line -> { });
+      CrossTalkGate.keep(both, channelOf(party), wav);
+    } finally {
+      try {
+        Files.deleteIfExists(both);
+      } catch (IOException e) {
+        both.toFile().deleteOnExit();
+      }
+    }
   }
 
   /** Left is the local party, right the remote: what the recorder mixes into a {@code per_party} file. */

@@ -94,6 +94,50 @@ class TwoPartiesIT {
     assertThat(level(remote, 0, 440)).as("no local party in the remote file").isLessThan(-40);
   }
 
+  /**
+   * A room's echo: each party's voice also reaches the other's microphone 20 dB down and 30 ms late.
+   * What a transcriber hears of a party keeps that party's speech and drops the other's leak.
+   */
+  @Test
+  void theOtherPartysVoiceLeakingIntoAMicrophoneIsNotHeardAsThisPartys() {
+    Path local = voice("rms", "Good morning, this is the local party speaking first.");
+    Path remote = voice("awb", "Hello, the remote party answers from the right channel.");
+    double localSeconds = seconds(local);
+    double remoteSeconds = seconds(remote);
+    long localAt = 500;
+    long remoteAt = localAt + Math.round(localSeconds * 1000) + 1000;
+    double total = remoteAt / 1000.0 + remoteSeconds + 1;
+    Path original = dir.resolve("echo.webm");
+    String leak = "adelay=30,volume=-20dB";
+    Media.run("ffmpeg", "-v", "error", "-y", "-i", local.toString(), "-i", remote.toString(), "-filter_complex",
+        "[0:a]adelay=" + localAt + ",apad,atrim=0:" + total + ",asplit[l][lx];"
+            + "[1:a]adelay=" + remoteAt + ",apad,atrim=0:" + total + ",asplit[r][rx];"
+            + "[lx]" + leak + "[lleak];[rx]" + leak + "[rleak];"
+            + "[l][rleak]amix=inputs=2:normalize=0[left];[r][lleak]amix=inputs=2:normalize=0[right];"
+            + "[left][right]join=inputs=2:channel_layout=stereo[a]",
+        "-map", "[a]", "-c:a", "libopus", "-f", "webm", original.toString());
+    ContentType audio = ContentType.parse("audio/webm;codecs=opus");
+    double leftLeak = volume(original, 0, remoteAt + 300, remoteAt + 1500);
+    double rightLeak = volume(original, 1, localAt + 300, localAt + 1500);
+    assertThat(leftLeak).as("the remote voice leaks into the left").isGreaterThan(-60);
+    assertThat(rightLeak).as("the local voice leaks into the right").isGreaterThan(-60);
+
+    FfmpegSpeechActivity speech = new FfmpegSpeechActivity(settings);
+    Path localWav = dir.resolve("local.wav");
+    Path remoteWav = dir.resolve("remote.wav");
+    Duration length = Duration.ofMillis(Math.round(total * 1000));
+    speech.partyAudio(original, audio, Party.LOCAL, length, localWav);
+    speech.partyAudio(original, audio, Party.REMOTE, length, remoteWav);
+
+    assertThat(volume(localWav, 0, localAt + 300, localAt + 1500)).as("the local party, kept").isGreaterThan(-40);
+    assertThat(volume(localWav, 0, remoteAt + 300, remoteAt + 1500)).as("the remote party's leak (" + leftLeak
+        + " dB), mostly gone").isLessThan(leftLeak - 20);
+    assertThat(volume(remoteWav, 0, remoteAt + 300, remoteAt + 1500)).as("the remote party, kept").isGreaterThan(-40);
+    assertThat(volume(remoteWav, 0, localAt + 300, localAt + 1500)).as("the local party's leak (" + rightLeak
+        + " dB), mostly gone").isLessThan(rightLeak - 20);
+    assertThat(dir.toFile().list()).as("no leftovers beside the output").allMatch(name -> !name.contains(".both."));
+  }
+
   @Test
   void twoVoicesOnTheirOwnChannelsGiveEachPartyItsOwnSpeakingIntervals() {
     Path local = voice("rms", "Good morning, this is the local party speaking first.");
@@ -180,6 +224,16 @@ class TwoPartiesIT {
   private static double level(Path file, int channel, int hertz) {
     String said = Media.run("ffmpeg", "-nostdin", "-v", "info", "-i", file.toString(), "-map", "0:a:0", "-af",
         "pan=mono|c0=c" + channel + ",bandpass=f=" + hertz + ":width_type=q:w=8,volumedetect", "-f", "null", "-");
+    Matcher found = MEAN_VOLUME.matcher(said);
+    assertThat(found.find()).as("volumedetect answered: " + said).isTrue();
+    return found.group(1).equals("-inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(found.group(1));
+  }
+
+  /** Mean level in dB of {@code channel} from {@code fromMs} to {@code toMs}. */
+  private static double volume(Path file, int channel, long fromMs, long toMs) {
+    String said = Media.run("ffmpeg", "-nostdin", "-v", "info", "-i", file.toString(), "-map", "0:a:0", "-af",
+        "pan=mono|c0=c" + channel + ",atrim=start=" + fromMs / 1000.0 + ":end=" + toMs / 1000.0 + ",volumedetect",
+        "-f", "null", "-");
     Matcher found = MEAN_VOLUME.matcher(said);
     assertThat(found.find()).as("volumedetect answered: " + said).isTrue();
     return found.group(1).equals("-inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(found.group(1));
