@@ -22,7 +22,6 @@ import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -119,18 +118,7 @@ final class DynamoDbShareRepository implements ShareRepository {
       keys.add(shareKey(new ShareTokenHash(pointer.get(TOKEN_HASH).s())));
     }
     List<Share> shares = new ArrayList<>();
-    // BatchGetItem takes 100 keys a call, and may hand some back unprocessed under load.
-    for (int from = 0; from < keys.size(); from += 100) {
-      List<Map<String, AttributeValue>> pending = new ArrayList<>(keys.subList(from, Math.min(keys.size(), from + 100)));
-      while (!pending.isEmpty()) {
-        List<Map<String, AttributeValue>> batch = pending;
-        var response = calls.call("BatchGetItem", () -> dynamoDb.batchGetItem(get -> get.requestItems(
-            Map.of(table, KeysAndAttributes.builder().keys(batch).consistentRead(true).build()))));
-        response.responses().getOrDefault(table, List.of()).forEach(item -> shares.add(share(item)));
-        KeysAndAttributes left = response.unprocessedKeys().get(table);
-        pending = left == null ? List.of() : new ArrayList<>(left.keys());
-      }
-    }
+    calls.batchGet(dynamoDb, keys, read -> read).forEach(item -> shares.add(share(item)));
     shares.sort(Comparator.comparing(Share::createdAt).thenComparing(share -> share.id().toString()));
     return shares;
   }

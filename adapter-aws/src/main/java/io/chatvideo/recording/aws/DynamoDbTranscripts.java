@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * answer_too_large} instead of failing the write on the 400 KB item limit. Outside the recordings'
  * {@code RECORDING#} partitions, so no listing or administrative Scan reads it; a deleted
  * recording's item is deleted with it ({@link DynamoDbRecordingRepository#keys}). One GetItem to
- * read (a projection without the cues for a listing's status); a GetItem of the recording and a
+ * read (a projection without the cues for a status; a BatchGetItem per 100 for a listing's page); a GetItem of the recording and a
  * PutItem to write.
  */
 final class DynamoDbTranscripts implements Transcripts {
@@ -47,6 +49,12 @@ final class DynamoDbTranscripts implements Transcripts {
   private static final String ENGINE = "engine";
   private static final String CUES = "cues";
   private static final String MADE_AT = "made_at";
+
+  private static final String STATUS_PROJECTION = "#state, #reason, #engine, #made_at";
+  private static final Map<String, String> STATUS_NAMES = Map.of("#state", STATE, "#reason", REASON, "#engine",
+      ENGINE, "#made_at", MADE_AT);
+  private static final Map<String, String> STATUS_NAMES_WITH_KEY = Map.of("#pk", RecordingItem.PK, "#state", STATE,
+      "#reason", REASON, "#engine", ENGINE, "#made_at", MADE_AT);
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -103,13 +111,29 @@ final class DynamoDbTranscripts implements Transcripts {
   @Override
   public Optional<Transcript> status(RecordingId id) {
     var response = calls.call("GetItem", () -> dynamoDb.getItem(get -> get.tableName(table).key(key(id))
-        .consistentRead(true).projectionExpression("#state, #reason, #engine, #made_at")
-        .expressionAttributeNames(Map.of("#state", STATE, "#reason", REASON, "#engine", ENGINE, "#made_at",
-            MADE_AT))));
+        .consistentRead(true).projectionExpression(STATUS_PROJECTION).expressionAttributeNames(STATUS_NAMES)));
     if (!response.hasItem() || response.item().isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(transcript(response.item(), List.of()));
+  }
+
+  /** A BatchGetItem per 100 ids of the status attributes and the key, never the cues. */
+  @Override
+  public Map<RecordingId, Transcript> statuses(Collection<RecordingId> ids) {
+    Map<String, RecordingId> asked = new HashMap<>();
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+    for (RecordingId id : ids) {
+      if (asked.putIfAbsent(PREFIX + id, id) == null) {
+        keys.add(key(id));
+      }
+    }
+    Map<RecordingId, Transcript> found = new HashMap<>();
+    for (Map<String, AttributeValue> item : calls.batchGet(dynamoDb, keys, read -> read
+        .projectionExpression("#pk, " + STATUS_PROJECTION).expressionAttributeNames(STATUS_NAMES_WITH_KEY))) {
+      found.put(asked.get(RecordingItem.string(item, RecordingItem.PK)), transcript(item, List.of()));
+    }
+    return found;
   }
 
   private static Transcript transcript(Map<String, AttributeValue> item,

@@ -20,6 +20,7 @@ import io.chatvideo.recording.core.port.in.ListRecordingsUseCase.ListRecordingsQ
 import io.chatvideo.recording.core.port.in.RecordingPage;
 import io.chatvideo.recording.core.port.in.RecordingView;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand;
+import io.chatvideo.recording.core.port.in.TranscriptsUseCase;
 import io.chatvideo.recording.http.auth.Caller;
 import io.chatvideo.recording.http.ops.UploadMetrics;
 import io.micronaut.core.annotation.Nullable;
@@ -45,6 +46,7 @@ import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -125,7 +127,11 @@ class RecordingsController {
         filter,
         limit == null ? DEFAULT_LIMIT : limit,
         Optional.ofNullable(nextToken)));
-    return new RecordingList(page.recordings().stream().map(this::json).toList(),
+    // One read of the transcripts' store for the page, not one per item.
+    Map<RecordingId, TranscriptsUseCase.Status> transcripts = recordings.transcripts().statuses(
+        page.recordings().stream().map(RecordingView::recording).toList());
+    return new RecordingList(page.recordings().stream()
+        .map(view -> json(view, Optional.ofNullable(transcripts.get(view.recording().id())))).toList(),
         page.nextToken().orElse(null));
   }
 
@@ -162,8 +168,11 @@ class RecordingsController {
   }
 
   private RecordingJson json(RecordingView view) {
-    return RecordingViews.json(view, (String url) -> urls.absolute(url),
-        recordings.transcripts().status(view.recording()));
+    return json(view, recordings.transcripts().status(view.recording()));
+  }
+
+  private RecordingJson json(RecordingView view, Optional<TranscriptsUseCase.Status> transcript) {
+    return RecordingViews.json(view, (String url) -> urls.absolute(url), transcript);
   }
 
   private static Optional<List<CompletedPart>> completedParts(CompleteRequest request) {

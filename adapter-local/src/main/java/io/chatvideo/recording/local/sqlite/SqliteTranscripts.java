@@ -7,7 +7,11 @@ import io.chatvideo.recording.core.port.out.Transcripts;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +20,8 @@ import java.util.Optional;
  * are one text value in {@link Transcript#toText}'s form.
  */
 public final class SqliteTranscripts implements Transcripts {
+
+  private static final int BATCH = 500;
 
   private final SqliteDatabase database;
 
@@ -57,6 +63,35 @@ public final class SqliteTranscripts implements Transcripts {
   @Override
   public Optional<Transcript> status(RecordingId id) {
     return read(id, "SELECT state, reason, engine, made_at FROM transcripts WHERE recording_id = ?", false);
+  }
+
+  /** One query per {@value #BATCH} ids (SQLite's default bound on host parameters is 32,766; a page is ≤ 100). */
+  @Override
+  public Map<RecordingId, Transcript> statuses(Collection<RecordingId> ids) {
+    List<RecordingId> all = List.copyOf(ids);
+    Map<RecordingId, Transcript> found = new HashMap<>();
+    for (int from = 0; from < all.size(); from += BATCH) {
+      List<RecordingId> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+      Map<String, RecordingId> asked = new HashMap<>();
+      batch.forEach(id -> asked.put(id.toString(), id));
+      found.putAll(database.read(connection -> {
+        Map<RecordingId, Transcript> rows = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+            "SELECT recording_id, state, reason, engine, made_at FROM transcripts WHERE recording_id IN ("
+                + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")")) {
+          for (int i = 0; i < batch.size(); i++) {
+            select.setString(i + 1, batch.get(i).toString());
+          }
+          try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+              rows.put(asked.get(rs.getString("recording_id")), transcript(rs, false));
+            }
+          }
+        }
+        return rows;
+      }));
+    }
+    return found;
   }
 
   private Optional<Transcript> read(RecordingId id, String sql, boolean withCues) {

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,18 +77,35 @@ final class TranscriptService implements TranscriptsUseCase {
     if (!(recording instanceof CompletedRecording completed)) {
       return Optional.empty();
     }
+    return Optional.of(status(completed, store.flatMap(kept -> kept.status(recording.id()))));
+  }
+
+  @Override
+  public Map<RecordingId, Status> statuses(List<Recording> recordings) {
+    List<CompletedRecording> completed = recordings.stream()
+        .filter(CompletedRecording.class::isInstance).map(CompletedRecording.class::cast).toList();
+    Map<RecordingId, Transcript> kept = store.isEmpty() || completed.isEmpty() ? Map.of()
+        : store.get().statuses(completed.stream().map(Recording::id).toList());
+    Map<RecordingId, Status> statuses = new HashMap<>();
+    for (CompletedRecording recording : completed) {
+      statuses.put(recording.id(), status(recording, Optional.ofNullable(kept.get(recording.id()))));
+    }
+    return statuses;
+  }
+
+  /** What the transcript of {@code completed} shows, from the one {@code kept} (its status) if any. */
+  private Status status(CompletedRecording completed, Optional<Transcript> kept) {
     if (store.isEmpty()) {
-      return Optional.of(new Status(TranscriptState.OFF, Optional.empty()));
+      return new Status(TranscriptState.OFF, Optional.empty());
     }
-    Optional<Transcript> kept = store.get().status(recording.id());
     if (kept.isPresent()) {
-      return Optional.of(new Status(kept.get().state(), kept.get().reason()));
+      return new Status(kept.get().state(), kept.get().reason());
     }
-    return Optional.of(switch (completed.processing().state()) {
+    return switch (completed.processing().state()) {
       case QUEUED, RUNNING, READY -> new Status(TranscriptState.QUEUED, Optional.empty());
       case FAILED -> new Status(TranscriptState.SKIPPED, Optional.of(Transcript.NOT_PROCESSED));
       case OFF -> new Status(TranscriptState.OFF, Optional.empty());
-    });
+    };
   }
 
   private TranscriptView view(Recording recording) {

@@ -10,7 +10,9 @@ import io.chatvideo.recording.core.domain.EventType;
 import io.chatvideo.recording.core.domain.Party;
 import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.ProcessingState;
+import io.chatvideo.recording.core.domain.Recording;
 import io.chatvideo.recording.core.domain.RecordingEvent;
+import io.chatvideo.recording.core.domain.RecordingFilter;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.RecordingNotFoundException;
 import io.chatvideo.recording.core.domain.RoomId;
@@ -22,10 +24,13 @@ import io.chatvideo.recording.core.domain.TranscriptState;
 import io.chatvideo.recording.core.domain.TranscriptionException;
 import io.chatvideo.recording.core.domain.UserId;
 import io.chatvideo.recording.core.port.in.CompleteUploadUseCase.CompleteUploadCommand;
+import io.chatvideo.recording.core.port.in.ListRecordingsUseCase.ListRecordingsQuery;
+import io.chatvideo.recording.core.port.in.RecordingView;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.RequestUploadCommand;
 import io.chatvideo.recording.core.port.in.RequestUploadUseCase.UploadTicket;
 import io.chatvideo.recording.core.port.in.TranscriptsUseCase.Status;
 import io.chatvideo.recording.core.port.in.TranscriptsUseCase.TranscriptView;
+import io.chatvideo.recording.core.port.out.Transcripts;
 import io.chatvideo.recording.core.testing.FakeMediaProcessor;
 import io.chatvideo.recording.core.testing.InMemoryEventOutbox;
 import io.chatvideo.recording.core.testing.InMemoryJobQueue;
@@ -43,8 +48,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -231,5 +238,70 @@ class TranscriptsTest {
     assertThat(off.transcripts().status(repository.find(id).orElseThrow()))
         .contains(new Status(TranscriptState.OFF, Optional.empty()));
     assertThat(off.transcriptsEnabled()).isFalse();
+  }
+
+  @Test
+  void aPageOfRecordingsReadsItsTranscriptsStatusesFromTheStoreOnceNotOncePerRecording() {
+    CountingTranscripts counting = new CountingTranscripts(transcripts);
+    Recordings listing = Recordings.builder().repository(repository).storage(storage)
+        .ledger(new InMemoryUploadLedger()).clock(clock).jobs(queue).media(new FakeMediaProcessor())
+        .processing(ProcessingPolicy.on()).workDirectory(work)
+        .speakers(new InMemorySpeakerTimelines(repository), Optional.of(speech))
+        .transcripts(counting, "scripted", Optional.of(engine), Locale.US).build();
+    RecordingId ready = complete(AudioLayout.PER_PARTY, Set.of(BOB));
+    RecordingId failed = complete(AudioLayout.PER_PARTY, Set.of(BOB));
+    List<RecordingId> waiting = List.of(complete(AudioLayout.PER_PARTY, Set.of()),
+        complete(AudioLayout.PER_PARTY, Set.of()), complete(AudioLayout.MIXED, Set.of()));
+    RecordingId pending = recordings.requestUpload().requestUpload(new RequestUploadCommand(ALICE,
+        RoomId.of("room-1"), Optional.of("call.webm"), ContentType.DEFAULT, OptionalLong.of(10), Set.of(),
+        AudioLayout.PER_PARTY)).recordingId();
+    transcripts.save(ready, Transcript.ready("scripted", List.of(), T0));
+    transcripts.save(failed, Transcript.failed("scripted", Transcript.ENGINE_DOWN, T0));
+
+    List<Recording> page = listing.listRecordings().list(new ListRecordingsQuery(ALICE, RecordingFilter.NONE, 50,
+        Optional.empty())).recordings().stream().map(RecordingView::recording).toList();
+    Map<RecordingId, Status> statuses = listing.transcripts().statuses(page);
+
+    assertThat(page).hasSize(6);
+    assertThat(counting.statusesReads).as("one read of the store for the page").isEqualTo(1);
+    assertThat(counting.statusReads).as("no read per recording").isZero();
+    assertThat(statuses).containsEntry(ready, new Status(TranscriptState.READY, Optional.empty()))
+        .containsEntry(failed, new Status(TranscriptState.FAILED, Optional.of(Transcript.ENGINE_DOWN)))
+        .doesNotContainKey(pending).hasSize(5);
+    waiting.forEach(id -> assertThat(statuses.get(id)).as("as status() tells it").isEqualTo(status(id)));
+  }
+
+  /** Counts the reads of a listing's statuses, one at a time and a page at once. */
+  private static final class CountingTranscripts implements Transcripts {
+
+    private final Transcripts store;
+    private int statusReads;
+    private int statusesReads;
+
+    CountingTranscripts(Transcripts store) {
+      this.store = store;
+    }
+
+    @Override
+    public void save(RecordingId id, Transcript transcript) {
+      store.save(id, transcript);
+    }
+
+    @Override
+    public Optional<Transcript> find(RecordingId id) {
+      return store.find(id);
+    }
+
+    @Override
+    public Optional<Transcript> status(RecordingId id) {
+      statusReads++;
+      return store.status(id);
+    }
+
+    @Override
+    public Map<RecordingId, Transcript> statuses(Collection<RecordingId> ids) {
+      statusesReads++;
+      return store.statuses(ids);
+    }
   }
 }

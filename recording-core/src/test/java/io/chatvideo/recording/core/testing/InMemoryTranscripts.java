@@ -3,6 +3,8 @@ package io.chatvideo.recording.core.testing;
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.Transcript;
 import io.chatvideo.recording.core.port.out.Transcripts;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,5 +35,14 @@ public final class InMemoryTranscripts implements Transcripts {
   @Override
   public Optional<Transcript> status(RecordingId id) {
     return find(id).map(t -> new Transcript(t.state(), t.reason(), t.engine(), List.of(), t.madeAt()));
+  }
+
+  @Override
+  public Map<RecordingId, Transcript> statuses(Collection<RecordingId> ids) {
+    Map<RecordingId, Transcript> found = new HashMap<>();
+    for (RecordingId id : ids) {
+      status(id).ifPresent(t -> found.put(id, t));
+    }
+    return found;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatvideo.recording.core.domain.Party;
 import io.chatvideo.recording.core.domain.PendingRecording;
+import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.Transcript;
 import io.chatvideo.recording.core.domain.TranscriptCue;
 import io.chatvideo.recording.core.domain.TranscriptState;
@@ -12,12 +13,15 @@ import io.chatvideo.recording.core.port.out.Transcripts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link Transcripts} must do, beside the {@link RecordingRepository} of the same
- * store: keep a transcript as given (its status without the cues), replace it, hold the longest one
+ * store: keep a transcript as given (its status without the cues, one at a time or a page's at
+ * once), replace it, hold the longest one
  * a transcript may be, and lose it with its recording.
  */
 public abstract class TranscriptsContract {
@@ -53,6 +57,27 @@ public abstract class TranscriptsContract {
     transcripts().save(recording.id(), failed);
     assertThat(transcripts().find(recording.id())).contains(failed);
     assertThat(transcripts().status(recording.id())).contains(failed);
+  }
+
+  @Test
+  void aPagesStatusesReadAtOnceWithoutCuesPastTheStoresBatchSizeAndOnlyForTranscriptsKept() {
+    PendingRecording ready = stored();
+    PendingRecording failed = stored();
+    PendingRecording none = stored();
+    transcripts().save(ready.id(), Transcript.ready("embedded", List.of(
+        new TranscriptCue(Party.LOCAL, 0, 2_000, "hello")), MADE));
+    transcripts().save(failed.id(), Transcript.failed("embedded", Transcript.ENGINE_DOWN, MADE));
+    // 150 ids (DynamoDB's BatchGetItem takes 100): the kept ones come after the first hundred.
+    List<RecordingId> ids = new ArrayList<>();
+    for (int i = 0; i < 147; i++) {
+      ids.add(new RecordingId(UUID.randomUUID()));
+    }
+    ids.addAll(List.of(none.id(), ready.id(), failed.id()));
+
+    assertThat(transcripts().statuses(ids)).isEqualTo(Map.of(
+        ready.id(), new Transcript(TranscriptState.READY, Optional.empty(), "embedded", List.of(), MADE),
+        failed.id(), Transcript.failed("embedded", Transcript.ENGINE_DOWN, MADE)));
+    assertThat(transcripts().statuses(List.of())).isEmpty();
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.chatvideo.recording.core.domain.RecordingNotFoundException;
 import io.chatvideo.recording.core.domain.Transcript;
 import io.chatvideo.recording.core.domain.TranscriptState;
 import io.chatvideo.recording.core.domain.UserId;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +33,12 @@ public interface TranscriptsUseCase {
 
   /** Where {@code recording}'s transcript stands; empty for one that is not COMPLETED (no transcript to speak of). */
   Optional<Status> status(Recording recording);
+
+  /**
+   * {@link #status} of each COMPLETED one of {@code recordings} (a listing's page), keyed by id, in
+   * one read of the store instead of one per recording; the others have no entry.
+   */
+  Map<RecordingId, Status> statuses(List<Recording> recordings);
 
   /** A transcript's state and, when failed or skipped, its fixed reason. */
   record Status(TranscriptState state, Optional<String> reason) {

@@ -2,6 +2,8 @@ package io.chatvideo.recording.core.port.out;
 
 import io.chatvideo.recording.core.domain.RecordingId;
 import io.chatvideo.recording.core.domain.Transcript;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,4 +22,10 @@ public interface Transcripts {
 
   /** The recording's transcript without its cues (state, reason, engine): what a listing shows. */
   Optional<Transcript> status(RecordingId id);
+
+  /**
+   * {@link #status} of each of {@code ids} in one read of the store (a listing's page: SQLite one
+   * query, DynamoDB one BatchGetItem per 100), keyed by id; an id without a transcript has no entry.
+   */
+  Map<RecordingId, Transcript> statuses(Collection<RecordingId> ids);
 }
