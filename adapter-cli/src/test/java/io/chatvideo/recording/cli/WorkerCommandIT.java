@@ -148,8 +148,8 @@ class WorkerCommandIT {
         home.resolve("data").toString());
 
     assertThat(result.exitCode()).isNotZero();
-    assertThat(result.err()).contains("recording.mail.smtp.port (RECORDING_MAIL_SMTP_PORT) must be a port, 1 to 65535, "
-        + "was 'seventy'").doesNotContain("at io.");
+    assertThat(result.err()).contains("recording.mail.smtp.port (RECORDING_MAIL_SMTP_PORT) 'seventy' is not a whole "
+        + "number").doesNotContain("at io.");
   }
 
   private Cli mailing(int port) {

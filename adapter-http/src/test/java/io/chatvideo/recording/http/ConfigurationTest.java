@@ -261,9 +261,11 @@ class ConfigurationTest {
 
   @ParameterizedTest(name = "{0}={1}")
   @CsvSource(delimiter = '|', textBlock = """
-      recording.mail.transport   | pigeon      | recording.mail.transport (RECORDING_MAIL_TRANSPORT) must be off, smtp or ses
+      recording.mail.transport   | pigeon      | recording.mail.transport (RECORDING_MAIL_TRANSPORT) 'pigeon' is not off, smtp or ses
       recording.mail.from        | Recordings  | recording.mail.from (RECORDING_MAIL_FROM) must be an address
       recording.mail.smtp.port   | 70000       | recording.mail.smtp.port (RECORDING_MAIL_SMTP_PORT) must be a port
+      recording.mail.smtp.port   | banana      | recording.mail.smtp.port (RECORDING_MAIL_SMTP_PORT) 'banana' is not a whole number
+      recording.mail.timeout     | 5 minutes   | recording.mail.timeout (RECORDING_MAIL_TIMEOUT) '5 minutes' is not a duration
       recording.mail.smtp.host   | ''          | recording.mail.smtp.host (RECORDING_MAIL_SMTP_HOST) is required
       recording.public-url       | ''          | recording.public-url (RECORDING_PUBLIC_URL) is required with recording.mail.transport=smtp
       """)

@@ -3,105 +3,67 @@ package io.chatvideo.recording.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatvideo.recording.core.domain.EmailAddress;
+import io.chatvideo.recording.core.domain.HttpUrl;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** The values' own checks; the keys, their defaults and their refusals are recording-wiring's {@code WiringSettingsTest}. */
 class MailSettingsTest {
 
-  private static MailSettings read(Map<String, String> values) {
-    return MailSettings.read(key -> Optional.ofNullable(values.get(key)));
-  }
+  private static final EmailAddress FROM = new EmailAddress("recordings@example.com");
+  private static final HttpUrl PUBLIC_URL = HttpUrl.publicBase("https://rec.example.com");
 
-  private static Map<String, String> smtp() {
-    Map<String, String> values = new HashMap<>();
-    values.put(MailSettings.TRANSPORT, "smtp");
-    values.put(MailSettings.FROM, "recordings@example.com");
-    values.put(MailSettings.PUBLIC_URL, "https://rec.example.com");
-    values.put(MailSettings.SMTP_HOST, "mail.example.com");
-    return values;
+  private static SmtpSettings smtp() {
+    return new SmtpSettings("mail.example.com", SmtpSettings.DEFAULT_PORT, Optional.empty(), Optional.empty(), true);
   }
 
   @Test
-  void offByDefaultWithoutLookingAtTheRest() {
-    assertThat(read(Map.of(MailSettings.SMTP_PORT, "nonsense")).enabled()).isFalse();
-    assertThat(read(Map.of(MailSettings.TRANSPORT, " OFF ")).enabled()).isFalse();
+  void offSendsNothing() {
+    assertThat(MailSettings.off().enabled()).isFalse();
+    assertThat(MailSettings.off().timeout()).isEqualTo(MailSettings.DEFAULT_TIMEOUT);
   }
 
   @Test
-  void smtpWithItsDefaults() {
-    MailSettings settings = read(smtp());
-    assertThat(settings.transport()).isEqualTo(MailTransport.SMTP);
-    assertThat(settings.smtp()).hasValueSatisfying(smtp -> {
-      assertThat(smtp.port()).isEqualTo(587);
-      assertThat(smtp.starttls()).isTrue();
-      assertThat(smtp.username()).isEmpty();
-    });
-    assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(10));
+  void smtpAndSesCarryWhatTheirTransportNeeds() {
+    MailSettings smtp = MailSettings.smtp(FROM, PUBLIC_URL, smtp(), Duration.ofSeconds(10));
+    assertThat(smtp.transport()).isEqualTo(MailTransport.SMTP);
+    assertThat(smtp.enabled()).isTrue();
+    assertThat(smtp.sesRegion()).isEmpty();
+
+    MailSettings ses = MailSettings.ses(FROM, PUBLIC_URL, "eu-west-1", Optional.empty(), Duration.ofSeconds(5));
+    assertThat(ses.transport()).isEqualTo(MailTransport.SES);
+    assertThat(ses.sesRegion()).hasValue("eu-west-1");
+    assertThat(ses.smtp()).isEmpty();
   }
 
   @Test
   void thePasswordIsNeverPrinted() {
-    Map<String, String> values = smtp();
-    values.put(MailSettings.SMTP_USERNAME, "ada");
-    values.put(MailSettings.SMTP_PASSWORD, "s3cret-pw");
-    assertThat(read(values).toString()).contains("ada").doesNotContain("s3cret-pw");
+    SmtpSettings smtp = new SmtpSettings("mail.example.com", 587, Optional.of("ada"), Optional.of("s3cret-pw"), true);
+    assertThat(MailSettings.smtp(FROM, PUBLIC_URL, smtp, Duration.ofSeconds(10)).toString()).contains("ada")
+        .doesNotContain("s3cret-pw");
   }
 
   @Test
-  void eachBadValueNamesItsKeyAndVariable() {
-    assertProblem(Map.of(MailSettings.TRANSPORT, "pigeon"), MailSettings.TRANSPORT,
-        "recording.mail.transport (RECORDING_MAIL_TRANSPORT) must be off, smtp or ses, was 'pigeon'");
-    assertProblem(without(MailSettings.FROM), MailSettings.FROM, "is required with recording.mail.transport=smtp");
-    assertProblem(with(MailSettings.FROM, "Recordings"), MailSettings.FROM, "must be an address");
-    assertProblem(without(MailSettings.PUBLIC_URL), MailSettings.PUBLIC_URL, "the email links to the web client");
-    assertProblem(with(MailSettings.PUBLIC_URL, "rec.example.com"), MailSettings.PUBLIC_URL, "absolute http");
-    assertProblem(without(MailSettings.SMTP_HOST), MailSettings.SMTP_HOST, "is required");
-    assertProblem(with(MailSettings.SMTP_PORT, "70000"), MailSettings.SMTP_PORT, "1 to 65535, was '70000'");
-    assertProblem(with(MailSettings.SMTP_PORT, "smtp"), MailSettings.SMTP_PORT, "was 'smtp'");
-    assertProblem(with(MailSettings.SMTP_STARTTLS, "yes"), MailSettings.SMTP_STARTTLS, "true or false");
-    assertProblem(with(MailSettings.SMTP_USERNAME, "ada"), MailSettings.SMTP_PASSWORD, "give both");
-    assertProblem(with(MailSettings.TIMEOUT, "soon"), MailSettings.TIMEOUT, "not a duration");
-    assertProblem(with(MailSettings.TIMEOUT, "10m"), MailSettings.TIMEOUT, "1s to 2m");
+  void eachValueIsCheckedWithAOneLineProblem() {
+    assertProblem(() -> MailSettings.timeout(Duration.ofMinutes(10)), "must be 1s to 2m, was PT10M");
+    assertProblem(() -> MailSettings.timeout(Duration.ofMillis(500)), "must be 1s to 2m");
+    assertThat(MailSettings.timeout(Duration.ofMinutes(2))).isEqualTo(Duration.ofMinutes(2));
+    assertProblem(() -> SmtpSettings.port(70_000), "must be a port, 1 to 65535, was 70000");
+    assertProblem(() -> SmtpSettings.port(0), "must be a port, 1 to 65535, was 0");
+    assertThat(SmtpSettings.port(25)).isEqualTo(25);
+    assertProblem(() -> SmtpSettings.host("smtp://mail.example.com"), "must be a host name or address");
+    assertProblem(() -> SmtpSettings.host(" "), "must be a host name or address");
+    assertProblem(() -> new SmtpSettings("mail.example.com", 587, Optional.of("ada"), Optional.empty(), true),
+        "give both");
+    assertProblem(() -> MailSettings.ses(FROM, PUBLIC_URL, "EU West", Optional.empty(), Duration.ofSeconds(5)),
+        "is not a region name like us-east-1");
+    assertProblem(() -> MailSettings.smtp(FROM, PUBLIC_URL, smtp(), Duration.ofHours(1)), "must be 1s to 2m");
   }
 
-  @Test
-  void sesTakesItsRegionOrTheBackendsAndAnOptionalEndpoint() {
-    Map<String, String> values = without(MailSettings.SMTP_HOST);
-    values.put(MailSettings.TRANSPORT, "ses");
-    assertProblem(values, MailSettings.SES_REGION, "is required with recording.mail.transport=ses");
-    values.put(MailSettings.AWS_REGION, "eu-west-1");
-    assertThat(read(values).sesRegion()).hasValue("eu-west-1");
-    values.put(MailSettings.SES_REGION, "us-east-1");
-    values.put(MailSettings.TIMEOUT, "PT5S");
-    assertThat(read(values).sesRegion()).hasValue("us-east-1");
-    assertThat(read(values).timeout()).isEqualTo(Duration.ofSeconds(5));
-    values.put(MailSettings.SES_REGION, "EU West");
-    assertProblem(values, MailSettings.SES_REGION, "is not a region name like us-east-1");
-    values.put(MailSettings.SES_REGION, "us-east-1");
-    values.put(MailSettings.SES_ENDPOINT, "ftp://x");
-    assertProblem(values, MailSettings.SES_ENDPOINT, "must be a URL");
-  }
-
-  private static Map<String, String> with(String key, String value) {
-    Map<String, String> values = smtp();
-    values.put(key, value);
-    return values;
-  }
-
-  private static Map<String, String> without(String key) {
-    Map<String, String> values = smtp();
-    values.remove(key);
-    return values;
-  }
-
-  private static void assertProblem(Map<String, String> values, String key, String problem) {
-    assertThatThrownBy(() -> read(values)).isInstanceOfSatisfying(MailSettingException.class, e -> {
-      assertThat(e.key()).isEqualTo(key);
-      assertThat(e.getMessage()).startsWith(key + " (" + MailSettingException.environmentVariable(key) + ") ")
-          .contains(problem).doesNotContain("\n");
-    });
+  private static void assertProblem(Runnable build, String problem) {
+    assertThatThrownBy(build::run).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(problem)
+        .hasMessageNotContaining("\n");
   }
 }

@@ -107,6 +107,19 @@ public record Setting(String key, String environmentVariable, String takes, Opti
   public static final Setting TRANSCRIPTS_OPENAI_ALLOW_LOOPBACK = of("recording.transcripts.openai.allow-loopback",
       "true or false", "false");
 
+  public static final Setting MAIL_TRANSPORT = of("recording.mail.transport", "off, smtp or ses", "off");
+  public static final Setting MAIL_FROM = none("recording.mail.from", "an email address; required with mail on");
+  public static final Setting MAIL_TIMEOUT = of("recording.mail.timeout", "a duration, 1s to 2m", "10s");
+  public static final Setting MAIL_SMTP_HOST = none("recording.mail.smtp.host", "a host name or address; required with smtp");
+  public static final Setting MAIL_SMTP_PORT = of("recording.mail.smtp.port", "a port, 1 to 65535", "587");
+  public static final Setting MAIL_SMTP_USERNAME = none("recording.mail.smtp.username", "a user name; with the password");
+  /** A secret: never logged, never in a description. */
+  public static final Setting MAIL_SMTP_PASSWORD = none("recording.mail.smtp.password", "a password; with the username");
+  public static final Setting MAIL_SMTP_STARTTLS = of("recording.mail.smtp.starttls", "true or false", "true");
+  public static final Setting MAIL_SES_REGION = none("recording.mail.ses.region",
+      "an AWS region; unset: recording.aws.region when given");
+  public static final Setting MAIL_SES_ENDPOINT = none("recording.mail.ses.endpoint", "a URL; unset: AWS's");
+
   public static final List<Setting> ALL = List.of(BACKEND, DATA_DIR, RETENTION, AWS_REGION, AWS_BUCKET, AWS_TABLE,
       AWS_S3_ENDPOINT, AWS_DYNAMODB_ENDPOINT, AWS_PATH_STYLE, AWS_API_CALL_TIMEOUT, AWS_BOOTSTRAP, AWS_QUEUE,
       AWS_SQS_ENDPOINT, PROCESSING_ENABLED, PROCESSING_WORKERS, PROCESSING_MP4, PROCESSING_TIMEOUT, PROCESSING_FFMPEG,
@@ -119,7 +132,9 @@ public record Setting(String key, String environmentVariable, String takes, Opti
       LIMITS_MAX_PENDING_UPLOADS, LIMITS_MAX_RECORDING_BYTES, LIMITS_MAX_BYTES_PER_DAY, LIMITS_MAX_UPLOAD_WINDOW,
       LIMITS_UPLOAD_REQUESTS_PER_MINUTE, LIMITS_DEV_TOKENS_PER_MINUTE, SHARES_DEFAULT_EXPIRY, SHARES_MEDIA_URL_EXPIRY,
       SHARES_PASSCODE_GUESSES_PER_MINUTE, TRANSCRIPTS_OPENAI_URL, TRANSCRIPTS_OPENAI_KEY, TRANSCRIPTS_OPENAI_MODEL,
-      TRANSCRIPTS_OPENAI_TIMEOUT, TRANSCRIPTS_OPENAI_ALLOW_LOOPBACK);
+      TRANSCRIPTS_OPENAI_TIMEOUT, TRANSCRIPTS_OPENAI_ALLOW_LOOPBACK, MAIL_TRANSPORT, MAIL_FROM, MAIL_TIMEOUT,
+      MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_USERNAME, MAIL_SMTP_PASSWORD, MAIL_SMTP_STARTTLS, MAIL_SES_REGION,
+      MAIL_SES_ENDPOINT);
 
   /**
    * Settings renamed, by their former name: the former is still read when the new one is not set,

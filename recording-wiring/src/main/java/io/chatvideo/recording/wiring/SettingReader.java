@@ -41,6 +41,11 @@ public final class SettingReader {
         .orElse(setting.key());
   }
 
+  /** The value given, under its name or a former one; never the default. */
+  public Optional<String> given(Setting setting) {
+    return source.value(givenAs(setting));
+  }
+
   public String required(Setting setting, String why) {
     return text(setting).orElseThrow(() -> new SettingException(setting.key(), why));
   }

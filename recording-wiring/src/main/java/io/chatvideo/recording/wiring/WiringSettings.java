@@ -9,8 +9,11 @@ import io.chatvideo.recording.core.domain.JobPolicy;
 import io.chatvideo.recording.core.domain.ProcessingPolicy;
 import io.chatvideo.recording.core.domain.RetentionPolicy;
 import io.chatvideo.recording.core.domain.WebhookRetrySchedule;
-import io.chatvideo.recording.mail.MailSettingException;
+import io.chatvideo.recording.core.domain.EmailAddress;
+import io.chatvideo.recording.core.domain.HttpUrl;
 import io.chatvideo.recording.mail.MailSettings;
+import io.chatvideo.recording.mail.MailTransport;
+import io.chatvideo.recording.mail.SmtpSettings;
 import io.chatvideo.recording.openai.OpenAiSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -110,7 +113,7 @@ public record WiringSettings(Path dataDir, Optional<AwsStore> aws, RetentionPoli
     RetentionPolicy retention = checked(Setting.RETENTION, () -> new RetentionPolicy(retentionTime));
     Optional<AwsStore> aws = awsBackend ? Optional.of(aws(read)) : Optional.empty();
     return new WiringSettings(dataDir, aws, retention, jobs(read), processing(read), transcripts(read), webhooks(read),
-        mail(source), openai(read));
+        mail(read), openai(read));
   }
 
   /** The job runtime's lease, and each kind's backoff, as {@code recording.jobs.*} say. */
@@ -218,11 +221,53 @@ public record WiringSettings(Path dataDir, Optional<AwsStore> aws, RetentionPoli
     }));
   }
 
-  private static MailSettings mail(SettingsSource source) {
-    try {
-      return MailSettings.read(source::value);
-    } catch (MailSettingException e) {
-      throw new SettingException(e.key(), e.problem());
+  /** The {@code recording.mail.*} keys; with the transport off, the others are not looked at. */
+  private static MailSettings mail(SettingReader read) {
+    MailTransport transport = read.choice(Setting.MAIL_TRANSPORT, MailTransport.class);
+    if (transport == MailTransport.OFF) {
+      return MailSettings.off();
     }
+    String with = " with " + Setting.MAIL_TRANSPORT.key() + "=" + transport.name().toLowerCase(Locale.ROOT);
+    String fromText = read.required(Setting.MAIL_FROM, "is required" + with);
+    EmailAddress from;
+    try {
+      from = new EmailAddress(fromText);
+    } catch (InvalidInputException e) {
+      throw new SettingException(Setting.MAIL_FROM.key(), "must be an address like recordings@example.com, was '"
+          + fromText + "'");
+    }
+    String publicUrlText = read.required(Setting.PUBLIC_URL, "is required" + with + ": the email links to the web client");
+    HttpUrl publicUrl = checked(Setting.PUBLIC_URL, () -> HttpUrl.publicBase(publicUrlText));
+    Duration timeout = read.duration(Setting.MAIL_TIMEOUT);
+    checked(Setting.MAIL_TIMEOUT, () -> MailSettings.timeout(timeout));
+    if (transport == MailTransport.SMTP) {
+      return MailSettings.smtp(from, publicUrl, smtp(read, with), timeout);
+    }
+    String regionKey = read.given(Setting.MAIL_SES_REGION).isPresent() ? Setting.MAIL_SES_REGION.key()
+        : Setting.AWS_REGION.key();
+    String region = read.given(Setting.MAIL_SES_REGION).or(() -> read.given(Setting.AWS_REGION)).orElseThrow(
+        () -> new SettingException(Setting.MAIL_SES_REGION.key(), "is required" + with + " (or "
+            + Setting.AWS_REGION.key() + ")"));
+    checked(regionKey, () -> {
+      AwsSettings.checkRegion(region);
+      return region;
+    });
+    return MailSettings.ses(from, publicUrl, region, read.url(Setting.MAIL_SES_ENDPOINT), timeout);
+  }
+
+  private static SmtpSettings smtp(SettingReader read, String with) {
+    String hostText = read.required(Setting.MAIL_SMTP_HOST, "is required" + with);
+    String host = checked(Setting.MAIL_SMTP_HOST, () -> SmtpSettings.host(hostText));
+    long portNumber = read.whole(Setting.MAIL_SMTP_PORT);
+    int port = checked(Setting.MAIL_SMTP_PORT, () -> SmtpSettings.port(portNumber));
+    Optional<String> username = read.text(Setting.MAIL_SMTP_USERNAME);
+    Optional<String> password = read.text(Setting.MAIL_SMTP_PASSWORD);
+    if (username.isPresent() != password.isPresent()) {
+      Setting given = username.isPresent() ? Setting.MAIL_SMTP_USERNAME : Setting.MAIL_SMTP_PASSWORD;
+      Setting missing = username.isPresent() ? Setting.MAIL_SMTP_PASSWORD : Setting.MAIL_SMTP_USERNAME;
+      throw new SettingException(missing.key(), "is required with " + given.key() + ": give both to log in, or neither");
+    }
+    boolean starttls = read.bool(Setting.MAIL_SMTP_STARTTLS);
+    return new SmtpSettings(host, port, username, password, starttls);
   }
 }

@@ -129,6 +129,82 @@ class WiringSettingsTest {
     assertThat(Setting.deprecations(SettingsSource.of(Map.of()))).isEmpty();
   }
 
+  private static Map<String, String> smtpMail() {
+    return new HashMap<>(Map.of("RECORDING_MAIL_TRANSPORT", "smtp", "RECORDING_MAIL_FROM", "recordings@example.com",
+        "RECORDING_MAIL_SMTP_HOST", "mail.example.com", "RECORDING_PUBLIC_URL", "https://rec.example.com"));
+  }
+
+  @Test
+  void mailIsReadFromTheDeclaredKeysWithTheirDefaultsAndTheOneDurationGrammar() {
+    WiringSettings smtp = WiringSettings.read(SettingsSource.environment(smtpMail()));
+    assertThat(smtp.mail().transport()).isEqualTo(io.chatvideo.recording.mail.MailTransport.SMTP);
+    assertThat(smtp.mail().timeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(smtp.mail().smtp()).hasValueSatisfying(server -> {
+      assertThat(server.host()).isEqualTo("mail.example.com");
+      assertThat(server.port()).isEqualTo(587);
+      assertThat(server.starttls()).isTrue();
+      assertThat(server.username()).isEmpty();
+    });
+
+    Map<String, String> ses = smtpMail();
+    ses.remove("RECORDING_MAIL_SMTP_HOST");
+    ses.putAll(Map.of("RECORDING_MAIL_TRANSPORT", "SES", "RECORDING_AWS_REGION", "eu-west-1",
+        "RECORDING_MAIL_TIMEOUT", "PT5S"));
+    WiringSettings fromTheBackendsRegion = WiringSettings.read(SettingsSource.environment(ses));
+    assertThat(fromTheBackendsRegion.mail().sesRegion()).hasValue("eu-west-1");
+    assertThat(fromTheBackendsRegion.mail().timeout()).isEqualTo(Duration.ofSeconds(5));
+    ses.putAll(Map.of("RECORDING_MAIL_SES_REGION", "us-east-2", "RECORDING_MAIL_TIMEOUT", "1m"));
+    assertThat(WiringSettings.read(SettingsSource.environment(ses)).mail().sesRegion()).hasValue("us-east-2");
+
+    // Off, the other mail keys are not looked at.
+    assertThat(WiringSettings.read(SettingsSource.environment(Map.of("RECORDING_MAIL_SMTP_PORT", "banana")))
+        .mail().enabled()).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      RECORDING_MAIL_TRANSPORT     | pigeon           | recording.mail.transport (RECORDING_MAIL_TRANSPORT) 'pigeon' is not off, smtp or ses
+      RECORDING_MAIL_FROM          | Recordings       | recording.mail.from (RECORDING_MAIL_FROM) must be an address like recordings@example.com, was 'Recordings'
+      RECORDING_MAIL_FROM          | ''               | recording.mail.from (RECORDING_MAIL_FROM) is required with recording.mail.transport=smtp
+      RECORDING_PUBLIC_URL         | ''               | recording.public-url (RECORDING_PUBLIC_URL) is required with recording.mail.transport=smtp: the email links to the web client
+      RECORDING_PUBLIC_URL         | rec.example.com  | recording.public-url (RECORDING_PUBLIC_URL) must be an absolute http
+      RECORDING_MAIL_TIMEOUT       | soon             | recording.mail.timeout (RECORDING_MAIL_TIMEOUT) 'soon' is not a duration
+      RECORDING_MAIL_TIMEOUT       | 10m              | recording.mail.timeout (RECORDING_MAIL_TIMEOUT) must be 1s to 2m, was PT10M
+      RECORDING_MAIL_SMTP_HOST     | ''               | recording.mail.smtp.host (RECORDING_MAIL_SMTP_HOST) is required with recording.mail.transport=smtp
+      RECORDING_MAIL_SMTP_HOST     | smtp://mail      | recording.mail.smtp.host (RECORDING_MAIL_SMTP_HOST) must be a host name or address, was 'smtp://mail'
+      RECORDING_MAIL_SMTP_PORT     | banana           | recording.mail.smtp.port (RECORDING_MAIL_SMTP_PORT) 'banana' is not a whole number
+      RECORDING_MAIL_SMTP_PORT     | 70000            | recording.mail.smtp.port (RECORDING_MAIL_SMTP_PORT) must be a port, 1 to 65535, was 70000
+      RECORDING_MAIL_SMTP_STARTTLS | yes              | recording.mail.smtp.starttls (RECORDING_MAIL_SMTP_STARTTLS) 'yes' is not true or false
+      RECORDING_MAIL_SMTP_USERNAME | ada              | recording.mail.smtp.password (RECORDING_MAIL_SMTP_PASSWORD) is required with recording.mail.smtp.username: give both
+      RECORDING_MAIL_SMTP_PASSWORD | pw               | recording.mail.smtp.username (RECORDING_MAIL_SMTP_USERNAME) is required with recording.mail.smtp.password: give both
+      """)
+  void aBadMailValueIsRefusedNamingTheKeyAndItsVariable(String variable, String value, String message) {
+    Map<String, String> environment = smtpMail();
+    environment.put(variable, value);
+
+    SettingException refused = catchThrowableOfType(SettingException.class,
+        () -> WiringSettings.read(SettingsSource.environment(environment)));
+
+    assertThat(refused).as(variable + "=" + value).isNotNull();
+    assertThat(refused.getMessage()).startsWith(message).doesNotContain("\n");
+  }
+
+  @Test
+  void sesNeedsARegionGivenAndAUsableEndpoint() {
+    Map<String, String> ses = smtpMail();
+    ses.put("RECORDING_MAIL_TRANSPORT", "ses");
+    assertThat(catchThrowableOfType(SettingException.class, () -> WiringSettings.read(SettingsSource.environment(ses))))
+        .hasMessage("recording.mail.ses.region (RECORDING_MAIL_SES_REGION) is required with "
+            + "recording.mail.transport=ses (or recording.aws.region)");
+    ses.put("RECORDING_MAIL_SES_REGION", "EU West");
+    assertThat(catchThrowableOfType(SettingException.class, () -> WiringSettings.read(SettingsSource.environment(ses))))
+        .hasMessageStartingWith("recording.mail.ses.region (RECORDING_MAIL_SES_REGION) AWS region 'EU West' is not a "
+            + "region name like us-east-1");
+    ses.putAll(Map.of("RECORDING_MAIL_SES_REGION", "us-east-1", "RECORDING_MAIL_SES_ENDPOINT", "ftp://x"));
+    assertThat(catchThrowableOfType(SettingException.class, () -> WiringSettings.read(SettingsSource.environment(ses))))
+        .hasMessageStartingWith("recording.mail.ses.endpoint (RECORDING_MAIL_SES_ENDPOINT) 'ftp://x' is not a URL");
+  }
+
   /** The server's README lists every setting; each declared one is there with its variable and default. */
   @Test
   void theServerReadmeDocumentsEveryDeclaredSettingAsDeclared() throws IOException {
