@@ -188,7 +188,7 @@ public final class Composition implements AutoCloseable {
             settings.mail().publicUrl().orElseThrow()));
       }
     } else if (role == Role.SERVER && settings.mail().enabled()) {
-      throw new SettingException("recording.mail.transport", "needs a job queue to send on: set "
+      throw new SettingException(Setting.MAIL_TRANSPORT.key(), "needs a job queue to send on: set "
           + "recording.aws.queue (mail goes out on the events published there; adapter-mail/README.md)");
     } else if (role == Role.SERVER && settings.webhooks().url().isPresent()) {
       throw new SettingException(Setting.WEBHOOK_URL.key(), "needs a job queue to deliver on: set "
