@@ -42,6 +42,17 @@ class ArchitectureTest {
         .check(ADAPTER);
   }
 
+  /**
+   * The storage adapters are split by concern into package-private parts; each part serves the one
+   * adapter it was split from, so the adapter stays the port's only door and a part can change with it.
+   */
+  @Test
+  void theStorageAdaptersPartsServeOnlyTheirAdapter() {
+    classes().that().haveSimpleName("S3MultipartUploads").or().haveSimpleName("S3UrlSigner")
+        .should().notBePublic().andShould().onlyHaveDependentClassesThat().haveSimpleName("S3ObjectStorage")
+        .check(ADAPTER);
+  }
+
   @Test
   void noPackageIsEmpty() {
     assertThat(EmptyPackages.below(AwsBackend.class, "io.chatvideo.recording.aws"))
