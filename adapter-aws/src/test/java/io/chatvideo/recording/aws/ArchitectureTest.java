@@ -42,6 +42,22 @@ class ArchitectureTest {
         .check(ADAPTER);
   }
 
+  /**
+   * The storage adapters are split by concern into package-private parts; each part serves the one
+   * adapter it was split from (and its sibling parts: the Scans page with the Queries' key forms), so
+   * the adapter stays the port's only door and a part can change with it.
+   */
+  @Test
+  void theStorageAdaptersPartsServeOnlyTheirAdapter() {
+    classes().that().haveSimpleName("S3MultipartUploads").or().haveSimpleName("S3UrlSigner")
+        .should().notBePublic().andShould().onlyHaveDependentClassesThat().haveSimpleName("S3ObjectStorage")
+        .check(ADAPTER);
+    classes().that().haveSimpleName("DynamoDbRecordingQueries").or().haveSimpleName("DynamoDbRecordingScans")
+        .should().notBePublic().andShould().onlyHaveDependentClassesThat()
+        .haveNameMatching(".*\\.DynamoDbRecording(Repository|Queries|Scans)")
+        .check(ADAPTER);
+  }
+
   @Test
   void noPackageIsEmpty() {
     assertThat(EmptyPackages.below(AwsBackend.class, "io.chatvideo.recording.aws"))

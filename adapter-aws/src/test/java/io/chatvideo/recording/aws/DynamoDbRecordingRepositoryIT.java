@@ -102,14 +102,14 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
   @Test
   void uploadUsageCountsTheNewestThousandRecordingsOfTheDayOnly() {
     RecordingRepository repository = repository();
-    int rows = DynamoDbRecordingRepository.MAX_USAGE_ITEMS + 3;
+    int rows = DynamoDbRecordingQueries.MAX_USAGE_ITEMS + 3;
     for (int i = 0; i < rows; i++) {
       repository.insert(TestRecordings.pending("alice@example.com", "room-1", T0.plusMillis(i)));
     }
 
     UploadUsage usage = repository.uploadUsage(UserId.of("alice@example.com"), T0, T0.plusSeconds(1));
 
-    int counted = DynamoDbRecordingRepository.MAX_USAGE_ITEMS;
+    int counted = DynamoDbRecordingQueries.MAX_USAGE_ITEMS;
     assertThat(usage).isEqualTo(new UploadUsage(counted, Optional.of(T0.plusMillis(3).plus(Duration.ofMinutes(30))),
         counted * 1234L, Optional.of(T0.plusMillis(3))));
   }
@@ -162,7 +162,7 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
     PendingRecording alices = TestRecordings.pending("alice@example.com", "room-1", T0);
     repository.insert(alices);
     // With a limit of 1 each query evaluates 2 items, so these newer, hidden ones outlast a page's budget.
-    int hidden = DynamoDbRecordingRepository.MAX_QUERIES_PER_PAGE * 2 + 5;
+    int hidden = DynamoDbRecordingQueries.MAX_QUERIES_PER_PAGE * 2 + 5;
     List<String> bobsIds = new ArrayList<>();
     for (int i = 0; i < hidden; i++) {
       PendingRecording bobs = TestRecordings.pending("bob@example.com", "room-1", T0.plusSeconds(1 + i));
@@ -204,7 +204,7 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
         }))
         .build()) {
       RecordingRepository repository = new DynamoDbRecordingRepository(watched, table, BUCKET);
-      int rows = DynamoDbRecordingRepository.MAX_QUERIES_PER_PAGE * 3;
+      int rows = DynamoDbRecordingQueries.MAX_QUERIES_PER_PAGE * 3;
       List<Recording> needles = new ArrayList<>();
       for (int i = 0; i < rows; i++) {
         PendingRecording r = TestRecordings.pendingNamed("alice@example.com", "room-1", T0.plusSeconds(i),
@@ -226,7 +226,7 @@ class DynamoDbRecordingRepositoryIT extends RecordingRepositoryContract {
       List<QueryRequest> queries = sent.stream().filter(QueryRequest.class::isInstance).map(QueryRequest.class::cast)
           .toList();
       assertThat(sent).noneSatisfy(r -> assertThat(r.getClass().getSimpleName()).contains("Scan"));
-      assertThat(queries).hasSizeLessThanOrEqualTo(DynamoDbRecordingRepository.MAX_QUERIES_PER_PAGE)
+      assertThat(queries).hasSizeLessThanOrEqualTo(DynamoDbRecordingQueries.MAX_QUERIES_PER_PAGE)
           .allSatisfy(q -> {
             assertThat(q.indexName()).isEqualTo(RecordingItem.BY_OWNER);
             assertThat(q.keyConditionExpression()).isEqualTo("#partition = :partition AND #sort BETWEEN :from AND :to");

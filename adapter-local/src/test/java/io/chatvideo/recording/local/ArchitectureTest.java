@@ -1,5 +1,6 @@
 package io.chatvideo.recording.local;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +49,16 @@ class ArchitectureTest {
   static final ArchRule filesReachMetadataOnlyThroughTheCorePort = noClasses()
       .that().resideInAnyPackage("io.chatvideo.recording.local.files..", "io.chatvideo.recording.local.capability..")
       .should().dependOnClassesThat().resideInAPackage("io.chatvideo.recording.local.sqlite..");
+
+  /**
+   * FileObjectStorage is split by concern into package-private parts (multipart uploads, listing,
+   * presigning); they serve it alone, so it stays the port's only door and a part can change with it.
+   */
+  @ArchTest
+  static final ArchRule theObjectStoresPartsServeOnlyTheStore = classes()
+      .that().haveSimpleName("FileMultipartUploads").or().haveSimpleName("FileObjectListing")
+      .or().haveSimpleName("CapabilityPresigner")
+      .should().notBePublic().andShould().onlyHaveDependentClassesThat().haveSimpleName("FileObjectStorage");
 
   @Test
   void noPackageIsEmpty() throws IOException {

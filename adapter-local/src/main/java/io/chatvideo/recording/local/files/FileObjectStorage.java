@@ -1,31 +1,22 @@
 package io.chatvideo.recording.local.files;
 
-import io.chatvideo.recording.core.domain.ConflictException;
+import io.chatvideo.recording.core.domain.CompletedPart;
 import io.chatvideo.recording.core.domain.ContentType;
-import io.chatvideo.recording.core.domain.ETag;
 import io.chatvideo.recording.core.domain.Filename;
-import io.chatvideo.recording.core.domain.InvalidInputException;
 import io.chatvideo.recording.core.domain.ObjectKey;
-import io.chatvideo.recording.core.domain.SizePolicy;
 import io.chatvideo.recording.core.domain.StorageUnavailableException;
 import io.chatvideo.recording.core.domain.StoredPart;
-import io.chatvideo.recording.core.domain.CompletedPart;
-import io.chatvideo.recording.core.port.out.ListedObject;
 import io.chatvideo.recording.core.port.out.ObjectListing;
 import io.chatvideo.recording.core.port.out.ObjectStorage;
 import io.chatvideo.recording.core.port.out.PresignedRequest;
 import io.chatvideo.recording.core.port.out.StoredObject;
-import io.chatvideo.recording.local.capability.Capability;
 import io.chatvideo.recording.local.capability.CapabilitySigner;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.LinkOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,17 +25,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Objects as plain files under {@code objects/}, named by their key, each with its {@link
@@ -57,15 +41,12 @@ public final class FileObjectStorage implements ObjectStorage {
   static final String OBJECTS_FOLDER = "objects";
   static final String UPLOADS_FOLDER = "uploads";
   static final String STAGING_FOLDER = "tmp";
-  static final String UPLOAD_DESCRIPTOR = "upload";
-  private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f]{32}");
-  private static final Pattern PART_FILE = Pattern.compile("(\\d{5})\\.part");
   private static final int LOCK_STRIPES = 64;
 
   private final Path objects;
-  private final Path uploads;
   private final StagingArea staging;
-  private final CapabilitySigner signer;
+  private final CapabilityPresigner presigner;
+  private final FileMultipartUploads multipart;
   private final SecureRandom random = new SecureRandom();
   /** Serializes stamp-and-rename per key within this process, so racing PUTs keep a valid stamp. */
   private final Object[] stripes = new Object[LOCK_STRIPES];
@@ -83,49 +64,34 @@ public final class FileObjectStorage implements ObjectStorage {
 
   FileObjectStorage(Path objects, Path uploads, StagingArea staging, CapabilitySigner signer) throws IOException {
     this.objects = Files.createDirectories(objects).toAbsolutePath().normalize();
-    this.uploads = Files.createDirectories(uploads).toAbsolutePath().normalize();
     this.staging = staging;
-    this.signer = signer;
+    this.presigner = new CapabilityPresigner(signer);
     for (int i = 0; i < stripes.length; i++) {
       stripes[i] = new Object();
     }
+    this.multipart = new FileMultipartUploads(uploads, staging, this, random);
   }
 
   @Override
   public PresignedRequest presignPut(ObjectKey key, ContentType contentType, OptionalLong contentLength,
       Instant expiresAt) {
-    // Without a declared size the bound is the largest single PUT there is; the core checks its own
-    // (possibly smaller) limit when the upload completes.
-    Capability.Length length = contentLength.isPresent() ? new Capability.Length(contentLength.getAsLong(), true)
-        : new Capability.Length(SizePolicy.DEFAULT_MAX_SINGLE_PUT, false);
-    Capability capability = new Capability(Capability.Method.PUT, key, expiresAt, Optional.of(contentType),
-        Optional.of(length), Optional.empty(), Optional.empty());
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", contentType.value());
-    contentLength.ifPresent(n -> headers.put("Content-Length", Long.toString(n)));
-    return presigned(capability, headers);
+    return presigner.presignPut(key, contentType, contentLength, expiresAt);
   }
 
   @Override
   public PresignedRequest presignGet(ObjectKey key, ContentType contentType, Filename filename, Instant expiresAt) {
-    return presigned(new Capability(Capability.Method.GET, key, expiresAt, Optional.of(contentType), Optional.empty(),
-        Optional.empty(), Optional.of(filename)), Map.of());
+    return presigner.presignGet(key, contentType, filename, expiresAt);
   }
 
-  /** Signed with no file name: {@code /objects/…} answers such a GET {@code Content-Disposition: inline}. */
   @Override
   public PresignedRequest presignInline(ObjectKey key, ContentType contentType, Instant expiresAt) {
-    return presigned(new Capability(Capability.Method.GET, key, expiresAt, Optional.of(contentType), Optional.empty(),
-        Optional.empty(), Optional.empty()), Map.of());
+    return presigner.presignInline(key, contentType, expiresAt);
   }
 
   @Override
   public PresignedRequest presignPart(ObjectKey key, String uploadId, int partNumber, long contentLength,
       Instant expiresAt) {
-    return presigned(new Capability(Capability.Method.PUT, key, expiresAt, Optional.empty(),
-        Optional.of(new Capability.Length(contentLength, true)),
-        Optional.of(new Capability.Part(uploadId, partNumber)), Optional.empty()),
-        Map.of("Content-Length", Long.toString(contentLength)));
+    return presigner.presignPart(key, uploadId, partNumber, contentLength, expiresAt);
   }
 
   @Override
@@ -222,79 +188,25 @@ public final class FileObjectStorage implements ObjectStorage {
 
   @Override
   public String startMultipart(ObjectKey key, ContentType contentType) {
-    byte[] bytes = new byte[16];
-    random.nextBytes(bytes);
-    String uploadId = HexFormat.of().formatHex(bytes);
-    try {
-      // Built in the staging area and renamed into place, so an upload folder always has its descriptor.
-      Path draft = staging.createFolder();
-      Files.write(draft.resolve(UPLOAD_DESCRIPTOR), (key.value() + "\n").getBytes(StandardCharsets.UTF_8));
-      Files.move(draft, uploads.resolve(uploadId), StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw unavailable("start a multipart upload for " + key, e);
-    }
-    return uploadId;
+    return multipart.startMultipart(key, contentType);
   }
 
   @Override
   public List<StoredPart> listParts(ObjectKey key, String uploadId) {
-    Path folder = uploadFolder(key, uploadId).orElseThrow(() -> noSuchUpload(uploadId));
-    try {
-      return parts(folder);
-    } catch (NoSuchFileException e) {
-      throw noSuchUpload(uploadId);
-    } catch (IOException e) {
-      throw unavailable("list the parts of upload " + uploadId, e);
-    }
+    return multipart.listParts(key, uploadId);
   }
 
-  /** A copy of the range, not a link: the source's bytes may be replaced (processing's seekable original). */
   @Override
   public StoredPart copyPart(ObjectKey key, String uploadId, int partNumber, ObjectKey source, long offset,
       long length) {
-    SizePolicy.checkPartNumber(partNumber);
-    ObjectFile from = stat(source).orElseThrow(() -> new ConflictException("no object " + source + " to copy from"));
-    if (offset < 0 || length < 1 || offset + length > from.size()) {
-      throw new ConflictException("object " + source + " has " + from.size() + " bytes, not bytes " + offset + " to "
-          + (offset + length - 1));
-    }
-    try (StagedFile staged = staging.create()) {
-      staged.appendRange(from.path(), offset, length);
-      FileStamp stamp = commitPart(key, uploadId, partNumber, staged).orElseThrow(() -> noSuchUpload(uploadId));
-      return new StoredPart(partNumber, ETag.of(stamp.sha256()).quoted(), stamp.size());
-    } catch (java.io.EOFException replacedMeanwhile) {
-      throw new ConflictException("object " + source + " changed while its bytes were copied");
-    } catch (IOException e) {
-      throw unavailable("copy part " + partNumber + " of upload " + uploadId, e);
-    }
+    return multipart.copyPart(key, uploadId, partNumber, source, offset, length);
   }
 
   @Override
   public void completeMultipart(ObjectKey key, String uploadId, List<CompletedPart> parts) {
-    Path folder = uploadFolder(key, uploadId).orElseThrow(() -> noSuchUpload(uploadId));
-    try {
-      Map<Integer, StoredPart> stored = new HashMap<>();
-      for (StoredPart part : parts(folder)) {
-        stored.put(part.partNumber(), part);
-      }
-      try (StagedFile joined = staging.create()) {
-        for (CompletedPart part : parts) {
-          StoredPart match = stored.get(part.partNumber());
-          if (match == null || !ETag.parse(match.etag(), "parts").equals(ETag.parse(part.etag(), "parts"))) {
-            throw new InvalidInputException("parts", "part " + part.partNumber()
-                + " is not stored with that etag; upload it again or send its current etag");
-          }
-          joined.appendFile(partPath(folder, part.partNumber()));
-        }
-        commitObject(key, joined);
-      }
-      staging.discard(folder);
-    } catch (NoSuchFileException e) {
-      throw new ConflictException("multipart upload " + uploadId + " was completed or aborted meanwhile");
-    } catch (IOException e) {
-      throw unavailable("complete upload " + uploadId, e);
-    }
+    multipart.completeMultipart(key, uploadId, parts);
   }
+
 
   /** The same as {@link #completeMultipart}: here a completion always puts the joined file in place. */
   @Override
@@ -304,16 +216,9 @@ public final class FileObjectStorage implements ObjectStorage {
 
   @Override
   public void abortMultipart(ObjectKey key, String uploadId) {
-    Optional<Path> folder = uploadFolder(key, uploadId);
-    if (folder.isEmpty()) {
-      return;
-    }
-    try {
-      staging.discard(folder.get());
-    } catch (IOException e) {
-      throw unavailable("abort upload " + uploadId, e);
-    }
+    multipart.abortMultipart(key, uploadId);
   }
+
 
   /** The object under {@code key} as it is on disk now. */
   Optional<ObjectFile> stat(ObjectKey key) {
@@ -368,80 +273,14 @@ public final class FileObjectStorage implements ObjectStorage {
     return Files.exists(objectPath(key), LinkOption.NOFOLLOW_LINKS);
   }
 
-  /**
-   * The objects under {@code prefix}, in key order, stamps left out. Folders are read in the order
-   * of the keys they hold, and a folder whose keys all come before the cursor is not read at all,
-   * so a page costs the folders on its way rather than a walk of every object. The cursor is the
-   * last key of the previous page.
-   */
   @Override
   public ObjectListing listObjects(String prefix, Optional<String> cursor, int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("a listing takes at least one object, not " + limit);
-    }
-    String startKey = prefix.substring(0, prefix.lastIndexOf('/') + 1);
-    Path start = objects.resolve(startKey).normalize();
-    if (!start.startsWith(objects)) {
-      throw new IllegalArgumentException("the prefix escapes the objects folder: " + prefix);
-    }
-    List<ListedObject> page = new ArrayList<>();
-    try {
-      if (Files.isDirectory(start)) {
-        collect(start, startKey, new Listing(prefix, cursor, limit + 1), page);
-      }
-    } catch (IOException e) {
-      throw unavailable("list the objects under " + prefix, e);
-    }
-    return page.size() > limit
-        ? new ObjectListing(page.subList(0, limit), Optional.of(page.get(limit - 1).key()))
-        : new ObjectListing(page, Optional.empty());
+    return FileObjectListing.listObjects(objects, prefix, cursor, limit);
   }
-
-  private record Listing(String prefix, Optional<String> cursor, int wanted) {}
-
-  /** Adds the keys of {@code folder} (whose keys start with {@code folderKey}) in order; true once full. */
-  private static boolean collect(Path folder, String folderKey, Listing listing, List<ListedObject> into)
-      throws IOException {
-    TreeMap<String, Map.Entry<Path, BasicFileAttributes>> children = new TreeMap<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-      for (Path entry : entries) {
-        try {
-          BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class,
-              LinkOption.NOFOLLOW_LINKS);
-          // A folder's keys go on with '/', so it sorts by its name plus '/': "room/" after "room-1/".
-          String key = folderKey + entry.getFileName() + (attributes.isDirectory() ? "/" : "");
-          children.put(key, Map.entry(entry, attributes));
-        } catch (NoSuchFileException deletedMeanwhile) {
-          // No longer an object to list.
-        }
-      }
-    } catch (NoSuchFileException deletedMeanwhile) {
-      return false;
-    }
-    for (Map.Entry<String, Map.Entry<Path, BasicFileAttributes>> child : children.entrySet()) {
-      String key = child.getKey();
-      BasicFileAttributes attributes = child.getValue().getValue();
-      if (attributes.isDirectory()) {
-        boolean underPrefix = key.startsWith(listing.prefix()) || listing.prefix().startsWith(key);
-        boolean allBeforeCursor = listing.cursor().map(c -> c.compareTo(key) >= 0 && !c.startsWith(key)).orElse(false);
-        if (underPrefix && !allBeforeCursor && collect(child.getValue().getKey(), key, listing, into)) {
-          return true;
-        }
-      } else if (attributes.isRegularFile() && key.startsWith(listing.prefix()) && !key.endsWith(FileStamp.SUFFIX)
-          && listing.cursor().map(c -> key.compareTo(c) > 0).orElse(true)) {
-        into.add(new ListedObject(key, attributes.lastModifiedTime().toInstant()));
-        if (into.size() == listing.wanted()) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
 
   /** Whether {@code uploadId} is an open upload of {@code key}. */
   boolean isOpenUpload(ObjectKey key, String uploadId) {
-    return uploadFolder(key, uploadId).isPresent();
+    return multipart.isOpenUpload(key, uploadId);
   }
 
   /**
@@ -450,16 +289,9 @@ public final class FileObjectStorage implements ObjectStorage {
    */
   Optional<FileStamp> commitPart(ObjectKey key, String uploadId, int partNumber, StagedFile staged)
       throws IOException {
-    Optional<Path> folder = uploadFolder(key, uploadId);
-    if (folder.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(staged.commit(partPath(folder.get(), partNumber)));
-    } catch (NoSuchFileException gone) {
-      return Optional.empty();
-    }
+    return multipart.commitPart(key, uploadId, partNumber, staged);
   }
+
 
   Path objectPath(ObjectKey key) {
     Path path = objects.resolve(key.value()).normalize();
@@ -469,59 +301,11 @@ public final class FileObjectStorage implements ObjectStorage {
     return path;
   }
 
-  private Optional<Path> uploadFolder(ObjectKey key, String uploadId) {
-    if (uploadId == null || !UPLOAD_ID.matcher(uploadId).matches()) {
-      return Optional.empty();
-    }
-    Path folder = uploads.resolve(uploadId);
-    try {
-      String owner = Files.readString(folder.resolve(UPLOAD_DESCRIPTOR), StandardCharsets.UTF_8).strip();
-      return owner.equals(key.value()) ? Optional.of(folder) : Optional.empty();
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw unavailable("read upload " + uploadId, e);
-    }
-  }
-
-  private static List<StoredPart> parts(Path folder) throws IOException {
-    List<StoredPart> parts = new ArrayList<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
-      for (Path file : files) {
-        var matcher = PART_FILE.matcher(file.getFileName().toString());
-        if (!matcher.matches()) {
-          continue;
-        }
-        try {
-          BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-          // A part without a valid stamp is one whose writer crashed mid-commit; it is not stored.
-          FileStamp.readValid(file, attributes).ifPresent(stamp -> parts.add(
-              new StoredPart(Integer.parseInt(matcher.group(1)), ETag.of(stamp.sha256()).quoted(), stamp.size())));
-        } catch (NoSuchFileException replacedMeanwhile) {
-          // Skipped: a part being replaced right now is listed by the next call.
-        }
-      }
-    }
-    parts.sort(Comparator.comparingInt(StoredPart::partNumber));
-    return parts;
-  }
-
-  private static Path partPath(Path folder, int partNumber) {
-    return folder.resolve(String.format("%05d.part", SizePolicy.checkPartNumber(partNumber)));
-  }
 
   private Object stripe(ObjectKey key) {
     return stripes[Math.floorMod(key.value().hashCode(), stripes.length)];
   }
 
-  private PresignedRequest presigned(Capability capability, Map<String, String> headers) {
-    return new PresignedRequest(capability.method().name(), capability.relativeUrl(signer.sign(capability)), headers,
-        capability.expiresAt());
-  }
-
-  private static ConflictException noSuchUpload(String uploadId) {
-    return new ConflictException("no multipart upload " + uploadId + " (completed, aborted or never started)");
-  }
 
   /**
    * The message names the action and the kind of failure but no path: it reaches clients as a 503
