@@ -17,6 +17,9 @@ locals {
     RECORDING_AWS_TABLE     = aws_dynamodb_table.recordings.name
     RECORDING_AWS_QUEUE     = aws_sqs_queue.jobs.name
     RECORDING_AWS_BOOTSTRAP = "false"
+    # Said, not guessed: the function has no ffmpeg, so unset it would call transcripts off
+    # while the workers make them.
+    RECORDING_TRANSCRIPTS_ENGINE = "embedded"
   }, length(var.allowed_origins) > 0 ? { RECORDING_CORS_ORIGINS = join(",", var.allowed_origins) } : {})
 }
 

@@ -159,6 +159,18 @@ class CompositionTest {
     }
   }
 
+  /** The Lambda: no ffmpeg, jobs queued for workers; it still stores and answers for the transcripts they make. */
+  @Test
+  void anInstanceThatQueuesForWorkersAnswersForTranscriptsWithoutFfmpegWhenTheEngineIsSaid() {
+    try (Composition api = compose(Role.SERVER, Map.of("RECORDING_PROCESSING_WORKERS", "0",
+        "RECORDING_PROCESSING_FFMPEG", data.resolve("no-ffmpeg-here").toString(), "RECORDING_TRANSCRIPTS_ENGINE",
+        "embedded"))) {
+      assertThat(api.processing()).isEqualTo(ProcessingMode.QUEUE);
+      assertThat(api.recordings().transcriptsEnabled()).isTrue();
+      assertThat(api.describe()).contains("transcripts embedded (PocketSphinx, en-US)");
+    }
+  }
+
   @Test
   void anFfmpegWithoutTheAsrFilterTurnsTheDefaultOffAndRefusesAnEmbeddedEngineAskedFor() throws Exception {
     Path bin = data.resolve("bin");
